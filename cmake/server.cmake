@@ -1,0 +1,25 @@
+# The reference API server (native only) and its API tests.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+find_package(Threads REQUIRED)
+
+file(GLOB CC_SERVER_SOURCES CONFIGURE_DEPENDS src/server/*.cpp)
+list(FILTER CC_SERVER_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
+add_library(cc_server STATIC ${CC_SERVER_SOURCES})
+target_link_libraries(cc_server PUBLIC cc_core PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::SQLITE
+                      PkgConfig::ARGON2 Threads::Threads)
+target_compile_options(cc_server PRIVATE ${CC_WARNINGS})
+
+add_executable(credentials_server src/server/main.cpp)
+target_link_libraries(credentials_server PRIVATE cc_server)
+
+file(GLOB CC_API_TEST_SOURCES CONFIGURE_DEPENDS tests/server/*.cpp)
+add_executable(api_tests tests/doctest_main.cpp ${CC_API_TEST_SOURCES})
+target_link_libraries(api_tests PRIVATE cc_server)
+target_compile_definitions(api_tests PRIVATE CC_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+                           CC_SERVER_BIN="$<TARGET_FILE:credentials_server>")
+add_dependencies(api_tests credentials_server)
+add_test(NAME api_tests COMMAND api_tests)

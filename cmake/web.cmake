@@ -1,0 +1,38 @@
+# The browser app (Emscripten only): Dear ImGui from third_party/imgui (fetched by
+# scripts/setup from Debian's source package), our views, and the web platform layer.
+set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/third_party/imgui)
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run scripts/setup")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# The item hooks feed window.credentialsConsole.items() (see src/ui/item_registry.cpp).
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_IMPL_OPENGL_ES3)
+
+file(GLOB CC_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+add_library(cc_ui STATIC ${CC_UI_SOURCES})
+target_link_libraries(cc_ui PUBLIC cc_app imgui)
+target_compile_options(cc_ui PRIVATE ${CC_WARNINGS})
+
+set(CC_WEB_OUT ${CMAKE_BINARY_DIR}/web)
+file(GLOB CC_WEB_SOURCES CONFIGURE_DEPENDS web/*.cpp)
+add_executable(credentials_console ${CC_WEB_SOURCES})
+target_include_directories(credentials_console PRIVATE ${CMAKE_SOURCE_DIR})
+target_link_libraries(credentials_console PRIVATE cc_ui)
+target_compile_options(credentials_console PRIVATE ${CC_WARNINGS})
+set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CC_WEB_OUT} SUFFIX ".js")
+set(CC_FONT_DIR /usr/share/fonts/opentype/inter)
+target_link_options(credentials_console PRIVATE
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1 -sFETCH=1
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_on_paste']"
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
+  "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js"
+  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
+  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf")
+set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js)
+add_custom_command(TARGET credentials_console POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CC_WEB_OUT}/index.html)

@@ -1,0 +1,116 @@
+// Run:ai REST client: builders and parsers.
+#include "api/client.h"
+
+#include "core/json_codec.h"
+
+namespace cc::api {
+namespace {
+
+HttpRequest get(const Session& s, std::string path) {
+    HttpRequest r;
+    r.method = "GET";
+    r.path = std::move(path);
+    r.headers.emplace_back("Authorization", "Bearer " + s.access_token);
+    r.headers.emplace_back("Accept", "application/json");
+    return r;
+}
+
+bool is_success(int status) { return status >= 200 && status < 300; }
+
+}  // namespace
+
+std::string url_encode(std::string_view s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+HttpRequest token_request(std::string_view username, std::string_view password) {
+    HttpRequest r;
+    r.method = "POST";
+    r.path = "api/v1/token";
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.body = Json{{"grantType", "password"}, {"clientID", "credentials-console"}, {"username", username}, {"password", password}}.dump();
+    r.body_is_secret = true;
+    return r;
+}
+
+HttpRequest list_credentials_request(const Session& s) {
+    return get(s, "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
+}
+
+HttpRequest clusters_request(const Session& s) { return get(s, "api/v1/clusters?verbosity=metadata"); }
+
+HttpRequest departments_request(const Session& s, std::int64_t offset) {
+    return get(s, "api/v1/org-unit/departments?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
+}
+
+HttpRequest projects_request(const Session& s, std::int64_t offset) {
+    return get(s, "api/v1/org-unit/projects?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
+}
+
+ApiError error_of(const HttpResponse& r) {
+    if (r.status == 0) {
+        ApiError e{0, "The server could not be reached", r.transport_error, {}};
+        return e;
+    }
+    return decode_error(r.status, r.body);
+}
+
+Result<Session> parse_token(const HttpResponse& r, std::string_view username) {
+    if (!is_success(r.status)) {
+        ApiError e = error_of(r);
+        if (r.status == 401) e.message = "The email or password is incorrect";
+        return e;
+    }
+    auto j = parse_json(r.body);
+    if (!j || !j->is_object() || !j->contains("accessToken") || !(*j)["accessToken"].is_string())
+        return ApiError{r.status, "The server's token response has no accessToken", {}, {}};
+    Session s;
+    s.access_token = (*j)["accessToken"].get<std::string>();
+    s.user = std::string(username);
+    if (j->contains("expiresIn") && (*j)["expiresIn"].is_number_integer()) s.expires_in = (*j)["expiresIn"].get<std::int64_t>();
+    return s;
+}
+
+Result<std::vector<Credential>> parse_credentials(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    return decode_credential_list(r.body);
+}
+
+Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    return decode_clusters(r.body);
+}
+
+namespace {
+template <class T, class Decode>
+Result<Page<T>> parse_page(const HttpResponse& r, Decode decode) {
+    if (!is_success(r.status)) return error_of(r);
+    auto j = parse_json(r.body);
+    if (!j) return ApiError{r.status, "The server sent a list that is not valid JSON", {}, {}};
+    auto items = decode(*j);
+    if (!items) return items.error();
+    return Page<T>{std::move(*items), decode_next(*j)};
+}
+}  // namespace
+
+Result<Page<Department>> parse_departments(const HttpResponse& r) {
+    return parse_page<Department>(r, [](const Json& j) { return decode_departments(j); });
+}
+
+Result<Page<Project>> parse_projects(const HttpResponse& r) {
+    return parse_page<Project>(r, [](const Json& j) { return decode_projects(j); });
+}
+
+}  // namespace cc::api

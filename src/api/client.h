@@ -1,0 +1,53 @@
+// The Run:ai REST client: request builders (paths, query strings, bodies, auth header) and
+// response parsers (status-code handling, JSON decoding, error mapping). Knows nothing of
+// ImGui or of how requests travel.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/http.h"
+#include "core/credential.h"
+#include "core/org.h"
+#include "core/result.h"
+
+namespace cc::api {
+
+struct Session {
+    std::string access_token;
+    std::string user;           // the login name, shown in the header
+    std::int64_t expires_in = 0;
+};
+
+// Org-unit lists are paginated (limit ≤ 500); the client follows `next`.
+inline constexpr int kOrgPageSize = 500;
+
+template <class T>
+struct Page {
+    std::vector<T> items;
+    std::optional<std::int64_t> next;
+};
+
+// ---- requests -------------------------------------------------------------------------------
+// The password travels only in the request body, which is marked secret.
+HttpRequest token_request(std::string_view username, std::string_view password);
+HttpRequest list_credentials_request(const Session& s);
+HttpRequest clusters_request(const Session& s);
+HttpRequest departments_request(const Session& s, std::int64_t offset);
+HttpRequest projects_request(const Session& s, std::int64_t offset);
+
+// ---- responses ------------------------------------------------------------------------------
+Result<Session> parse_token(const HttpResponse& r, std::string_view username);
+Result<std::vector<Credential>> parse_credentials(const HttpResponse& r);
+Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r);
+Result<Page<Department>> parse_departments(const HttpResponse& r);
+Result<Page<Project>> parse_projects(const HttpResponse& r);
+
+// The error carried by a non-2xx (or failed) exchange, in the Run:ai shape.
+ApiError error_of(const HttpResponse& r);
+
+std::string url_encode(std::string_view s);
+
+}  // namespace cc::api

@@ -1,0 +1,34 @@
+// Validation of create and update requests (§3, PRODUCT.md): the name rule, description
+// length, scope/id consistency, existing secret xor values, per-kind required fields and
+// patterns. Pure checks: the same functions guard the server and the web forms.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/credential.h"
+#include "core/result.h"
+
+namespace cc {
+
+inline constexpr std::size_t kMaxNameLength = 63;
+inline constexpr std::size_t kMaxDescriptionLength = 250;
+
+// The rule as shown to users next to the name field.
+std::string_view name_rule_text();
+// nullopt when the name is a valid DNS-1123 label, else what is wrong with it.
+std::optional<std::string> name_problem(std::string_view name);
+std::optional<std::string> description_problem(std::string_view description);
+// NGC API key pattern ^[-._A-Za-z0-9]+$
+bool is_valid_ngc_key(std::string_view key);
+// Generic secret key pattern ^[-._a-zA-Z0-9]+$ (a Kubernetes Secret data key)
+bool is_valid_secret_key(std::string_view key);
+// UTF-8 code points, for length limits that users count in characters.
+std::size_t utf8_length(std::string_view s);
+
+// Every rule that needs no stored data. The error names the offending field.
+std::optional<ApiError> validate_create(const CreateRequest& r);
+std::optional<ApiError> validate_update(const UpdateRequest& r);
+
+}  // namespace cc

@@ -1,0 +1,22 @@
+// The root view: one full-window ImGui window hosting the current screen.
+#include "ui/views.h"
+
+#include "imgui.h"
+
+namespace cc::ui {
+
+void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##root", nullptr, flags);
+    switch (state.screen) {
+        case app::Screen::Login: draw_login(state, ui.login, out); break;
+        case app::Screen::Credentials: draw_credentials_page(state, ui, out, now_ms); break;
+    }
+    ImGui::End();
+}
+
+}  // namespace cc::ui

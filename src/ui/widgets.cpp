@@ -1,0 +1,90 @@
+// Drawing helpers.
+#include "ui/widgets.h"
+
+#include <cmath>
+
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+
+namespace cc::ui {
+namespace {
+bool g_spinner_drawn = false;
+
+bool styled_button(const char* label, ImVec2 size, bool enabled, bool primary) {
+    if (!enabled) ImGui::BeginDisabled();
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_Text));
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0xF1, 0xF5, 0xEA, 0xFF));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0xE3, 0xEE, 0xD4, 0xFF));
+    }
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(primary ? 1 : 4);
+    if (!enabled) ImGui::EndDisabled();
+    return pressed && enabled;
+}
+}  // namespace
+
+bool primary_button(const char* label, ImVec2 size, bool enabled) { return styled_button(label, size, enabled, true); }
+bool secondary_button(const char* label, ImVec2 size, bool enabled) { return styled_button(label, size, enabled, false); }
+
+void spinner(float radius, ImU32 color) {
+    g_spinner_drawn = true;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 center(pos.x + radius, pos.y + radius);
+    const float t = static_cast<float>(ImGui::GetTime());
+    const float start = t * 6.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(center, radius * 0.8f, start, start + 4.2f, 24);
+    dl->PathStroke(color, 0, radius * 0.25f);
+    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
+}
+
+bool spinner_drawn_this_frame() { return g_spinner_drawn; }
+void reset_frame_flags() { g_spinner_drawn = false; }
+
+void tooltip_text(const char* text) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(em(28));
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void text_colored(ImU32 color, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void cell_text(std::string_view id, const std::string& text, const char* tooltip) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    bool elided = false;
+    if (width <= avail || text.empty()) {
+        ImGui::TextUnformatted(text.c_str());
+    } else {
+        // Binary search for the longest prefix that fits with the ellipsis.
+        const char* ellipsis = "\xE2\x80\xA6";
+        const float budget = avail - ImGui::CalcTextSize(ellipsis).x;
+        std::size_t lo = 0, hi = text.size();
+        while (lo < hi) {
+            std::size_t mid = (lo + hi + 1) / 2;
+            if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= budget) lo = mid;
+            else hi = mid - 1;
+        }
+        while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 chars
+        std::string shown = text.substr(0, lo) + ellipsis;
+        ImGui::TextUnformatted(shown.c_str());
+        elided = true;
+    }
+    register_last_item(id, text);
+    if (ImGui::IsItemHovered()) {
+        if (tooltip && *tooltip) tooltip_text(elided ? (text + "\n\n" + tooltip).c_str() : tooltip);
+        else if (elided) tooltip_text(text.c_str());
+    }
+}
+
+}  // namespace cc::ui

@@ -1,0 +1,28 @@
+// Small drawing helpers shared by the views: em-based sizes, buttons, spinner, table cells
+// that are visible to the browser tests.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+
+namespace cc::ui {
+
+inline float em(float n) { return n * ImGui::GetFontSize(); }
+inline ImVec2 em(float x, float y) { return ImVec2(em(x), em(y)); }
+
+bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+// An animated arc of `radius` (pixels) at the cursor; the platform keeps frames coming
+// while one is visible.
+void spinner(float radius, ImU32 color);
+bool spinner_drawn_this_frame();
+void reset_frame_flags();
+// Text in a table cell, elided with "…" when wider than the cell, full text on hover,
+// registered for the browser tests under `id`.
+void cell_text(std::string_view id, const std::string& text, const char* tooltip = nullptr);
+void tooltip_text(const char* text);
+void text_colored(ImU32 color, const char* text);
+
+}  // namespace cc::ui

@@ -1,0 +1,214 @@
+// update(): the login and loading flows as the platform drives them, with canned HTTP
+// responses in place of the network.
+#include <doctest/doctest.h>
+
+#include "app/update.h"
+#include "core/json_codec.h"
+
+using namespace cc;
+using namespace cc::app;
+
+namespace {
+
+const char* kCluster = "9c3c1c7e-1111-4a55-8f00-000000000001";
+
+std::string credentials_body() {
+    Credential c;
+    c.meta.id = CredentialId{"c-1"};
+    c.meta.kind = CredentialKind::DockerRegistry;
+    c.meta.name = "nvcr";
+    c.meta.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    c.meta.created_by = "admin@demo.local";
+    c.meta.created_at = "2026-11-02T09:14:03Z";
+    c.spec = DockerRegistrySpec{{}, {}, {}, std::string("nvcr.io")};
+    c.status = AssetStatus{SyncStatus::NoIssuesFound, {}, {}, {}};
+    return Json{{"entries", Json::array({encode_credential(c, true)})}}.dump();
+}
+
+std::string clusters_body() { return Json::array({{{"uuid", kCluster}, {"name", "cluster-a"}, {"tenantId", 1}, {"createdAt", "x"}}}).dump(); }
+
+std::string departments_body(int first, int count, std::optional<int> next) {
+    Json list = Json::array();
+    for (int i = first; i < first + count; ++i)
+        list.push_back({{"id", std::to_string(i)}, {"name", "dept-" + std::to_string(i)}, {"clusterId", kCluster}});
+    Json j = {{"departments", list}};
+    if (next) j["next"] = *next;
+    return j.dump();
+}
+
+std::string projects_body() {
+    return Json{{"projects", Json::array({{{"id", "7"}, {"name", "team-a"}, {"clusterId", kCluster}, {"parentId", "1"}}})}}.dump();
+}
+
+HttpResponded respond(const SendRequest& req, int status, std::string body) {
+    return HttpResponded{req.tag, req.generation, api::HttpResponse{status, std::move(body), {}}, 1000.0};
+}
+
+const SendRequest& only(const std::vector<Effect>& fx) {
+    REQUIRE(fx.size() == 1);
+    return std::get<SendRequest>(fx[0]);
+}
+
+// Signs in and returns the four load requests.
+std::vector<SendRequest> sign_in(State& s) {
+    auto fx = update(s, LoginSubmitted{"admin@demo.local", "demo-admin"});
+    const SendRequest token = only(fx);
+    CHECK(token.request.path == "api/v1/token");
+    fx = update(s, respond(token, 200, R"({"accessToken":"tok","expiresIn":3600})"));
+    std::vector<SendRequest> out;
+    for (auto& e : fx) out.push_back(std::get<SendRequest>(e));
+    return out;
+}
+
+const SendRequest& find(const std::vector<SendRequest>& reqs, RequestTag tag) {
+    for (const auto& r : reqs)
+        if (r.tag == tag) return r;
+    FAIL("no request with that tag");
+    return reqs.front();
+}
+
+}  // namespace
+
+TEST_CASE("login sends the password only in the token request body and wipes the action's copy") {
+    State s;
+    LoginSubmitted login{"admin@demo.local", "canary-pw-123456789"};
+    auto fx = update(s, login);  // a copy: the action itself is consumed
+    const SendRequest& req = only(fx);
+    CHECK(req.request.method == "POST");
+    CHECK(req.request.body_is_secret);
+    CHECK(req.request.body.find("canary-pw-123456789") != std::string::npos);
+    CHECK(req.request.path.find("canary") == std::string::npos);
+    for (const auto& [k, v] : req.request.headers) CHECK(v.find("canary") == std::string::npos);
+    CHECK(s.login.busy);
+    CHECK(s.screen == Screen::Login);
+}
+
+TEST_CASE("empty login fields are refused without a request") {
+    State s;
+    CHECK(update(s, LoginSubmitted{"", "x"}).empty());
+    CHECK(s.login.error == "Enter your email");
+    CHECK(update(s, LoginSubmitted{"a@b", ""}).empty());
+    CHECK(s.login.error == "Enter your password");
+}
+
+TEST_CASE("a rejected login shows the reason and stays on the login screen") {
+    State s;
+    const SendRequest req = only(update(s, LoginSubmitted{"admin@demo.local", "wrong"}));
+    update(s, respond(req, 401, R"({"code":401,"message":"Invalid credentials"})"));
+    CHECK(s.screen == Screen::Login);
+    CHECK_FALSE(s.login.busy);
+    CHECK(s.login.error == "The email or password is incorrect");
+    CHECK_FALSE(s.session);
+}
+
+TEST_CASE("a successful login loads credentials and the org tree, then builds the rows") {
+    State s;
+    auto reqs = sign_in(s);
+    CHECK(s.screen == Screen::Credentials);
+    REQUIRE(s.session);
+    CHECK(s.session->user == "admin@demo.local");
+    REQUIRE(reqs.size() == 4);
+    const SendRequest& list = find(reqs, RequestTag::Credentials);
+    CHECK(list.request.path == "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
+    bool has_auth = false;
+    for (const auto& [k, v] : list.request.headers) has_auth |= (k == "Authorization" && v == "Bearer tok");
+    CHECK(has_auth);
+    CHECK(s.phase == LoadPhase::Loading);
+
+    update(s, respond(list, 200, credentials_body()));
+    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
+    CHECK(s.phase == LoadPhase::Loading);  // departments still missing
+    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
+    CHECK(s.phase == LoadPhase::Loaded);
+    REQUIRE(s.rows.size() == 1);
+    CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
+    CHECK(s.rows[0].cell(Column::Scope) == "team-a");
+    CHECK(s.rows[0].cell(Column::Cluster) == "cluster-a");
+    CHECK(s.rows[0].scope_path == "Account / cluster-a / dept-1 / team-a");
+    CHECK(s.loaded_at_ms == 1000.0);
+}
+
+TEST_CASE("org lists are followed page by page") {
+    State s;
+    auto reqs = sign_in(s);
+    const SendRequest& first = find(reqs, RequestTag::Departments);
+    CHECK(first.request.path.find("offset=0") != std::string::npos);
+    auto fx = update(s, respond(first, 200, departments_body(1, 500, 500)));
+    const SendRequest second = only(fx);
+    CHECK(second.tag == RequestTag::Departments);
+    CHECK(second.request.path.find("offset=500") != std::string::npos);
+    update(s, respond(find(reqs, RequestTag::Credentials), 200, credentials_body()));
+    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
+    CHECK(s.phase == LoadPhase::Loading);
+    update(s, respond(second, 200, departments_body(501, 3, std::nullopt)));
+    CHECK(s.phase == LoadPhase::Loaded);
+    CHECK(s.org.data().departments.size() == 503);
+}
+
+TEST_CASE("a failed load shows the server's message; a 401 returns to the login") {
+    State s;
+    auto reqs = sign_in(s);
+    update(s, respond(find(reqs, RequestTag::Credentials), 503, R"({"code":503,"message":"Please try again in few minutes."})"));
+    CHECK(s.phase == LoadPhase::Failed);
+    CHECK(s.load_error.code == 503);
+    CHECK(s.load_error.message == "Please try again in few minutes.");
+    // Late answers of the failed load are ignored.
+    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
+    CHECK(s.phase == LoadPhase::Failed);
+
+    auto retry = update(s, RefreshRequested{});
+    CHECK(retry.size() == 4);
+    CHECK(s.phase == LoadPhase::Loading);
+    update(s, respond(std::get<SendRequest>(retry[1]), 401, R"({"code":401,"message":"Token expired"})"));
+    CHECK(s.screen == Screen::Login);
+    CHECK_FALSE(s.session);
+    CHECK(s.login.error == "Your session has expired. Sign in again.");
+}
+
+TEST_CASE("a network failure is reported as unreachable") {
+    State s;
+    auto reqs = sign_in(s);
+    update(s, HttpResponded{RequestTag::Clusters, reqs[0].generation, api::HttpResponse{0, {}, "network error"}, 0});
+    CHECK(s.phase == LoadPhase::Failed);
+    CHECK(s.load_error.message == "The server could not be reached");
+}
+
+TEST_CASE("refresh keeps the old rows on screen until the new load is complete") {
+    State s;
+    auto reqs = sign_in(s);
+    for (auto& r : reqs) {
+        std::string body = r.tag == RequestTag::Credentials ? credentials_body()
+                           : r.tag == RequestTag::Clusters  ? clusters_body()
+                           : r.tag == RequestTag::Projects  ? projects_body()
+                                                            : departments_body(1, 1, std::nullopt);
+        update(s, respond(r, 200, body));
+    }
+    REQUIRE(s.phase == LoadPhase::Loaded);
+    auto again = update(s, RefreshRequested{});
+    CHECK(again.size() == 4);
+    CHECK(s.phase == LoadPhase::Loading);
+    CHECK(s.rows.size() == 1);
+    // Answers to the first load arriving now are stale and dropped.
+    update(s, respond(reqs[0], 200, R"({"entries":[]})"));
+    CHECK(s.rows.size() == 1);
+}
+
+TEST_CASE("a token handed over by a host console skips the login") {
+    State s;
+    auto fx = update(s, TokenProvided{"host-token", "someone@host"});
+    CHECK(fx.size() == 4);
+    CHECK(s.screen == Screen::Credentials);
+    REQUIRE(s.session);
+    CHECK(s.session->access_token == "host-token");
+}
+
+TEST_CASE("logout forgets the session and the data") {
+    State s;
+    sign_in(s);
+    update(s, LogoutRequested{});
+    CHECK(s.screen == Screen::Login);
+    CHECK_FALSE(s.session);
+    CHECK(s.rows.empty());
+}

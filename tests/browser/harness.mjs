@@ -1,0 +1,139 @@
+// Browser test harness: starts the reference server on a free port with a fresh data dir,
+// launches Debian's chromium through playwright-core, and finds/clicks ImGui items through
+// window.credentialsConsole.items() (CSS pixel rectangles of the items drawn last frame).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/playwright-core'));
+
+export const serverBin = process.env.CC_SERVER_BIN;
+export const webDir = process.env.CC_WEB_DIR;
+export const artifacts = process.env.CC_ARTIFACTS || path.resolve('build/screenshots');
+
+export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-admin' };
+
+export async function startServer(extraArgs = []) {
+  if (!serverBin || !webDir) throw new Error('CC_SERVER_BIN and CC_WEB_DIR must be set (run through ctest)');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-browser-'));
+  const proc = spawn(serverBin, ['--port', '0', '--data', dataDir, '--web', webDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start:\n' + log)), 30000);
+    const onData = (chunk) => {
+      log += chunk.toString();
+      const m = log.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (c) => { log += c.toString(); });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,                        // includes the base path, ends with '/'
+    origin: new URL(url).origin,
+    proc,
+    dataDir,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+           '--disable-quic'],
+  });
+}
+
+export async function openApp(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  page.on('pageerror', (e) => consoleLines.push('pageerror: ' + e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.credentialsConsole && window.credentialsConsole.frame > 1, null, { timeout: 30000 });
+  page.consoleLines = consoleLines;
+  return page;
+}
+
+export async function items(page) {
+  return page.evaluate(() => { window.credentialsConsole.redraw(); return window.credentialsConsole.items(); });
+}
+
+// Waits until an item matching `pred` is drawn (and visible), returns it.
+export async function waitForItem(page, pred, { timeout = 20000, what = 'item' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await items(page);
+    const found = last.find((it) => it.visible && pred(it));
+    if (found) return found;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}; drawn: ${last.map((i) => i.id).slice(0, 60).join(' | ')}`);
+}
+
+export const byId = (id) => (it) => it.id === id;
+export const byLabel = (label) => (it) => it.label === label;
+
+export async function click(page, pred, what) {
+  const it = await waitForItem(page, pred, { what });
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
+export async function typeInto(page, id, text) {
+  await click(page, byId(id), id);
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, name);
+  await page.evaluate(() => window.credentialsConsole.redraw());
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export async function login(page, { email, password } = DEMO_ADMIN) {
+  await typeInto(page, '##email', email);
+  await typeInto(page, '##password', password);
+  await click(page, byId('Sign in##login'), 'Sign in button');
+}
+
+// Names shown in the table's Credential column, in drawn order.
+export async function tableNames(page) {
+  const all = await items(page);
+  return all.filter((it) => it.id.startsWith('Credential/')).map((it) => it.label);
+}
+
+// The API, straight from node (to compare the UI with what the server holds).
+export async function apiToken(origin, base = '/', { email, password } = DEMO_ADMIN) {
+  const res = await fetch(new URL(base + 'api/v1/token', origin), {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grantType: 'password', username: email, password }),
+  });
+  if (res.status !== 200) throw new Error('token request failed: ' + res.status);
+  return (await res.json()).accessToken;
+}
+
+export async function apiGet(origin, pathAndQuery, token) {
+  const res = await fetch(new URL(pathAndQuery, origin), { headers: { Authorization: 'Bearer ' + token } });
+  return { status: res.status, body: await res.json() };
+}

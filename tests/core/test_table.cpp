@@ -1,0 +1,87 @@
+// Table rows: cell texts, tooltips and local time formatting.
+#include <doctest/doctest.h>
+
+#include "core/table.h"
+
+using namespace cc;
+
+namespace {
+OrgTree demo_org() {
+    OrgData d;
+    d.account_name = "Demo";
+    d.clusters.push_back({ClusterId{"c1"}, "cluster-a", 1, "", {}, {}, "Connected"});
+    d.departments.push_back({DepartmentId{"4"}, "research", ClusterId{"c1"}, "", "", ""});
+    d.projects.push_back({ProjectId{12}, "team-a", ClusterId{"c1"}, DepartmentId{"4"}, "research", "runai-team-a", "", "", ""});
+    return OrgTree(std::move(d));
+}
+}  // namespace
+
+TEST_CASE("local time formatting") {
+    CHECK(format_local_time("2026-11-28T10:01:59Z", 0) == "Nov 28, 2026 10:01");
+    CHECK(format_local_time("2026-11-28T10:01:59.123456Z", 60) == "Nov 28, 2026 11:01");
+    CHECK(format_local_time("2026-12-31T23:30:00Z", 60) == "Jan 1, 2027 00:30");
+    CHECK(format_local_time("2026-03-01T00:10:00Z", -30) == "Feb 28, 2026 23:40");
+    CHECK(format_local_time("2024-03-01T00:10:00Z", -30) == "Feb 29, 2024 23:40");
+    CHECK(format_local_time("2026-11-28T10:01:00+02:00", 0) == "Nov 28, 2026 08:01");
+    CHECK(format_local_time("not a time", 0) == "not a time");
+    CHECK(format_clock_time(0, 0) == "00:00:00");
+    CHECK(format_clock_time(3723000.0, 60) == "02:02:03");
+}
+
+TEST_CASE("a row carries every column's text") {
+    const OrgTree org = demo_org();
+    Credential c;
+    c.meta.id = CredentialId{"id-1"};
+    c.meta.kind = CredentialKind::AccessKey;
+    c.meta.name = "datasets-s3";
+    c.meta.description = "read-only";
+    c.meta.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{12}};
+    c.meta.created_by = "admin@demo.local";
+    c.meta.created_at = "2026-11-28T10:01:00Z";
+    c.spec = AccessKeySpec{};
+    c.used_by = UsageInfo{};
+    c.used_by->environments.push_back({"e1", "jupyter"});
+    c.used_by->datasources.push_back({"d1", "imagenet", "s3"});
+    c.used_by->datasources.push_back({"d2", "coco", "s3"});
+    c.status = AssetStatus{SyncStatus::IssuesFound, {{"12", ScopeType::Project, IssueKind::NotCreated}}, {}, {}};
+    c.k8s_names = std::vector<std::string>{"datasets-s3"};
+    const CredentialRow r = make_row(c, org, 0);
+    CHECK(r.cell(Column::Credential) == "datasets-s3");
+    CHECK(r.cell(Column::Description) == "read-only");
+    CHECK(r.cell(Column::Type) == "Access key");
+    CHECK(r.cell(Column::Status) == "Issues found");
+    CHECK(r.cell(Column::Scope) == "team-a");
+    CHECK(r.scope_path == "Demo / cluster-a / research / team-a");
+    CHECK(r.cell(Column::KubernetesName) == "datasets-s3");
+    CHECK(r.cell(Column::Environments) == "jupyter");
+    CHECK(r.cell(Column::DataSources) == "imagenet, coco");
+    CHECK(r.cell(Column::CreatedBy) == "admin@demo.local");
+    CHECK(r.cell(Column::CreationTime) == "Nov 28, 2026 10:01");
+    CHECK(r.created_at_iso == "2026-11-28T10:01:00Z");
+    CHECK(r.cell(Column::Cluster) == "cluster-a");
+    CHECK(r.status_detail.find("Not created in project team-a") != std::string::npos);
+}
+
+TEST_CASE("status tooltips") {
+    const OrgTree org = demo_org();
+    CHECK(status_detail(AssetStatus{SyncStatus::IssuesFound, {}, "", ""}, org) == "Failed to access the cluster");
+    CHECK(status_detail(AssetStatus{SyncStatus::NoStatus, {}, "", ""}, org).find("account") != std::string::npos);
+    const auto d = status_detail(
+        AssetStatus{SyncStatus::IssuesFound, {{"4", ScopeType::Department, IssueKind::ReplicationError}}, "", ""}, org);
+    CHECK(d.find("Replication failed in department research") != std::string::npos);
+}
+
+TEST_CASE("account-scoped rows have no cluster, and absent status shows a dash") {
+    const OrgTree org = demo_org();
+    Credential c;
+    c.meta.id = CredentialId{"id-2"};
+    c.meta.kind = CredentialKind::NgcApiKey;
+    c.meta.name = "ngc";
+    c.meta.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+    c.spec = NgcApiKeySpec{};
+    const CredentialRow r = make_row(c, org, 0);
+    CHECK(r.cell(Column::Scope) == "Demo");
+    CHECK(r.cell(Column::Cluster).empty());
+    CHECK(r.cell(Column::Status) == "-");
+    CHECK_FALSE(r.status.has_value());
+}

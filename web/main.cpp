@@ -1,0 +1,163 @@
+// The web app's entry point: owns the app state and the UI state, runs actions through
+// update(), carries out effects with emscripten fetch, and exports the test hooks
+// (window.credentialsConsole, see test_hooks.js).
+#include <emscripten.h>
+#include <emscripten/fetch.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/update.h"
+#include "core/credential.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+#include "web/web_backend.h"
+
+namespace {
+
+struct WebApp {
+    cc::app::State state;
+    cc::ui::UiState ui;
+    std::string api_base;  // prefix of API paths; "" means relative to the page
+    std::uint64_t frame = 0;
+    int in_flight = 0;
+};
+
+WebApp& app() {
+    static WebApp a;
+    return a;
+}
+
+void dispatch(cc::app::Action action);
+
+struct FetchContext {
+    cc::app::RequestTag tag;
+    std::uint64_t generation;
+};
+
+void on_fetch_done(emscripten_fetch_t* f) {
+    std::unique_ptr<FetchContext> ctx(static_cast<FetchContext*>(f->userData));
+    cc::app::HttpResponded done;
+    done.tag = ctx->tag;
+    done.generation = ctx->generation;
+    done.response.status = f->status;
+    if (f->data && f->numBytes > 0) done.response.body.assign(f->data, static_cast<std::size_t>(f->numBytes));
+    if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
+    done.now_ms = cc::web::wall_clock_ms();
+    emscripten_fetch_close(f);
+    --app().in_flight;
+    dispatch(std::move(done));
+}
+
+void send(cc::app::SendRequest& effect) {
+    cc::api::HttpRequest& req = effect.request;
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, req.method.c_str(), sizeof(attr.requestMethod) - 1);
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
+    std::vector<const char*> headers;
+    for (const auto& [k, v] : req.headers) {
+        headers.push_back(k.c_str());
+        headers.push_back(v.c_str());
+    }
+    headers.push_back(nullptr);
+    attr.requestHeaders = headers.data();
+    if (!req.body.empty()) {
+        attr.requestData = req.body.data();
+        attr.requestDataSize = req.body.size();
+    }
+    attr.userData = new FetchContext{effect.tag, effect.generation};
+    attr.onsuccess = on_fetch_done;
+    attr.onerror = on_fetch_done;
+    const std::string url = app().api_base + req.path;
+    ++app().in_flight;
+    emscripten_fetch(&attr, url.c_str());  // copies the body into the XHR synchronously
+    if (req.body_is_secret) cc::wipe_string(req.body);
+}
+
+void dispatch(cc::app::Action action) {
+    auto effects = cc::app::update(app().state, std::move(action));
+    for (auto& e : effects) std::visit([](auto& fx) { send(fx); }, e);
+    cc::web::backend_request_frames(3);
+}
+
+void frame() {
+    WebApp& a = app();
+    cc::ui::reset_frame_flags();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    std::vector<cc::app::Action> actions;
+    cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
+    ImGui::Render();
+    cc::web::backend_render_draw_data();
+    ++a.frame;
+    for (auto& action : actions) dispatch(std::move(action));
+    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0) cc::web::backend_request_frames(1);
+}
+
+void scale_changed(float scale) {
+    cc::ui::Fonts fonts;
+    cc::ui::load_fonts(fonts, scale);
+    cc::ui::apply_theme(scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    cc::ui::set_item_registry_scale(scale);
+}
+
+EM_JS(char*, js_api_base, (), {
+    const meta = document.querySelector('meta[name="credentials-console-api-base"]');
+    const cfg = (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
+    const n = lengthBytesUTF8(cfg) + 1;
+    const p = _malloc(n);
+    stringToUTF8(cfg, p, n);
+    return p;
+});
+
+EM_JS(void, js_show_no_webgl, (), {
+    document.body.innerHTML = "<p style='font:16px sans-serif;padding:2em'>This page needs WebGL 2, which this browser does not provide.</p>";
+});
+
+}  // namespace
+
+// ---- exports for the page (test hooks, host console embedding) ---------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* cc_items_json() {
+    static std::string json;
+    json = cc::ui::items_json();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double cc_frame() { return static_cast<double>(app().frame); }
+
+// A host console that already holds a bearer token hands it over instead of a login.
+EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
+    dispatch(cc::app::TokenProvided{token ? token : "", user ? user : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) { cc::web::backend_request_frames(n); }
+
+}  // extern "C"
+
+int main() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    cc::ui::install_item_registry();
+    char* base = js_api_base();
+    app().api_base = base;
+    std::free(base);
+    app().state.utc_offset_minutes = cc::web::utc_offset_minutes();
+    if (!cc::web::backend_init({frame, scale_changed})) {
+        js_show_no_webgl();
+        return 1;
+    }
+    cc::web::backend_run();
+    return 0;
+}

@@ -1,0 +1,23 @@
+// Appended to the Emscripten output (--post-js). Exposes the app to the page and to browser
+// tests: window.credentialsConsole.items() lists the items drawn in the last frame, in CSS
+// pixels; .frame counts drawn frames; .setToken() lets a host console skip the login.
+(function () {
+  const api = {
+    items() { return JSON.parse(UTF8ToString(Module._cc_items_json())); },
+    get frame() { return Module._cc_frame ? Module._cc_frame() : 0; },
+    setToken(token, user) {
+      const t = allocateUTF8(String(token));
+      const u = allocateUTF8(String(user || ''));
+      Module._cc_set_token(t, u);
+      Module._free(t);
+      Module._free(u);
+    },
+    // Asks for a few frames to be drawn (the app only draws when something changed).
+    redraw() { Module._cc_request_frames(3); },
+  };
+  api.ready = new Promise((resolve) => {
+    const prev = Module.onRuntimeInitialized;
+    Module.onRuntimeInitialized = () => { if (prev) prev(); resolve(); };
+  });
+  window.credentialsConsole = api;
+})();

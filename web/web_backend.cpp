@@ -1,0 +1,309 @@
+// Browser backend (Emscripten html5 API + imgui_impl_opengl3 on WebGL2). ImGui works in
+// device pixels: DisplaySize is the canvas' pixel size and everything is scaled by
+// devicePixelRatio, so text is rasterized at the screen's resolution and stays crisp at any
+// DPR or browser zoom. Browser shortcuts (zoom, reload, devtools) are left to the browser.
+#include "web/web_backend.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+namespace cc::web {
+namespace {
+
+struct Backend {
+    BackendCallbacks cb;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    float scale = 1.0f;
+    int width = 0, height = 0;  // canvas pixels
+    double left = 0, top = 0;   // canvas position in the viewport, CSS pixels
+    int frames_wanted = 2;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    std::string clipboard;
+};
+
+Backend& be() {
+    static Backend b;
+    return b;
+}
+
+const char* kCanvas = "#canvas";
+
+EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UTF8ToString(name); });
+EM_JS(void, js_write_clipboard, (const char* text), {
+    const s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
+});
+EM_JS(void, js_install_paste_listener, (), {
+    window.addEventListener('paste', (e) => {
+        const text = (e.clipboardData || window.clipboardData).getData('text');
+        if (!text) return;
+        const n = lengthBytesUTF8(text) + 1;
+        const p = _malloc(n);
+        stringToUTF8(text, p, n);
+        _cc_on_paste(p);
+        _free(p);
+        e.preventDefault();
+    });
+});
+EM_JS(double, js_canvas_left, (), { return Module.canvas.getBoundingClientRect().left; });
+EM_JS(double, js_canvas_top, (), { return Module.canvas.getBoundingClientRect().top; });
+EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(int, js_utc_offset_minutes, (), { return -(new Date()).getTimezoneOffset(); });
+
+void update_canvas_size() {
+    Backend& b = be();
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    b.left = js_canvas_left();
+    b.top = js_canvas_top();
+    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int w = static_cast<int>(std::lround(css_w * dpr));
+    const int h = static_cast<int>(std::lround(css_h * dpr));
+    if (w != b.width || h != b.height) {
+        b.width = w;
+        b.height = h;
+        emscripten_set_canvas_element_size(kCanvas, w, h);
+    }
+    if (dpr != b.scale) {
+        b.scale = dpr;
+        if (b.cb.scale_changed) b.cb.scale_changed(dpr);
+    }
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    backend_request_frames(3);
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float s = be().scale;
+    // Window-level events (move/up, so drags continue outside the canvas) are relative to
+    // the viewport; the canvas may sit anywhere in a host page.
+    const Backend& b = be();
+    io.MousePos = ImVec2(static_cast<float>(e->clientX - b.left) * s, static_cast<float>(e->clientY - b.top) * s);
+    const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+    if (button >= 0) {
+        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[button] = true;
+        if (type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[button] = false;
+    }
+    io.KeyCtrl = e->ctrlKey;
+    io.KeyShift = e->shiftKey;
+    io.KeyAlt = e->altKey;
+    io.KeySuper = e->metaKey;
+    backend_request_frames(3);
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    backend_request_frames(2);
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (e->mouse.ctrlKey) return EM_FALSE;  // ctrl+wheel is the browser's zoom
+    // deltaMode 0: pixels, 1: lines, 2: pages. ImGui scrolls 5 lines per unit.
+    const float unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0f : e->deltaMode == DOM_DELTA_LINE ? 3.0f : 1.0f;
+    io.MouseWheel -= static_cast<float>(e->deltaY) / unit;
+    io.MouseWheelH -= static_cast<float>(e->deltaX) / unit;
+    backend_request_frames(3);
+    return EM_TRUE;
+}
+
+// Keys ImGui needs; everything else (F5, F11, F12, ctrl+zoom) stays with the browser.
+int imgui_key_code(unsigned long dom_key_code) {
+    switch (dom_key_code) {
+        case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36:
+        case 37: case 38: case 39: case 40: case 45: case 46: return static_cast<int>(dom_key_code);
+        default: break;
+    }
+    if (dom_key_code >= 65 && dom_key_code <= 90) return static_cast<int>(dom_key_code);  // A..Z
+    return -1;
+}
+
+bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
+    const bool mod = e->ctrlKey || e->metaKey;
+    const unsigned long k = e->keyCode;
+    if (k >= 112 && k <= 123) return true;                    // F1..F12
+    if (mod && (k == 187 || k == 189 || k == 48 || k == 61 || k == 173 || k == 107 || k == 109 || k == 96))
+        return true;                                          // zoom in/out/reset
+    if (mod && (k == 82 || k == 76 || k == 84 || k == 87 || k == 78)) return true;  // R L T W N
+    if (mod && (k == 67 || k == 86 || k == 88)) return true;  // copy/paste/cut: let the clipboard events fire
+    return false;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = e->ctrlKey;
+    io.KeyShift = e->shiftKey;
+    io.KeyAlt = e->altKey;
+    io.KeySuper = e->metaKey;
+    backend_request_frames(3);
+    const int k = imgui_key_code(e->keyCode);
+    if (k >= 0) io.KeysDown[k] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    if (is_browser_shortcut(e)) {
+        // Copy/cut are served by ImGui's clipboard callback, so ImGui must see the keys.
+        return EM_FALSE;
+    }
+    // Only swallow keys ImGui uses when it wants the keyboard; typing chars comes as keypress.
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && k >= 0 && k != 32 && (k < 65 || e->ctrlKey || e->metaKey)) return EM_TRUE;
+    return EM_FALSE;
+}
+
+EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
+    if (e->ctrlKey || e->metaKey) return EM_FALSE;
+    if (e->charCode >= 32) ImGui::GetIO().AddInputCharacter(e->charCode);
+    backend_request_frames(3);
+    return EM_TRUE;
+}
+
+EM_BOOL on_focus(int, const EmscriptenFocusEvent*, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& d : io.KeysDown) d = false;
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    backend_request_frames(3);
+    return EM_FALSE;
+}
+
+const char* cursor_name(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "default";
+    }
+}
+
+const char* get_clipboard(void*) { return be().clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+    be().clipboard = text;
+    js_write_clipboard(text);
+}
+
+void main_loop() {
+    Backend& b = be();
+    update_canvas_size();
+    if (b.frames_wanted <= 0) return;
+    --b.frames_wanted;
+    ImGuiIO& io = ImGui::GetIO();
+    static double last = emscripten_get_now();
+    const double now = emscripten_get_now();
+    io.DeltaTime = static_cast<float>(std::max(now - last, 1.0) / 1000.0);
+    last = now;
+    b.cb.frame();
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != b.cursor) {
+        b.cursor = cursor;
+        js_set_cursor(cursor_name(cursor));
+    }
+    // A widget that wants text input or holds an active drag needs follow-up frames.
+    if (io.WantTextInput || ImGui::IsAnyItemActive()) backend_request_frames(1);
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_on_paste(const char* text) {
+    be().clipboard = text;
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    backend_request_frames(3);
+}
+
+bool backend_init(BackendCallbacks callbacks) {
+    Backend& b = be();
+    b.cb = std::move(callbacks);
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots taken between frames show the last frame
+    b.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (b.gl <= 0) return false;
+    emscripten_webgl_make_context_current(b.gl);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendPlatformName = "credentials_console_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.KeyMap[ImGuiKey_Tab] = 9;
+    io.KeyMap[ImGuiKey_LeftArrow] = 37;
+    io.KeyMap[ImGuiKey_RightArrow] = 39;
+    io.KeyMap[ImGuiKey_UpArrow] = 38;
+    io.KeyMap[ImGuiKey_DownArrow] = 40;
+    io.KeyMap[ImGuiKey_PageUp] = 33;
+    io.KeyMap[ImGuiKey_PageDown] = 34;
+    io.KeyMap[ImGuiKey_Home] = 36;
+    io.KeyMap[ImGuiKey_End] = 35;
+    io.KeyMap[ImGuiKey_Insert] = 45;
+    io.KeyMap[ImGuiKey_Delete] = 46;
+    io.KeyMap[ImGuiKey_Backspace] = 8;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = 13;
+    io.KeyMap[ImGuiKey_A] = 65;
+    io.KeyMap[ImGuiKey_C] = 67;
+    io.KeyMap[ImGuiKey_V] = 86;
+    io.KeyMap[ImGuiKey_X] = 88;
+    io.KeyMap[ImGuiKey_Y] = 89;
+    io.KeyMap[ImGuiKey_Z] = 90;
+
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_TRUE, on_mouse_leave);
+    emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+    emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_keypress);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_resize);
+    js_install_paste_listener();
+    b.scale = 0;  // forces the first scale_changed
+    update_canvas_size();
+    return true;
+}
+
+void backend_run() { emscripten_set_main_loop(main_loop, 0, true); }
+
+float backend_scale() { return be().scale; }
+
+void backend_request_frames(int n) {
+    if (be().frames_wanted < n) be().frames_wanted = n;
+}
+
+void backend_render_draw_data() {
+    Backend& b = be();
+    glViewport(0, 0, b.width, b.height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+double wall_clock_ms() { return js_now_ms(); }
+int utc_offset_minutes() { return js_utc_offset_minutes(); }
+
+}  // namespace cc::web
