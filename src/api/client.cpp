@@ -106,11 +106,11 @@ Result<Page<T>> parse_page(const HttpResponse& r, Decode decode) {
 }  // namespace
 
 Result<Page<Department>> parse_departments(const HttpResponse& r) {
-    return parse_page<Department>(r, [](const Json& j) { return decode_departments(j); });
+    return parse_page<Department>(r, [](const Json& j) { return departments_from_json(j); });
 }
 
 Result<Page<Project>> parse_projects(const HttpResponse& r) {
-    return parse_page<Project>(r, [](const Json& j) { return decode_projects(j); });
+    return parse_page<Project>(r, [](const Json& j) { return projects_from_json(j); });
 }
 
 }  // namespace cc::api

@@ -357,9 +357,10 @@ Result<Credential> decode_credential(const Json& j) {
         if (usage) c.used_by = std::move(*usage);
     }
     if (const Json* s = member(j, "status")) {
+        // A status value newer than this client is shown as absent ("-") rather than
+        // failing the whole list.
         auto status = decode_status(*s);
-        if (!status) return status.error();
-        c.status = std::move(*status);
+        if (status) c.status = std::move(*status);
     }
     if (const Json* ci = member(j, "clusterInfo")) {
         c.k8s_names.emplace();
@@ -634,18 +635,18 @@ Result<std::vector<Cluster>> decode_clusters(std::string_view body) {
 Result<std::vector<Department>> decode_departments(std::string_view body) {
     auto j = parse_json(body);
     if (!j) return ApiError{0, "The server's department list is not valid JSON", {}, {}};
-    return decode_departments(*j);
+    return departments_from_json(*j);
 }
 
 Result<std::vector<Project>> decode_projects(std::string_view body) {
     auto j = parse_json(body);
     if (!j) return ApiError{0, "The server's project list is not valid JSON", {}, {}};
-    return decode_projects(*j);
+    return projects_from_json(*j);
 }
 
 std::optional<std::int64_t> decode_next(const Json& j) { return id_int_of(j, "next"); }
 
-Result<std::vector<Department>> decode_departments(const Json& j) {
+Result<std::vector<Department>> departments_from_json(const Json& j) {
     const Json* list = member(j, "departments");
     if (!list || !list->is_array()) return ApiError{0, "The server's department list has no departments array", {}, {}};
     std::vector<Department> out;
@@ -656,7 +657,7 @@ Result<std::vector<Department>> decode_departments(const Json& j) {
     return out;
 }
 
-Result<std::vector<Project>> decode_projects(const Json& j) {
+Result<std::vector<Project>> projects_from_json(const Json& j) {
     const Json* list = member(j, "projects");
     if (!list || !list->is_array()) return ApiError{0, "The server's project list has no projects array", {}, {}};
     std::vector<Project> out;

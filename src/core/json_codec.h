@@ -64,8 +64,8 @@ Json encode_project(const Project& p);
 Result<std::vector<Cluster>> decode_clusters(std::string_view body);             // array
 Result<std::vector<Department>> decode_departments(std::string_view body);       // {"departments": [...]}
 Result<std::vector<Project>> decode_projects(std::string_view body);             // {"projects": [...]}
-Result<std::vector<Department>> decode_departments(const Json& j);
-Result<std::vector<Project>> decode_projects(const Json& j);
+Result<std::vector<Department>> departments_from_json(const Json& j);
+Result<std::vector<Project>> projects_from_json(const Json& j);
 // The offset of the next page of an org-unit list ("next"), absent on the last page.
 std::optional<std::int64_t> decode_next(const Json& j);
 
