@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -17,8 +18,20 @@
 namespace cc::web {
 namespace {
 
+// DOM events arrive between frames, possibly several per frame (a click is a down and an
+// up). Dear ImGui 1.86 reads input state once per frame, so events are queued and applied
+// in order with at most one transition per button or key per frame.
+struct InputEvent {
+    enum Type { MousePos, MouseButton, Wheel, Key, Char, Mods } type;
+    float x = 0, y = 0;    // MousePos (device pixels) / Wheel (h, v)
+    int code = 0;          // button index, key code, or character
+    bool down = false;
+    bool ctrl = false, shift = false, alt = false, super = false;  // Mods
+};
+
 struct Backend {
     BackendCallbacks cb;
+    std::vector<InputEvent> queue;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     float scale = 1.0f;
     int width = 0, height = 0;  // canvas pixels
@@ -83,39 +96,52 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
+void push_mods(bool ctrl, bool shift, bool alt, bool super) {
+    InputEvent ev{InputEvent::Mods};
+    ev.ctrl = ctrl;
+    ev.shift = shift;
+    ev.alt = alt;
+    ev.super = super;
+    be().queue.push_back(ev);
+}
+
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    const float s = be().scale;
+    Backend& b = be();
+    const float s = b.scale;
     // Window-level events (move/up, so drags continue outside the canvas) are relative to
     // the viewport; the canvas may sit anywhere in a host page.
-    const Backend& b = be();
-    io.MousePos = ImVec2(static_cast<float>(e->clientX - b.left) * s, static_cast<float>(e->clientY - b.top) * s);
+    push_mods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    InputEvent pos{InputEvent::MousePos};
+    pos.x = static_cast<float>(e->clientX - b.left) * s;
+    pos.y = static_cast<float>(e->clientY - b.top) * s;
+    b.queue.push_back(pos);
     const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
-    if (button >= 0) {
-        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[button] = true;
-        if (type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[button] = false;
+    if (button >= 0 && (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP)) {
+        InputEvent click{InputEvent::MouseButton};
+        click.code = button;
+        click.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        b.queue.push_back(click);
     }
-    io.KeyCtrl = e->ctrlKey;
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
     backend_request_frames(3);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
-    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    InputEvent gone{InputEvent::MousePos};
+    gone.x = gone.y = -FLT_MAX;
+    be().queue.push_back(gone);
     backend_request_frames(2);
     return EM_FALSE;
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
     if (e->mouse.ctrlKey) return EM_FALSE;  // ctrl+wheel is the browser's zoom
     // deltaMode 0: pixels, 1: lines, 2: pages. ImGui scrolls 5 lines per unit.
     const float unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0f : e->deltaMode == DOM_DELTA_LINE ? 3.0f : 1.0f;
-    io.MouseWheel -= static_cast<float>(e->deltaY) / unit;
-    io.MouseWheelH -= static_cast<float>(e->deltaX) / unit;
+    InputEvent wheel{InputEvent::Wheel};
+    wheel.x = -static_cast<float>(e->deltaX) / unit;
+    wheel.y = -static_cast<float>(e->deltaY) / unit;
+    be().queue.push_back(wheel);
     backend_request_frames(3);
     return EM_TRUE;
 }
@@ -143,14 +169,15 @@ bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = e->ctrlKey;
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
+    push_mods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     backend_request_frames(3);
     const int k = imgui_key_code(e->keyCode);
-    if (k >= 0) io.KeysDown[k] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    if (k >= 0) {
+        InputEvent key{InputEvent::Key};
+        key.code = k;
+        key.down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+        be().queue.push_back(key);
+    }
     if (is_browser_shortcut(e)) {
         // Copy/cut are served by ImGui's clipboard callback, so ImGui must see the keys.
         return EM_FALSE;
@@ -162,13 +189,18 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
     if (e->ctrlKey || e->metaKey) return EM_FALSE;
-    if (e->charCode >= 32) ImGui::GetIO().AddInputCharacter(e->charCode);
+    if (e->charCode >= 32) {
+        InputEvent ch{InputEvent::Char};
+        ch.code = static_cast<int>(e->charCode);
+        be().queue.push_back(ch);
+    }
     backend_request_frames(3);
     return EM_TRUE;
 }
 
 EM_BOOL on_focus(int, const EmscriptenFocusEvent*, void*) {
     ImGuiIO& io = ImGui::GetIO();
+    be().queue.clear();
     for (bool& d : io.KeysDown) d = false;
     io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
     backend_request_frames(3);
@@ -195,16 +227,61 @@ void set_clipboard(void*, const char* text) {
     js_write_clipboard(text);
 }
 
+// Applies queued events up to the second transition of any button or key.
+void apply_input_events() {
+    Backend& b = be();
+    ImGuiIO& io = ImGui::GetIO();
+    bool button_changed[5] = {};
+    std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
+    std::size_t n = 0;
+    for (; n < b.queue.size(); ++n) {
+        const InputEvent& ev = b.queue[n];
+        bool stop = false;
+        switch (ev.type) {
+            case InputEvent::MousePos: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::MouseButton:
+                if (button_changed[ev.code]) stop = true;
+                else {
+                    button_changed[ev.code] = io.MouseDown[ev.code] != ev.down;
+                    io.MouseDown[ev.code] = ev.down;
+                }
+                break;
+            case InputEvent::Wheel:
+                io.MouseWheelH += ev.x;
+                io.MouseWheel += ev.y;
+                break;
+            case InputEvent::Key:
+                if (key_changed[ev.code]) stop = true;
+                else {
+                    key_changed[ev.code] = io.KeysDown[ev.code] != ev.down;
+                    io.KeysDown[ev.code] = ev.down;
+                }
+                break;
+            case InputEvent::Char: io.AddInputCharacter(static_cast<unsigned>(ev.code)); break;
+            case InputEvent::Mods:
+                io.KeyCtrl = ev.ctrl;
+                io.KeyShift = ev.shift;
+                io.KeyAlt = ev.alt;
+                io.KeySuper = ev.super;
+                break;
+        }
+        if (stop) break;
+    }
+    b.queue.erase(b.queue.begin(), b.queue.begin() + static_cast<std::ptrdiff_t>(n));
+    if (!b.queue.empty()) backend_request_frames(2);
+}
+
 void main_loop() {
     Backend& b = be();
     update_canvas_size();
-    if (b.frames_wanted <= 0) return;
+    if (b.frames_wanted <= 0 && b.queue.empty()) return;
     --b.frames_wanted;
     ImGuiIO& io = ImGui::GetIO();
     static double last = emscripten_get_now();
     const double now = emscripten_get_now();
     io.DeltaTime = static_cast<float>(std::max(now - last, 1.0) / 1000.0);
     last = now;
+    apply_input_events();
     b.cb.frame();
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != b.cursor) {

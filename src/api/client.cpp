@@ -61,8 +61,8 @@ HttpRequest projects_request(const Session& s, std::int64_t offset) {
 
 ApiError error_of(const HttpResponse& r) {
     if (r.status == 0) {
-        ApiError e{0, "The server could not be reached", r.transport_error, {}};
-        return e;
+        // The browser does not say why (refused, offline, CORS); the reason adds nothing.
+        return ApiError{0, "The server could not be reached.", {}, {}};
     }
     return decode_error(r.status, r.body);
 }

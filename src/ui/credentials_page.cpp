@@ -29,6 +29,7 @@ ImU32 status_color(std::optional<SyncStatus> s) {
     return color::kMuted;
 }
 
+// Relative column weights.
 float initial_width(Column c) {
     switch (c) {
         case Column::Credential: return 13;
@@ -103,18 +104,26 @@ void draw_toolbar(const app::State& state, Actions& out) {
 }
 
 void draw_table(const app::State& state) {
+    // Columns share the width by weight (long cells elide, with the full text on hover), so
+    // every column is on screen without horizontal scrolling.
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingFixedFit;
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("credentials##table", static_cast<int>(kColumnCount), flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     for (Column c : kAllColumns) {
-        ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthFixed;
+        ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
         if (c == Column::Credential) cf |= ImGuiTableColumnFlags_NoHide;
-        ImGui::TableSetupColumn(std::string(column_title(c)).c_str(), cf, em(initial_width(c)));
+        ImGui::TableSetupColumn(std::string(column_title(c)).c_str(), cf, initial_width(c));
     }
-    ImGui::TableHeadersRow();
+    // Headers drawn one by one (rather than TableHeadersRow) so each is registered for tests.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (Column c : kAllColumns) {
+        if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
+        const std::string title(column_title(c));
+        ImGui::TableHeader(title.c_str());
+        register_last_item("header/" + title, title);
+    }
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.rows.size()));
@@ -143,18 +152,32 @@ void draw_table(const app::State& state) {
     ImGui::EndTable();
 }
 
-void draw_centered_message(const char* title, const std::string& body) {
+// A bordered card centred in the remaining space: title, text, optional action button.
+// Returns true when the button was pressed.
+bool message_card(const char* id, const char* title, const std::string& body, const char* button = nullptr) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float w = em(26);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + ImMax((avail.x - w) * 0.5f, 0.0f), ImGui::GetCursorPosY() + avail.y * 0.25f));
-    ImGui::BeginGroup();
+    const float w = ImMin(em(28), avail.x);
+    const float text_h = ImGui::CalcTextSize(body.c_str(), nullptr, false, w - em(3)).y;
+    const float h = em(4.5f) + text_h + (button ? ImGui::GetFrameHeightWithSpacing() + em(0.5f) : 0.0f);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - w) * 0.5f, ImGui::GetCursorPosY() + ImMax((avail.y - h) * 0.35f, 0.0f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.5f, 1.2f));
+    ImGui::BeginChild(id, ImVec2(w, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(fonts().strong);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::Dummy(em(0, 0.2f));
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(body.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    register_last_item(id, body);
+    bool pressed = false;
+    if (button) {
+        ImGui::Dummy(em(0, 0.3f));
+        pressed = primary_button(button);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    return pressed;
 }
 
 }  // namespace
@@ -181,21 +204,20 @@ void draw_credentials_page(const app::State& state, UiState&, Actions& out, doub
             draw_table(state);
             return;
         case app::LoadPhase::Failed: {
-            std::string body = state.load_error.message;
-            if (!state.load_error.details.empty()) body += "\n" + state.load_error.details;
-            if (state.load_error.code) body += "\n(HTTP " + std::to_string(state.load_error.code) + ")";
-            draw_centered_message("The credentials could not be loaded", body);
-            register_last_item("error##page", state.load_error.message);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax((ImGui::GetContentRegionAvail().x - em(26)) * 0.5f, 0.0f));
-            if (primary_button("Retry##error")) out.push_back(app::RefreshRequested{});
+            const ApiError& e = state.load_error;
+            std::string body = e.message;
+            if (!e.details.empty()) body += "\n" + e.details;
+            body += e.code ? "\n\nThe server answered HTTP " + std::to_string(e.code) + "."
+                           : "\n\nCheck your network connection, then try again.";
+            if (message_card("error##page", "The credentials could not be loaded", body, "Retry##error"))
+                out.push_back(app::RefreshRequested{});
             return;
         }
         case app::LoadPhase::Loaded:
             if (state.rows.empty()) {
-                draw_centered_message("No credentials yet",
-                                      "Credentials hold the passwords, tokens and keys your workloads use to reach private "
-                                      "registries and data sources. None are defined in the scopes you can see.");
-                register_last_item("empty##page", "No credentials yet");
+                message_card("empty##page", "No credentials yet",
+                             "Credentials hold the passwords, tokens and keys your workloads use to reach private "
+                             "registries and data sources. None are defined in the scopes you can see.");
                 return;
             }
             draw_table(state);

@@ -172,7 +172,7 @@ TEST_CASE("a network failure is reported as unreachable") {
     auto reqs = sign_in(s);
     update(s, HttpResponded{RequestTag::Clusters, reqs[0].generation, api::HttpResponse{0, {}, "network error"}, 0});
     CHECK(s.phase == LoadPhase::Failed);
-    CHECK(s.load_error.message == "The server could not be reached");
+    CHECK(s.load_error.message == "The server could not be reached.");
 }
 
 TEST_CASE("refresh keeps the old rows on screen until the new load is complete") {

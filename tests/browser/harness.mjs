@@ -41,7 +41,7 @@ export async function startServer(extraArgs = []) {
     dataDir,
     log: () => log,
     async stop() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }

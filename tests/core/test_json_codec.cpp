@@ -916,7 +916,7 @@ TEST_CASE("org encoders produce what the decoders read (reference server shapes)
     CHECK((*ds)[0].name == d.name);
     CHECK((*ds)[0].cluster_id == d.cluster_id);
 
-    auto ps = decode_projects(Json{{"projects", Json::array({pj})}});  // the Json overload
+    auto ps = projects_from_json(Json{{"projects", Json::array({pj})}});
     REQUIRE(ps.ok());
     REQUIRE(ps->size() == 1);
     CHECK((*ps)[0].id == p.id);

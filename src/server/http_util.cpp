@@ -1,0 +1,93 @@
+// Implementation of http_util.h: error bodies always carry code, message and details, and
+// query parameters given twice are refused rather than silently picking one.
+#include "server/http_util.h"
+
+#include <charconv>
+
+namespace cc::server {
+
+void send_json(httplib::Response& res, int status, const Json& body) {
+    res.status = status;
+    res.set_content(body.dump(), kJsonContentType);
+}
+
+void send_error(httplib::Response& res, int code, std::string message, std::string details) {
+    if (message.empty()) message = std::string(default_error_message(code));
+    if (details.empty()) details = message;
+    send_json(res, code, encode_error(ApiError{code, std::move(message), std::move(details), {}}));
+}
+
+void send_error(httplib::Response& res, const ApiError& e) {
+    std::string details = e.details;
+    if (details.empty() && !e.field.empty()) details = "field: " + e.field;
+    send_error(res, e.code, e.message, std::move(details));
+}
+
+Result<std::optional<std::string>> query_string(const httplib::Params& params, const std::string& name) {
+    const auto n = params.count(name);
+    if (n == 0) return std::optional<std::string>{};
+    if (n > 1) return ApiError{400, "Query parameter " + name + " is given more than once", {}, name};
+    return std::optional<std::string>{params.find(name)->second};
+}
+
+Result<std::optional<bool>> query_bool(const httplib::Params& params, const std::string& name) {
+    auto s = query_string(params, name);
+    if (!s) return s.error();
+    if (!*s) return std::optional<bool>{};
+    if (**s == "true") return std::optional<bool>{true};
+    if (**s == "false") return std::optional<bool>{false};
+    return ApiError{400, "Query parameter " + name + " must be true or false", {}, name};
+}
+
+Result<std::optional<std::int64_t>> query_int(const httplib::Params& params, const std::string& name, std::int64_t min,
+                                              std::int64_t max) {
+    auto s = query_string(params, name);
+    if (!s) return s.error();
+    if (!*s) return std::optional<std::int64_t>{};
+    const std::string& text = **s;
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < min || v > max)
+        return ApiError{400,
+                        "Query parameter " + name + " must be an integer from " + std::to_string(min) + " to " +
+                            std::to_string(max),
+                        {},
+                        name};
+    return std::optional<std::int64_t>{v};
+}
+
+bool is_uuid(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string log_safe(std::string_view s, std::size_t max_len) {
+    std::string out;
+    out.reserve(std::min(s.size(), max_len));
+    for (char c : s) {
+        if (out.size() >= max_len) {
+            out += "...";
+            break;
+        }
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u >= 0x7F) ? '?' : c;
+    }
+    return out;
+}
+
+}  // namespace cc::server

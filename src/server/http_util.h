@@ -1,0 +1,37 @@
+// Small HTTP helpers shared by the routes: JSON and error responses in the Run:ai shape
+// ({"code","message","details"}), strict query-parameter readers (a bad value is a 400, never a
+// silent default), and sanitising of text written to the request log.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+
+#include "core/json_codec.h"
+#include "core/result.h"
+
+namespace cc::server {
+
+inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
+inline constexpr const char* kJsonContentType = "application/json";
+
+void send_json(httplib::Response& res, int status, const Json& body);
+// Empty message/details fall back to the standard text for the code.
+void send_error(httplib::Response& res, int code, std::string message = {}, std::string details = {});
+void send_error(httplib::Response& res, const ApiError& e);
+
+// Query parameters. Absent -> nullopt; present but invalid (or repeated) -> 400 naming it.
+Result<std::optional<std::string>> query_string(const httplib::Params& params, const std::string& name);
+Result<std::optional<bool>> query_bool(const httplib::Params& params, const std::string& name);
+Result<std::optional<std::int64_t>> query_int(const httplib::Params& params, const std::string& name, std::int64_t min,
+                                              std::int64_t max);
+
+bool is_uuid(std::string_view s);
+std::string ascii_lower(std::string_view s);
+// Replaces control and non-ASCII bytes so a request path cannot forge or break log lines.
+std::string log_safe(std::string_view s, std::size_t max_len = 200);
+
+}  // namespace cc::server

@@ -1,0 +1,98 @@
+// credentials_server: the reference Run:ai credentials API server and web app host.
+//   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
+// Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
+// demo logins, and runs until SIGINT or SIGTERM.
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "server/demo_seed.h"
+#include "server/server.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
+    "  --host       address to listen on (default 127.0.0.1)\n"
+    "  --port       port, 0 picks a free one (default 8080)\n"
+    "  --data       database and key files (default ./data)\n"
+    "  --web        directory of the web app to serve (default: API only)\n"
+    "  --base-path  mount the app and /api under this prefix, as a host console proxy would\n";
+
+bool parse_port(std::string_view text, int& port) {
+    if (text.empty() || text.size() > 5) return false;
+    int v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    if (v > 65535) return false;
+    port = v;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    cc::server::Config config;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "-h" || arg == "--help") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "missing value for %s\n%s", argv[i], kUsage);
+            return 2;
+        }
+        const std::string value = argv[++i];
+        if (arg == "--host") {
+            config.host = value;
+        } else if (arg == "--port") {
+            if (!parse_port(value, config.port)) {
+                std::fprintf(stderr, "invalid port: %s\n", value.c_str());
+                return 2;
+            }
+        } else if (arg == "--data") {
+            config.data_dir = value;
+        } else if (arg == "--web") {
+            config.web_dir = value;
+        } else if (arg == "--base-path") {
+            config.base_path = value;
+        } else {
+            std::fprintf(stderr, "unknown option %s\n%s", argv[i - 1], kUsage);
+            return 2;
+        }
+    }
+
+    // Block the stop signals in every thread (the HTTP workers inherit this mask), then wait
+    // for them here: shutdown runs in normal code, not in a signal handler.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    cc::server::Server server(config);
+    if (auto started = server.start(); !started) {
+        const auto& e = started.error();
+        std::fprintf(stderr, "credentials_server: %s%s%s\n", e.message.c_str(), e.details.empty() ? "" : ": ",
+                     e.details.c_str());
+        return 1;
+    }
+    std::printf("listening on %s\n", server.url().c_str());
+    if (server.seeded_on_start()) std::printf("created demo data in %s\n", config.data_dir.c_str());
+    std::printf("demo logins (email / password):\n");
+    for (const auto& u : cc::server::demo_users())
+        std::printf("  %-24s %-18s %s\n", u.email, u.password, u.role);
+    std::fflush(stdout);
+
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    std::fprintf(stderr, "received %s, stopping\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    server.stop();
+    return 0;
+}

@@ -1,0 +1,277 @@
+// Server lifecycle and the request pipeline: base-path mounting, /healthz, API dispatch
+// (authentication, 404/405, handler), static files, the error-body and exception boundary,
+// and the request log (method, path, status, duration; never query strings, headers or bodies).
+#include "server/server.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <httplib.h>
+
+#include "server/auth.h"
+#include "server/crypto.h"
+#include "server/demo_seed.h"
+#include "server/http_util.h"
+#include "server/routes.h"
+#include "server/static_files.h"
+#include "server/time_util.h"
+
+namespace cc::server {
+namespace {
+
+// Set when routing starts, read by the logger on the same worker thread.
+thread_local std::chrono::steady_clock::time_point t_request_start;
+thread_local bool t_request_started = false;
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+VoidResult prepare_data_dir(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec)) {
+        std::filesystem::create_directories(dir, ec);
+        if (ec) return ApiError{500, "Cannot create the data directory " + dir.string(), ec.message(), {}};
+        ::chmod(dir.c_str(), 0700);
+    } else if (!std::filesystem::is_directory(dir, ec)) {
+        return ApiError{500, "The data path is not a directory: " + dir.string(), {}, {}};
+    }
+    return ok();
+}
+
+}  // namespace
+
+Result<std::string> normalize_base_path(std::string_view path) {
+    std::string p(path);
+    if (p.empty()) return std::string("/");
+    if (p.front() != '/') return ApiError{400, "The base path must start with '/': " + p, {}, {}};
+    for (char c : p) {
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+                             c == '-' || c == '_' || c == '.' || c == '~';
+        if (!allowed) return ApiError{400, "The base path may only contain letters, digits and - _ . ~ /: " + p, {}, {}};
+    }
+    if (p.back() != '/') p += '/';
+    for (auto segment : split_path(p))
+        if (segment == "." || segment == "..") return ApiError{400, "The base path may not contain dot segments", {}, {}};
+    if (p.find("//") != std::string::npos) return ApiError{400, "The base path may not contain empty segments", {}, {}};
+    return p;
+}
+
+struct Server::Running {
+    std::unique_ptr<SecretBox> secrets;
+    std::unique_ptr<TokenService> tokens;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ServerContext> ctx;
+    Router router;
+    std::unique_ptr<StaticFiles> web;
+    std::string base_path;
+    bool log_requests = true;
+    httplib::Server http;
+    std::thread thread;
+    int port = 0;
+
+    void handle(const httplib::Request& req, httplib::Response& res);
+    void dispatch(const httplib::Request& req, httplib::Response& res);
+    void dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res);
+    void log(const httplib::Request& req, const httplib::Response& res) const;
+};
+
+void Server::Running::handle(const httplib::Request& req, httplib::Response& res) {
+    try {
+        dispatch(req, res);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "internal error on %s %s: %s\n", req.method.c_str(), log_safe(req.path).c_str(),
+                     log_safe(e.what()).c_str());
+        res.headers.clear();
+        send_error(res, 500, "Internal server error", "The server failed to handle this request");
+    } catch (...) {
+        res.headers.clear();
+        send_error(res, 500, "Internal server error", "The server failed to handle this request");
+    }
+}
+
+void Server::Running::dispatch(const httplib::Request& req, httplib::Response& res) {
+    const std::string& path = req.path;
+    const bool read = req.method == "GET" || req.method == "HEAD";
+    if (path == "/healthz") {
+        if (!read) {
+            res.set_header("Allow", "GET, HEAD");
+            return send_error(res, 405, "Method not allowed", req.method + " is not supported on /healthz");
+        }
+        return send_json(res, 200, Json{{"status", "ok"}});
+    }
+
+    std::string rel;
+    if (base_path == "/") {
+        rel = path;
+    } else if (starts_with(path, base_path)) {
+        rel = path.substr(base_path.size() - 1);
+    } else if (path + "/" == base_path && read) {
+        res.status = 308;
+        res.set_header("Location", base_path);
+        return;
+    } else {
+        return send_error(res, 404, "Not found", "This server serves everything under " + base_path);
+    }
+
+    if (rel == "/api" || starts_with(rel, "/api/")) return dispatch_api(req, std::move(rel), res);
+    if (!read) {
+        res.set_header("Allow", "GET, HEAD");
+        return send_error(res, 405, "Method not allowed", "Static files only answer GET and HEAD");
+    }
+    web->serve(rel, res);
+}
+
+void Server::Running::dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    auto match = router.match(req.method, rel);
+    RequestContext rc{req, std::move(rel), std::move(match.params), {}};
+    if (match.kind == Router::Match::Kind::NotFound || match.access == Access::Authenticated) {
+        auto user = authenticate(*ctx, req);
+        if (!user) {
+            res.set_header("WWW-Authenticate", "Bearer");
+            return send_error(res, user.error());
+        }
+        rc.user = std::move(*user);
+    }
+    switch (match.kind) {
+        case Router::Match::Kind::NotFound:
+            return send_error(res, 404, "Resource not found", "No API endpoint " + req.method + " " + rc.path);
+        case Router::Match::Kind::MethodNotAllowed:
+            res.set_header("Allow", match.allow);
+            return send_error(res, 405, "Method not allowed", req.method + " is not supported on " + rc.path +
+                                                                  "; allowed: " + match.allow);
+        case Router::Match::Kind::Found: (*match.handler)(rc, res); return;
+    }
+}
+
+void Server::Running::log(const httplib::Request& req, const httplib::Response& res) const {
+    if (!log_requests) return;
+    double ms = 0;
+    if (t_request_started) {
+        ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
+        t_request_started = false;
+    }
+    std::fprintf(stderr, "%s %s %s %d %.1fms\n", format_rfc3339(unix_now_ms()).c_str(), log_safe(req.method, 16).c_str(),
+                 log_safe(req.path).c_str(), res.status, ms);
+}
+
+Server::Server(Config config) : config_(std::move(config)) {}
+
+Server::~Server() { stop(); }
+
+VoidResult Server::start() {
+    if (running_) return ApiError{500, "The server is already running", {}, {}};
+    if (!crypto_init()) return ApiError{500, "libsodium failed to initialise", {}, {}};
+    auto base = normalize_base_path(config_.base_path);
+    if (!base) return base.error();
+    if (auto r = prepare_data_dir(config_.data_dir); !r) return r;
+
+    auto run = std::make_unique<Running>();
+    run->base_path = *base;
+    run->log_requests = config_.log_requests;
+    auto secret_key = load_or_create_key_file(config_.data_dir / "secret.key", SecretBox::kKeyBytes);
+    if (!secret_key) return secret_key.error();
+    run->secrets = std::make_unique<SecretBox>(1, std::move(*secret_key));
+    auto jwt_key = load_or_create_key_file(config_.data_dir / "jwt.key", TokenService::kKeyBytes);
+    if (!jwt_key) return jwt_key.error();
+    run->tokens = std::make_unique<TokenService>(std::move(*jwt_key));
+
+    auto store = Store::open(config_.data_dir / "credentials.db");
+    if (!store) return store.error();
+    run->store = std::move(*store);
+    auto seeded = run->store->meta_value("seeded_at");
+    if (!seeded) return seeded.error();
+    seeded_on_start_ = false;
+    if (!*seeded) {
+        auto account = run->store->account();
+        if (!account) return account.error();
+        if (!*account) {
+            auto r = run->store->transaction([&]() -> VoidResult {
+                if (auto s = seed_demo_data(*run->store, *run->secrets); !s) return s;
+                return run->store->set_meta_value("seeded_at", format_rfc3339(unix_now_ms()));
+            });
+            if (!r) return r;
+            seeded_on_start_ = true;
+        }
+    }
+
+    run->ctx = std::make_unique<ServerContext>(ServerContext{*run->store, *run->secrets, *run->tokens});
+    add_token_routes(run->router, *run->ctx);
+    add_credential_routes(run->router, *run->ctx);
+    add_org_routes(run->router, *run->ctx);
+    run->web = std::make_unique<StaticFiles>(config_.web_dir);
+
+    Running* r = run.get();
+    auto& http = run->http;
+    http.set_payload_max_length(kMaxBodyBytes);
+    http.set_keep_alive_timeout(3);
+    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = std::chrono::steady_clock::now();
+        t_request_started = true;
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    const auto handler = [r](const httplib::Request& req, httplib::Response& res) { r->handle(req, res); };
+    const std::string any = R"([\s\S]*)";
+    http.Get(any, handler);
+    http.Post(any, handler);
+    http.Put(any, handler);
+    http.Patch(any, handler);
+    http.Delete(any, handler);
+    http.Options(any, handler);
+    // Answers httplib produces itself (413 for large bodies, 400 for unreadable requests) get
+    // the Run:ai error body too; answers that already carry one are left alone.
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) {
+            if (res.status == 413)
+                send_error(res, 413, "Request body too large", "The limit is " + std::to_string(kMaxBodyBytes) + " bytes");
+            else
+                send_error(res, res.status);
+        }
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_error(res, 500, "Internal server error", "The server failed to handle this request");
+    });
+    http.set_logger([r](const httplib::Request& req, const httplib::Response& res) { r->log(req, res); });
+
+    if (config_.port == 0) {
+        run->port = http.bind_to_any_port(config_.host);
+        if (run->port <= 0) return ApiError{500, "Cannot listen on " + config_.host + " (any port)", {}, {}};
+    } else {
+        if (!http.bind_to_port(config_.host, config_.port))
+            return ApiError{500, "Cannot listen on " + config_.host + ":" + std::to_string(config_.port),
+                            "Is another server using this port?", {}};
+        run->port = config_.port;
+    }
+    run->thread = std::thread([r] { r->http.listen_after_bind(); });
+    // stop() is a no-op until the accept loop runs, so do not return before it does.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!http.is_running() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    running_ = std::move(run);
+    if (!running_->http.is_running()) {
+        stop();
+        return ApiError{500, "The HTTP server did not start", {}, {}};
+    }
+    return ok();
+}
+
+void Server::stop() {
+    if (!running_) return;
+    running_->http.stop();
+    if (running_->thread.joinable()) running_->thread.join();
+    running_.reset();
+}
+
+bool Server::running() const { return running_ != nullptr; }
+
+int Server::port() const { return running_ ? running_->port : 0; }
+
+std::string Server::url() const {
+    if (!running_) return {};
+    const std::string host = config_.host.find(':') != std::string::npos ? "[" + config_.host + "]" : config_.host;
+    return "http://" + host + ":" + std::to_string(running_->port) + running_->base_path;
+}
+
+}  // namespace cc::server

@@ -1,0 +1,55 @@
+// The reference API server as an object: tests start it in-process on port 0 with a temporary
+// data directory; main.cpp wraps it in a command line. start() opens (and on first start seeds)
+// the database, loads or creates the keys, binds, and serves from background threads.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "server/store.h"
+
+namespace cc::server {
+
+struct Config {
+    std::string host = "127.0.0.1";
+    int port = 8080;                          // 0: any free port
+    std::filesystem::path data_dir = "data";  // database, secret.key, jwt.key
+    std::filesystem::path web_dir;            // the web app; empty: API only
+    std::string base_path = "/";              // "/credentials/" mounts the app and /api under it
+    bool log_requests = true;                 // one line per request on stderr
+};
+
+// "/credentials" -> "/credentials/", "" -> "/". Rejects relative paths, dot segments, and
+// characters that would need escaping in a URL.
+Result<std::string> normalize_base_path(std::string_view path);
+
+class Server {
+public:
+    explicit Server(Config config);
+    ~Server();  // stops
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    VoidResult start();
+    // Stops accepting, waits for in-flight requests, closes the database. Idempotent.
+    void stop();
+
+    bool running() const;
+    int port() const;  // the bound port (useful with port 0); 0 when not running
+    // "http://127.0.0.1:8080/credentials/"
+    std::string url() const;
+    const Config& config() const { return config_; }
+    // True when the last start() created the database and wrote the demo data.
+    bool seeded_on_start() const { return seeded_on_start_; }
+
+private:
+    struct Running;
+    Config config_;
+    std::unique_ptr<Running> running_;
+    bool seeded_on_start_ = false;
+};
+
+}  // namespace cc::server

@@ -1,0 +1,121 @@
+// Durable storage of the reference server: one SQLite database (WAL, synchronous=FULL) with
+// numbered schema migrations. It holds the account, the org tree, users, credentials (metadata,
+// status, and the secret values as an encrypted blob only) and the assets that reference
+// credentials, from which `usedBy` is computed. All methods are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/credential.h"
+#include "core/org.h"
+#include "core/result.h"
+#include "server/crypto.h"
+
+struct sqlite3;
+
+namespace cc::server {
+
+using VoidResult = Result<std::monostate>;
+inline VoidResult ok() { return std::monostate{}; }
+
+struct AccountRecord {
+    std::int64_t tenant_id = 0;
+    std::string name;
+    std::string created_at;
+};
+
+struct RoleAssignment {
+    std::string role;  // "System administrator", "Department administrator", "L1 researcher", ...
+    ScopeType scope_type = ScopeType::Tenant;
+    std::string scope_id;  // tenant id, cluster uuid, department id or project id as text
+};
+
+struct UserRecord {
+    std::string email;
+    std::string display_name;
+    std::string password_hash;  // argon2id, encoded
+    std::string created_at;
+    std::vector<RoleAssignment> roles;
+};
+
+// Assets that can reference credentials; they feed `usedBy` and (later) the delete guard.
+enum class ReferrerType { Workspace, Training, Distributed, Inference, Template, Environment, Datasource };
+
+struct Referrer {
+    std::string id;
+    std::string name;
+    ReferrerType type = ReferrerType::Workspace;
+    std::string datasource_kind;        // "s3", "git", ... (data sources only)
+    std::optional<std::string> status;  // workload phase ("Running"), workloads only
+    ScopeRef scope;                     // workloads: always a project
+    std::string spec_json = "{}";       // the asset's own spec, opaque to the store
+    std::string created_by;
+    std::string created_at;
+    std::vector<CredentialId> credential_ids;
+};
+
+class Store {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating if needed) and migrates the database at `path`.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    int schema_version();
+    // Runs `body` in one IMMEDIATE transaction; rolls back when it returns an error.
+    VoidResult transaction(const std::function<VoidResult()>& body);
+
+    // server_meta key/value pairs ("seeded_at", ...).
+    Result<std::optional<std::string>> meta_value(const std::string& key);
+    VoidResult set_meta_value(const std::string& key, const std::string& value);
+
+    // ---- org ----
+    VoidResult insert_account(const AccountRecord& a);
+    Result<std::optional<AccountRecord>> account();
+    VoidResult insert_cluster(const Cluster& c);
+    VoidResult insert_department(const Department& d);
+    VoidResult insert_project(const Project& p);  // parent_name is derived, not stored
+    // Account name, clusters (by name), departments and projects (by numeric id).
+    Result<OrgData> org_data();
+
+    // ---- users ----
+    VoidResult insert_user(const UserRecord& u);
+    Result<std::optional<UserRecord>> find_user(const std::string& email);  // case-insensitive
+
+    // ---- credentials ----
+    // Stores the read model (its spec must hold no secret values: only existingSecretName, url,
+    // generic-secret key names) plus the sealed secret values. A name taken in the same scope
+    // node is a 409.
+    VoidResult insert_credential(const Credential& c, const std::optional<Bytes>& secret_blob);
+    // Every credential, ordered by creation time; `status` and `k8s_names` always filled,
+    // `used_by` only when asked.
+    Result<std::vector<Credential>> list_credentials(bool with_usage);
+    Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
+    Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
+
+    // ---- assets referencing credentials ----
+    VoidResult insert_referrer(const Referrer& r);
+
+private:
+    explicit Store(sqlite3* db);
+    VoidResult migrate();
+    VoidResult exec(const char* sql);
+    Result<std::vector<Credential>> select_credentials(const std::optional<CredentialId>& id, bool with_usage);
+
+    sqlite3* db_;
+    std::recursive_mutex mutex_;
+    int tx_depth_ = 0;  // guarded by mutex_
+};
+
+}  // namespace cc::server
