@@ -25,14 +25,16 @@ target_link_libraries(credentials_console PRIVATE cc_ui)
 target_compile_options(credentials_console PRIVATE ${CC_WARNINGS})
 set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CC_WEB_OUT} SUFFIX ".js")
 set(CC_FONT_DIR /usr/share/fonts/opentype/inter)
+set(CC_ICON_FONT /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1 -sFETCH=1
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_on_paste']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js"
   "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
-  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf")
+  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf"
+  "SHELL:--preload-file ${CC_ICON_FONT}@/fonts/forkawesome-webfont.ttf")
 set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js)
 add_custom_command(TARGET credentials_console POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CC_WEB_OUT}/index.html)

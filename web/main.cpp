@@ -11,12 +11,14 @@
 
 #include "app/update.h"
 #include "core/credential.h"
+#include "core/table_query.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
+#include "web/page.h"
 #include "web/web_backend.h"
 
 namespace {
@@ -27,7 +29,11 @@ struct WebApp {
     std::string api_base;  // prefix of API paths; "" means relative to the page
     std::uint64_t frame = 0;
     int in_flight = 0;
+    bool dark = false;
+    double last_tick_ms = 0;
 };
+
+constexpr const char* kLayoutSetting = "credentials-console.layout";  // ImGui's column order and widths
 
 WebApp& app() {
     static WebApp a;
@@ -81,15 +87,54 @@ void send(cc::app::SendRequest& effect) {
     if (req.body_is_secret) cc::wipe_string(req.body);
 }
 
+void run(cc::app::SendRequest& fx) { send(fx); }
+void run(cc::app::WriteUrlHash& fx) { cc::web::write_url_hash(fx.hash, fx.replace); }
+void run(cc::app::SaveSetting& fx) { cc::web::save_setting(fx.key, fx.value); }
+void run(cc::app::DownloadFile& fx) {
+    cc::web::download(fx.filename, fx.mime, fx.content);
+}
+
 void dispatch(cc::app::Action action) {
     auto effects = cc::app::update(app().state, std::move(action));
-    for (auto& e : effects) std::visit([](auto& fx) { send(fx); }, e);
+    for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
     cc::web::backend_request_frames(3);
+}
+
+// The view a page load starts with: the URL hash when there is one, else the stored
+// column preference.
+void restore_initial_view() {
+    const std::string hash = cc::web::read_url_hash();
+    if (!hash.empty()) {
+        dispatch(cc::app::ViewRestored{cc::decode_view_hash(hash), true});
+        return;
+    }
+    const std::string columns = cc::web::load_setting(cc::app::kVisibleColumnsSetting);
+    if (columns.empty()) return;
+    dispatch(cc::app::ViewRestored{cc::decode_view_hash("c=" + columns), false});
+}
+
+void load_layout() {
+    const std::string ini = cc::web::load_setting(kLayoutSetting);
+    if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+}
+
+void save_layout_if_changed() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantSaveIniSettings) return;
+    io.WantSaveIniSettings = false;
+    std::size_t size = 0;
+    const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+    cc::web::save_setting(kLayoutSetting, std::string(ini, size));
 }
 
 void frame() {
     WebApp& a = app();
     cc::ui::reset_frame_flags();
+    const double now = cc::web::wall_clock_ms();
+    if (now - a.last_tick_ms >= 250) {
+        a.last_tick_ms = now;
+        dispatch(cc::app::Tick{now});
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     std::vector<cc::app::Action> actions;
@@ -98,20 +143,21 @@ void frame() {
     cc::web::backend_render_draw_data();
     ++a.frame;
     for (auto& action : actions) dispatch(std::move(action));
-    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0) cc::web::backend_request_frames(1);
+    save_layout_if_changed();
+    // Spinners animate, answers are awaited, and polls of transient rows come due.
+    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0 || !a.state.polls.empty()) cc::web::backend_request_frames(1);
 }
 
 void scale_changed(float scale) {
-    cc::ui::Fonts fonts;
-    cc::ui::load_fonts(fonts, scale);
-    cc::ui::apply_theme(scale);
+    cc::ui::load_fonts(scale);
+    cc::ui::apply_theme(scale, app().dark);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     cc::ui::set_item_registry_scale(scale);
 }
 
 EM_JS(char*, js_api_base, (), {
-    const meta = document.querySelector('meta[name="credentials-console-api-base"]');
+    const meta = document.querySelector("meta[name=credentials-console-api-base]");
     const cfg = (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
     const n = lengthBytesUTF8(cfg) + 1;
     const p = _malloc(n);
@@ -144,6 +190,18 @@ EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
 
 EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) { cc::web::backend_request_frames(n); }
 
+EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() {
+    const std::string hash = cc::web::read_url_hash();
+    if (hash == cc::encode_view_hash(app().state.view)) return;  // our own write
+    dispatch(cc::app::ViewRestored{cc::decode_view_hash(hash), true});
+}
+
+EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
+    app().dark = dark != 0;
+    cc::ui::apply_theme(cc::web::backend_scale(), app().dark);
+    cc::web::backend_request_frames(3);
+}
+
 }  // extern "C"
 
 int main() {
@@ -154,6 +212,9 @@ int main() {
     app().api_base = base;
     std::free(base);
     app().state.utc_offset_minutes = cc::web::utc_offset_minutes();
+    app().dark = cc::web::install_page_listeners();
+    load_layout();
+    restore_initial_view();
     if (!cc::web::backend_init({frame, scale_changed})) {
         js_show_no_webgl();
         return 1;

@@ -59,6 +59,11 @@ HttpRequest projects_request(const Session& s, std::int64_t offset) {
     return get(s, "api/v1/org-unit/projects?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
 }
 
+HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id) {
+    return get(s, "api/v1/asset/credentials/" + std::string(kind_path_segment(kind)) + "/" + url_encode(id.value) +
+                      "?usageInfo=true&statusInfo=true");
+}
+
 ApiError error_of(const HttpResponse& r) {
     if (r.status == 0) {
         // The browser does not say why (refused, offline, CORS); the reason adds nothing.
@@ -86,6 +91,13 @@ Result<Session> parse_token(const HttpResponse& r, std::string_view username) {
 Result<std::vector<Credential>> parse_credentials(const HttpResponse& r) {
     if (!is_success(r.status)) return error_of(r);
     return decode_credential_list(r.body);
+}
+
+Result<Credential> parse_credential(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    auto j = parse_json(r.body);
+    if (!j) return ApiError{r.status, "The server sent a credential that is not valid JSON", {}, {}};
+    return decode_credential(*j);
 }
 
 Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r) {

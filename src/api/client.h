@@ -37,6 +37,9 @@ HttpRequest list_credentials_request(const Session& s);
 HttpRequest clusters_request(const Session& s);
 HttpRequest departments_request(const Session& s, std::int64_t offset);
 HttpRequest projects_request(const Session& s, std::int64_t offset);
+// One credential with its usage and status (the per-kind GET), to follow a row that is
+// being created, updated or deleted.
+HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id);
 
 // ---- responses ------------------------------------------------------------------------------
 Result<Session> parse_token(const HttpResponse& r, std::string_view username);
@@ -44,6 +47,7 @@ Result<std::vector<Credential>> parse_credentials(const HttpResponse& r);
 Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r);
 Result<Page<Department>> parse_departments(const HttpResponse& r);
 Result<Page<Project>> parse_projects(const HttpResponse& r);
+Result<Credential> parse_credential(const HttpResponse& r);
 
 // The error carried by a non-2xx (or failed) exchange, in the Run:ai shape.
 ApiError error_of(const HttpResponse& r);

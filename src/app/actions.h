@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "api/http.h"
+#include "core/ids.h"
+#include "core/table_query.h"
 
 namespace cc::app {
 
 // Which response an in-flight request is waiting for.
-enum class RequestTag { Token, Credentials, Clusters, Departments, Projects };
+enum class RequestTag { Token, Credentials, Clusters, Departments, Projects, PollCredential };
 
+// ---- session and loading ----
 struct LoginSubmitted {
     std::string username;
     std::string password;  // wiped by update() once the request body is built
@@ -29,16 +32,85 @@ struct HttpResponded {
     std::uint64_t generation = 0;
     api::HttpResponse response;
     double now_ms = 0;
+    std::string subject;  // the credential id of a poll
+};
+// The platform's clock, every frame or so: drives the polling of transient rows.
+struct Tick {
+    double now_ms = 0;
 };
 
-using Action = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded>;
+// ---- the table view ----
+struct SearchChanged {
+    std::string text;
+};
+// Adds the filter of its column, or replaces it; a filter without values and text removes it.
+struct FilterSet {
+    ColumnFilter filter;
+};
+struct FilterRemoved {
+    Column column;
+};
+struct FiltersCleared {
+    bool search_too = false;  // "Clear filters" of the no-match state also clears the search
+};
+// A header click: cycles ascending → descending → none; `additive` (shift) keeps the other keys.
+struct SortClicked {
+    Column column;
+    bool additive = false;
+};
+struct ColumnVisibilitySet {
+    Column column;
+    bool visible = true;
+};
+struct ColumnsReset {};
+// The view from the URL (page load, back/forward) or from stored preferences.
+struct ViewRestored {
+    TableView view;
+    bool from_history = false;  // the URL already says it: do not write it back
+};
 
+// ---- selection, export ----
+struct RowClicked {
+    CredentialId id;
+    bool toggle = false;  // ctrl/cmd
+    bool range = false;   // shift
+};
+struct SelectionCleared {};
+struct ExportRequested {
+    std::vector<Column> columns;  // the visible columns in display order
+    double now_ms = 0;
+};
+
+using Action = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick,
+                            SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
+                            ColumnsReset, ViewRestored, RowClicked, SelectionCleared, ExportRequested>;
+
+// ---- effects ----
 struct SendRequest {
     RequestTag tag;
     std::uint64_t generation = 0;
     api::HttpRequest request;
+    std::string subject;
+};
+// Mirror the view in the URL hash; `replace` edits the current history entry instead of
+// adding one (typing in the search box should not flood the back button).
+struct WriteUrlHash {
+    std::string hash;
+    bool replace = false;
+};
+// Browser-local preferences (localStorage); an empty value removes the key.
+struct SaveSetting {
+    std::string key;
+    std::string value;
+};
+struct DownloadFile {
+    std::string filename;
+    std::string mime;
+    std::string content;
 };
 
-using Effect = std::variant<SendRequest>;
+using Effect = std::variant<SendRequest, WriteUrlHash, SaveSetting, DownloadFile>;
+
+inline constexpr const char* kVisibleColumnsSetting = "credentials-console.columns";
 
 }  // namespace cc::app

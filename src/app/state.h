@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "api/client.h"
@@ -12,6 +13,7 @@
 #include "core/org.h"
 #include "core/result.h"
 #include "core/table.h"
+#include "core/table_query.h"
 
 namespace cc::app {
 
@@ -37,6 +39,16 @@ struct PendingLoad {
     bool complete() const { return credentials && clusters && departments_done && projects_done; }
 };
 
+// A row in Creating/Updating/Deleting is fetched again until it settles, backing off.
+struct Poll {
+    double due_ms = 0;
+    double interval_ms = 0;
+    bool in_flight = false;
+};
+
+inline constexpr double kFirstPollMs = 1000;
+inline constexpr double kMaxPollMs = 30000;
+
 struct State {
     Screen screen = Screen::Login;
     LoginState login;
@@ -50,9 +62,23 @@ struct State {
     std::vector<Credential> credentials;
     OrgTree org;
     std::vector<CredentialRow> rows;  // derived from credentials + org, in server order
+    std::unordered_map<CredentialId, std::uint32_t> row_index;  // id -> index in rows/credentials
     double loaded_at_ms = 0;          // wall clock of the last successful load
 
+    // The table: the view (mirrored in the URL), the rows it shows, the selection by id.
+    TableView view;
+    std::vector<std::uint32_t> view_rows;  // derived: compute_view(rows, view)
+    std::vector<CredentialId> selection;   // in click order
+    std::optional<CredentialId> anchor;    // where a shift-click range starts
+    bool last_change_was_search = false;
+
+    std::unordered_map<CredentialId, Poll> polls;
+
     int utc_offset_minutes = 0;  // from the platform, for local times
+
+    bool is_selected(const CredentialId& id) const;
+    const Credential* credential(const CredentialId& id) const;
+    const CredentialRow* row(const CredentialId& id) const;
 };
 
 }  // namespace cc::app

@@ -101,6 +101,18 @@ std::string format_clock_time(double epoch_ms, int utc_offset_minutes) {
     return buf;
 }
 
+std::string format_file_timestamp(double epoch_ms, int utc_offset_minutes) {
+    const long long minutes = static_cast<long long>(epoch_ms / 60000.0) + utc_offset_minutes;
+    const long long days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+    const long long rem = minutes - days * 1440;
+    long long y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u-%02lld%02lld", y, m, d, rem / 60, rem % 60);
+    return buf;
+}
+
 std::string status_detail(const AssetStatus& s, const OrgTree& org) {
     std::string out(status_description(s.status));
     if (s.status == SyncStatus::IssuesFound && s.issues.empty()) {

@@ -39,10 +39,30 @@ bool is_visible(ImGuiContext& g, const ImRect& bb) {
     return w && w->ClipRect.Overlaps(bb) && !w->SkipItems;
 }
 
-std::string visible_part(const char* label) {
-    std::string s(label ? label : "");
-    const auto hashes = s.find("##");
-    return hashes == std::string::npos ? s : s.substr(0, hashes);
+// Icon glyphs (Unicode private use area, U+E000-U+F8FF: three UTF-8 bytes starting EE or
+// EF 80-A3) are dropped and the text trimmed, so "<icon>  Refresh##toolbar" is found as
+// "Refresh##toolbar" with the label "Refresh".
+std::string without_icons(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        const auto c0 = static_cast<unsigned char>(in[i]);
+        const auto c1 = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
+        if (i + 2 < in.size() && (c0 == 0xEE || (c0 == 0xEF && c1 >= 0x80 && c1 <= 0xA3))) {
+            i += 3;
+            continue;
+        }
+        out += in[i++];
+    }
+    const auto first = out.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    const auto last = out.find_last_not_of(' ');
+    return out.substr(first, last - first + 1);
+}
+
+std::string visible_part(std::string_view label) {
+    const auto hashes = label.find("##");
+    return without_icons(hashes == std::string_view::npos ? label : label.substr(0, hashes));
 }
 
 void on_new_frame(ImGuiContext*, ImGuiContextHook*) {
@@ -71,8 +91,8 @@ void register_last_item(std::string_view id, std::string_view label) {
     ImGuiContext& g = *GImGui;
     Item item;
     item.rect = g.LastItemData.Rect;
-    item.key = std::string(id);
-    item.label = std::string(label);
+    item.key = without_icons(id);
+    item.label = without_icons(label);
     item.visible = is_visible(g, item.rect);
     item.enabled = !(g.CurrentItemFlags & ImGuiItemFlags_Disabled);
     reg().building.push_back(std::move(item));
@@ -117,8 +137,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
     auto it = r.index.find(id);
     if (it == r.index.end()) return;
     cc::ui::Item& item = r.building[it->second];
-    item.key = label ? label : "";
-    item.label = cc::ui::visible_part(label);
+    item.key = cc::ui::without_icons(label ? label : "");
+    item.label = cc::ui::visible_part(label ? label : "");
     if (flags & ImGuiItemStatusFlags_Checkable) item.checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
 }
 

@@ -77,7 +77,7 @@ void draw_login(const app::State& state, LoginForm& form, Actions& out) {
     ImGui::Dummy(em(0, 0.4f));
     const bool filled = form.email[0] != 0 && form.password[0] != 0;
     if (busy) {
-        spinner(em(0.6f), color::kBusy);
+        spinner(em(0.6f), palette().busy);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Signing in\xE2\x80\xA6");
@@ -88,7 +88,7 @@ void draw_login(const app::State& state, LoginForm& form, Actions& out) {
     if (!state.login.error.empty()) {
         ImGui::Dummy(em(0, 0.2f));
         ImGui::PushTextWrapPos(0);
-        text_colored(color::kError, state.login.error.c_str());
+        text_colored(palette().error, state.login.error.c_str());
         register_last_item("error##login", state.login.error);
         ImGui::PopTextWrapPos();
     }

@@ -1,5 +1,6 @@
 // Colours, fonts and sizes of the app. Every size derives from the font size so the UI
-// scales as a whole with devicePixelRatio and browser zoom.
+// scales as a whole with devicePixelRatio and browser zoom. Light and dark palettes follow
+// the browser's prefers-color-scheme.
 #pragma once
 
 #include "imgui.h"
@@ -12,21 +13,22 @@ struct Fonts {
     ImFont* title = nullptr;
 };
 
+struct Palette {
+    bool dark = false;
+    ImU32 ok, warn, error, busy, muted;
+    ImU32 accent, accent_text;  // primary buttons
+    ImU32 card, card_border;
+    ImU32 chip, chip_hover;
+    ImU32 secondary, secondary_hover, secondary_active;
+};
+
 inline constexpr float kBaseFontSize = 15.0f;  // CSS pixels
 
 // Rebuilds the font atlas for `scale` device pixels per CSS pixel; the caller re-uploads
-// the texture. Returns false when a font file is missing.
-bool load_fonts(Fonts& fonts, float scale);
-void apply_theme(float scale);
+// the texture. Returns false when a font file is missing (falls back to ImGui's font).
+bool load_fonts(float scale);
+void apply_theme(float scale, bool dark);
 const Fonts& fonts();
-
-namespace color {
-inline constexpr ImU32 kAccent = IM_COL32(0x76, 0xB9, 0x00, 0xFF);  // NVIDIA green
-inline constexpr ImU32 kOk = IM_COL32(0x2E, 0x7D, 0x32, 0xFF);
-inline constexpr ImU32 kWarn = IM_COL32(0xE6, 0x8A, 0x00, 0xFF);
-inline constexpr ImU32 kError = IM_COL32(0xC6, 0x28, 0x28, 0xFF);
-inline constexpr ImU32 kBusy = IM_COL32(0x19, 0x76, 0xD2, 0xFF);
-inline constexpr ImU32 kMuted = IM_COL32(0x75, 0x75, 0x75, 0xFF);
-}  // namespace color
+const Palette& palette();
 
 }  // namespace cc::ui

@@ -18,4 +18,10 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
 void draw_login(const app::State& state, LoginForm& form, Actions& out);
 void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, double now_ms);
 
+// Parts of the Credentials page.
+void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms);
+void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out);
+void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out);
+void draw_details_panel(const app::State& state, Actions& out);
+
 }  // namespace cc::ui

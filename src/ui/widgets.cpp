@@ -12,13 +12,14 @@ bool g_spinner_drawn = false;
 
 bool styled_button(const char* label, ImVec2 size, bool enabled, bool primary) {
     if (!enabled) ImGui::BeginDisabled();
+    const Palette& p = palette();
     if (primary) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_Text));
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0xF1, 0xF5, 0xEA, 0xFF));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0xE3, 0xEE, 0xD4, 0xFF));
+        ImGui::PushStyleColor(ImGuiCol_Button, p.secondary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.secondary_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.secondary_active);
     }
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopStyleColor(primary ? 1 : 4);
@@ -49,8 +50,15 @@ void tooltip_text(const char* text) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em(28));
     ImGui::TextUnformatted(text);
+    register_last_item("tooltip", text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+void text_muted(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
 }
 
 void text_colored(ImU32 color, const char* text) {

@@ -24,5 +24,6 @@ void reset_frame_flags();
 void cell_text(std::string_view id, const std::string& text, const char* tooltip = nullptr);
 void tooltip_text(const char* text);
 void text_colored(ImU32 color, const char* text);
+void text_muted(const char* text);
 
 }  // namespace cc::ui

@@ -81,7 +81,7 @@ test('signing in shows the table with the demo credentials from the API', async 
     'Data source(s)', 'Created by', 'Creation time', 'Cluster']) {
     assert.ok(all.some((it) => it.label === title), `column ${title}`);
   }
-  const summary = all.find((it) => it.id === 'summary##toolbar');
+  const summary = all.find((it) => it.id === 'count##toolbar');
   assert.match(summary.label, new RegExp(`^${body.entries.length} credentials`));
   await page.context().close();
 });

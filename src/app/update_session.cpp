@@ -1,0 +1,245 @@
+// Session and data: login, token handling, loading the credentials and the org tree,
+// refresh, logout, and polling rows in a transient state until they settle. Responses of
+// superseded loads are dropped by generation.
+#include <algorithm>
+#include <utility>
+
+#include "app/update_internal.h"
+
+namespace cc::app {
+namespace {
+
+SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {}) {
+    return SendRequest{tag, s.generation, std::move(req), std::move(subject)};
+}
+
+Effects start_load(State& s) {
+    ++s.generation;
+    s.pending = PendingLoad{};
+    s.phase = LoadPhase::Loading;
+    for (auto& [id, poll] : s.polls) poll.in_flight = false;  // their answers are now stale
+    const api::Session& session = *s.session;
+    return {send(s, RequestTag::Credentials, api::list_credentials_request(session)),
+            send(s, RequestTag::Clusters, api::clusters_request(session)),
+            send(s, RequestTag::Departments, api::departments_request(session, 0)),
+            send(s, RequestTag::Projects, api::projects_request(session, 0))};
+}
+
+void finish_load_if_complete(State& s, double now_ms) {
+    if (!s.pending.complete()) return;
+    OrgData org;
+    org.account_name = "Account";
+    org.clusters = std::move(*s.pending.clusters);
+    org.departments = std::move(s.pending.departments);
+    org.projects = std::move(s.pending.projects);
+    s.org = OrgTree(std::move(org));
+    s.credentials = std::move(*s.pending.credentials);
+    s.rows = make_rows(s.credentials, s.org, s.utc_offset_minutes);
+    s.pending = PendingLoad{};
+    s.phase = LoadPhase::Loaded;
+    s.loaded_at_ms = now_ms;
+    rows_changed(s, now_ms);
+    recompute_view(s);
+}
+
+void to_login(State& s, std::string message) {
+    ++s.generation;  // drop whatever is still in flight
+    s.session.reset();
+    s.screen = Screen::Login;
+    s.login = LoginState{false, std::move(message), {}};
+    s.phase = LoadPhase::Idle;
+    s.pending = PendingLoad{};
+    s.credentials.clear();
+    s.rows.clear();
+    s.row_index.clear();
+    s.view_rows.clear();
+    s.selection.clear();
+    s.anchor.reset();
+    s.polls.clear();
+    s.org = OrgTree{};
+}
+
+// A failed part of a load fails the whole load; a 401 means the session is over.
+Effects fail_load(State& s, const api::HttpResponse& r, ApiError error) {
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    ++s.generation;
+    s.pending = PendingLoad{};
+    s.phase = LoadPhase::Failed;
+    s.load_error = std::move(error);
+    return {};
+}
+
+template <class T>
+void append(std::vector<T>& into, std::vector<T>&& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+void remove_row(State& s, const CredentialId& id, double now_ms) {
+    auto it = s.row_index.find(id);
+    if (it == s.row_index.end()) return;
+    const auto i = static_cast<std::ptrdiff_t>(it->second);
+    s.credentials.erase(s.credentials.begin() + i);
+    s.rows.erase(s.rows.begin() + i);
+    rows_changed(s, now_ms);
+    recompute_view(s);
+}
+
+Effects on_poll_response(State& s, HttpResponded& a) {
+    const CredentialId id{a.subject};
+    auto poll = s.polls.find(id);
+    if (poll == s.polls.end()) return {};
+    poll->second.in_flight = false;
+    const api::HttpResponse& r = a.response;
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    if (r.status == 404) {  // deleted: the row goes
+        s.polls.erase(poll);
+        remove_row(s, id, a.now_ms);
+        return {};
+    }
+    auto fresh = api::parse_credential(r);
+    auto at = s.row_index.find(id);
+    if (!fresh || at == s.row_index.end() || !(fresh->meta.id == id)) {
+        // Try again later; a passing error must not disturb the table.
+        poll->second.interval_ms = std::min(poll->second.interval_ms * 2, kMaxPollMs);
+        poll->second.due_ms = a.now_ms + poll->second.interval_ms;
+        return {};
+    }
+    s.credentials[at->second] = std::move(*fresh);
+    s.rows[at->second] = make_row(s.credentials[at->second], s.org, s.utc_offset_minutes);
+    rows_changed(s, a.now_ms);
+    recompute_view(s);
+    return {};
+}
+
+}  // namespace
+
+void rows_changed(State& s, double now_ms) {
+    s.row_index.clear();
+    s.row_index.reserve(s.credentials.size());
+    for (std::size_t i = 0; i < s.credentials.size(); ++i)
+        s.row_index.emplace(s.credentials[i].meta.id, static_cast<std::uint32_t>(i));
+    s.selection.erase(std::remove_if(s.selection.begin(), s.selection.end(),
+                                     [&s](const CredentialId& id) { return !s.row_index.count(id); }),
+                      s.selection.end());
+    if (s.anchor && !s.row_index.count(*s.anchor)) s.anchor.reset();
+
+    // Polls follow exactly the rows in a transient state; a row that stays transient keeps
+    // its back-off, a row that becomes transient starts afresh.
+    std::unordered_map<CredentialId, Poll> polls;
+    for (const auto& c : s.credentials) {
+        if (!c.status || !status_is_transient(c.status->status)) continue;
+        auto old = s.polls.find(c.meta.id);
+        if (old != s.polls.end()) {
+            Poll p = old->second;
+            if (!p.in_flight) {
+                p.interval_ms = std::min(std::max(p.interval_ms * 2, kFirstPollMs), kMaxPollMs);
+                p.due_ms = now_ms + p.interval_ms;
+            }
+            polls.emplace(c.meta.id, p);
+        } else {
+            polls.emplace(c.meta.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
+        }
+    }
+    s.polls = std::move(polls);
+}
+
+Effects handle(State& s, LoginSubmitted& a) {
+    Effects fx;
+    if (a.username.empty() || a.password.empty()) {
+        s.login.error = a.username.empty() ? "Enter your email" : "Enter your password";
+    } else if (!s.login.busy) {
+        ++s.generation;
+        s.login = LoginState{true, {}, a.username};
+        fx.push_back(send(s, RequestTag::Token, api::token_request(a.username, a.password)));
+    }
+    wipe_string(a.password);
+    return fx;
+}
+
+Effects handle(State& s, TokenProvided& a) {
+    s.session = api::Session{a.token, a.user, 0};
+    s.screen = Screen::Credentials;
+    return start_load(s);
+}
+
+Effects handle(State& s, RefreshRequested&) {
+    if (!s.session) return {};
+    return start_load(s);
+}
+
+Effects handle(State& s, LogoutRequested&) {
+    to_login(s, {});
+    return {};
+}
+
+Effects handle(State& s, Tick& a) {
+    if (!s.session || s.phase == LoadPhase::Loading) return {};
+    Effects fx;
+    for (auto& [id, poll] : s.polls) {
+        if (poll.in_flight || poll.due_ms > a.now_ms) continue;
+        const Credential* c = s.credential(id);
+        if (!c) continue;
+        poll.in_flight = true;
+        fx.push_back(send(s, RequestTag::PollCredential, api::credential_request(*s.session, c->meta.kind, id), id.value));
+    }
+    return fx;
+}
+
+Effects handle(State& s, HttpResponded& a) {
+    if (a.generation != s.generation) return {};
+    const api::HttpResponse& r = a.response;
+    switch (a.tag) {
+        case RequestTag::Token: {
+            auto session = api::parse_token(r, s.login.username);
+            if (!session) {
+                s.login = LoginState{false, session.error().message, {}};
+                return {};
+            }
+            s.login = LoginState{};
+            s.session = std::move(*session);
+            s.screen = Screen::Credentials;
+            return start_load(s);
+        }
+        case RequestTag::PollCredential: return on_poll_response(s, a);
+        case RequestTag::Credentials: {
+            auto list = api::parse_credentials(r);
+            if (!list) return fail_load(s, r, list.error());
+            s.pending.credentials = std::move(*list);
+            break;
+        }
+        case RequestTag::Clusters: {
+            auto list = api::parse_clusters(r);
+            if (!list) return fail_load(s, r, list.error());
+            s.pending.clusters = std::move(*list);
+            break;
+        }
+        case RequestTag::Departments: {
+            auto page = api::parse_departments(r);
+            if (!page) return fail_load(s, r, page.error());
+            const bool got = !page->items.empty();
+            append(s.pending.departments, std::move(page->items));
+            if (page->next && got) return {send(s, RequestTag::Departments, api::departments_request(*s.session, *page->next))};
+            s.pending.departments_done = true;
+            break;
+        }
+        case RequestTag::Projects: {
+            auto page = api::parse_projects(r);
+            if (!page) return fail_load(s, r, page.error());
+            const bool got = !page->items.empty();
+            append(s.pending.projects, std::move(page->items));
+            if (page->next && got) return {send(s, RequestTag::Projects, api::projects_request(*s.session, *page->next))};
+            s.pending.projects_done = true;
+            break;
+        }
+    }
+    finish_load_if_complete(s, a.now_ms);
+    return {};
+}
+
+}  // namespace cc::app

@@ -1,0 +1,156 @@
+// The table view: search, filters, sort, visible columns, selection and CSV export. Every
+// change of the view recomputes the rows shown and is mirrored in the URL hash; visible
+// columns are also kept as a browser preference.
+#include <algorithm>
+
+#include "app/update_internal.h"
+
+namespace cc::app {
+namespace {
+
+std::string visible_columns_setting(const TableView& v) {
+    std::string out;
+    for (Column c : kAllColumns) {
+        if (!v.is_visible(c)) continue;
+        if (!out.empty()) out += ',';
+        out += column_key(c);
+    }
+    return out;
+}
+
+// After a change made in the page: recompute, and write the URL (coalescing keystrokes).
+Effects view_changed(State& s, bool is_search) {
+    recompute_view(s);
+    const bool replace = is_search && s.last_change_was_search;
+    s.last_change_was_search = is_search;
+    return {WriteUrlHash{encode_view_hash(s.view), replace}};
+}
+
+}  // namespace
+
+void recompute_view(State& s) { s.view_rows = compute_view(s.rows, s.view); }
+
+Effects handle(State& s, SearchChanged& a) {
+    if (a.text == s.view.search) return {};
+    s.view.search = a.text;
+    return view_changed(s, true);
+}
+
+Effects handle(State& s, FilterSet& a) {
+    auto& filters = s.view.filters;
+    auto it = std::find_if(filters.begin(), filters.end(), [&](const ColumnFilter& f) { return f.column == a.filter.column; });
+    const bool empty = a.filter.values.empty() && a.filter.text.empty();
+    if (it == filters.end()) {
+        if (empty) return {};
+        filters.push_back(a.filter);
+    } else if (empty) {
+        filters.erase(it);
+    } else {
+        *it = a.filter;
+    }
+    return view_changed(s, false);
+}
+
+Effects handle(State& s, FilterRemoved& a) {
+    auto& filters = s.view.filters;
+    const auto before = filters.size();
+    filters.erase(std::remove_if(filters.begin(), filters.end(), [&](const ColumnFilter& f) { return f.column == a.column; }),
+                  filters.end());
+    if (filters.size() == before) return {};
+    return view_changed(s, false);
+}
+
+Effects handle(State& s, FiltersCleared& a) {
+    if (s.view.filters.empty() && (!a.search_too || s.view.search.empty())) return {};
+    s.view.filters.clear();
+    if (a.search_too) s.view.search.clear();
+    return view_changed(s, false);
+}
+
+Effects handle(State& s, SortClicked& a) {
+    auto& keys = s.view.sort;
+    auto it = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return k.column == a.column; });
+    if (a.additive) {
+        if (it == keys.end()) keys.push_back({a.column, false});
+        else if (!it->descending) it->descending = true;
+        else keys.erase(it);
+    } else {
+        // The primary key cycles ascending -> descending -> none; another column starts over.
+        const bool was_only = it != keys.end() && keys.size() == 1;
+        if (!was_only) keys = {{a.column, false}};
+        else if (!it->descending) it->descending = true;
+        else keys.clear();
+    }
+    return view_changed(s, false);
+}
+
+Effects handle(State& s, ColumnVisibilitySet& a) {
+    auto& v = s.view.visible[static_cast<std::size_t>(a.column)];
+    if (v == a.visible) return {};
+    if (!a.visible && std::count(s.view.visible.begin(), s.view.visible.end(), true) == 1) return {};  // one stays
+    v = a.visible;
+    Effects fx = view_changed(s, false);
+    fx.push_back(SaveSetting{kVisibleColumnsSetting, visible_columns_setting(s.view)});
+    return fx;
+}
+
+Effects handle(State& s, ColumnsReset&) {
+    s.view.visible = TableView::all_columns_visible();
+    Effects fx = view_changed(s, false);
+    fx.push_back(SaveSetting{kVisibleColumnsSetting, {}});
+    return fx;
+}
+
+Effects handle(State& s, ViewRestored& a) {
+    if (std::count(a.view.visible.begin(), a.view.visible.end(), true) == 0) a.view.visible = TableView::all_columns_visible();
+    s.view = std::move(a.view);
+    s.last_change_was_search = false;
+    recompute_view(s);
+    if (a.from_history) return {};
+    return {WriteUrlHash{encode_view_hash(s.view), true}};
+}
+
+Effects handle(State& s, RowClicked& a) {
+    if (!s.row_index.count(a.id)) return {};
+    if (a.range && s.anchor) {
+        // The rows between the anchor and the clicked one, as currently shown.
+        auto pos = [&s](const CredentialId& id) -> std::ptrdiff_t {
+            const std::uint32_t idx = s.row_index.at(id);
+            auto it = std::find(s.view_rows.begin(), s.view_rows.end(), idx);
+            return it == s.view_rows.end() ? -1 : it - s.view_rows.begin();
+        };
+        const auto from = pos(*s.anchor), to = pos(a.id);
+        if (from >= 0 && to >= 0) {
+            s.selection.clear();
+            for (auto i = std::min(from, to); i <= std::max(from, to); ++i)
+                s.selection.push_back(s.credentials[s.view_rows[static_cast<std::size_t>(i)]].meta.id);
+            return {};
+        }
+    }
+    if (a.toggle) {
+        auto it = std::find(s.selection.begin(), s.selection.end(), a.id);
+        if (it == s.selection.end()) s.selection.push_back(a.id);
+        else s.selection.erase(it);
+    } else {
+        s.selection = {a.id};
+    }
+    s.anchor = a.id;
+    return {};
+}
+
+Effects handle(State& s, SelectionCleared&) {
+    s.selection.clear();
+    s.anchor.reset();
+    return {};
+}
+
+Effects handle(State& s, ExportRequested& a) {
+    std::vector<Column> columns;
+    for (Column c : a.columns)
+        if (s.view.is_visible(c)) columns.push_back(c);
+    if (columns.empty()) return {};
+    const std::string name = "credentials-" + format_file_timestamp(a.now_ms, s.utc_offset_minutes) + ".csv";
+    return {DownloadFile{name, "text/csv;charset=utf-8", to_csv(s.rows, s.view_rows, columns)}};
+}
+
+}  // namespace cc::app

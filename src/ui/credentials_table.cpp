@@ -1,0 +1,144 @@
+// The credentials table: the rows of the current view through a list clipper (only visible
+// rows are drawn, so 100,000 rows scroll smoothly), sortable headers (click; shift-click
+// adds a key), reorderable and resizable columns, row selection by credential id.
+#include <string>
+
+#include "core/table.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/status_style.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace cc::ui {
+namespace {
+
+// Relative column weights.
+float initial_weight(Column c) {
+    switch (c) {
+        case Column::Credential: return 13;
+        case Column::Description: return 16;
+        case Column::Type: return 9.5f;
+        case Column::Status: return 9.5f;
+        case Column::Scope: return 8;
+        case Column::KubernetesName: return 11;
+        case Column::Environments: return 9;
+        case Column::DataSources: return 9;
+        case Column::CreatedBy: return 12;
+        case Column::CreationTime: return 10;
+        case Column::Cluster: return 7;
+    }
+    return 8;
+}
+
+std::string cell_id(Column c, const CredentialRow& row) {
+    return std::string(column_title(c)) + "/" + row.cell(Column::Credential) + "##" + row.id.value;
+}
+
+// " ▲" / " ▼2" after the title of a sorted column.
+std::string sort_marker(const TableView& v, Column c) {
+    for (std::size_t i = 0; i < v.sort.size(); ++i) {
+        if (v.sort[i].column != c) continue;
+        std::string m = v.sort[i].descending ? "  " ICON_SORT_DESC : "  " ICON_SORT_ASC;
+        if (v.sort.size() > 1) m += std::to_string(i + 1);
+        return m;
+    }
+    return {};
+}
+
+void draw_headers(const app::State& state, Actions& out) {
+    // Drawn one by one (rather than TableHeadersRow) to add the sort markers, to register each
+    // for the tests, and to tell a click (sort) from a drag (reorder).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float drag_threshold = io.MouseDragThreshold;
+    for (Column c : kAllColumns) {
+        if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
+        const std::string title(column_title(c));
+        const std::string label = title + sort_marker(state.view, c);
+        ImGui::TableHeader((label + "###header-" + title).c_str());
+        register_last_item("header/" + title, label);
+        if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+            io.MouseDragMaxDistanceSqr[0] < drag_threshold * drag_threshold)
+            out.push_back(app::SortClicked{c, io.KeyShift});
+        if (ImGui::IsItemHovered()) tooltip_text("Sort by this column; shift-click adds it as the next key");
+    }
+}
+
+void draw_row(const app::State& state, const CredentialRow& row, int first_column, Actions& out) {
+    const float row_h = em(2.0f);
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+    const bool selected = state.is_selected(row.id);
+    for (Column c : kAllColumns) {
+        if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
+        if (static_cast<int>(c) == first_column) {
+            // One selectable spanning the row, under the cells.
+            const ImVec2 start = ImGui::GetCursorPos();
+            const ImGuiSelectableFlags flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap;
+            if (ImGui::Selectable(("##row-" + row.id.value).c_str(), selected, flags, ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2))) {
+                const ImGuiIO& io = ImGui::GetIO();
+                out.push_back(app::RowClicked{row.id, io.KeyCtrl || io.KeySuper, io.KeyShift});
+            }
+            ImGui::SetCursorPos(start);
+        }
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.25f));
+        switch (c) {
+            case Column::Credential:
+                ImGui::PushFont(fonts().strong);
+                cell_text(cell_id(c, row), row.cell(c));
+                ImGui::PopFont();
+                break;
+            case Column::Status:
+                status_icon(row.status);
+                cell_text(cell_id(c, row), row.cell(c), row.status_detail.c_str());
+                break;
+            case Column::Scope: cell_text(cell_id(c, row), row.cell(c), row.scope_path.c_str()); break;
+            case Column::CreationTime: cell_text(cell_id(c, row), row.cell(c), row.created_at_iso.c_str()); break;
+            default: cell_text(cell_id(c, row), row.cell(c)); break;
+        }
+    }
+}
+
+}  // namespace
+
+void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) {
+    // Columns share the width by weight (long cells elide, with the full text on hover), so
+    // every shown column is on screen without horizontal scrolling.
+    const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("credentials##table", static_cast<int>(kColumnCount), flags, ImGui::GetContentRegionAvail())) return;
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    if (ui.reset_layout_requested) {
+        ImGui::TableResetSettings(table);
+        ui.reset_layout_requested = false;
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (Column c : kAllColumns) {
+        ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
+        if (!state.view.is_visible(c)) cf |= ImGuiTableColumnFlags_Disabled;
+        ImGui::TableSetupColumn(std::string(column_title(c)).c_str(), cf, initial_weight(c));
+    }
+
+    // The visible columns in the order the user arranged them (for CSV export and for the
+    // row selectable, which lives in the leftmost column).
+    ui.display_order.clear();
+    for (int order = 0; order < table->ColumnsCount; ++order) {
+        const int index = table->DisplayOrderToIndex[order];
+        if (state.view.is_visible(static_cast<Column>(index))) ui.display_order.push_back(static_cast<Column>(index));
+    }
+    const int first_column = ui.display_order.empty() ? 0 : static_cast<int>(ui.display_order.front());
+
+    draw_headers(state, out);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.view_rows.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], first_column, out);
+    ImGui::EndTable();
+}
+
+}  // namespace cc::ui

@@ -1,0 +1,108 @@
+// The details panel beside the table: everything about the selected credential (scope path,
+// Kubernetes names, status and its issues, who uses it), or the list of selected ones.
+#include <string>
+
+#include "imgui.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/status_style.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace cc::ui {
+namespace {
+
+void field(const char* label, const std::string& value, const char* id) {
+    text_muted(label);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(value.empty() ? "\xE2\x80\x94" : value.c_str());  // em dash for nothing
+    ImGui::PopTextWrapPos();
+    register_last_item(id, value);
+    ImGui::Dummy(em(0, 0.2f));
+}
+
+template <class List>
+void usage_group(const char* title, const List& list, std::string& all) {
+    if (list.empty()) return;
+    std::string names;
+    for (const auto& item : list) names += (names.empty() ? "" : ", ") + item.name;
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s: %s", title, names.c_str());
+    all += std::string(all.empty() ? "" : "; ") + title + ": " + names;
+}
+
+void draw_one(const app::State& state, const Credential& c, const CredentialRow& row) {
+    ImGui::PushFont(fonts().title);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(c.meta.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    register_last_item("details/name", c.meta.name);
+    text_muted(std::string(kind_label(c.meta.kind)).c_str());
+    ImGui::Separator();
+
+    text_muted("Status");
+    status_icon(row.status);
+    ImGui::TextUnformatted(row.cell(Column::Status).c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(row.status_detail.c_str());
+    ImGui::PopTextWrapPos();
+    register_last_item("details/status", row.status_detail);
+    ImGui::Dummy(em(0, 0.2f));
+
+    field("Description", c.meta.description.value_or(""), "details/description");
+    field("Scope", row.scope_path, "details/scope");
+    field("Cluster", row.cell(Column::Cluster), "details/cluster");
+    field("Kubernetes name", row.cell(Column::KubernetesName), "details/kubernetes-name");
+    if (auto existing = spec_existing_secret_name(c.spec)) field("Existing secret", *existing, "details/existing-secret");
+    field("Created", row.cell(Column::CreatedBy) + ", " + row.cell(Column::CreationTime), "details/created");
+    if (c.meta.updated_at != c.meta.created_at && !c.meta.updated_at.empty())
+        field("Updated", c.meta.updated_by + ", " + format_local_time(c.meta.updated_at, state.utc_offset_minutes), "details/updated");
+
+    text_muted("Used by");
+    std::string all;
+    if (c.used_by) {
+        const UsageInfo& u = *c.used_by;
+        usage_group("Workspaces", u.workspaces, all);
+        usage_group("Trainings", u.trainings, all);
+        usage_group("Distributed", u.distributed, all);
+        usage_group("Inferences", u.inferences, all);
+        usage_group("Templates", u.templates, all);
+        usage_group("Environments", u.environments, all);
+        usage_group("Data sources", u.datasources, all);
+        usage_group("Computes", u.computes, all);
+    }
+    if (all.empty()) ImGui::TextUnformatted(c.used_by ? "Not used by any workload or asset" : "Unknown");
+    register_last_item("details/used-by", all);
+}
+
+}  // namespace
+
+void draw_details_panel(const app::State& state, Actions& out) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.1f, 0.9f));
+    ImGui::BeginChild("details##panel", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const float close_w = ImGui::GetFrameHeight();
+    ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - close_w);
+    if (secondary_button(ICON_TIMES "##close-details", ImVec2(close_w, close_w))) out.push_back(app::SelectionCleared{});
+    if (ImGui::IsItemHovered()) tooltip_text("Close the details");
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    if (state.selection.size() == 1) {
+        const Credential* c = state.credential(state.selection.front());
+        const CredentialRow* row = state.row(state.selection.front());
+        if (c && row) draw_one(state, *c, *row);
+    } else {
+        const std::string title = std::to_string(state.selection.size()) + " credentials selected";
+        ImGui::PushFont(fonts().strong);
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::PopFont();
+        register_last_item("details/name", title);
+        ImGui::Separator();
+        for (const auto& id : state.selection)
+            if (const Credential* c = state.credential(id)) ImGui::BulletText("%s", c->meta.name.c_str());
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace cc::ui

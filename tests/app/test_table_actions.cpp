@@ -1,0 +1,238 @@
+// The table's actions through update(): search, filters, sort, columns, deep links,
+// selection, export, and polling of rows that are being created or deleted.
+#include <doctest/doctest.h>
+
+#include "app/update.h"
+#include "core/json_codec.h"
+
+using namespace cc;
+using namespace cc::app;
+
+namespace {
+
+Credential make(const std::string& id, const std::string& name, CredentialKind kind, SyncStatus status,
+                const std::string& created_at = "2026-01-01T00:00:00Z") {
+    Credential c;
+    c.meta.id = CredentialId{id};
+    c.meta.kind = kind;
+    c.meta.name = name;
+    c.meta.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+    c.meta.created_by = "admin@demo.local";
+    c.meta.created_at = created_at;
+    c.spec = empty_spec(kind);
+    c.status = AssetStatus{status, {}, {}, {}};
+    return c;
+}
+
+// Answers a load's requests: these credentials, an empty org tree.
+void answer_load(State& s, const std::vector<Effect>& requests, const std::vector<Credential>& list, double now_ms) {
+    Json entries = Json::array();
+    for (const auto& c : list) entries.push_back(encode_credential(c, true));
+    for (const auto& e : requests) {
+        const auto& r = std::get<SendRequest>(e);
+        std::string body = r.tag == RequestTag::Credentials ? Json{{"entries", entries}}.dump()
+                           : r.tag == RequestTag::Clusters  ? "[]"
+                           : r.tag == RequestTag::Projects  ? R"({"projects":[]})"
+                                                            : R"({"departments":[]})";
+        update(s, HttpResponded{r.tag, r.generation, api::HttpResponse{200, body, {}}, now_ms});
+    }
+}
+
+// A signed-in state holding these credentials, loaded through the API at `now_ms`.
+State loaded(const std::vector<Credential>& list, double now_ms = 10000) {
+    State s;
+    answer_load(s, update(s, TokenProvided{"tok", "admin@demo.local"}), list, now_ms);
+    REQUIRE(s.phase == LoadPhase::Loaded);
+    return s;
+}
+
+std::vector<std::string> shown(const State& s) {
+    std::vector<std::string> names;
+    for (auto i : s.view_rows) names.push_back(s.rows[i].cell(Column::Credential));
+    return names;
+}
+
+State demo() {
+    return loaded({make("1", "cred-10", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-03-01T00:00:00Z"),
+                   make("2", "cred-2", CredentialKind::AccessKey, SyncStatus::IssuesFound, "2026-01-01T00:00:00Z"),
+                   make("3", "nvcr", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-02-01T00:00:00Z"),
+                   make("4", "s3-backup", CredentialKind::AccessKey, SyncStatus::Failed, "2026-04-01T00:00:00Z")});
+}
+
+const WriteUrlHash& hash_of(const std::vector<Effect>& fx) {
+    for (const auto& e : fx)
+        if (auto* h = std::get_if<WriteUrlHash>(&e)) return *h;
+    FAIL("no WriteUrlHash effect");
+    static WriteUrlHash none;
+    return none;
+}
+
+}  // namespace
+
+TEST_CASE("search narrows the rows; consecutive keystrokes replace one history entry") {
+    State s = demo();
+    auto fx = update(s, SearchChanged{"CRED"});
+    CHECK(shown(s) == std::vector<std::string>{"cred-10", "cred-2"});
+    CHECK_FALSE(hash_of(fx).replace);
+    CHECK(hash_of(fx).hash == "q=CRED");
+    fx = update(s, SearchChanged{"CRED-1"});
+    CHECK(hash_of(fx).replace);
+    CHECK(shown(s) == std::vector<std::string>{"cred-10"});
+    fx = update(s, SortClicked{Column::Credential, false});
+    CHECK_FALSE(hash_of(fx).replace);  // a new kind of change is a new history entry
+}
+
+TEST_CASE("filters combine with AND and can be replaced, removed and cleared") {
+    State s = demo();
+    update(s, FilterSet{ColumnFilter{Column::Type, {"Docker registry"}, {}}});
+    CHECK(shown(s) == std::vector<std::string>{"cred-10", "nvcr"});
+    update(s, FilterSet{ColumnFilter{Column::Credential, {}, "nv"}});
+    CHECK(shown(s) == std::vector<std::string>{"nvcr"});
+    update(s, FilterSet{ColumnFilter{Column::Type, {"Access key"}, {}}});  // replaces the Type filter
+    CHECK(s.view.filters.size() == 2);
+    CHECK(shown(s).empty());
+    update(s, FilterRemoved{Column::Credential});
+    CHECK(shown(s) == std::vector<std::string>{"cred-2", "s3-backup"});
+    update(s, SearchChanged{"s3"});
+    update(s, FiltersCleared{false});
+    CHECK(s.view.filters.empty());
+    CHECK(s.view.search == "s3");
+    update(s, FiltersCleared{true});
+    CHECK(s.view.search.empty());
+    CHECK(shown(s).size() == 4);
+}
+
+TEST_CASE("header clicks cycle the sort; shift-click adds a secondary key") {
+    State s = demo();
+    update(s, SortClicked{Column::Credential, false});
+    CHECK(shown(s) == std::vector<std::string>{"cred-2", "cred-10", "nvcr", "s3-backup"});  // natural order
+    update(s, SortClicked{Column::Credential, false});
+    CHECK(shown(s) == std::vector<std::string>{"s3-backup", "nvcr", "cred-10", "cred-2"});
+    update(s, SortClicked{Column::Credential, false});
+    CHECK(s.view.sort.empty());
+    CHECK(shown(s) == std::vector<std::string>{"cred-10", "cred-2", "nvcr", "s3-backup"});  // server order
+
+    update(s, SortClicked{Column::Type, false});
+    update(s, SortClicked{Column::CreationTime, true});
+    update(s, SortClicked{Column::CreationTime, true});  // secondary key descending
+    REQUIRE(s.view.sort.size() == 2);
+    CHECK(shown(s) == std::vector<std::string>{"s3-backup", "cred-2", "cred-10", "nvcr"});
+    update(s, SortClicked{Column::CreationTime, true});  // third shift-click drops it
+    CHECK(s.view.sort.size() == 1);
+}
+
+TEST_CASE("columns can be hidden but one always stays; the choice is saved and can be reset") {
+    State s = demo();
+    auto fx = update(s, ColumnVisibilitySet{Column::Description, false});
+    CHECK_FALSE(s.view.is_visible(Column::Description));
+    bool saved = false;
+    for (const auto& e : fx)
+        if (auto* set = std::get_if<SaveSetting>(&e)) {
+            saved = set->key == kVisibleColumnsSetting && set->value.find("description") == std::string::npos &&
+                    set->value.find("credential") != std::string::npos;
+        }
+    CHECK(saved);
+    CHECK(hash_of(fx).hash.find("c=") != std::string::npos);
+    for (Column c : kAllColumns)
+        if (c != Column::Cluster) update(s, ColumnVisibilitySet{c, false});
+    CHECK(s.view.is_visible(Column::Cluster));
+    CHECK(update(s, ColumnVisibilitySet{Column::Cluster, false}).empty());
+    CHECK(s.view.is_visible(Column::Cluster));
+    // Search only looks at visible columns.
+    update(s, SearchChanged{"nvcr"});
+    CHECK(shown(s).empty());
+    fx = update(s, ColumnsReset{});
+    CHECK(s.view.is_visible(Column::Credential));
+    CHECK(shown(s) == std::vector<std::string>{"nvcr"});
+}
+
+TEST_CASE("a view from the URL is applied without writing the URL back") {
+    State s = demo();
+    auto fx = update(s, ViewRestored{decode_view_hash("q=cred&s=-credential"), true});
+    CHECK(fx.empty());
+    CHECK(shown(s) == std::vector<std::string>{"cred-10", "cred-2"});
+    fx = update(s, ViewRestored{decode_view_hash("c=type"), false});  // from stored preferences
+    CHECK(hash_of(fx).replace);
+}
+
+TEST_CASE("selection: click, ctrl-click toggles, shift-click selects the shown range") {
+    State s = demo();
+    update(s, SortClicked{Column::Credential, false});  // cred-2, cred-10, nvcr, s3-backup
+    update(s, RowClicked{CredentialId{"2"}, false, false});
+    CHECK(s.selection == std::vector<CredentialId>{CredentialId{"2"}});
+    update(s, RowClicked{CredentialId{"3"}, false, true});
+    CHECK(s.selection.size() == 3);  // cred-2, cred-10, nvcr
+    CHECK(s.is_selected(CredentialId{"1"}));
+    update(s, RowClicked{CredentialId{"1"}, true, false});
+    CHECK_FALSE(s.is_selected(CredentialId{"1"}));
+    CHECK(s.selection.size() == 2);
+    update(s, SelectionCleared{});
+    CHECK(s.selection.empty());
+}
+
+TEST_CASE("export: the shown rows and the visible columns, as a CSV download") {
+    State s = demo();
+    update(s, FilterSet{ColumnFilter{Column::Type, {"Access key"}, {}}});
+    auto fx = update(s, ExportRequested{{Column::Status, Column::Credential, Column::Description}, 0});
+    REQUIRE(fx.size() == 1);
+    const auto& file = std::get<DownloadFile>(fx[0]);
+    CHECK(file.filename == "credentials-1970-01-01-0000.csv");
+    CHECK(file.mime.find("text/csv") == 0);
+    CHECK(file.content == "Status,Credential,Description\r\nIssues found,cred-2,\r\nFailed,s3-backup,\r\n");
+}
+
+TEST_CASE("rows being created are polled with back-off until they settle") {
+    State s = loaded({make("1", "new-one", CredentialKind::Password, SyncStatus::Creating),
+                      make("2", "steady", CredentialKind::Password, SyncStatus::NoIssuesFound),
+                      make("3", "going", CredentialKind::GenericSecret, SyncStatus::Deleting)});
+    // A load registers polls for the transient rows only.
+    REQUIRE(s.polls.size() == 2);
+    CHECK(update(s, Tick{10500}).empty());  // not due yet
+    auto fx = update(s, Tick{11000});
+    REQUIRE(fx.size() == 2);
+    const SendRequest* poll_new = nullptr;
+    const SendRequest* poll_going = nullptr;
+    for (const auto& e : fx) {
+        const auto& r = std::get<SendRequest>(e);
+        CHECK(r.tag == RequestTag::PollCredential);
+        (r.subject == "1" ? poll_new : poll_going) = &r;
+    }
+    REQUIRE(poll_new);
+    REQUIRE(poll_going);
+    CHECK(poll_new->request.path == "api/v1/asset/credentials/password/1?usageInfo=true&statusInfo=true");
+    CHECK(update(s, Tick{11500}).empty());  // in flight: not sent twice
+
+    // Still creating: back off (2 s next time).
+    Credential still = s.credentials[0];
+    update(s, HttpResponded{RequestTag::PollCredential, poll_new->generation,
+                            api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000, "1"});
+    CHECK(s.polls.at(CredentialId{"1"}).interval_ms == 2000);
+    CHECK(update(s, Tick{13500}).size() == 0);
+    auto again = update(s, Tick{14000});
+    REQUIRE(again.size() == 1);
+
+    // Settled: the row changes, the poll stops, the other rows are untouched.
+    Credential done = still;
+    done.status->status = SyncStatus::NoIssuesFound;
+    update(s, HttpResponded{RequestTag::PollCredential, poll_new->generation,
+                            api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100, "1"});
+    CHECK(s.rows[s.row_index.at(CredentialId{"1"})].cell(Column::Status) == "No issues found");
+    CHECK_FALSE(s.polls.count(CredentialId{"1"}));
+    CHECK(s.rows.size() == 3);
+
+    // Deleted: the server answers 404 and the row goes.
+    update(s, HttpResponded{RequestTag::PollCredential, poll_going->generation, api::HttpResponse{404, "{}", {}}, 14200, "3"});
+    CHECK(s.rows.size() == 2);
+    CHECK_FALSE(s.row_index.count(CredentialId{"3"}));
+    CHECK(s.polls.empty());
+    CHECK(shown(s) == std::vector<std::string>{"new-one", "steady"});
+}
+
+TEST_CASE("refresh keeps the selection by id and drops ids that are gone") {
+    State s = demo();
+    update(s, RowClicked{CredentialId{"3"}, false, false});
+    update(s, RowClicked{CredentialId{"4"}, true, false});
+    const Credential kept = s.credentials[2];  // only nvcr (id 3) is left
+    answer_load(s, update(s, RefreshRequested{}), {kept}, 1);
+    CHECK(s.selection == std::vector<CredentialId>{CredentialId{"3"}});
+}
