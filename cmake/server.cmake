@@ -4,13 +4,14 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 find_package(Threads REQUIRED)
 
 file(GLOB CC_SERVER_SOURCES CONFIGURE_DEPENDS src/server/*.cpp)
 list(FILTER CC_SERVER_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
 add_library(cc_server STATIC ${CC_SERVER_SOURCES})
 target_link_libraries(cc_server PUBLIC cc_core PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::SQLITE
-                      PkgConfig::ARGON2 Threads::Threads)
+                      PkgConfig::ARGON2 PkgConfig::ZLIB Threads::Threads)
 target_compile_options(cc_server PRIVATE ${CC_WARNINGS})
 
 add_executable(credentials_server src/server/main.cpp)

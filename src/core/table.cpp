@@ -108,7 +108,7 @@ std::string format_file_timestamp(double epoch_ms, int utc_offset_minutes) {
     long long y = 0;
     unsigned m = 0, d = 0;
     civil_from_days(days, y, m, d);
-    char buf[32];
+    char buf[48];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u-%02lld%02lld", y, m, d, rem / 60, rem % 60);
     return buf;
 }

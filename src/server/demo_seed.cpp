@@ -12,6 +12,9 @@
 #include "core/org.h"
 #include "core/validation.h"
 #include "server/auth.h"
+#include "server/cluster_store.h"
+#include "server/existing_secrets.h"
+#include "server/propagation.h"
 #include "server/secret_values.h"
 #include "server/time_util.h"
 
@@ -34,6 +37,12 @@ constexpr std::array<DemoUser, 4> kUsers = {{
     {"dept-admin@demo.local", "demo-dept-admin", "Dana Department", "Department administrator", S::Department, "1"},
     {"researcher@demo.local", "demo-researcher", "Riley Researcher", "L1 researcher", S::Project, "1"},
     {"viewer@demo.local", "demo-viewer", "Vic Viewer", "Viewer", S::Tenant, ""},
+}};
+
+// Application clients (client_credentials grant): the client id, its secret, and a role like a user's.
+constexpr std::array<DemoUser, 2> kClients = {{
+    {"demo-ci-client", "demo-ci-secret", "Demo CI pipeline", "Credentials administrator", S::Tenant, ""},
+    {"demo-research-bot", "demo-research-secret", "Research automation", "L1 researcher", S::Project, "1"},
 }};
 
 struct SeedCluster {
@@ -60,6 +69,37 @@ constexpr std::array<SeedDepartment, 4> kDepartments = {{
     {"4", "nlp", "b", "Natural language processing"},
 }};
 constexpr int kProjectCount = 12;  // team-a .. team-l, three per department
+// team-h (cluster-b): its namespace was never created, so everything propagated there reports
+// NotCreated for project 8 (and its Pending workload has a reason).
+constexpr int kProjectWithoutNamespace = 8;
+
+// Pre-created, labelled Secrets (§7.4) that existing-secret credentials can point to; the
+// comment names the seeded credential using each one, the others are free to pick.
+struct SeedUserSecret {
+    const char* name;
+    K kind;
+    S scope;
+    const char* node;  // cluster key, department id or project id
+};
+const std::vector<SeedUserSecret> kUserSecrets = {
+    {"ldap-sync-secret", K::Password, S::Cluster, "a"},  // ldap-sync
+    {"shared-registry-creds", K::DockerRegistry, S::Cluster, "a"},
+    {"shared-s3-ro", K::AccessKey, S::Cluster, "a"},
+    {"shared-env", K::GenericSecret, S::Cluster, "a"},
+    {"mirror-b-creds", K::Password, S::Cluster, "b"},  // registry-mirror-b
+    {"b-docker-pull", K::DockerRegistry, S::Cluster, "b"},
+    {"research-git-bot", K::Password, S::Department, "1"},
+    {"research-quay", K::DockerRegistry, S::Department, "1"},
+    {"harbor-robot", K::DockerRegistry, S::Department, "2"},  // harbor-platform
+    {"platform-s3-backup", K::AccessKey, S::Department, "2"},
+    {"vision-gitea-creds", K::Password, S::Department, "3"},  // vision-gitea
+    {"vision-registry", K::DockerRegistry, S::Department, "3"},
+    {"nlp-openai", K::GenericSecret, S::Department, "4"},
+    {"team-a-s3", K::AccessKey, S::Project, "1"},
+    {"team-a-registry", K::DockerRegistry, S::Project, "1"},
+    {"team-e-env", K::GenericSecret, S::Project, "5"},  // team-e-env
+    {"team-g-hf", K::GenericSecret, S::Project, "7"},
+};
 
 struct SeedCredential {
     K kind;
@@ -92,10 +132,10 @@ const std::vector<SeedCredential> kCredentials = {
     {.kind = K::Password, .name = "ldap-sync", .description = "Service account for LDAP sync", .scope = S::Cluster, .node = "a", .status = St::NoIssuesFound, .days_ago = 88, .created_by = kAdmin, .existing_secret = "ldap-sync-secret"},
     {.kind = K::NgcApiKey, .name = "ngc-cluster-a", .description = "", .scope = S::Cluster, .node = "a", .status = St::Updating, .days_ago = 60, .created_by = kAdmin},
     // cluster-b
-    {.kind = K::DockerRegistry, .name = "nvcr-b", .description = "NGC container registry", .scope = S::Cluster, .node = "b", .status = St::NoIssuesFound, .days_ago = 139, .created_by = kAdmin, .url = "nvcr.io"},
-    {.kind = K::AccessKey, .name = "minio-b", .description = "On-prem MinIO", .scope = S::Cluster, .node = "b", .status = St::IssuesFound, .days_ago = 77, .created_by = kAdmin, .issues = "department:4:ReplicationError;project:9:LostPhase"},
+    {.kind = K::DockerRegistry, .name = "nvcr-b", .description = "NGC container registry", .scope = S::Cluster, .node = "b", .status = St::IssuesFound, .days_ago = 139, .created_by = kAdmin, .url = "nvcr.io", .issues = "project:8:NotCreated"},
+    {.kind = K::AccessKey, .name = "minio-b", .description = "On-prem MinIO", .scope = S::Cluster, .node = "b", .status = St::IssuesFound, .days_ago = 77, .created_by = kAdmin, .issues = "department:4:ReplicationError;project:8:NotCreated;project:9:LostPhase"},
     {.kind = K::GenericSecret, .name = "slack-webhook", .description = "Alerts webhook", .scope = S::Cluster, .node = "b", .status = St::Creating, .days_ago = 0, .created_by = kAdmin, .keys = "SLACK_WEBHOOK_URL"},
-    {.kind = K::Password, .name = "registry-mirror-b", .description = "", .scope = S::Cluster, .node = "b", .status = St::NoIssuesFound, .days_ago = 70, .created_by = kAdmin, .existing_secret = "mirror-b-creds"},
+    {.kind = K::Password, .name = "registry-mirror-b", .description = "", .scope = S::Cluster, .node = "b", .status = St::IssuesFound, .days_ago = 70, .created_by = kAdmin, .existing_secret = "mirror-b-creds", .issues = "project:8:NotCreated"},
     // department 1, research (cluster-a)
     {.kind = K::DockerRegistry, .name = "research-ghcr", .description = "GitHub packages of the research org", .scope = S::Department, .node = "1", .status = St::NoIssuesFound, .days_ago = 66, .created_by = kDeptAdmin, .url = "ghcr.io"},
     {.kind = K::GenericSecret, .name = "research-openai", .description = "OpenAI key for evals", .scope = S::Department, .node = "1", .status = St::NoIssuesFound, .days_ago = 52, .created_by = kDeptAdmin, .keys = "OPENAI_API_KEY,OPENAI_ORG"},
@@ -108,9 +148,9 @@ const std::vector<SeedCredential> kCredentials = {
     {.kind = K::AccessKey, .name = "platform-logs-s3", .description = "", .scope = S::Department, .node = "2", .status = St::DeletionFailed, .days_ago = 90, .created_by = kAdmin, .message = "Timed out waiting for cluster-a to confirm the deletion"},
     // department 3, vision (cluster-b)
     {.kind = K::DockerRegistry, .name = "vision-ecr", .description = "AWS ECR for vision images", .scope = S::Department, .node = "3", .status = St::IssuesFound, .days_ago = 84, .created_by = kAdmin, .url = "123456789012.dkr.ecr.us-east-1.amazonaws.com", .issues = "project:8:NotCreated"},
-    {.kind = K::AccessKey, .name = "vision-datasets", .description = "COCO and ImageNet mirrors", .scope = S::Department, .node = "3", .status = St::NoIssuesFound, .days_ago = 81, .created_by = kAdmin},
+    {.kind = K::AccessKey, .name = "vision-datasets", .description = "COCO and ImageNet mirrors", .scope = S::Department, .node = "3", .status = St::IssuesFound, .days_ago = 81, .created_by = kAdmin, .issues = "project:8:NotCreated"},
     {.kind = K::GenericSecret, .name = "vision-labelbox", .description = "", .scope = S::Department, .node = "3", .status = St::Failed, .days_ago = 12, .created_by = kAdmin, .keys = "LABELBOX_API_KEY", .message = "The secret could not be created: namespace runai is missing on cluster-b"},
-    {.kind = K::Password, .name = "vision-gitea", .description = "Gitea account of the vision team", .scope = S::Department, .node = "3", .status = St::NoIssuesFound, .days_ago = 75, .created_by = kAdmin, .existing_secret = "vision-gitea-creds"},
+    {.kind = K::Password, .name = "vision-gitea", .description = "Gitea account of the vision team", .scope = S::Department, .node = "3", .status = St::IssuesFound, .days_ago = 75, .created_by = kAdmin, .existing_secret = "vision-gitea-creds", .issues = "project:8:NotCreated"},
     // department 4, nlp (cluster-b)
     {.kind = K::NgcApiKey, .name = "nlp-ngc", .description = "NIM for LLM evals", .scope = S::Department, .node = "4", .status = St::NoIssuesFound, .days_ago = 63, .created_by = kAdmin},
     {.kind = K::GenericSecret, .name = "nlp-hf", .description = "Hugging Face write token", .scope = S::Department, .node = "4", .status = St::NoIssuesFound, .days_ago = 58, .created_by = kAdmin, .keys = "HF_TOKEN"},
@@ -124,7 +164,7 @@ const std::vector<SeedCredential> kCredentials = {
     {.kind = K::GenericSecret, .name = "team-e-env", .description = "Environment for the CI runners", .scope = S::Project, .node = "5", .status = St::NoIssuesFound, .days_ago = 26, .created_by = kAdmin, .existing_secret = "team-e-env"},
     {.kind = K::Password, .name = "team-f-jira", .description = "Jira integration", .scope = S::Project, .node = "6", .status = St::Updating, .days_ago = 24, .created_by = kAdmin},
     {.kind = K::DockerRegistry, .name = "team-g-quay", .description = "Quay organization of team-g", .scope = S::Project, .node = "7", .status = St::NoIssuesFound, .days_ago = 21, .created_by = kAdmin, .url = "quay.io"},
-    {.kind = K::AccessKey, .name = "team-h-gcs", .description = "GCS HMAC key", .scope = S::Project, .node = "8", .status = St::NoIssuesFound, .days_ago = 18, .created_by = kAdmin},
+    {.kind = K::AccessKey, .name = "team-h-gcs", .description = "GCS HMAC key", .scope = S::Project, .node = "8", .status = St::IssuesFound, .days_ago = 18, .created_by = kAdmin, .issues = "project:8:NotCreated"},
     {.kind = K::GenericSecret, .name = "team-i-comet", .description = "", .scope = S::Project, .node = "9", .status = St::Deleting, .days_ago = 15, .created_by = kAdmin, .keys = "COMET_API_KEY"},
     {.kind = K::NgcApiKey, .name = "team-j-ngc", .description = "NGC key for LLM training", .scope = S::Project, .node = "10", .status = St::NoIssuesFound, .days_ago = 9, .created_by = kAdmin},
     {.kind = K::Password, .name = "team-k-mlflow", .description = "MLflow tracking server", .scope = S::Project, .node = "11", .status = St::Failed, .days_ago = 5, .created_by = kAdmin, .message = "Admission webhook denied the secret in namespace runai-team-k"},
@@ -167,6 +207,37 @@ std::vector<std::string> split(std::string_view s, char sep) {
         s.remove_prefix(i + 1);
     }
     return out;
+}
+
+// The key an environment variable takes from a seeded credential: a generic secret's first key,
+// else the data key of the kind's Secret layout (§7.6).
+std::string seed_env_key(std::string_view credential_name) {
+    for (const auto& c : kCredentials) {
+        if (credential_name != c.name) continue;
+        switch (c.kind) {
+            case K::GenericSecret: return split(c.keys, ',').front();
+            case K::NgcApiKey: return "NGC_API_KEY";
+            case K::Password: return "Password";
+            case K::AccessKey: return "SecretKey";
+            case K::DockerRegistry: return ".dockerconfigjson";
+        }
+    }
+    return "value";
+}
+
+// An environment's spec: an image and one variable per credential it uses.
+nlohmann::json seed_environment_spec(std::string_view name, const std::vector<std::string>& credential_names) {
+    const std::map<std::string_view, const char*> images = {{"jupyter-wandb", "jupyter/scipy-notebook:2024-05-27"},
+                                                             {"pytorch-ngc", "nvcr.io/nvidia/pytorch:24.05-py3"},
+                                                             {"vllm-server", "vllm/vllm-openai:v0.5.0"}};
+    const auto image = images.find(name);
+    nlohmann::json vars = nlohmann::json::array();
+    for (const auto& c : credential_names) {
+        std::string key = seed_env_key(c), var = key;
+        for (char& ch : var) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : (ch == '.' ? '_' : ch);
+        vars.push_back({{"name", var}, {"credential", {{"assetId", uuid_from_name("credential/" + c)}, {"key", key}}}});
+    }
+    return {{"image", image == images.end() ? "ubuntu:24.04" : image->second}, {"environmentVariables", vars}};
 }
 
 std::string at(std::int64_t days_ago, int minute_offset) {
@@ -255,7 +326,87 @@ VoidResult seed_org(Store& store) {
     return ok();
 }
 
+// The data of a user's pre-created Secret, derived from its name like the credentials' values.
+SecretPayload user_secret_payload(const SeedUserSecret& u) {
+    const std::string n = u.name;
+    auto h = [&n](std::string_view salt, std::size_t chars) { return hex_digest(n + "/" + std::string(salt), 32).substr(0, chars); };
+    SecretPayload p;
+    switch (u.kind) {
+        case K::AccessKey: {
+            std::string id = "AKIA" + h("id", 16);
+            for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            p.data = {{"AccessKeyId", id}, {"SecretKey", h("secret", 40)}};
+            break;
+        }
+        case K::Password: p.data = {{"User", "svc-" + n}, {"Password", "pw-" + h("password", 24)}}; break;
+        case K::DockerRegistry:
+            p.type = "kubernetes.io/dockerconfigjson";
+            p.data = {{".dockerconfigjson", docker_config_json("registry.demo.local", "robot-" + n, "dkr-" + h("password", 32))}};
+            break;
+        case K::GenericSecret: p.data = {{"API_TOKEN", "tok-" + h("token", 28)}, {"ENDPOINT", "https://" + n + ".demo.local"}}; break;
+        case K::NgcApiKey: break;
+    }
+    return p;
+}
+
+// Namespaces (`runai` and every project's but team-h's) and the users' labelled Secrets.
+VoidResult seed_cluster_objects(Store& store, const SecretBox& box, const OrgTree& tree) {
+    ClusterStore cs(store, &box);
+    for (const auto& c : tree.data().clusters)
+        if (auto r = cs.add_namespace(c.uuid, kRunaiNamespace); !r) return r;
+    for (const auto& p : tree.data().projects)
+        if (p.id.value != kProjectWithoutNamespace)
+            if (auto r = cs.add_namespace(p.cluster_id, p.namespace_name); !r) return r;
+    for (const auto& u : kUserSecrets) {
+        const ScopeRef scope = scope_ref(u.scope, u.node, tree);
+        auto where = existing_secret_location(tree, scope);
+        if (!where) return where.error();
+        K8sSecret secret;
+        secret.name = u.name;
+        secret.namespace_name = where->namespace_name;
+        secret.labels = {{kLabelResource, k8s_type_label(u.kind)}};
+        if (u.scope == S::Cluster) secret.labels[kLabelClusterWide] = "true";
+        if (u.scope == S::Department) secret.labels[kLabelDepartment] = u.node;
+        SecretPayload payload = user_secret_payload(u);
+        secret.type = payload.type;
+        secret.data = std::move(payload.data);
+        if (auto r = cs.create_secret(where->cluster, std::move(secret)); !r) return r.error();
+    }
+    return ok();
+}
+
+// Writes what the agents would have written for a seeded credential, takes out the copies its
+// seeded issues say failed, and checks that the table's status tells the truth about the rest.
+VoidResult seed_credential_objects(ClusterStore& cs, const OrgTree& tree, const Credential& c,
+                                   const std::optional<SecretPayload>& payload) {
+    const auto& seeded = c.status->issues;
+    std::vector<StatusIssue> found;
+    for (const auto& cluster : propagation_clusters(tree, c.meta.scope)) {
+        auto issues = apply_credential(cs, tree, cluster, c, payload, c.k8s_names->front());
+        if (!issues) return issues.error();
+        found.insert(found.end(), issues->begin(), issues->end());
+        for (const auto& i : seeded)
+            for (const auto& p : tree.data().projects) {
+                const bool hit = (i.scope_type == S::Project && std::to_string(p.id.value) == i.scope_id) ||
+                                 (i.scope_type == S::Department && p.parent_id.value == i.scope_id);
+                if (hit && p.cluster_id == cluster)
+                    if (auto r = cs.delete_owned_secrets(cluster, c.meta.id, p.namespace_name); !r) return r;
+            }
+    }
+    if (c.meta.scope.type == S::Tenant) return ok();  // account scope reports no status
+    for (const auto& f : found) {
+        const bool listed = std::any_of(seeded.begin(), seeded.end(), [&f](const StatusIssue& i) {
+            return i.scope_id == f.scope_id && i.scope_type == f.scope_type && i.issue == f.issue;
+        });
+        if (!listed)
+            return ApiError{500, "Demo credential " + c.meta.name + " does not list its issue in " +
+                                     std::string(scope_api_name(f.scope_type)) + " " + f.scope_id, {}, {}};
+    }
+    return ok();
+}
+
 VoidResult seed_credentials(Store& store, const SecretBox& box, const OrgTree& tree) {
+    ClusterStore cs(store, &box);
     int index = 0;
     for (const auto& s : kCredentials) {
         ++index;
@@ -302,8 +453,22 @@ VoidResult seed_credentials(Store& store, const SecretBox& box, const OrgTree& t
         c.spec = public_spec(request.spec);
         const auto blob = seal_secret_values(box, request, m.id);
         c.key_id = blob ? box.key_id() : 0;
+        std::optional<SecretPayload> payload;
+        if (blob) {
+            auto built = secret_payload(request);
+            if (!built) return built.error();
+            payload = std::move(*built);
+        }
         wipe_secrets(request);
+        // Creating: no agent has written anything yet; Failed: nothing could be written.
+        if (s.status != St::Creating && s.status != St::Failed)
+            if (auto r = seed_credential_objects(cs, tree, c, payload); !r) return r;
+        if (payload)
+            for (auto& [k, v] : payload->data) wipe(v);
         if (auto r = store.insert_credential(c, blob); !r) return r;
+        // Seeded transient states stay visible in the demo until a user acts on the credential.
+        if (status_is_transient(s.status))
+            if (auto r = cs.hold(m.id, s.status, m.update_count); !r) return r;
     }
     return ok();
 }
@@ -327,6 +492,7 @@ VoidResult seed_referrers(Store& store, const OrgTree& tree) {
         if (std::string_view(s.kind) == "git")
             spec = {{"repository", std::string("https://git.demo.local/") + s.name + ".git"}, {"branch", "main"},
                     {"path", "/src"}, {"credentialId", first}};
+        if (s.type == ReferrerType::Environment) spec = seed_environment_spec(s.name, split(s.credentials, ','));
         r.spec_json = spec.dump();
         r.created_by = kAdmin;
         r.created_at = at(20, index);
@@ -339,6 +505,8 @@ VoidResult seed_referrers(Store& store, const OrgTree& tree) {
 
 std::span<const DemoUser> demo_users() { return kUsers; }
 
+std::span<const DemoUser> demo_clients() { return kClients; }
+
 VoidResult seed_demo_data(Store& store, const SecretBox& box) {
     if (auto r = seed_org(store); !r) return r;
     auto org = store.org_data();
@@ -350,6 +518,13 @@ VoidResult seed_demo_data(Store& store, const SecretBox& box) {
         if (user.roles.front().scope_type == S::Tenant) user.roles.front().scope_id = std::to_string(kDemoTenantId);
         if (auto r = store.insert_user(user); !r) return r;
     }
+    for (const auto& c : kClients) {
+        UserRecord client{c.email, c.display_name, hash_password(c.password), at(280, 1), {{c.role, c.scope_type, c.scope_id}}};
+        if (client.password_hash.empty()) return ApiError{500, "Password hashing failed", {}, {}};
+        if (client.roles.front().scope_type == S::Tenant) client.roles.front().scope_id = std::to_string(kDemoTenantId);
+        if (auto r = store.insert_application_client(client); !r) return r;
+    }
+    if (auto r = seed_cluster_objects(store, box, tree); !r) return r;
     if (auto r = seed_credentials(store, box, tree); !r) return r;
     return seed_referrers(store, tree);
 }
@@ -377,6 +552,19 @@ std::vector<std::string> demo_secret_values() {
                 }
             },
             secret_spec(s));
+    }
+    return {values.begin(), values.end()};
+}
+
+std::vector<std::string> demo_cluster_secret_values() {
+    std::set<std::string> values;
+    for (const auto& u : kUserSecrets) {
+        for (const auto& [key, value] : user_secret_payload(u).data)
+            if (key != ".dockerconfigjson" && key != "ENDPOINT") values.insert(value);
+        if (u.kind == K::DockerRegistry) {
+            values.insert("robot-" + std::string(u.name));
+            values.insert("dkr-" + hex_digest(std::string(u.name) + "/password", 32).substr(0, 32));
+        }
     }
     return {values.begin(), values.end()};
 }

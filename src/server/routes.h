@@ -14,18 +14,30 @@
 
 namespace cc::server {
 
+class ClusterAgents;
+
 struct ServerContext {
     Store& store;
     const SecretBox& secrets;
     const TokenService& tokens;
+    ClusterAgents* agents = nullptr;  // wake() after a change the cluster agents should act on
 };
 
-// POST /api/v1/token
+// POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form)
 void add_token_routes(Router& router, const ServerContext& ctx);
-// GET /api/v1/asset/credentials
+// /api/v1/asset/credentials and its per-kind endpoints (§1.2)
 void add_credential_routes(Router& router, const ServerContext& ctx);
-// GET /api/v1/clusters, /api/v1/org-unit/departments, /api/v1/org-unit/projects
+// POST /api/v1/authorization/permitted-scopes
+void add_permission_routes(Router& router, const ServerContext& ctx);
+// GET /api/v1/clusters[/{clusterUuid}], /api/v1/org-unit/departments[/{id}], /api/v1/org-unit/projects[/{id}]
 void add_org_routes(Router& router, const ServerContext& ctx);
+// /api/v1/asset/datasource/git, /api/v1/asset/datasource/s3, /api/v1/asset/environment (§10)
+void add_asset_routes(Router& router, const ServerContext& ctx);
+
+// Extensions of this server (not Run:ai): GET /api/v1/asset/credentials/existing-secrets and
+// /api/v1/x-reference/clusters/{clusterUuid}/{secrets,namespaces,reachability}. Register before
+// the credential routes so "existing-secrets" is not taken for a kind.
+void add_cluster_ext_routes(Router& router, const ServerContext& ctx);
 
 // The email of the caller, or a 401 saying what is wrong with the Authorization header.
 Result<std::string> authenticate(const ServerContext& ctx, const httplib::Request& req);

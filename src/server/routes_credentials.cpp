@@ -1,37 +1,77 @@
-// The credentials endpoints. This slice serves the combined list (#1 of §1.2):
-// GET /api/v1/asset/credentials with the §1.3 filters; `usedBy` only with usageInfo=true,
-// `status` only with statusInfo=true, `clusterInfo` always. Secret values are never read here.
-#include "server/credential_query.h"
+// The 26 credentials endpoints of §1.2: the combined list, and per kind list / create / get /
+// update / delete under /api/v1/asset/credentials/<kind>. HTTP only: the behaviour lives in
+// credential_service.cpp. Responses never carry a secret value (the codec's read model is
+// null for all of them), and neither request bodies nor queries are ever logged.
+#include "server/cluster_agent.h"
+#include "server/credential_service.h"
 #include "server/http_util.h"
 #include "server/routes.h"
 
 namespace cc::server {
 namespace {
 
-void list_credentials(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto org = ctx.store.org_data();
-    if (!org) return send_error(res, org.error());
-    const OrgTree tree(std::move(*org));
-    auto query = parse_credential_query(rc.http.params, tree);
-    if (!query) return send_error(res, query.error());
-    auto credentials = ctx.store.list_credentials(query->usage_info);
-    if (!credentials) return send_error(res, credentials.error());
+const std::string kBase = "/api/v1/asset/credentials";
 
+void send_entries(httplib::Response& res, const Result<std::vector<Credential>>& list, bool combined) {
+    if (!list) return send_error(res, list.error());
     Json entries = Json::array();
-    for (auto& c : *credentials) {
-        if (c.meta.is_private && c.meta.created_by != rc.user) continue;  // personal credentials of others
-        if (!credential_matches(*query, tree, c.meta)) continue;
-        if (!query->status_info) c.status.reset();
-        entries.push_back(encode_credential(c, /*combined_entry=*/true));
-    }
+    for (const auto& c : *list) entries.push_back(encode_credential(c, combined));
     send_json(res, 200, Json{{"entries", std::move(entries)}});
+}
+
+void send_credential(httplib::Response& res, int status, const Result<Credential>& c) {
+    if (!c) return send_error(res, c.error());
+    send_json(res, status, encode_credential(*c, /*combined_entry=*/false));
+}
+
+// The cluster agents act on a change at once instead of at their next poll.
+void wake_agents(const ServerContext& ctx, bool changed) {
+    if (changed && ctx.agents) ctx.agents->wake();
+}
+
+void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind kind) {
+    const std::string list_path = kBase + "/" + std::string(kind_path_segment(kind));
+    const std::string item_path = list_path + "/{id}";
+    Store& store = ctx.store;
+    const SecretBox& box = ctx.secrets;
+
+    router.add("GET", list_path, Access::Authenticated, [&store, kind](RequestContext& rc, httplib::Response& res) {
+        send_entries(res, list_credentials(store, rc.user, kind, rc.http.params), false);
+    });
+    router.add("POST", list_path, Access::Authenticated, [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
+        auto created = create_credential(store, box, rc.user, kind, rc.http.body);
+        wake_agents(ctx, created.ok());
+        send_credential(res, 202, created);
+    });
+    router.add("GET", item_path, Access::Authenticated, [&store, kind](RequestContext& rc, httplib::Response& res) {
+        send_credential(res, 200, get_credential(store, rc.user, kind, rc.params.at("id"), rc.http.params));
+    });
+    router.add("PUT", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
+        auto updated = update_credential(store, rc.user, kind, rc.params.at("id"), rc.http.body);
+        wake_agents(ctx, updated.ok());
+        send_credential(res, 202, updated);
+    });
+    router.add("DELETE", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
+        auto deleted = delete_credential(store, rc.user, kind, rc.params.at("id"));
+        if (!deleted) return send_error(res, deleted.error());
+        wake_agents(ctx, true);
+        const int status = delete_status_code(kind);
+        if (status == 204) {
+            res.status = 204;
+            return;
+        }
+        send_json(res, status, Json{{"code", status}, {"message", "Request has been accepted."}});
+    });
 }
 
 }  // namespace
 
 void add_credential_routes(Router& router, const ServerContext& ctx) {
-    router.add("GET", "/api/v1/asset/credentials", Access::Authenticated,
-               [&ctx](RequestContext& rc, httplib::Response& res) { list_credentials(ctx, rc, res); });
+    Store& store = ctx.store;
+    router.add("GET", kBase, Access::Authenticated, [&store](RequestContext& rc, httplib::Response& res) {
+        send_entries(res, list_credentials(store, rc.user, std::nullopt, rc.http.params), true);
+    });
+    for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind);
 }
 
 }  // namespace cc::server

@@ -1,41 +1,46 @@
-// The org-tree lists (§4.2): clusters (a bare array of DisplayedCluster) and the paginated
-// org-unit lists of departments and projects ({"departments"|"projects": [...], "next": N},
-// offset/limit with limit 1-500, default 50; `next` only while more entries remain).
+// The org tree (§4.2): clusters (a bare array of DisplayedCluster) and one cluster by uuid; the
+// org-unit lists of departments and projects ({"departments"|"projects": [...], "next": N}) with
+// filterBy/sortBy/sortOrder/offset/limit (and search for projects, see org_query.h), and one
+// department or project by id. Unknown ids are 404s; bad parameters 400s naming them.
+#include <charconv>
+
+#include "server/form_urlencoded.h"
 #include "server/http_util.h"
+#include "server/org_query.h"
 #include "server/routes.h"
 
 namespace cc::server {
 namespace {
 
-struct Page {
-    std::size_t offset = 0;
-    std::size_t limit = 50;
-};
+// The query, parsed from the raw target: filterBy values contain '=' ("name==x").
+httplib::Params params(const RequestContext& rc) { return query_params(rc.http.target); }
 
-Result<Page> parse_page(const httplib::Params& params) {
-    auto offset = query_int(params, "offset", 0, 1'000'000'000);
-    if (!offset) return offset.error();
-    auto limit = query_int(params, "limit", 1, 500);
-    if (!limit) return limit.error();
-    return Page{static_cast<std::size_t>(offset->value_or(0)), static_cast<std::size_t>(limit->value_or(50))};
+ApiError not_found(const std::string& what) { return ApiError{404, "Resource id not found.", what, {}}; }
+
+// verbosity of the clusters endpoints: metadata | full. Both answer the same fields: the web app
+// reads status.state from the metadata list, and nothing here is expensive to compute.
+std::optional<ApiError> check_cluster_verbosity(const httplib::Params& params) {
+    auto verbosity = query_string(params, "verbosity");
+    if (!verbosity) return verbosity.error();
+    if (*verbosity && **verbosity != "metadata" && **verbosity != "full")
+        return ApiError{400, "Query parameter verbosity must be metadata or full", {}, "verbosity"};
+    return std::nullopt;
 }
 
-template <class T, class Encode>
-void send_page(httplib::Response& res, const char* key, const std::vector<T>& items, const Page& page, Encode encode) {
-    Json list = Json::array();
-    const std::size_t end = std::min(items.size(), page.offset + page.limit);
-    for (std::size_t i = page.offset; i < end; ++i) list.push_back(encode(items[i]));
-    Json body = {{key, std::move(list)}};
-    if (end < items.size()) body["next"] = end;
-    send_json(res, 200, body);
+// A department's children, as the list schema has them: its projects ({id, name}).
+Json department_json(const Department& d, const OrgData& org) {
+    Json j = encode_department(d);
+    Json children = Json::array();
+    for (const auto& p : org.projects)
+        if (p.parent_id == d.id) children.push_back({{"id", std::to_string(p.id.value)}, {"name", p.name}});
+    j["children"] = std::move(children);
+    return j;
 }
 
 void get_clusters(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto verbosity = query_string(rc.http.params, "verbosity");
-    if (!verbosity) return send_error(res, verbosity.error());
-    if (*verbosity && **verbosity != "metadata" && **verbosity != "full")
-        return send_error(res, 400, "Query parameter verbosity must be metadata or full");
-    if (auto b = query_bool(rc.http.params, "includeRequestedForDelete"); !b) return send_error(res, b.error());
+    if (auto e = check_cluster_verbosity(params(rc))) return send_error(res, *e);
+    // No cluster of this server is ever requested for deletion, so the flag changes nothing.
+    if (auto b = query_bool(params(rc), "includeRequestedForDelete"); !b) return send_error(res, b.error());
     auto org = ctx.store.org_data();
     if (!org) return send_error(res, org.error());
     Json list = Json::array();
@@ -43,31 +48,84 @@ void get_clusters(const ServerContext& ctx, RequestContext& rc, httplib::Respons
     send_json(res, 200, list);
 }
 
-void get_departments(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto page = parse_page(rc.http.params);
-    if (!page) return send_error(res, page.error());
+void get_cluster(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+    const std::string& uuid = rc.params.at("clusterUuid");
+    if (!is_uuid(uuid)) return send_error(res, 400, "Path parameter clusterUuid must be a UUID", "clusterUuid: " + uuid);
+    if (auto e = check_cluster_verbosity(params(rc))) return send_error(res, *e);
     auto org = ctx.store.org_data();
     if (!org) return send_error(res, org.error());
-    send_page(res, "departments", org->departments, *page, [](const Department& d) { return encode_department(d); });
+    for (const auto& c : org->clusters)
+        if (ascii_lower(c.uuid.value) == ascii_lower(uuid)) return send_json(res, 200, encode_cluster(c));
+    send_error(res, not_found("cluster " + uuid));
+}
+
+void get_departments(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+    auto verbosity = query_string(params(rc), "verbosity");
+    if (!verbosity) return send_error(res, verbosity.error());
+    if (*verbosity && **verbosity != "meta" && **verbosity != "brief" && **verbosity != "verbose")
+        return send_error(res, ApiError{400, "Query parameter verbosity must be meta, brief or verbose", {}, "verbosity"});
+    auto query = parse_org_list_query(params(rc), OrgList::Departments);
+    if (!query) return send_error(res, query.error());
+    auto org = ctx.store.org_data();
+    if (!org) return send_error(res, org.error());
+    const auto page = apply_org_query(org->departments, *query);
+    Json list = Json::array();
+    for (const auto& d : page.items) list.push_back(department_json(d, *org));
+    Json body = {{"departments", std::move(list)}};
+    if (page.next) body["next"] = *page.next;
+    send_json(res, 200, body);
+}
+
+void get_department(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+    const std::string& id = rc.params.at("departmentId");
+    auto org = ctx.store.org_data();
+    if (!org) return send_error(res, org.error());
+    for (const auto& d : org->departments)
+        if (d.id.value == id) return send_json(res, 200, department_json(d, *org));
+    send_error(res, not_found("department " + id));
 }
 
 void get_projects(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto page = parse_page(rc.http.params);
-    if (!page) return send_error(res, page.error());
+    auto query = parse_org_list_query(params(rc), OrgList::Projects);
+    if (!query) return send_error(res, query.error());
     auto org = ctx.store.org_data();
     if (!org) return send_error(res, org.error());
-    send_page(res, "projects", org->projects, *page, [](const Project& p) { return encode_project(p); });
+    const auto page = apply_org_query(org->projects, *query);
+    Json list = Json::array();
+    for (const auto& p : page.items) list.push_back(encode_project(p));
+    Json body = {{"projects", std::move(list)}};
+    if (page.next) body["next"] = *page.next;
+    send_json(res, 200, body);
+}
+
+void get_project(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+    const std::string& id = rc.params.at("projectId");
+    std::int64_t numeric = 0;
+    const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), numeric);
+    auto org = ctx.store.org_data();
+    if (!org) return send_error(res, org.error());
+    if (ec == std::errc() && end == id.data() + id.size())
+        for (const auto& p : org->projects)
+            if (p.id.value == numeric) return send_json(res, 200, encode_project(p));
+    send_error(res, not_found("project " + id));
+}
+
+using Handler = void (*)(const ServerContext&, RequestContext&, httplib::Response&);
+
+void add(Router& router, const ServerContext& ctx, const char* pattern, Handler h) {
+    router.add("GET", pattern, Access::Authenticated,
+               [&ctx, h](RequestContext& rc, httplib::Response& res) { h(ctx, rc, res); });
 }
 
 }  // namespace
 
 void add_org_routes(Router& router, const ServerContext& ctx) {
-    router.add("GET", "/api/v1/clusters", Access::Authenticated,
-               [&ctx](RequestContext& rc, httplib::Response& res) { get_clusters(ctx, rc, res); });
-    router.add("GET", "/api/v1/org-unit/departments", Access::Authenticated,
-               [&ctx](RequestContext& rc, httplib::Response& res) { get_departments(ctx, rc, res); });
-    router.add("GET", "/api/v1/org-unit/projects", Access::Authenticated,
-               [&ctx](RequestContext& rc, httplib::Response& res) { get_projects(ctx, rc, res); });
+    add(router, ctx, "/api/v1/clusters", get_clusters);
+    add(router, ctx, "/api/v1/clusters/{clusterUuid}", get_cluster);
+    add(router, ctx, "/api/v1/org-unit/departments", get_departments);
+    add(router, ctx, "/api/v1/org-unit/departments/{departmentId}", get_department);
+    add(router, ctx, "/api/v1/org-unit/projects", get_projects);
+    add(router, ctx, "/api/v1/org-unit/projects/{projectId}", get_project);
 }
 
 }  // namespace cc::server

@@ -1,9 +1,13 @@
-// POST /api/v1/token (§9): the JSON token endpoint. Keys are matched case-insensitively, as the
-// Run:ai control plane does (runapy sends "AppId"). Supported grants: password and
-// refresh_token; the others of the spec answer 400. Also: bearer authentication of requests.
+// The token endpoints (§9). POST /api/v1/token takes JSON whose keys match case-insensitively,
+// as the Run:ai control plane does (runapy sends "AppId"): grants password, refresh_token and
+// client_credentials (app_token is its deprecated alias), errors in the Run:ai shape.
+// POST /api/v2/token is OAuth 2.0: a form body, grants password and client_credentials, client
+// authentication in the body or by HTTP Basic, errors as {"error","error_description"}.
+// Also: bearer authentication of every other API request.
 #include <map>
 
 #include "server/http_util.h"
+#include "server/form_urlencoded.h"
 #include "server/routes.h"
 #include "server/time_util.h"
 
@@ -11,20 +15,44 @@ namespace cc::server {
 namespace {
 
 const std::string& dummy_hash() {
-    // Verifying against this when the user does not exist keeps failures equally slow.
+    // Verifying against this when the subject does not exist keeps failures equally slow.
     static const std::string hash = hash_password("no-such-user-dummy-password");
     return hash;
 }
 
-Json token_response(const TokenService& tokens, const std::string& subject) {
-    const std::int64_t now = unix_now();
-    return {{"accessToken", tokens.issue(subject, TokenUse::Access, now, TokenService::kAccessLifetimeSeconds)},
-            {"idToken", tokens.issue(subject, TokenUse::Id, now, TokenService::kAccessLifetimeSeconds)},
-            {"refreshToken", tokens.issue(subject, TokenUse::Refresh, now, TokenService::kRefreshLifetimeSeconds)},
-            {"expiresIn", TokenService::kAccessLifetimeSeconds}};
+enum class Subject { User, Application };
+
+// The stored id (email or client id) when `secret` is right for a subject of that kind; nullopt
+// for a wrong secret, an unknown id, or a user presenting itself as an application or vice versa.
+Result<std::optional<std::string>> verify_subject(Store& store, const std::string& id, const std::string& secret,
+                                                  Subject kind) {
+    auto user = store.find_user(id);
+    if (!user) return user.error();
+    bool right_kind = false;
+    if (*user) {
+        auto app = store.is_application_client((*user)->email);
+        if (!app) return app.error();
+        right_kind = *app == (kind == Subject::Application);
+    }
+    const bool valid = right_kind ? verify_password((*user)->password_hash, secret)
+                                  : (verify_password(dummy_hash(), secret), false);
+    if (!valid) return std::optional<std::string>{};
+    return std::optional<std::string>{(*user)->email};
 }
 
-void post_token(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+// v1 answer. Applications get no refresh token: they hold their secret and ask again.
+Json token_response(const TokenService& tokens, const std::string& subject, Subject kind) {
+    const std::int64_t now = unix_now();
+    Json j = {{"accessToken", tokens.issue(subject, TokenUse::Access, now, TokenService::kAccessLifetimeSeconds)},
+              {"expiresIn", TokenService::kAccessLifetimeSeconds}};
+    if (kind == Subject::User) {
+        j["idToken"] = tokens.issue(subject, TokenUse::Id, now, TokenService::kAccessLifetimeSeconds);
+        j["refreshToken"] = tokens.issue(subject, TokenUse::Refresh, now, TokenService::kRefreshLifetimeSeconds);
+    }
+    return j;
+}
+
+void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
     auto body = parse_json(rc.http.body);
     if (!body) return send_error(res, body.error());
     if (!body->is_object()) return send_error(res, 400, "The token request must be a JSON object");
@@ -39,20 +67,30 @@ void post_token(const ServerContext& ctx, RequestContext& rc, httplib::Response&
         auto it = fields.find(lower_key);
         return it == fields.end() ? nullptr : &it->second;
     };
+    const char* supported = "Supported grant types: password, client_credentials, refresh_token (and app_token)";
 
     const std::string* grant = field("granttype");
-    if (!grant) return send_error(res, 400, "grantType is required", "Supported grant types: password, refresh_token");
+    if (!grant) return send_error(res, 400, "grantType is required", supported);
     if (*grant == "password") {
         const std::string* username = field("username");
         const std::string* password = field("password");
         if (!username || !password || username->empty())
             return send_error(res, 400, "username and password are required for the password grant");
-        auto user = ctx.store.find_user(*username);
-        if (!user) return send_error(res, user.error());
-        const bool valid = *user ? verify_password((*user)->password_hash, *password)
-                                 : (verify_password(dummy_hash(), *password), false);
-        if (!valid) return send_error(res, 401, "Invalid username or password");
-        return send_json(res, 200, token_response(ctx.tokens, (*user)->email));
+        auto subject = verify_subject(ctx.store, *username, *password, Subject::User);
+        if (!subject) return send_error(res, subject.error());
+        if (!*subject) return send_error(res, 401, "Invalid username or password");
+        return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::User));
+    }
+    if (*grant == "client_credentials" || *grant == "app_token") {
+        const bool app = *grant == "app_token";
+        const std::string* id = field(app ? "appid" : "clientid");
+        const std::string* secret = field(app ? "appsecret" : "clientsecret");
+        const std::string names = app ? "appID and appSecret" : "clientID and clientSecret";
+        if (!id || !secret || id->empty()) return send_error(res, 400, names + " are required for the " + *grant + " grant");
+        auto subject = verify_subject(ctx.store, *id, *secret, Subject::Application);
+        if (!subject) return send_error(res, subject.error());
+        if (!*subject) return send_error(res, 401, "Invalid client credentials");
+        return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::Application));
     }
     if (*grant == "refresh_token") {
         const std::string* refresh = field("refreshtoken");
@@ -62,21 +100,91 @@ void post_token(const ServerContext& ctx, RequestContext& rc, httplib::Response&
         auto user = ctx.store.find_user(claims->subject);
         if (!user) return send_error(res, user.error());
         if (!*user) return send_error(res, 401, "The user of this token no longer exists");
-        return send_json(res, 200, token_response(ctx.tokens, (*user)->email));
+        return send_json(res, 200, token_response(ctx.tokens, (*user)->email, Subject::User));
     }
-    for (const char* known : {"client_credentials", "app_token", "exchange_token", "external_token_exchange"})
-        if (*grant == known)
-            return send_error(res, 400, "Unsupported grant type: " + *grant,
-                              "This server supports the password and refresh_token grants");
-    return send_error(res, 400, "Unknown grant type: " + *grant,
-                      "Supported grant types: password, refresh_token");
+    for (const char* known : {"exchange_token", "external_token_exchange"})
+        if (*grant == known) return send_error(res, 400, "Unsupported grant type: " + *grant, supported);
+    return send_error(res, 400, "Unknown grant type: " + *grant, supported);
+}
+
+// ---- v2 (OAuth 2.0) ------------------------------------------------------------------------
+
+void oauth_error(httplib::Response& res, int status, const char* error, std::string description) {
+    if (status == 401) res.set_header("WWW-Authenticate", R"(Basic realm="credentials-console")");
+    send_json(res, status, Json{{"error", error}, {"error_description", std::move(description)}});
+}
+
+void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+    res.set_header("Pragma", "no-cache");
+    const std::string type = ascii_lower(rc.http.get_header_value("Content-Type"));
+    if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+        return oauth_error(res, 400, "invalid_request", "The body must be application/x-www-form-urlencoded");
+    auto form = parse_form_urlencoded(rc.http.body);
+    if (!form) return oauth_error(res, 400, "invalid_request", form.error().message);
+    auto param = [&form](const char* name) -> const std::string* {
+        auto it = form->find(name);
+        return it == form->end() || it->second.empty() ? nullptr : &it->second;
+    };
+
+    // Client authentication: HTTP Basic or client_id/client_secret in the body, never both.
+    std::optional<std::pair<std::string, std::string>> client;
+    const std::string authorization = rc.http.get_header_value("Authorization");
+    if (ascii_lower(authorization).rfind("basic", 0) == 0) {
+        client = basic_credentials(authorization);
+        if (!client) return oauth_error(res, 401, "invalid_client", "Malformed HTTP Basic client authentication");
+        if (param("client_secret"))
+            return oauth_error(res, 400, "invalid_request", "Use one client authentication method, not two");
+        if (const std::string* id = param("client_id"); id && *id != client->first)
+            return oauth_error(res, 400, "invalid_request", "client_id differs from the HTTP Basic client");
+    } else if (const std::string* secret = param("client_secret")) {
+        const std::string* id = param("client_id");
+        if (!id) return oauth_error(res, 400, "invalid_request", "client_secret without client_id");
+        client = std::pair{*id, *secret};
+    }
+    std::optional<std::string> client_subject;
+    if (client) {
+        auto subject = verify_subject(ctx.store, client->first, client->second, Subject::Application);
+        if (!subject) return oauth_error(res, 500, "server_error", "The server could not check the client");
+        if (!*subject) return oauth_error(res, 401, "invalid_client", "Client authentication failed");
+        client_subject = **subject;
+    }
+
+    const std::string* grant = param("grant_type");
+    if (!grant) return oauth_error(res, 400, "invalid_request", "grant_type is required");
+    std::string subject;
+    if (*grant == "password") {
+        const std::string* username = param("username");
+        const std::string* password = form->count("password") ? &form->at("password") : nullptr;
+        if (!username || !password)
+            return oauth_error(res, 400, "invalid_request", "username and password are required for the password grant");
+        auto user = verify_subject(ctx.store, *username, *password, Subject::User);
+        if (!user) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
+        if (!*user) return oauth_error(res, 400, "invalid_grant", "Invalid username or password");
+        subject = **user;
+    } else if (*grant == "client_credentials") {
+        if (!client_subject) {
+            if (param("client_id")) return oauth_error(res, 400, "invalid_request", "client_secret is required");
+            return oauth_error(res, 400, "invalid_request", "client_id and client_secret are required");
+        }
+        subject = *client_subject;
+    } else {
+        return oauth_error(res, 400, "unsupported_grant_type",
+                           "Grant type " + *grant + " is not supported; use password or client_credentials");
+    }
+    send_json(res, 200,
+              Json{{"access_token",
+                    ctx.tokens.issue(subject, TokenUse::Access, unix_now(), TokenService::kAccessLifetimeSeconds)},
+                   {"token_type", "Bearer"},
+                   {"expires_in", TokenService::kAccessLifetimeSeconds}});
 }
 
 }  // namespace
 
 void add_token_routes(Router& router, const ServerContext& ctx) {
     router.add("POST", "/api/v1/token", Access::Public,
-               [&ctx](RequestContext& rc, httplib::Response& res) { post_token(ctx, rc, res); });
+               [&ctx](RequestContext& rc, httplib::Response& res) { post_token_v1(ctx, rc, res); });
+    router.add("POST", "/api/v2/token", Access::Public,
+               [&ctx](RequestContext& rc, httplib::Response& res) { post_token_v2(ctx, rc, res); });
 }
 
 Result<std::string> authenticate(const ServerContext& ctx, const httplib::Request& req) {

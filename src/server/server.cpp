@@ -12,6 +12,8 @@
 #include <httplib.h>
 
 #include "server/auth.h"
+#include "server/cluster_agent.h"
+#include "server/compression.h"
 #include "server/crypto.h"
 #include "server/demo_seed.h"
 #include "server/http_util.h"
@@ -62,6 +64,7 @@ struct Server::Running {
     std::unique_ptr<SecretBox> secrets;
     std::unique_ptr<TokenService> tokens;
     std::unique_ptr<Store> store;
+    std::unique_ptr<ClusterAgents> agents;  // after store: destroyed (stopped) before it
     std::unique_ptr<ServerContext> ctx;
     Router router;
     std::unique_ptr<StaticFiles> web;
@@ -89,6 +92,7 @@ void Server::Running::handle(const httplib::Request& req, httplib::Response& res
         res.headers.clear();
         send_error(res, 500, "Internal server error", "The server failed to handle this request");
     }
+    finish_encoding(req, res);
 }
 
 void Server::Running::dispatch(const httplib::Request& req, httplib::Response& res) {
@@ -198,9 +202,16 @@ VoidResult Server::start() {
     }
 
     run->ctx = std::make_unique<ServerContext>(ServerContext{*run->store, *run->secrets, *run->tokens});
+    run->agents = std::make_unique<ClusterAgents>(*run->store, *run->secrets,
+                                                  std::chrono::milliseconds(std::max(0, config_.agent_delay_ms)));
+    run->ctx->agents = run->agents.get();
+    if (auto a = run->agents->start(); !a) return a;
+    add_cluster_ext_routes(run->router, *run->ctx);  // before the credential routes: see routes.h
     add_token_routes(run->router, *run->ctx);
     add_credential_routes(run->router, *run->ctx);
+    add_permission_routes(run->router, *run->ctx);
     add_org_routes(run->router, *run->ctx);
+    add_asset_routes(run->router, *run->ctx);
     run->web = std::make_unique<StaticFiles>(config_.web_dir);
 
     Running* r = run.get();
@@ -260,6 +271,7 @@ VoidResult Server::start() {
 void Server::stop() {
     if (!running_) return;
     running_->http.stop();
+    if (running_->agents) running_->agents->stop();
     if (running_->thread.joinable()) running_->thread.join();
     running_.reset();
 }

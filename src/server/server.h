@@ -20,6 +20,7 @@ struct Config {
     std::filesystem::path web_dir;            // the web app; empty: API only
     std::string base_path = "/";              // "/credentials/" mounts the app and /api under it
     bool log_requests = true;                 // one line per request on stderr
+    int agent_delay_ms = 1500;                // how long credentials stay Creating/Updating/Deleting
 };
 
 // "/credentials" -> "/credentials/", "" -> "/". Rejects relative paths, dot segments, and

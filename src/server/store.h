@@ -60,11 +60,12 @@ struct Referrer {
     std::string created_by;
     std::string created_at;
     std::vector<CredentialId> credential_ids;
+    std::optional<std::string> description;  // data sources and environments (store_referrers.cpp)
 };
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -103,15 +104,49 @@ public:
     Result<std::vector<Credential>> list_credentials(bool with_usage);
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
+    // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
+    // Status, issues, message and url as the agents report them.
+    VoidResult set_credential_status(const CredentialId& id, const AssetStatus& status);
+    // Starts the asynchronous delete: status Deleting, deletedAt/By, updateCount + 1. A credential
+    // already Deleting is left as it is (its first deletedAt/By stay).
+    VoidResult mark_deleting(const CredentialId& id, const std::string& by, const std::string& at);
+    // Removes the row for good, once the clusters confirmed; 412 while an asset still uses it.
+    VoidResult purge_credential(const CredentialId& id);
+    // PUT: a new name (409 when taken in the scope node) and/or description (nullopt inside:
+    // cleared); updateCount + 1, updatedBy/At, status Updating. The Kubernetes name stays.
+    struct MetaUpdate {
+        std::optional<std::string> name;
+        std::optional<std::optional<std::string>> description;
+        std::string by;
+        std::string at;
+    };
+    VoidResult update_credential_meta(const CredentialId& id, const MetaUpdate& update);
+    // Credentials whose status is one of `states`, ordered by creation time.
+    Result<std::vector<Credential>> credentials_in_states(const std::vector<SyncStatus>& states);
 
     // ---- assets referencing credentials ----
     VoidResult insert_referrer(const Referrer& r);
+    // Data sources and environments of the asset API (store_referrers.cpp). `kind` selects data
+    // sources ("git", "s3"); insert_asset is a 409 when the name is taken in the scope node;
+    // delete_asset removes the asset with its credential links (false when there was none).
+    VoidResult insert_asset(const Referrer& r);
+    Result<std::vector<Referrer>> list_assets(ReferrerType type, const std::string& kind);
+    Result<std::optional<Referrer>> find_asset(ReferrerType type, const std::string& kind, const std::string& id);
+    Result<bool> delete_asset(ReferrerType type, const std::string& kind, const std::string& id);
+
+    // ---- application clients (store_clients.cpp) ----
+    // A client is a users row (client id, argon2id secret hash, roles) marked as an application.
+    VoidResult insert_application_client(const UserRecord& client);
+    Result<bool> is_application_client(const std::string& client_id);
 
 private:
+    friend class ClusterStore;  // the simulated Kubernetes objects and agent bookkeeping (cluster_store.h)
     explicit Store(sqlite3* db);
     VoidResult migrate();
     VoidResult exec(const char* sql);
-    Result<std::vector<Credential>> select_credentials(const std::optional<CredentialId>& id, bool with_usage);
+    // `where`: an SQL condition on the credentials table `c`, its ? bound to `params` in order.
+    Result<std::vector<Credential>> select_credentials(const std::string& where, const std::vector<std::string>& params,
+                                                       bool with_usage);
 
     sqlite3* db_;
     std::recursive_mutex mutex_;

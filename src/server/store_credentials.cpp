@@ -60,6 +60,19 @@ std::vector<StatusIssue> decode_issues(const std::string& text) {
     return out;
 }
 
+// The unique index credentials_name_in_scope (names are unique within a scope node, across kinds).
+bool is_name_clash(sqlite3* db) {
+    return sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE &&
+           std::string_view(sqlite3_errmsg(db)).find("credentials_name_in_scope") != std::string_view::npos;
+}
+
+ApiError name_taken(const std::string& name) {
+    return ApiError{409, "Resource with this name already exists",
+                    "A credential named " + name + " already exists in this scope", "meta.name"};
+}
+
+ApiError not_found(const CredentialId& id) { return ApiError{404, "Resource id not found.", "credential " + id.value, {}}; }
+
 constexpr const char* kCredentialColumns =
     "c.id, c.kind, c.name, c.description, c.scope, c.tenant_id, c.cluster_id, c.department_id, c.project_id, "
     "c.auto_delete, c.private, c.created_by, c.created_at, c.updated_by, c.updated_at, c.update_count, "
@@ -176,21 +189,19 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
         .blob(secret_blob);
     const int rc = s.step();
     if (rc == SQLITE_DONE) return ok();
-    if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE && std::string_view(sqlite3_errmsg(db_)).find(".name") !=
-                                                                          std::string_view::npos)
-        return ApiError{409, "Resource with this name already exists",
-                        "A credential named " + m.name + " already exists in this scope", "meta.name"};
+    if (is_name_clash(db_)) return name_taken(m.name);
     return db_error(db_, "insert credential");
 }
 
-Result<std::vector<Credential>> Store::select_credentials(const std::optional<CredentialId>& id, bool with_usage) {
+Result<std::vector<Credential>> Store::select_credentials(const std::string& where, const std::vector<std::string>& params,
+                                                          bool with_usage) {
     std::lock_guard lock(mutex_);
     std::string sql = std::string("SELECT ") + kCredentialColumns +
                       " FROM credentials c LEFT JOIN projects p ON p.id = c.project_id";
-    if (id) sql += " WHERE c.id = ?";
+    if (!where.empty()) sql += " WHERE " + where;
     sql += " ORDER BY c.created_at, c.id";
     Stmt s(db_, sql.c_str());
-    if (id) s.text(id->value);
+    for (const auto& p : params) s.text(p);
     std::vector<Credential> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -240,10 +251,10 @@ Result<std::vector<Credential>> Store::select_credentials(const std::optional<Cr
     return out;
 }
 
-Result<std::vector<Credential>> Store::list_credentials(bool with_usage) { return select_credentials(std::nullopt, with_usage); }
+Result<std::vector<Credential>> Store::list_credentials(bool with_usage) { return select_credentials({}, {}, with_usage); }
 
 Result<std::optional<Credential>> Store::find_credential(const CredentialId& id, bool with_usage) {
-    auto list = select_credentials(id, with_usage);
+    auto list = select_credentials("c.id = ?", {id.value}, with_usage);
     if (!list) return list.error();
     if (list->empty()) return std::optional<Credential>{};
     return std::optional<Credential>{std::move(list->front())};
@@ -258,6 +269,80 @@ Result<std::optional<Bytes>> Store::credential_secret_blob(const CredentialId& i
     if (rc != SQLITE_ROW) return db_error(db_, "read secret");
     if (s.is_null(0)) return std::optional<Bytes>{};
     return std::optional<Bytes>{s.col_blob(0)};
+}
+
+// ---- lifecycle ---------------------------------------------------------------------------------
+
+VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatus& status) {
+    std::lock_guard lock(mutex_);
+    Stmt s(db_, "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ? WHERE id = ?");
+    auto r = s.text(status_api_name(status.status))
+                 .text(encode_issues(status.issues))
+                 .text(status.message)
+                 .text(status.url)
+                 .text(id.value)
+                 .run("set credential status");
+    if (!r) return r;
+    if (sqlite3_changes(db_) == 0) return not_found(id);
+    return ok();
+}
+
+VoidResult Store::mark_deleting(const CredentialId& id, const std::string& by, const std::string& at) {
+    std::lock_guard lock(mutex_);
+    Stmt s(db_, "UPDATE credentials SET status = 'Deleting', status_issues = '[]', status_message = '', status_url = '', "
+                "deleted_at = ?, deleted_by = ?, update_count = update_count + 1 WHERE id = ? AND status <> 'Deleting'");
+    if (auto r = s.text(at).text(by).text(id.value).run("mark credential deleting"); !r) return r;
+    if (sqlite3_changes(db_) > 0) return ok();
+    Stmt exists(db_, "SELECT 1 FROM credentials WHERE id = ?");
+    exists.text(id.value);
+    const int rc = exists.step();
+    if (rc == SQLITE_ROW) return ok();  // already Deleting
+    if (rc == SQLITE_DONE) return not_found(id);
+    return db_error(db_, "read credential");
+}
+
+VoidResult Store::purge_credential(const CredentialId& id) {
+    return transaction([&]() -> VoidResult {
+        Stmt used(db_, "SELECT count(*) FROM credential_references WHERE credential_id = ?");
+        used.text(id.value);
+        if (used.step() != SQLITE_ROW) return db_error(db_, "read credential references");
+        if (used.col_int(0) > 0)
+            return ApiError{412, "The credential is in use", "credential " + id.value + " is still referenced", {}};
+        Stmt s(db_, "DELETE FROM credentials WHERE id = ?");
+        if (auto r = s.text(id.value).run("purge credential"); !r) return r;
+        if (sqlite3_changes(db_) == 0) return not_found(id);
+        return ok();
+    });
+}
+
+VoidResult Store::update_credential_meta(const CredentialId& id, const MetaUpdate& u) {
+    std::lock_guard lock(mutex_);
+    // Absent fields keep their value: "name = ifnull(?, name)" for the name, a flag for the
+    // description because NULL is a value it can take.
+    Stmt s(db_, "UPDATE credentials SET name = ifnull(?, name), "
+                "description = CASE WHEN ? THEN ? ELSE description END, "
+                "updated_by = ?, updated_at = ?, update_count = update_count + 1, "
+                "status = 'Updating', status_issues = '[]', status_message = '', status_url = '' WHERE id = ?");
+    s.text(u.name).integer(u.description ? 1 : 0).text(u.description ? *u.description : std::nullopt);
+    s.text(u.by).text(u.at).text(id.value);
+    const int rc = s.step();
+    if (rc != SQLITE_DONE) {
+        if (is_name_clash(db_)) return name_taken(u.name.value_or(""));
+        return db_error(db_, "update credential");
+    }
+    if (sqlite3_changes(db_) == 0) return not_found(id);
+    return ok();
+}
+
+Result<std::vector<Credential>> Store::credentials_in_states(const std::vector<SyncStatus>& states) {
+    if (states.empty()) return std::vector<Credential>{};
+    std::string where = "c.status IN (";
+    std::vector<std::string> params;
+    for (auto st : states) {
+        where += params.empty() ? "?" : ", ?";
+        params.emplace_back(status_api_name(st));
+    }
+    return select_credentials(where + ")", params, false);
 }
 
 // ---- referrers -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 1> kMigrations = {{
+inline constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -170,6 +170,70 @@ CREATE TABLE credential_references (
     PRIMARY KEY (credential_id, referrer_type, referrer_id)
 );
 CREATE INDEX credential_references_by_referrer ON credential_references (referrer_type, referrer_id);
+)sql"},
+    {2, R"sql(
+-- The simulated Kubernetes side, one object store per cluster (cluster_store.h). A Secret is kept
+-- as its object JSON without `data`, plus the data map sealed with the server's SecretBox
+-- (context "k8s-secret/<cluster>/<namespace>/<name>"), so no secret value is stored in clear.
+-- owner_credential_id: the credential whose agent wrote it; NULL for user-owned Secrets.
+CREATE TABLE k8s_namespaces (
+    cluster_id TEXT NOT NULL REFERENCES clusters(uuid),
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, name)
+);
+
+CREATE TABLE k8s_secrets (
+    cluster_id          TEXT NOT NULL,
+    namespace           TEXT NOT NULL,
+    name                TEXT NOT NULL,
+    object              TEXT NOT NULL,
+    data_blob           BLOB,
+    owner_credential_id TEXT,
+    created_at          TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, namespace, name),
+    FOREIGN KEY (cluster_id, namespace) REFERENCES k8s_namespaces (cluster_id, name)
+);
+CREATE INDEX k8s_secrets_by_owner ON k8s_secrets (owner_credential_id);
+
+-- The cluster agents poll for transient statuses.
+CREATE INDEX credentials_by_status ON credentials (status);
+
+-- Per-cluster progress of a credential's transient operation ("Creating#1"): a tenant-scope
+-- credential settles once every cluster's agent has done its part.
+CREATE TABLE agent_progress (
+    credential_id TEXT NOT NULL,
+    cluster_id    TEXT NOT NULL,
+    operation     TEXT NOT NULL,
+    issues        TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (credential_id, cluster_id)
+);
+
+-- Seeded transient credentials the agents leave alone, so the demo shows every status. A hold
+-- lapses as soon as the credential's status or update count changes (a user acted on it).
+CREATE TABLE agent_holds (
+    credential_id TEXT PRIMARY KEY,
+    status        TEXT NOT NULL,
+    update_count  INTEGER NOT NULL
+);
+)sql"},
+    {3, R"sql(
+-- Application clients of the client_credentials grant: a users row (the client id in `email`,
+-- the argon2id hash of the client secret, role assignments in user_roles) marked here as an
+-- application, so it cannot use the password grant and users cannot use client_credentials.
+CREATE TABLE application_clients (
+    client_id  TEXT PRIMARY KEY COLLATE NOCASE REFERENCES users(email),
+    created_at TEXT NOT NULL
+);
+
+-- Data sources and environments created through the API carry a description, and their names are
+-- unique within their scope node (per kind for data sources), like credentials.
+ALTER TABLE datasources ADD COLUMN description TEXT;
+ALTER TABLE environments ADD COLUMN description TEXT;
+CREATE UNIQUE INDEX datasources_name_in_scope
+    ON datasources (kind, scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name);
+CREATE UNIQUE INDEX environments_name_in_scope
+    ON environments (scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name);
 )sql"},
 }};
 

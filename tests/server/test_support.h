@@ -13,7 +13,10 @@
 #include <httplib.h>
 
 #include "core/json_codec.h"
+#include "server/auth.h"
+#include "server/crypto.h"
 #include "server/server.h"
+#include "server/time_util.h"
 
 namespace cc::test {
 
@@ -53,6 +56,7 @@ inline server::Config test_config(const fs::path& data_dir) {
     c.port = 0;
     c.data_dir = data_dir;
     c.log_requests = std::getenv("CC_TEST_LOG") != nullptr;
+    c.agent_delay_ms = 50;  // the cluster agents settle transient states quickly
     return c;
 }
 
@@ -107,6 +111,16 @@ inline std::string admin_token(httplib::Client& c, const std::string& base = "/"
 }
 
 inline httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+// An access token for `subject` signed with the server's own key (its data directory's jwt.key),
+// valid from `issued_at` for `lifetime_seconds`: short-lived or already expired tokens for tests.
+inline std::string issue_test_token(const TestServer& s, const std::string& subject, std::int64_t lifetime_seconds,
+                                    std::int64_t issued_at = server::unix_now()) {
+    auto key = server::load_or_create_key_file(s.data_dir() / "jwt.key", server::TokenService::kKeyBytes);
+    REQUIRE(key.ok());
+    const server::TokenService tokens(std::move(*key));
+    return tokens.issue(subject, server::TokenUse::Access, issued_at, lifetime_seconds);
+}
 
 // Asserts the Run:ai error body and its content type.
 inline Json expect_error(const httplib::Result& r, int status) {

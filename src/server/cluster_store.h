@@ -1,0 +1,149 @@
+// The simulated Kubernetes side of each cluster, durable in the server's SQLite database:
+// namespaces and Secret objects (exact Kubernetes JSON; data sealed at rest), cluster
+// reachability, and the cluster agents' bookkeeping on credentials (transient work, status
+// reports, purge). Objects are the agents' output and the source of "existing secrets".
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/credential.h"
+#include "core/json_codec.h"
+#include "core/result.h"
+#include "server/crypto.h"
+#include "server/store.h"
+
+namespace cc::server {
+
+inline constexpr const char* kRunaiNamespace = "runai";
+// §7.3 labels.
+inline constexpr const char* kLabelResource = "run.ai/resource";  // user-owned, type
+inline constexpr const char* kLabelAsset = "run.ai/asset";        // written by the agent, type
+inline constexpr const char* kLabelClusterWide = "run.ai/cluster-wide";
+inline constexpr const char* kLabelTenantWide = "run.ai/tenant-wide";
+inline constexpr const char* kLabelDepartment = "run.ai/department";
+inline constexpr const char* kFailedToAccessCluster = "Failed to access the cluster";
+
+using Labels = std::map<std::string, std::string>;
+using SecretData = std::map<std::string, std::string>;  // key -> raw value bytes (not base64)
+
+struct K8sSecret {
+    std::string name;
+    std::string namespace_name;
+    Labels labels;
+    Labels annotations;
+    std::string type = "Opaque";
+    SecretData data;                    // empty unless loaded with data
+    std::string uid;                    // filled by the store on insert
+    std::string creation_timestamp;     // "2026-11-26T09:00:00Z", filled by the store on insert
+    std::optional<CredentialId> owner;  // the credential whose agent wrote it; nullopt: user-owned
+};
+
+// ---- Kubernetes JSON ------------------------------------------------------------------------
+
+// {"apiVersion":"v1","kind":"Secret","metadata":{...},"type":...,"data":{base64...}}; `data` only
+// when asked (it holds the secret values).
+Json secret_to_json(const K8sSecret& s, bool include_data);
+// A user's Secret manifest (what `kubectl create secret ... --dry-run=client -o json` prints,
+// or apply input): apiVersion v1, kind Secret, metadata.name (DNS-1123 subdomain),
+// namespace, labels, annotations, type, base64 `data` and/or `stringData`. 400 naming the field.
+Result<K8sSecret> secret_from_json(const Json& j);
+
+bool is_dns1123_label(std::string_view s);      // ≤ 63, [a-z0-9-], alnum at both ends
+bool is_dns1123_subdomain(std::string_view s);  // ≤ 253, dot-separated labels
+// Standard base64 with padding (RFC 4648 §4), as Kubernetes encodes `data`.
+std::string base64_encode(std::string_view raw);
+std::optional<std::string> base64_decode(std::string_view text);
+
+// The `run.ai/resource` / `run.ai/asset` value of a kind (§7.3); NGC, which has no documented
+// value, is "ngc-api-key".
+std::string k8s_type_label(CredentialKind k);
+std::optional<CredentialKind> kind_from_k8s_type_label(std::string_view s);
+
+// ---- the store ------------------------------------------------------------------------------
+
+// One credential as the agents see it when polling.
+struct AgentWork {
+    CredentialId id;
+    SyncStatus status = SyncStatus::Creating;
+    std::int64_t update_count = 0;
+    // "Creating#1": identifies one transient operation across the clusters it touches.
+    std::string operation() const;
+};
+
+class ClusterStore {
+public:
+    // `box` seals and opens Secret data; without it only metadata can be read or written.
+    explicit ClusterStore(Store& store, const SecretBox* box = nullptr) : store_(store), box_(box) {}
+
+    // ---- namespaces ----
+    Result<std::vector<std::string>> namespaces(const ClusterId& cluster);
+    Result<bool> has_namespace(const ClusterId& cluster, const std::string& name);
+    VoidResult add_namespace(const ClusterId& cluster, const std::string& name);
+
+    // ---- Secrets ----
+    Result<std::optional<K8sSecret>> secret(const ClusterId& cluster, const std::string& ns, const std::string& name,
+                                            bool with_data);
+    // Sorted by namespace, then name; `ns` empty: every namespace.
+    Result<std::vector<K8sSecret>> secrets(const ClusterId& cluster, const std::string& ns, bool with_data);
+    // A new object; 409 when the name is taken in the namespace, 404-ish 400 when the namespace
+    // does not exist. Fills uid and creationTimestamp.
+    Result<K8sSecret> create_secret(const ClusterId& cluster, K8sSecret s);
+    // Creates or replaces an object owned by `s.owner` (uid and creation time survive a
+    // replace). Refuses (409) to replace an object owned by someone else.
+    VoidResult put_owned_secret(const ClusterId& cluster, K8sSecret s);
+    // Removes what the credential's agent wrote in the cluster (never user-owned objects);
+    // `ns` empty: in every namespace.
+    VoidResult delete_owned_secrets(const ClusterId& cluster, const CredentialId& owner, const std::string& ns = {});
+    // Credentials of the cluster that point to an existing Secret (any status, deleted or not).
+    struct ExistingSecretUser {
+        CredentialId id;
+        std::string name;
+        std::string existing_secret_name;
+        ScopeRef scope;
+    };
+    Result<std::vector<ExistingSecretUser>> existing_secret_users(const ClusterId& cluster);
+
+    // ---- clusters ----
+    // Reachability is the cluster's status.state: "Disconnected" while unreachable.
+    Result<std::optional<bool>> reachable(const ClusterId& cluster);  // nullopt: unknown cluster
+    VoidResult set_reachable(const ClusterId& cluster, bool reachable);
+
+    // ---- agent bookkeeping (cluster_store_agent.cpp) ----
+    // Credentials in Creating/Updating/Deleting that touch `cluster` (its own or tenant scope),
+    // minus the seed's held ones and those whose part in `cluster` is already done.
+    Result<std::vector<AgentWork>> pending_work(const ClusterId& cluster);
+    // Steady credentials of the cluster reported as unreachable ("Failed to access the cluster").
+    Result<std::vector<AgentWork>> unreachable_reports(const ClusterId& cluster);
+    // Turns the cluster's steady, cluster-bound credentials to Issues found + kFailedToAccessCluster.
+    VoidResult report_unreachable(const ClusterId& cluster);
+    // Records that `cluster` finished `work`'s operation, with the issues it found there.
+    VoidResult record_progress(const AgentWork& work, const ClusterId& cluster, const std::vector<StatusIssue>& issues);
+    // Progress rows of the operation, by cluster uuid.
+    Result<std::map<std::string, std::vector<StatusIssue>>> progress(const AgentWork& work);
+    // Sets the status when the credential is still in `work`'s state; false when it moved on.
+    // `k8s_name` is written when given.
+    Result<bool> report_status(const AgentWork& work, const AssetStatus& status,
+                               const std::optional<std::string>& k8s_name);
+    // Names the credential's Kubernetes object (first processing).
+    VoidResult set_k8s_name(const CredentialId& id, const std::string& k8s_name);
+    // Deletes the credential row (and its bookkeeping) when it is still in `work`'s Deleting.
+    Result<bool> purge(const AgentWork& work);
+    VoidResult clear_progress(const CredentialId& id);
+    // The seed's holds: the credential stays as it is until its status or update count changes.
+    VoidResult hold(const CredentialId& id, SyncStatus status, std::int64_t update_count);
+
+private:
+    Store& store_;
+    const SecretBox* box_;
+};
+
+// Status issues as the credentials table stores them: [[scopeId, scopeType, issue], ...].
+std::string encode_stored_issues(const std::vector<StatusIssue>& issues);
+std::vector<StatusIssue> decode_stored_issues(const std::string& text);
+
+}  // namespace cc::server

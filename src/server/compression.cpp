@@ -1,0 +1,78 @@
+// Implementation of compression.h with zlib's deflate in gzip mode.
+#include "server/compression.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+
+#include "server/http_util.h"
+
+namespace cc::server {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+bool accepts_gzip(std::string_view header) {
+    while (!header.empty()) {
+        const auto comma = header.find(',');
+        std::string_view item = trim(header.substr(0, comma));
+        header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+        const auto semi = item.find(';');
+        const std::string coding = ascii_lower(trim(item.substr(0, semi)));
+        if (coding != "gzip" && coding != "x-gzip" && coding != "*") continue;
+        if (semi == std::string_view::npos) return true;
+        std::string params = ascii_lower(item.substr(semi + 1));
+        params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
+        // q=0, q=0.0, q=0.00, q=0.000 refuse the coding.
+        const auto q = params.find("q=");
+        if (q == std::string::npos) return true;
+        const std::string value = params.substr(q + 2, params.find(';', q) - q - 2);
+        return value.find_first_not_of("0.") != std::string::npos;
+    }
+    return false;
+}
+
+bool httplib_compresses(std::string_view ct) {
+    // Mirrors detail::can_compress_content_type of cpp-httplib 0.11.
+    if (ct.rfind("text/", 0) == 0) return ct != "text/event-stream";
+    return ct == "image/svg+xml" || ct == "application/javascript" || ct == "application/json" ||
+           ct == "application/xml" || ct == "application/xhtml+xml";
+}
+
+std::optional<std::string> gzip_compress(std::string_view data) {
+    z_stream z{};
+    // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    const int rc = deflate(&z, Z_FINISH);
+    const auto written = z.total_out;
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) return std::nullopt;
+    out.resize(written);
+    return out;
+}
+
+void finish_encoding(const httplib::Request& req, httplib::Response& res) {
+    if (res.body.empty() || res.has_header("Content-Encoding")) return;
+    res.set_header("Vary", "Accept-Encoding");
+    const std::string type = res.get_header_value("Content-Type");
+    if (httplib_compresses(type)) return;  // httplib does it (and prefers brotli when accepted)
+    if (res.body.size() < kMinGzipBytes || !accepts_gzip(req.get_header_value("Accept-Encoding"))) return;
+    if (type.rfind("image/", 0) == 0 || type == "font/woff2" || type == "font/woff") return;  // compressed already
+    auto gz = gzip_compress(res.body);
+    if (!gz || gz->size() >= res.body.size()) return;
+    res.body = std::move(*gz);
+    res.set_header("Content-Encoding", "gzip");
+}
+
+}  // namespace cc::server

@@ -1,0 +1,262 @@
+// Implementation of credential_service.h. Every check that reads and then writes runs inside
+// one Store transaction (which holds the store's lock), so concurrent requests cannot both pass
+// a uniqueness, single-use or in-use check.
+#include "server/credential_service.h"
+
+#include "core/json_codec.h"
+#include "core/validation.h"
+#include "server/credential_query.h"
+#include "server/existing_secrets.h"
+#include "server/permissions.h"
+#include "server/secret_values.h"
+#include "server/time_util.h"
+
+namespace cc::server {
+namespace {
+
+ApiError bad(std::string field, std::string message) { return ApiError{400, std::move(message), {}, std::move(field)}; }
+ApiError forbidden(std::string details) {
+    return ApiError{403, "You do not have sufficient permissions.", std::move(details), {}};
+}
+ApiError not_found(const std::string& id) { return ApiError{404, "Resource id not found.", "credential " + id, {}}; }
+
+// Overwrites the strings of a parsed request body's spec: they are secret values.
+void wipe_json_strings(Json& j) {
+    if (j.is_string()) {
+        wipe_string(j.get_ref<std::string&>());
+    } else if (j.is_structured()) {
+        for (auto& v : j) wipe_json_strings(v);
+    }
+}
+
+struct WipeOnExit {
+    CreateRequest* request = nullptr;
+    Json* body = nullptr;
+    ~WipeOnExit() {
+        if (request) wipe_secrets(*request);
+        if (body && body->is_object() && body->contains("spec")) wipe_json_strings((*body)["spec"]);
+    }
+};
+
+// The org tree and the caller's permissions over it, loaded once per request.
+struct CallerView {
+    OrgTree tree;
+    Permissions permissions;
+};
+
+Result<CallerView> load_access(Store& store, const std::string& caller) {
+    auto org = store.org_data();
+    if (!org) return org.error();
+    OrgTree tree(std::move(*org));
+    auto permissions = permissions_for(store, caller, tree);
+    if (!permissions) return permissions.error();
+    return CallerView{std::move(tree), std::move(*permissions)};
+}
+
+// The requested scope with every parent id filled from the org tree; ids must exist and
+// agree with the tree (§3.3).
+Result<ScopeRef> resolve_scope(const OrgTree& tree, const ScopeRef& s) {
+    switch (s.type) {
+        case ScopeType::System:
+        case ScopeType::Tenant: return s;
+        case ScopeType::Cluster:
+            if (!tree.cluster(*s.cluster_id))
+                return bad("meta.clusterId", "meta.clusterId names no cluster: " + s.cluster_id->value);
+            return s;
+        case ScopeType::Department: {
+            const Department* d = tree.department(*s.department_id);
+            if (!d) return bad("meta.departmentId", "meta.departmentId names no department: " + s.department_id->value);
+            if (s.cluster_id && *s.cluster_id != d->cluster_id)
+                return bad("meta.clusterId", "meta.clusterId contradicts department " + d->id.value + ", which is in cluster " +
+                                                 d->cluster_id.value);
+            break;
+        }
+        case ScopeType::Project: {
+            const Project* p = tree.project(*s.project_id);
+            if (!p) return bad("meta.projectId", "meta.projectId names no project: " + std::to_string(s.project_id->value));
+            if (s.department_id && *s.department_id != p->parent_id)
+                return bad("meta.departmentId", "meta.departmentId contradicts project " + std::to_string(p->id.value) +
+                                                    ", which is in department " + p->parent_id.value);
+            if (s.cluster_id && *s.cluster_id != p->cluster_id)
+                return bad("meta.clusterId", "meta.clusterId contradicts project " + std::to_string(p->id.value) +
+                                                 ", which is in cluster " + p->cluster_id.value);
+            break;
+        }
+    }
+    return tree.normalized(s);
+}
+
+// The credential behind a per-kind path, if the caller may see it (404 and 403 otherwise).
+Result<Credential> visible_credential(Store& store, const CallerView& access, const std::string& caller,
+                                      CredentialKind kind, const std::string& id, bool with_usage) {
+    auto found = store.find_credential(CredentialId{id}, with_usage);
+    if (!found) return found.error();
+    if (!*found || (*found)->meta.kind != kind) return not_found(id);
+    Credential& c = **found;
+    if (!access.permissions.can_read(c.meta, caller)) {
+        if (c.meta.is_private) return not_found(id);  // others' personal credentials do not exist for them
+        return forbidden("You may not read credentials in this scope");
+    }
+    return std::move(c);
+}
+
+// Root and meta fields a PUT may not carry, with why (§6.2); other unknown fields are left to
+// the codec's strict decoder.
+std::optional<ApiError> immutable_field(const Json& body) {
+    if (!body.is_object()) return std::nullopt;
+    if (body.contains("spec"))
+        return bad("spec", "spec cannot be changed: secret values are write-once; create a new credential instead");
+    auto meta = body.find("meta");
+    if (meta == body.end() || !meta->is_object()) return std::nullopt;
+    for (const char* key : {"scope", "clusterId", "departmentId", "projectId", "kind", "id", "private"})
+        if (meta->contains(key))
+            return bad(std::string("meta.") + key, std::string("meta.") + key + " cannot be changed after creation");
+    return std::nullopt;
+}
+
+}  // namespace
+
+int delete_status_code(CredentialKind kind) {
+    return kind == CredentialKind::GenericSecret || kind == CredentialKind::NgcApiKey ? 204 : 202;
+}
+
+Result<std::vector<Credential>> list_credentials(Store& store, const std::string& caller,
+                                                 std::optional<CredentialKind> kind, const httplib::Params& params) {
+    if (kind && params.count("includeDescendants"))
+        return bad("includeDescendants", "Query parameter includeDescendants is only supported on the combined list");
+    auto access = load_access(store, caller);
+    if (!access) return access.error();
+    auto query = parse_credential_query(params, access->tree);
+    if (!query) return query.error();
+    auto all = store.list_credentials(query->usage_info);
+    if (!all) return all.error();
+    std::vector<Credential> out;
+    for (auto& c : *all) {
+        if (kind && c.meta.kind != *kind) continue;
+        if (!access->permissions.can_read(c.meta, caller)) continue;
+        if (!credential_matches(*query, access->tree, c.meta)) continue;
+        if (!query->status_info) c.status.reset();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<Credential> create_credential(Store& store, const SecretBox& box, const std::string& caller,
+                                     CredentialKind kind, std::string_view body) {
+    auto json = parse_json(body);
+    if (!json) return json.error();
+    WipeOnExit wipe_body{nullptr, &*json};
+    auto decoded = decode_create_request(*json, kind);
+    if (!decoded) return decoded.error();
+    CreateRequest& request = *decoded;
+    WipeOnExit wipe_request{&request, nullptr};
+    if (auto e = validate_create(request)) return *e;
+
+    auto access = load_access(store, caller);
+    if (!access) return access.error();
+    auto scope = resolve_scope(access->tree, request.scope);
+    if (!scope) return scope.error();
+    if (!access->permissions.may(Action::Create, *scope))
+        return forbidden("You may not create credentials in " + access->tree.scope_path(*scope));
+    auto account = store.account();
+    if (!account) return account.error();
+
+    Credential c;
+    AssetMeta& m = c.meta;
+    m.id = CredentialId{random_uuid()};
+    m.kind = kind;
+    m.name = request.name;
+    m.description = request.description;
+    m.scope = *scope;
+    if (scope->type == ScopeType::Project) m.project_name = access->tree.scope_name(*scope);
+    if (*account) m.tenant_id = (*account)->tenant_id;
+    m.auto_delete = request.auto_delete;
+    m.is_private = request.is_private;
+    m.created_by = caller;
+    m.created_at = format_rfc3339(unix_now_ms());
+    m.updated_by = caller;
+    m.updated_at = m.created_at;
+    m.update_count = 1;
+    c.status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
+    const auto existing = spec_existing_secret_name(request.spec);
+    // The Kubernetes name: the user's Secret, or one named after the credential (§2.6). It
+    // never changes afterwards, not even on rename.
+    c.k8s_names = std::vector<std::string>{existing.value_or(request.name)};
+    c.spec = public_spec(request.spec);
+    const auto blob = seal_secret_values(box, request, m.id);
+    c.key_id = blob ? box.key_id() : 0;
+
+    auto stored = store.transaction([&]() -> VoidResult {
+        if (existing)
+            if (auto e = validate_existing_secret(store, kind, *scope, *existing)) return *e;
+        return store.insert_credential(c, blob);
+    });
+    if (!stored) return stored.error();
+    c.used_by = UsageInfo{};
+    return c;
+}
+
+Result<Credential> get_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id,
+                                  const httplib::Params& params) {
+    auto usage = query_bool(params, "usageInfo");
+    if (!usage) return usage.error();
+    auto status = query_bool(params, "statusInfo");
+    if (!status) return status.error();
+    auto access = load_access(store, caller);
+    if (!access) return access.error();
+    auto c = visible_credential(store, *access, caller, kind, id, usage->value_or(false));
+    if (!c) return c.error();
+    if (!status->value_or(false)) c->status.reset();
+    return c;
+}
+
+Result<Credential> update_credential(Store& store, const std::string& caller, CredentialKind kind,
+                                     const std::string& id, std::string_view body) {
+    auto json = parse_json(body);
+    if (!json) return json.error();
+    if (auto e = immutable_field(*json)) return *e;
+    auto request = decode_update_request(*json);
+    if (!request) return request.error();
+    if (auto e = validate_update(*request)) return *e;
+    if (request->description && request->description->empty()) request->description.reset();  // "" clears it
+    const bool clears_description = json->contains("meta") && (*json)["meta"].is_object() &&
+                                    (*json)["meta"].contains("description") && !request->description;
+
+    auto access = load_access(store, caller);
+    if (!access) return access.error();
+    auto changed = store.transaction([&]() -> VoidResult {
+        auto c = visible_credential(store, *access, caller, kind, id, false);
+        if (!c) return c.error();
+        if (!access->permissions.may(Action::Update, c->meta.scope))
+            return forbidden("You may not update credentials in " + access->tree.scope_path(c->meta.scope));
+        if (c->status && c->status->status == SyncStatus::Deleting)
+            return ApiError{400, "The credential is being deleted and cannot be changed", "credential " + id, {}};
+
+        Store::MetaUpdate update{{}, {}, caller, format_rfc3339(unix_now_ms())};
+        if (request->name && *request->name != c->meta.name) update.name = request->name;
+        if (request->description && request->description != c->meta.description) update.description = request->description;
+        if (clears_description && c->meta.description) update.description = std::optional<std::string>{};
+        if (!update.name && !update.description) return ok();  // nothing to change
+        return store.update_credential_meta(c->meta.id, update);
+    });
+    if (!changed) return changed.error();
+    auto c = visible_credential(store, *access, caller, kind, id, true);
+    if (!c) return c.error();
+    return c;
+}
+
+VoidResult delete_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id) {
+    auto access = load_access(store, caller);
+    if (!access) return access.error();
+    return store.transaction([&]() -> VoidResult {
+        auto c = visible_credential(store, *access, caller, kind, id, true);
+        if (!c) return c.error();
+        if (!access->permissions.may(Action::Delete, c->meta.scope))
+            return forbidden("You may not delete credentials in " + access->tree.scope_path(c->meta.scope));
+        if (c->used_by && c->used_by->in_use())
+            return ApiError{412, "The credential is in use", c->used_by->describe_users(), {}};
+        return store.mark_deleting(c->meta.id, caller, format_rfc3339(unix_now_ms()));
+    });
+}
+
+}  // namespace cc::server

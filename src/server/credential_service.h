@@ -1,0 +1,47 @@
+// The credentials API's behaviour without HTTP: list, create, get, update (rename/description)
+// and the asynchronous delete of §1.2, with validation (§3), scope resolution over the org
+// tree, RBAC (permissions.h) and the in-use guard (§6.1). Secret values are sealed here and
+// wiped from memory; nothing returned ever holds one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <httplib.h>
+
+#include "core/credential.h"
+#include "core/result.h"
+#include "server/crypto.h"
+#include "server/store.h"
+
+namespace cc::server {
+
+// The delete answer differs by kind (§1.2): 202 with a body, or 204 without.
+int delete_status_code(CredentialKind kind);
+
+// Per-kind list (kind set) or the combined list (kind empty; the only one taking
+// includeDescendants). Only credentials the caller may read; `status`/`usedBy` as asked.
+Result<std::vector<Credential>> list_credentials(Store& store, const std::string& caller,
+                                                 std::optional<CredentialKind> kind, const httplib::Params& params);
+
+// POST: the stored credential (status Creating, usedBy empty). 400/403/409 leave nothing behind.
+Result<Credential> create_credential(Store& store, const SecretBox& box, const std::string& caller,
+                                     CredentialKind kind, std::string_view body);
+
+// GET by id: 404 when absent, of another kind or someone else's private credential; 403 when
+// the caller may not read it. `params`: usageInfo, statusInfo.
+Result<Credential> get_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id,
+                                  const httplib::Params& params);
+
+// PUT {"meta":{"name"?,"description"?}}: the credential after the change (status Updating), or
+// unchanged when the body changes nothing. `spec` and scope fields are 400s.
+Result<Credential> update_credential(Store& store, const std::string& caller, CredentialKind kind,
+                                     const std::string& id, std::string_view body);
+
+// DELETE: 412 when a workload, template, data source or environment uses it; otherwise the
+// credential turns Deleting (again: a no-op) and the cluster agents purge it.
+VoidResult delete_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id);
+
+}  // namespace cc::server

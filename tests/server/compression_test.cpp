@@ -1,0 +1,129 @@
+// Transport compression: JSON answers and static files are gzip-compressed when the request
+// accepts gzip, carry Vary: Accept-Encoding, and decode to exactly what an uncompressed request
+// gets; without Accept-Encoding nothing is compressed. Plus the Accept-Encoding parser.
+#include <zlib.h>
+
+#include "credentials_api.h"
+#include "server/compression.h"
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+std::string gunzip(const std::string& data) {
+    z_stream z{};
+    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    std::string out;
+    char buf[16384];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+    }
+    inflateEnd(&z);
+    REQUIRE_MESSAGE(rc == Z_STREAM_END, "not a complete gzip stream");
+    return out;
+}
+
+// A client that shows the bytes on the wire.
+httplib::Client raw_client(const TestServer& s) {
+    auto c = s.client();
+    c.set_decompress(false);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("compression: JSON answers are gzip when accepted and decode to the same JSON") {
+    TestServer& server = shared_server();
+    auto c = raw_client(server);
+    const std::string token = admin_token(c);
+    const std::string path = kCredentialsPath + "?usageInfo=true&statusInfo=true";
+
+    httplib::Headers plain_headers = bearer(token);
+    auto plain = c.Get(path.c_str(), plain_headers);
+    REQUIRE(plain);
+    REQUIRE(plain->status == 200);
+    CHECK_FALSE(plain->has_header("Content-Encoding"));
+    CHECK(plain->get_header_value("Vary") == "Accept-Encoding");
+
+    httplib::Headers gzip_headers = bearer(token);
+    gzip_headers.emplace("Accept-Encoding", "gzip");
+    auto gz = c.Get(path.c_str(), gzip_headers);
+    REQUIRE(gz);
+    REQUIRE(gz->status == 200);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gz->body.size() * 4 < plain->body.size());  // the list compresses well
+    const std::string decoded = gunzip(gz->body);
+    CHECK(decoded == plain->body);
+    check_response("GET", path, 200, body_json(plain));
+
+    // Error bodies too.
+    auto err = c.Get("/api/v1/asset/credentials/password/nope", gzip_headers);
+    REQUIRE(err);
+    CHECK(err->status == 404);
+    CHECK(err->get_header_value("Content-Encoding") == "gzip");
+    CHECK(parse_json(gunzip(err->body)).ok());
+}
+
+TEST_CASE("compression: static files, including the .wasm httplib leaves alone") {
+    TempDir dir;
+    const fs::path web = dir.path() / "web";
+    std::string wasm("\0asm\1\0\0\0", 8);
+    for (int i = 0; i < 4000; ++i) wasm += "(func $f" + std::to_string(i % 50) + ")";
+    std::string js;
+    for (int i = 0; i < 2000; ++i) js += "console.log('app " + std::to_string(i % 10) + "');\n";
+    write_file(web / "app.wasm", wasm);
+    write_file(web / "app.js", js);
+    write_file(web / "tiny.wasm", std::string("\0asm\1\0\0\0", 8));
+    auto config = test_config({});
+    config.web_dir = web;
+    TestServer server(config);
+    auto c = raw_client(server);
+    const httplib::Headers gzip_headers = {{"Accept-Encoding", "gzip, deflate"}};
+
+    for (const auto& [file, content] : {std::pair{"/app.wasm", wasm}, std::pair{"/app.js", js}}) {
+        CAPTURE(file);
+        auto r = c.Get(file, gzip_headers);
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        CHECK(r->get_header_value("Content-Encoding") == "gzip");
+        CHECK(r->get_header_value("Vary") == "Accept-Encoding");
+        CHECK(r->body.size() < content.size() / 4);
+        CHECK(gunzip(r->body) == content);
+        auto plain = c.Get(file);
+        REQUIRE(plain);
+        CHECK_FALSE(plain->has_header("Content-Encoding"));
+        CHECK(plain->body == content);
+    }
+    CHECK(c.Get("/app.wasm", gzip_headers)->get_header_value("Content-Type") == "application/wasm");
+    // Under 1 KiB it is not worth it.
+    auto tiny = c.Get("/tiny.wasm", gzip_headers);
+    REQUIRE(tiny);
+    CHECK_FALSE(tiny->has_header("Content-Encoding"));
+}
+
+TEST_CASE("compression: Accept-Encoding parsing") {
+    using server::accepts_gzip;
+    CHECK(accepts_gzip("gzip"));
+    CHECK(accepts_gzip("gzip, deflate, br"));
+    CHECK(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+    CHECK(accepts_gzip("*"));
+    CHECK(accepts_gzip("deflate, x-gzip"));
+    CHECK_FALSE(accepts_gzip(""));
+    CHECK_FALSE(accepts_gzip("identity"));
+    CHECK_FALSE(accepts_gzip("gzip;q=0"));
+    CHECK_FALSE(accepts_gzip("gzip; q=0.000, br"));
+    CHECK_FALSE(accepts_gzip("gzipped"));
+    const std::string text(5000, 'a');
+    auto gz = server::gzip_compress(text);
+    REQUIRE(gz);
+    CHECK(gz->size() < 100);
+    CHECK(gunzip(*gz) == text);
+}
