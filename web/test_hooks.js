@@ -2,10 +2,12 @@
 // tests: window.credentialsConsole.items() lists the items drawn in the last frame, in CSS
 // pixels; .frame counts drawn frames; .setToken() lets a host console skip the login.
 (function () {
+  let initialized = false;
   const api = {
-    items() { return JSON.parse(UTF8ToString(Module._cc_items_json())); },
-    get frame() { return Module._cc_frame ? Module._cc_frame() : 0; },
+    items() { return initialized ? JSON.parse(UTF8ToString(Module._cc_items_json())) : []; },
+    get frame() { return initialized ? Module._cc_frame() : 0; },
     setToken(token, user) {
+      if (!initialized) throw new Error('Credentials Console is still starting; await credentialsConsole.ready');
       const t = allocateUTF8(String(token));
       const u = allocateUTF8(String(user || ''));
       Module._cc_set_token(t, u);
@@ -13,11 +15,11 @@
       Module._free(u);
     },
     // Asks for a few frames to be drawn (the app only draws when something changed).
-    redraw() { Module._cc_request_frames(3); },
+    redraw() { if (initialized) Module._cc_request_frames(3); },
   };
   api.ready = new Promise((resolve) => {
     const prev = Module.onRuntimeInitialized;
-    Module.onRuntimeInitialized = () => { if (prev) prev(); resolve(); };
+    Module.onRuntimeInitialized = () => { if (prev) prev(); initialized = true; resolve(); };
   });
   window.credentialsConsole = api;
 })();

@@ -227,10 +227,14 @@ void set_clipboard(void*, const char* text) {
     js_write_clipboard(text);
 }
 
-// Applies queued events up to the second transition of any button or key.
+// Applies queued events up to the second transition of any button or key. A button press
+// that follows a move waits one frame, so the item under the new position is hovered before
+// it is pressed (as when a real pointer glides there; scripted clicks jump).
 void apply_input_events() {
     Backend& b = be();
     ImGuiIO& io = ImGui::GetIO();
+    bool moved = false;
+    bool clicked = false;
     bool button_changed[5] = {};
     std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
     std::size_t n = 0;
@@ -238,11 +242,23 @@ void apply_input_events() {
         const InputEvent& ev = b.queue[n];
         bool stop = false;
         switch (ev.type) {
-            case InputEvent::MousePos: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::MousePos: {
+                const bool changes = io.MousePos.x != ev.x || io.MousePos.y != ev.y;
+                // A move after a click in this frame belongs to the next frame: the click
+                // must be released where it was pressed.
+                if (changes && clicked) {
+                    stop = true;
+                    break;
+                }
+                moved |= changes;
+                io.MousePos = ImVec2(ev.x, ev.y);
+                break;
+            }
             case InputEvent::MouseButton:
-                if (button_changed[ev.code]) stop = true;
+                if (button_changed[ev.code] || (moved && ev.down)) stop = true;
                 else {
                     button_changed[ev.code] = io.MouseDown[ev.code] != ev.down;
+                    clicked |= button_changed[ev.code];
                     io.MouseDown[ev.code] = ev.down;
                 }
                 break;

@@ -38,13 +38,6 @@ bool accepts_gzip(std::string_view header) {
     return false;
 }
 
-bool httplib_compresses(std::string_view ct) {
-    // Mirrors detail::can_compress_content_type of cpp-httplib 0.11.
-    if (ct.rfind("text/", 0) == 0) return ct != "text/event-stream";
-    return ct == "image/svg+xml" || ct == "application/javascript" || ct == "application/json" ||
-           ct == "application/xml" || ct == "application/xhtml+xml";
-}
-
 std::optional<std::string> gzip_compress(std::string_view data) {
     z_stream z{};
     // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
@@ -63,11 +56,15 @@ std::optional<std::string> gzip_compress(std::string_view data) {
 }
 
 void finish_encoding(const httplib::Request& req, httplib::Response& res) {
+    const bool gzip_ok = accepts_gzip(req.get_header_value("Accept-Encoding"));
+    // httplib decides its own compression from the request's Accept-Encoding after the
+    // handler returns; without the header it leaves the body as we made it. The request is
+    // httplib's own non-const object, handed to handlers as const.
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     if (res.body.empty() || res.has_header("Content-Encoding")) return;
     res.set_header("Vary", "Accept-Encoding");
     const std::string type = res.get_header_value("Content-Type");
-    if (httplib_compresses(type)) return;  // httplib does it (and prefers brotli when accepted)
-    if (res.body.size() < kMinGzipBytes || !accepts_gzip(req.get_header_value("Accept-Encoding"))) return;
+    if (res.body.size() < kMinGzipBytes || !gzip_ok) return;
     if (type.rfind("image/", 0) == 0 || type == "font/woff2" || type == "font/woff") return;  // compressed already
     auto gz = gzip_compress(res.body);
     if (!gz || gz->size() >= res.body.size()) return;

@@ -13,6 +13,7 @@
 #include "core/validation.h"
 #include "server/auth.h"
 #include "server/cluster_store.h"
+#include "server/demo_generate.h"
 #include "server/existing_secrets.h"
 #include "server/propagation.h"
 #include "server/secret_values.h"
@@ -507,7 +508,7 @@ std::span<const DemoUser> demo_users() { return kUsers; }
 
 std::span<const DemoUser> demo_clients() { return kClients; }
 
-VoidResult seed_demo_data(Store& store, const SecretBox& box) {
+VoidResult seed_demo_data(Store& store, const SecretBox& box, std::optional<std::size_t> credential_count) {
     if (auto r = seed_org(store); !r) return r;
     auto org = store.org_data();
     if (!org) return org.error();
@@ -525,8 +526,12 @@ VoidResult seed_demo_data(Store& store, const SecretBox& box) {
         if (auto r = store.insert_application_client(client); !r) return r;
     }
     if (auto r = seed_cluster_objects(store, box, tree); !r) return r;
+    if (credential_count == std::size_t{0}) return ok();
     if (auto r = seed_credentials(store, box, tree); !r) return r;
-    return seed_referrers(store, tree);
+    if (auto r = seed_referrers(store, tree); !r) return r;
+    const std::size_t hand_written = kCredentials.size();
+    if (!credential_count || *credential_count <= hand_written) return ok();
+    return seed_generated_credentials(store, box, tree, *credential_count - hand_written);
 }
 
 std::vector<std::string> demo_secret_values() {

@@ -1,6 +1,6 @@
 // credentials_server: the reference Run:ai credentials API server and web app host.
 //   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
-//                      [--agent-delay-ms 1500]
+//                      [--agent-delay-ms 1500] [--demo-size N]
 // Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
 // demo logins, and runs until SIGINT or SIGTERM.
 #include <csignal>
@@ -16,14 +16,16 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
-    "                          [--agent-delay-ms N]\n"
+    "                          [--agent-delay-ms N] [--demo-size N]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
     "  --data       database and key files (default ./data)\n"
     "  --web        directory of the web app to serve (default: API only)\n"
     "  --base-path  mount the app and /api under this prefix, as a host console proxy would\n"
     "  --agent-delay-ms  how long the simulated cluster agents leave a credential Creating,\n"
-    "               Updating or Deleting before acting on it (default 1500)\n";
+    "               Updating or Deleting before acting on it (default 1500)\n"
+    "  --demo-size  how many credentials a new database gets: 0 for an empty account, more than\n"
+    "               the ~40 hand-written ones adds generated ones (e.g. 100000), default ~40\n";
 
 bool parse_port(std::string_view text, int& port) {
     if (text.empty() || text.size() > 5) return false;
@@ -71,6 +73,12 @@ int main(int argc, char** argv) {
                 return 2;
             }
             config.agent_delay_ms = std::stoi(value);
+        } else if (arg == "--demo-size") {
+            if (value.empty() || value.size() > 7 || value.find_first_not_of("0123456789") != std::string::npos) {
+                std::fprintf(stderr, "invalid demo size: %s\n", value.c_str());
+                return 2;
+            }
+            config.demo_size = static_cast<std::size_t>(std::stoul(value));
         } else {
             std::fprintf(stderr, "unknown option %s\n%s", argv[i - 1], kUsage);
             return 2;

@@ -193,7 +193,7 @@ VoidResult Server::start() {
         if (!account) return account.error();
         if (!*account) {
             auto r = run->store->transaction([&]() -> VoidResult {
-                if (auto s = seed_demo_data(*run->store, *run->secrets); !s) return s;
+                if (auto s = seed_demo_data(*run->store, *run->secrets, config_.demo_size); !s) return s;
                 return run->store->set_meta_value("seeded_at", format_rfc3339(unix_now_ms()));
             });
             if (!r) return r;

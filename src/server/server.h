@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ struct Config {
     std::string base_path = "/";              // "/credentials/" mounts the app and /api under it
     bool log_requests = true;                 // one line per request on stderr
     int agent_delay_ms = 1500;                // how long credentials stay Creating/Updating/Deleting
+    // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
+    // empty account); more than the demo set = the demo set plus generated ones.
+    std::optional<std::size_t> demo_size;
 };
 
 // "/credentials" -> "/credentials/", "" -> "/". Rejects relative paths, dot segments, and

@@ -78,7 +78,7 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out) {
         return;
     }
     const bool details = !state.selection.empty();
-    const float panel_w = details ? ImMin(em(24), ImGui::GetContentRegionAvail().x * 0.4f) : 0.0f;
+    const float panel_w = details ? ImMin(em(21), ImGui::GetContentRegionAvail().x * 0.35f) : 0.0f;
     ImGui::BeginChild("##table-area", ImVec2(details ? -(panel_w + ImGui::GetStyle().ItemSpacing.x) : 0, 0), false);
     draw_credentials_table(state, ui.table, out);
     ImGui::EndChild();

@@ -20,16 +20,16 @@ namespace {
 float initial_weight(Column c) {
     switch (c) {
         case Column::Credential: return 13;
-        case Column::Description: return 16;
-        case Column::Type: return 9.5f;
-        case Column::Status: return 9.5f;
+        case Column::Description: return 14;
+        case Column::Type: return 10;
+        case Column::Status: return 11;
         case Column::Scope: return 8;
         case Column::KubernetesName: return 11;
         case Column::Environments: return 9;
         case Column::DataSources: return 9;
         case Column::CreatedBy: return 12;
-        case Column::CreationTime: return 10;
-        case Column::Cluster: return 7;
+        case Column::CreationTime: return 11.5f;
+        case Column::Cluster: return 7.5f;
     }
     return 8;
 }
@@ -49,6 +49,17 @@ std::string sort_marker(const TableView& v, Column c) {
     return {};
 }
 
+// " (ascending)", " (descending, 2)": the sort marker in words, for tests and screen readers.
+std::string sort_description(const TableView& v, Column c) {
+    for (std::size_t i = 0; i < v.sort.size(); ++i) {
+        if (v.sort[i].column != c) continue;
+        std::string d = v.sort[i].descending ? " (descending" : " (ascending";
+        if (v.sort.size() > 1) d += ", " + std::to_string(i + 1);
+        return d + ")";
+    }
+    return {};
+}
+
 void draw_headers(const app::State& state, Actions& out) {
     // Drawn one by one (rather than TableHeadersRow) to add the sort markers, to register each
     // for the tests, and to tell a click (sort) from a drag (reorder).
@@ -60,7 +71,7 @@ void draw_headers(const app::State& state, Actions& out) {
         const std::string title(column_title(c));
         const std::string label = title + sort_marker(state.view, c);
         ImGui::TableHeader((label + "###header-" + title).c_str());
-        register_last_item("header/" + title, label);
+        register_last_item("header/" + title, title + sort_description(state.view, c));
         if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
             io.MouseDragMaxDistanceSqr[0] < drag_threshold * drag_threshold)
             out.push_back(app::SortClicked{c, io.KeyShift});

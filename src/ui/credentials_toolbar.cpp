@@ -69,7 +69,9 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
         for (Column c : kAllColumns) {
             const std::string title(column_title(c));
             const bool has = filter_of(state.view, c) != nullptr;
-            if (ImGui::Selectable((title + (has ? "  (edit)" : "") + "##filter-column").c_str())) begin_edit(state, ed, c);
+            if (ImGui::Selectable((title + (has ? "  (edit)" : "") + "##filter-column").c_str(), false,
+                                  ImGuiSelectableFlags_DontClosePopups))
+                begin_edit(state, ed, c);
         }
         ImGui::EndPopup();
         return;
@@ -86,7 +88,8 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputTextWithHint("##option-search", "Find a value", ed.option_search.data(), ed.option_search.size());
         }
-        ImGui::BeginChild("##options", ImVec2(em(20), ImMin(em(1.9f) * static_cast<float>(ed.options.size()) + em(0.5f), em(16))), false);
+        const float list_h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(ed.options.size());
+        ImGui::BeginChild("##options", ImVec2(em(20), ImMin(list_h, em(16))), false);
         for (std::size_t i = 0; i < ed.options.size(); ++i) {
             if (ed.option_search[0] && !contains_case_insensitive(ed.options[i], ed.option_search.data())) continue;
             bool v = ed.checked[i] != 0;

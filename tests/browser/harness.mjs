@@ -85,21 +85,40 @@ export async function waitForItem(page, pred, { timeout = 20000, what = 'item' }
     if (found) return found;
     await page.waitForTimeout(100);
   }
-  throw new Error(`timed out waiting for ${what}; drawn: ${last.map((i) => i.id).slice(0, 60).join(' | ')}`);
+  const shot = path.join(artifacts, `timeout-${Date.now()}.png`);
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: shot }).catch(() => {});
+  const named = last.filter((i) => !/^##row-|\//.test(i.id)).map((i) => `${i.id}=${JSON.stringify(i.label)}`);
+  throw new Error(`timed out waiting for ${what} (screenshot ${shot}); drawn: ${named.slice(0, 60).join(' | ')}`);
 }
 
 export const byId = (id) => (it) => it.id === id;
 export const byLabel = (label) => (it) => it.label === label;
 
+// Waits until the app has drawn `frames` more frames: input is applied over a few frames
+// (a move, the press, the release), so the effect of an action is visible after that.
+export async function settle(page, frames = 5) {
+  const start = await page.evaluate(() => { window.credentialsConsole.redraw(); return window.credentialsConsole.frame; });
+  await page.waitForFunction((f) => { window.credentialsConsole.redraw(); return window.credentialsConsole.frame >= f; },
+    start + frames, { timeout: 10000, polling: 16 });
+}
+
 export async function click(page, pred, what) {
   const it = await waitForItem(page, pred, { what });
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page);
   return it;
+}
+
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
 }
 
 export async function typeInto(page, id, text) {
   await click(page, byId(id), id);
   await page.keyboard.type(text, { delay: 10 });
+  await settle(page);
 }
 
 export async function screenshot(page, name) {
