@@ -16,6 +16,11 @@
 namespace cc::ui {
 namespace {
 
+// Escape closes the open popup (ImGui does so only with keyboard navigation enabled).
+void close_on_escape() {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+}
+
 const ColumnFilter* filter_of(const TableView& v, Column c) {
     for (const auto& f : v.filters)
         if (f.column == c) return &f;
@@ -64,6 +69,7 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
     }
     ImGui::SetNextWindowSizeConstraints(em(16, 0), em(26, 30));
     if (!ImGui::BeginPopup("filter##popup")) return;
+    close_on_escape();
     if (!ed.column) {
         text_muted("Filter by column");
         for (Column c : kAllColumns) {
@@ -122,6 +128,7 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
 void draw_columns_menu(const app::State& state, TableUi& ui, Actions& out) {
     if (secondary_button(ICON_COLUMNS "  Columns##toolbar")) ImGui::OpenPopup("columns##popup");
     if (!ImGui::BeginPopup("columns##popup")) return;
+    close_on_escape();
     text_muted("Show columns");
     const auto shown = std::count(state.view.visible.begin(), state.view.visible.end(), true);
     for (Column c : kAllColumns) {

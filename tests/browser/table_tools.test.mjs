@@ -260,7 +260,12 @@ test('the status tooltip explains the status and names the failing scopes', asyn
   await click(page, byId('##search'), 'search');
   await page.keyboard.type(issue.meta.name);
   const cell = await waitForItem(page, (it) => it.id.startsWith(`Status/${issue.meta.name}##`));
-  await page.mouse.move(cell.x + cell.w / 2, cell.y + cell.h / 2);
+  // Leave the search box (an active text field keeps other items from showing tooltips).
+  await click(page, byId('count##toolbar'), 'the match count');
+  await page.mouse.move(cell.x + cell.w / 2 - 4, cell.y + cell.h / 2);
+  await settle(page);
+  await page.mouse.move(cell.x + cell.w / 2, cell.y + cell.h / 2, { steps: 4 });
+  await settle(page);
   const tip = await waitForItem(page, (it) => it.id === 'tooltip' && it.label.includes('Issues found while propagating'), { what: 'status tooltip' });
   assert.match(tip.label, /(Not created in|Replication failed in|State lost in) (project|department|cluster) \S+/);
   await screenshot(page, 'status-tooltip.png');
