@@ -254,14 +254,12 @@ test('export downloads the visible rows and columns as RFC 4180 CSV', async () =
 });
 
 test('the status tooltip explains the status and names the failing scopes', async () => {
+  // The first credential with issues in server order is on the first screen of the table.
   const issue = entries.find((e) => e.status?.status === 'Issues found' && e.status.issues?.length);
   assert.ok(issue, 'the demo has a credential with issues');
+  assert.ok(entries.indexOf(issue) < 15, 'it is on the first screen');
   const page = await signedIn();
-  await click(page, byId('##search'), 'search');
-  await page.keyboard.type(issue.meta.name);
   const cell = await waitForItem(page, (it) => it.id.startsWith(`Status/${issue.meta.name}##`));
-  // Leave the search box (an active text field keeps other items from showing tooltips).
-  await click(page, byId('count##toolbar'), 'the match count');
   await page.mouse.move(cell.x + cell.w / 2 - 4, cell.y + cell.h / 2);
   await settle(page);
   await page.mouse.move(cell.x + cell.w / 2, cell.y + cell.h / 2, { steps: 4 });
