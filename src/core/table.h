@@ -45,6 +45,9 @@ std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const 
 // it cannot be parsed.
 std::string format_local_time(std::string_view rfc3339, int utc_offset_minutes);
 
+// Days since 1970-01-01 of a civil date (proleptic Gregorian; Howard Hinnant's algorithm).
+long long days_from_civil(long long y, unsigned m, unsigned d);
+
 // "10:42:05" local time of a wall-clock instant (milliseconds since the epoch).
 std::string format_clock_time(double epoch_ms, int utc_offset_minutes);
 
