@@ -24,3 +24,7 @@ target_compile_definitions(api_tests PRIVATE CC_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            CC_SERVER_BIN="$<TARGET_FILE:credentials_server>")
 add_dependencies(api_tests credentials_server)
 add_test(NAME api_tests COMMAND api_tests)
+
+# scripts/bench: timings of the core's table data path (not a test: numbers, with targets).
+add_executable(bench_core tests/bench/bench_core.cpp)
+target_link_libraries(bench_core PRIVATE cc_core)
