@@ -45,6 +45,7 @@ void dispatch(cc::app::Action action);
 struct FetchContext {
     cc::app::RequestTag tag;
     std::uint64_t generation;
+    std::string subject;
 };
 
 void on_fetch_done(emscripten_fetch_t* f) {
@@ -52,6 +53,7 @@ void on_fetch_done(emscripten_fetch_t* f) {
     cc::app::HttpResponded done;
     done.tag = ctx->tag;
     done.generation = ctx->generation;
+    done.subject = std::move(ctx->subject);
     done.response.status = f->status;
     if (f->data && f->numBytes > 0) done.response.body.assign(f->data, static_cast<std::size_t>(f->numBytes));
     if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
@@ -78,7 +80,7 @@ void send(cc::app::SendRequest& effect) {
         attr.requestData = req.body.data();
         attr.requestDataSize = req.body.size();
     }
-    attr.userData = new FetchContext{effect.tag, effect.generation};
+    attr.userData = new FetchContext{effect.tag, effect.generation, effect.subject};
     attr.onsuccess = on_fetch_done;
     attr.onerror = on_fetch_done;
     const std::string url = app().api_base + req.path;

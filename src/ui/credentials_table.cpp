@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/table.h"
+#include "core/table_query.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"
@@ -142,6 +143,13 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
         if (state.view.is_visible(static_cast<Column>(index))) ui.display_order.push_back(static_cast<Column>(index));
     }
     const int first_column = ui.display_order.empty() ? 0 : static_cast<int>(ui.display_order.front());
+
+    // A new search, filter or sort shows its first rows; a refresh keeps the scroll position.
+    std::string query = encode_view_hash(state.view);
+    if (query != ui.drawn_query) {
+        if (ui.drawn_query) ImGui::SetScrollY(0);
+        ui.drawn_query = std::move(query);
+    }
 
     draw_headers(state, out);
     ImGuiListClipper clipper;

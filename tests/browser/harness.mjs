@@ -59,8 +59,8 @@ export async function launchBrowser() {
   });
 }
 
-export async function openApp(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openApp(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light', context } = {}) {
+  context ??= await browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme });
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
@@ -155,4 +155,22 @@ export async function apiToken(origin, base = '/', { email, password } = DEMO_AD
 export async function apiGet(origin, pathAndQuery, token) {
   const res = await fetch(new URL(pathAndQuery, origin), { headers: { Authorization: 'Bearer ' + token } });
   return { status: res.status, body: await res.json() };
+}
+
+export async function apiSend(origin, method, pathAndQuery, token, body) {
+  const res = await fetch(new URL(pathAndQuery, origin), {
+    method,
+    headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+// Signs in through the form and waits for the first credential row.
+export async function signIn(browser, url, options = {}, user = DEMO_ADMIN) {
+  const page = await openApp(browser, url, options);
+  await login(page, user);
+  await waitForItem(page, (it) => it.id.startsWith('Credential/'), { what: 'the table', timeout: 30000 });
+  return page;
 }
