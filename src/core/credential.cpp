@@ -173,7 +173,9 @@ std::string UsageInfo::describe_users() const {
 }
 
 void wipe_string(std::string& s) {
-    // volatile writes so the compiler cannot drop the overwrite of a buffer about to die
+    // Up to capacity: a string that shrank still holds its old tail. volatile writes so the
+    // compiler cannot drop the overwrite of a buffer about to die.
+    s.resize(s.capacity());
     volatile char* p = s.data();
     for (std::size_t i = 0; i < s.size(); ++i) p[i] = 0;
     s.clear();
