@@ -1,6 +1,6 @@
 // credentials_server: the reference Run:ai credentials API server and web app host.
 //   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
-//                      [--agent-delay-ms 1500] [--demo-size N]
+//                      [--agent-delay-ms 1500] [--demo-size N] [--demo-org standard|large]
 // Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
 // demo logins, and runs until SIGINT or SIGTERM.
 #include <csignal>
@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/demo_generate.h"
 #include "server/demo_seed.h"
 #include "server/server.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
-    "                          [--agent-delay-ms N] [--demo-size N]\n"
+    "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
     "  --data       database and key files (default ./data)\n"
@@ -25,7 +26,14 @@ constexpr const char* kUsage =
     "  --agent-delay-ms  how long the simulated cluster agents leave a credential Creating,\n"
     "               Updating or Deleting before acting on it (default 1500)\n"
     "  --demo-size  how many credentials a new database gets: 0 for an empty account, more than\n"
-    "               the ~40 hand-written ones adds generated ones (e.g. 100000), default ~40\n";
+    "               the ~40 hand-written ones adds generated ones (e.g. 100000), default ~40\n"
+    "  --demo-org   the organization of a new database: standard (default: cluster-a and cluster-b,\n"
+    "               4 departments, 12 projects) or large (the standard one, whose demo credentials\n"
+    "               and logins stay as they are, plus clusters gpu-east, gpu-west, gpu-central,\n"
+    "               gpu-north and gpu-south with 10 departments each and 20 projects per department:\n"
+    "               1,000 projects such as research-east-alpha in namespace runai-research-east-alpha,\n"
+    "               and ~500 credentials at every level of them unless --demo-size is 0)\n"
+    "  --demo-size and --demo-org only apply when --data holds no database yet.\n";
 
 bool parse_port(std::string_view text, int& port) {
     if (text.empty() || text.size() > 5) return false;
@@ -79,6 +87,12 @@ int main(int argc, char** argv) {
                 return 2;
             }
             config.demo_size = static_cast<std::size_t>(std::stoul(value));
+        } else if (arg == "--demo-org") {
+            if (!cc::server::demo_org_from_name(value)) {
+                std::fprintf(stderr, "invalid demo org: %s (standard or large)\n", value.c_str());
+                return 2;
+            }
+            config.demo_org = value;
         } else {
             std::fprintf(stderr, "unknown option %s\n%s", argv[i - 1], kUsage);
             return 2;

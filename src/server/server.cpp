@@ -15,7 +15,7 @@
 #include "server/cluster_agent.h"
 #include "server/compression.h"
 #include "server/crypto.h"
-#include "server/demo_seed.h"
+#include "server/demo_generate.h"
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "server/static_files.h"
@@ -192,8 +192,10 @@ VoidResult Server::start() {
         auto account = run->store->account();
         if (!account) return account.error();
         if (!*account) {
+            const auto org = demo_org_from_name(config_.demo_org);
+            if (!org) return ApiError{400, "Unknown demo organization", config_.demo_org + " (standard or large)", {}};
             auto r = run->store->transaction([&]() -> VoidResult {
-                if (auto s = seed_demo_data(*run->store, *run->secrets, config_.demo_size); !s) return s;
+                if (auto s = seed_demo(*run->store, *run->secrets, config_.demo_size, *org); !s) return s;
                 return run->store->set_meta_value("seeded_at", format_rfc3339(unix_now_ms()));
             });
             if (!r) return r;

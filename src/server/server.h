@@ -25,6 +25,9 @@ struct Config {
     // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
     // empty account); more than the demo set = the demo set plus generated ones.
     std::optional<std::size_t> demo_size;
+    // The organization of a new database: "standard" (2 clusters, 4 departments, 12 projects) or
+    // "large" (the standard one plus 5 clusters, 50 departments, 1,000 projects; demo_generate.h).
+    std::string demo_org = "standard";
 };
 
 // "/credentials" -> "/credentials/", "" -> "/". Rejects relative paths, dot segments, and
