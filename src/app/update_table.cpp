@@ -28,7 +28,7 @@ Effects view_changed(State& s, bool is_search) {
 
 }  // namespace
 
-void recompute_view(State& s) { s.view_rows = compute_view(s.rows, s.view); }
+void recompute_view(State& s) { s.view_rows = compute_view(s.rows, s.view, &s.org); }
 
 Effects handle(State& s, SearchChanged& a) {
     if (a.text == s.view.search) return {};
@@ -61,8 +61,9 @@ Effects handle(State& s, FilterRemoved& a) {
 }
 
 Effects handle(State& s, FiltersCleared& a) {
-    if (s.view.filters.empty() && (!a.search_too || s.view.search.empty())) return {};
+    if (s.view.filters.empty() && !s.view.usable_at && (!a.search_too || s.view.search.empty())) return {};
     s.view.filters.clear();
+    s.view.usable_at.reset();
     if (a.search_too) s.view.search.clear();
     return view_changed(s, false);
 }

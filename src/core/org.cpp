@@ -103,4 +103,24 @@ bool OrgTree::inherits(const ScopeRef& owner_in, const ScopeRef& at_in) const {
     return false;
 }
 
+bool same_scope_node(const ScopeRef& a, const ScopeRef& b) {
+    if (a.type != b.type) return false;
+    switch (a.type) {
+        case ScopeType::System:
+        case ScopeType::Tenant: return true;
+        case ScopeType::Cluster: return a.cluster_id == b.cluster_id;
+        case ScopeType::Department: return a.department_id == b.department_id;
+        case ScopeType::Project: return a.project_id == b.project_id;
+    }
+    return false;
+}
+
+ScopeRef scope_node_only(const ScopeRef& s) {
+    ScopeRef r{s.type, {}, {}, {}};
+    if (s.type == ScopeType::Cluster) r.cluster_id = s.cluster_id;
+    if (s.type == ScopeType::Department) r.department_id = s.department_id;
+    if (s.type == ScopeType::Project) r.project_id = s.project_id;
+    return r;
+}
+
 }  // namespace cc

@@ -51,6 +51,12 @@ struct OrgData {
     std::vector<Project> projects;
 };
 
+// Scope nodes compared by their own level and id only (parent ids ignored): the same node
+// whether or not a ScopeRef carries its derived cluster/department.
+bool same_scope_node(const ScopeRef& a, const ScopeRef& b);
+// The node's own level and id, parent ids dropped (the canonical form used as a key).
+ScopeRef scope_node_only(const ScopeRef& s);
+
 // Read-only index over OrgData. Cheap lookups for the table (one per visible row per frame).
 class OrgTree {
 public:

@@ -277,6 +277,39 @@ bool search_matches(const CredentialRow& row, std::string_view folded, const std
     return false;
 }
 
+// ---- usable at a scope node ---------------------------------------------------------------
+// The node's chain (its cluster, department, project) is resolved once per query, so a row
+// is checked with at most one id comparison (OrgTree::inherits without per-row lookups).
+
+struct PreparedUsableAt {
+    bool active = false;
+    ScopeRef at;  // normalized
+};
+
+PreparedUsableAt prepare_usable_at(const std::optional<ScopeRef>& usable_at, const OrgTree* org) {
+    if (!usable_at) return {};
+    return {true, org ? org->normalized(*usable_at) : *usable_at};
+}
+
+bool usable(const CredentialRow& row, const PreparedUsableAt& u) {
+    if (!u.active) return true;
+    const ScopeRef& owner = row.scope;
+    const ScopeRef& at = u.at;
+    switch (owner.type) {
+        case ScopeType::System:
+        case ScopeType::Tenant: return true;
+        case ScopeType::Cluster:
+            return at.type != ScopeType::Tenant && at.type != ScopeType::System && at.cluster_id &&
+                   at.cluster_id == owner.cluster_id;
+        case ScopeType::Department:
+            return (at.type == ScopeType::Department || at.type == ScopeType::Project) && at.department_id &&
+                   at.department_id == owner.department_id;
+        case ScopeType::Project:
+            return at.type == ScopeType::Project && at.project_id && at.project_id == owner.project_id;
+    }
+    return false;
+}
+
 // ---- percent-encoding --------------------------------------------------------------------
 
 inline bool is_unreserved(unsigned char c) {
@@ -394,6 +427,43 @@ bool formula_like(std::string_view s) {
     return true;
 }
 
+// "tenant", "cluster:<uuid>", "department:<id>", "project:<int>"; anything else (a missing
+// or empty id, a project id that is not a number, another level) is no scope.
+std::optional<ScopeRef> decode_scope_node(std::string_view value) {
+    const std::size_t colon = value.find(':');
+    const auto type = scope_from_api_name(value.substr(0, colon));
+    if (!type) return std::nullopt;
+    const std::string id = colon == std::string_view::npos ? std::string() : percent_decode(value.substr(colon + 1));
+    ScopeRef r{*type, {}, {}, {}};
+    switch (*type) {
+        case ScopeType::System:
+        case ScopeType::Tenant:
+            if (colon != std::string_view::npos) return std::nullopt;
+            return r;
+        case ScopeType::Cluster:
+            if (id.empty()) return std::nullopt;
+            r.cluster_id = ClusterId{id};
+            return r;
+        case ScopeType::Department:
+            if (id.empty()) return std::nullopt;
+            r.department_id = DepartmentId{id};
+            return r;
+        case ScopeType::Project: {
+            if (id.empty() || id.size() > 18) return std::nullopt;
+            std::int64_t n = 0;
+            std::size_t i = id[0] == '-' ? 1 : 0;
+            if (i == id.size()) return std::nullopt;
+            for (; i < id.size(); ++i) {
+                if (!is_digit(static_cast<unsigned char>(id[i]))) return std::nullopt;
+                n = n * 10 + (id[i] - '0');
+            }
+            r.project_id = ProjectId{id[0] == '-' ? -n : n};
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 // ---- view equality, columns --------------------------------------------------------------
@@ -408,7 +478,8 @@ bool TableView::operator==(const TableView& o) const {
     }
     for (std::size_t i = 0; i < sort.size(); ++i)
         if (sort[i].column != o.sort[i].column || sort[i].descending != o.sort[i].descending) return false;
-    return true;
+    if (usable_at.has_value() != o.usable_at.has_value()) return false;
+    return !usable_at || same_scope_node(*usable_at, *o.usable_at);
 }
 
 bool column_has_checklist(Column c) {
@@ -469,8 +540,10 @@ bool row_matches_search(const CredentialRow& row, std::string_view search,
     return search_matches(row, fold(search), visible);
 }
 
-std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view) {
+std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
+                                        const OrgTree* org) {
     const std::string needle = fold(view.search);
+    const PreparedUsableAt usable_at = prepare_usable_at(view.usable_at, org);
     std::vector<PreparedFilter> filters;
     filters.reserve(view.filters.size());
     for (const auto& f : view.filters) filters.push_back(prepare(f));
@@ -479,7 +552,7 @@ std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, 
     out.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const CredentialRow& row = rows[i];
-        bool ok = true;
+        bool ok = usable(row, usable_at);
         for (const auto& f : filters)
             if (!matches(row, f)) {
                 ok = false;
@@ -625,6 +698,20 @@ std::string encode_view_hash(const TableView& v) {
             out += column_key(v.sort[i].column);
         }
     }
+    if (v.usable_at) {
+        const ScopeRef& u = *v.usable_at;
+        part("u");
+        out += scope_api_name(u.type);
+        if (u.type == ScopeType::Cluster && u.cluster_id) {
+            out += ':';
+            percent_encode(out, u.cluster_id->value);
+        } else if (u.type == ScopeType::Department && u.department_id) {
+            out += ':';
+            percent_encode(out, u.department_id->value);
+        } else if (u.type == ScopeType::Project && u.project_id) {
+            out += ':' + std::to_string(u.project_id->value);
+        }
+    }
     if (v.visible != TableView::all_columns_visible()) {
         part("c");
         bool first = true;
@@ -673,6 +760,8 @@ TableView decode_view_hash(std::string_view hash) {
                 if (desc) s.remove_prefix(1);
                 if (const auto column = column_from_key(s)) v.sort.push_back(SortKey{*column, desc});
             });
+        } else if (key == "u") {
+            v.usable_at = decode_scope_node(value);
         } else if (key == "c") {
             std::array<bool, kColumnCount> visible{};
             bool any = false;

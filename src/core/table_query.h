@@ -36,6 +36,9 @@ struct TableView {
     std::vector<ColumnFilter> filters;  // combined with AND, at most one per column
     std::vector<SortKey> sort;          // primary first; empty: server order
     std::array<bool, kColumnCount> visible = all_columns_visible();
+    // Only the credentials usable at this scope node: defined there or at one of its
+    // ancestors (OrgTree::inherits). Kept as the node's own level and id (scope_node_only).
+    std::optional<ScopeRef> usable_at;
 
     static constexpr std::array<bool, kColumnCount> all_columns_visible() {
         std::array<bool, kColumnCount> v{};
@@ -60,7 +63,10 @@ bool row_matches_search(const CredentialRow& row, std::string_view search, const
 
 // Indices into `rows` of the rows that pass search and filters, in sort order (stable: ties
 // keep server order). Creation time sorts by time (the ISO value), names naturally.
-std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view);
+// `usable_at` needs the org to know the node's ancestors (the rows' scopes are normalized by
+// make_row); without it only credentials defined at the node itself or the account match.
+std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
+                                        const OrgTree* org = nullptr);
 
 // The distinct non-empty values of a column, naturally sorted, for a filter checklist.
 std::vector<std::string> distinct_values(const std::vector<CredentialRow>& rows, Column c);
@@ -75,6 +81,7 @@ std::string to_csv(const std::vector<CredentialRow>& rows, const std::vector<std
 std::string csv_field(std::string_view s);
 
 // URL hash (without '#'): "q=<search>&f=<column>:<v1>|<v2>&t=<column>:<text>&s=<column>,-<column>&c=<column>,..."
+// and "u=<level>:<id>" for usable_at ("u=project:12", "u=cluster:<uuid>", "u=tenant").
 // Values are percent-encoded (everything but A-Z a-z 0-9 - . _ ~, UTF-8 bytes as %XX); `c`
 // lists the visible columns, only when some column is hidden; a filter with neither values
 // nor text is written "t=<column>:". Decoding is lenient: a leading '#' is skipped, unknown or

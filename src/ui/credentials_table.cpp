@@ -80,6 +80,27 @@ void draw_headers(const app::State& state, Actions& out) {
     }
 }
 
+// The scope name is a link to the scope tree diagram: an invisible button over the text, drawn
+// after the row's selectable (which allows overlap), so it takes the click there and the rest of
+// the row still selects.
+void scope_cell(const CredentialRow& row, const std::string& id, Actions& out) {
+    cell_text(id, row.cell(Column::Scope),
+              (row.scope_path + "\n\nClick to see where this credential can be used in the scope tree").c_str());
+    const ImRect text = GImGui->LastItemData.Rect;
+    if (text.GetWidth() <= 0) return;
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(text.Min);
+    if (ImGui::InvisibleButton(("##scope-link-" + row.id.value).c_str(), text.GetSize()))
+        out.push_back(app::DiagramOpened{row.id, {}});
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const float y = text.Max.y - 1.0f;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(text.Min.x, y), ImVec2(text.Max.x, y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), ImMax(1.0f, em(0.07f)));
+    }
+    ImGui::SetCursorScreenPos(back);
+}
+
 void draw_row(const app::State& state, const CredentialRow& row, int first_column, Actions& out) {
     const float row_h = em(2.0f);
     ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
@@ -107,7 +128,7 @@ void draw_row(const app::State& state, const CredentialRow& row, int first_colum
                 status_icon(row.status);
                 cell_text(cell_id(c, row), row.cell(c), row.status_detail.c_str());
                 break;
-            case Column::Scope: cell_text(cell_id(c, row), row.cell(c), row.scope_path.c_str()); break;
+            case Column::Scope: scope_cell(row, cell_id(c, row), out); break;
             case Column::CreationTime: cell_text(cell_id(c, row), row.cell(c), row.created_at_iso.c_str()); break;
             default: cell_text(cell_id(c, row), row.cell(c)); break;
         }

@@ -32,7 +32,7 @@ void usage_group(const char* title, const List& list, std::string& all) {
     all += std::string(all.empty() ? "" : "; ") + title + ": " + names;
 }
 
-void draw_one(const app::State& state, const Credential& c, const CredentialRow& row) {
+void draw_one(const app::State& state, const Credential& c, const CredentialRow& row, Actions& out) {
     ImGui::PushFont(fonts().title);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(c.meta.name.c_str());
@@ -53,6 +53,10 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
 
     field("Description", c.meta.description.value_or(""), "details/description");
     field("Scope", row.scope_path, "details/scope");
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.2f));
+    if (secondary_button(ICON_SITEMAP "  Show in tree##details")) out.push_back(app::DiagramOpened{c.meta.id, {}});
+    if (ImGui::IsItemHovered()) tooltip_text("See where this credential can be used in the scope tree");
+    ImGui::Dummy(em(0, 0.2f));
     field("Cluster", row.cell(Column::Cluster), "details/cluster");
     field("Kubernetes name", row.cell(Column::KubernetesName), "details/kubernetes-name");
     if (auto existing = spec_existing_secret_name(c.spec)) field("Existing secret", *existing, "details/existing-secret");
@@ -90,7 +94,7 @@ void draw_details_panel(const app::State& state, Actions& out) {
     if (state.selection.size() == 1) {
         const Credential* c = state.credential(state.selection.front());
         const CredentialRow* row = state.row(state.selection.front());
-        if (c && row) draw_one(state, *c, *row);
+        if (c && row) draw_one(state, *c, *row, out);
     } else {
         const std::string title = std::to_string(state.selection.size()) + " credentials selected";
         ImGui::PushFont(fonts().strong);
