@@ -9,5 +9,5 @@ if(CC_WASM_DIR)
   add_test(NAME browser_tests COMMAND node --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
   set_tests_properties(browser_tests PROPERTIES
     ENVIRONMENT "CC_SERVER_BIN=$<TARGET_FILE:credentials_server>;CC_WEB_DIR=${CC_WASM_DIR}/web;CC_ARTIFACTS=${CMAKE_BINARY_DIR}/screenshots"
-    TIMEOUT 1200)
+    TIMEOUT 3600)
 endif()

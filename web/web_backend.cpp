@@ -171,7 +171,10 @@ bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push_mods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     backend_request_frames(3);
-    const int k = imgui_key_code(e->keyCode);
+    int k = imgui_key_code(e->keyCode);
+    // Ctrl/Cmd+V: the browser's paste event brings the text (cc_on_paste); ImGui's own paste
+    // would insert the app's last copy as well.
+    if ((e->ctrlKey || e->metaKey) && e->keyCode == 86) k = -1;
     if (k >= 0) {
         InputEvent key{InputEvent::Key};
         key.code = k;
@@ -310,8 +313,9 @@ void main_loop() {
 
 }  // namespace
 
+// Pasted text goes straight to the focused field as typed characters; it is not kept (it may
+// be a secret, e.g. a password or a config.json).
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_on_paste(const char* text) {
-    be().clipboard = text;
     ImGui::GetIO().AddInputCharactersUTF8(text);
     backend_request_frames(3);
 }

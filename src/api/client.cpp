@@ -2,6 +2,7 @@
 #include "api/client.h"
 
 #include "core/json_codec.h"
+#include "core/secret_body.h"
 
 namespace cc::api {
 namespace {
@@ -13,6 +14,18 @@ HttpRequest get(const Session& s, std::string path) {
     r.headers.emplace_back("Authorization", "Bearer " + s.access_token);
     r.headers.emplace_back("Accept", "application/json");
     return r;
+}
+
+HttpRequest with_body(const Session& s, std::string method, std::string path, std::string body) {
+    HttpRequest r = get(s, std::move(path));
+    r.method = std::move(method);
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.body = std::move(body);
+    return r;
+}
+
+std::string credential_path(CredentialKind kind, const CredentialId& id) {
+    return "api/v1/asset/credentials/" + std::string(kind_path_segment(kind)) + "/" + url_encode(id.value);
 }
 
 bool is_success(int status) { return status >= 200 && status < 300; }
@@ -62,6 +75,60 @@ HttpRequest projects_request(const Session& s, std::int64_t offset) {
 HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id) {
     return get(s, "api/v1/asset/credentials/" + std::string(kind_path_segment(kind)) + "/" + url_encode(id.value) +
                       "?usageInfo=true&statusInfo=true");
+}
+
+HttpRequest permitted_scopes_request(const Session& s) {
+    return with_body(s, "POST", "api/v1/authorization/permitted-scopes", R"({"resourceType":"credentials","action":null})");
+}
+
+HttpRequest existing_secrets_request(const Session& s, CredentialKind kind, const ScopeRef& scope) {
+    std::string q = "api/v1/asset/credentials/existing-secrets?kind=" + std::string(kind_path_segment(kind)) +
+                    "&scope=" + std::string(scope_api_name(scope.type));
+    if (scope.type == ScopeType::Cluster && scope.cluster_id) q += "&clusterId=" + url_encode(scope.cluster_id->value);
+    if (scope.type == ScopeType::Department && scope.department_id)
+        q += "&departmentId=" + url_encode(scope.department_id->value);
+    if (scope.type == ScopeType::Project && scope.project_id) q += "&projectId=" + std::to_string(scope.project_id->value);
+    return get(s, std::move(q));
+}
+
+HttpRequest create_credential_request(const Session& s, CreateRequest& r) {
+    HttpRequest req = with_body(s, "POST", "api/v1/asset/credentials/" + std::string(kind_path_segment(spec_kind(r.spec))),
+                                take_secret_body(r));
+    req.body_is_secret = true;
+    return req;
+}
+
+HttpRequest update_credential_request(const Session& s, CredentialKind kind, const CredentialId& id,
+                                      const UpdateRequest& r) {
+    return with_body(s, "PUT", credential_path(kind, id), encode_update_request(r).dump());
+}
+
+HttpRequest delete_credential_request(const Session& s, CredentialKind kind, const CredentialId& id) {
+    HttpRequest r = get(s, credential_path(kind, id));
+    r.method = "DELETE";
+    return r;
+}
+
+Result<CredentialPermissions> parse_permitted_scopes(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    return decode_permitted_scopes(r.body);
+}
+
+Result<std::vector<ExistingSecret>> parse_existing_secrets(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    auto j = parse_json(r.body);
+    const ApiError bad{r.status, "The server's list of existing secrets is malformed", {}, {}};
+    if (!j || !j->is_object() || !j->contains("secrets") || !(*j)["secrets"].is_array()) return bad;
+    std::vector<ExistingSecret> out;
+    for (const auto& e : (*j)["secrets"]) {
+        if (!e.is_object() || !e.contains("name") || !e["name"].is_string()) return bad;
+        ExistingSecret x;
+        x.name = e["name"].get<std::string>();
+        if (e.contains("namespace") && e["namespace"].is_string()) x.namespace_name = e["namespace"].get<std::string>();
+        if (e.contains("inUse") && e["inUse"].is_boolean()) x.in_use = e["inUse"].get<bool>();
+        out.push_back(std::move(x));
+    }
+    return out;
 }
 
 ApiError error_of(const HttpResponse& r) {

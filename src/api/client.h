@@ -11,6 +11,7 @@
 #include "api/http.h"
 #include "core/credential.h"
 #include "core/org.h"
+#include "core/permitted_scopes.h"
 #include "core/result.h"
 
 namespace cc::api {
@@ -41,6 +42,24 @@ HttpRequest projects_request(const Session& s, std::int64_t offset);
 // being created, updated or deleted.
 HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id);
 
+// ---- create, rename, delete (issue 5) ---------------------------------------------------------
+HttpRequest permitted_scopes_request(const Session& s);
+// The existing-secrets extension of the reference server (PRODUCT.md "Creating").
+HttpRequest existing_secrets_request(const Session& s, CredentialKind kind, const ScopeRef& scope);
+// Takes the secret values out of `r` into the request body (marked secret) and wipes them in
+// `r`; no other copy of a secret is left behind on the heap.
+HttpRequest create_credential_request(const Session& s, CreateRequest& r);
+// PUT {"meta":{"name","description"}}.
+HttpRequest update_credential_request(const Session& s, CredentialKind kind, const CredentialId& id,
+                                      const UpdateRequest& r);
+HttpRequest delete_credential_request(const Session& s, CredentialKind kind, const CredentialId& id);
+
+struct ExistingSecret {
+    std::string name;
+    std::string namespace_name;
+    bool in_use = false;
+};
+
 // ---- responses ------------------------------------------------------------------------------
 Result<Session> parse_token(const HttpResponse& r, std::string_view username);
 Result<std::vector<Credential>> parse_credentials(const HttpResponse& r);
@@ -48,6 +67,9 @@ Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r);
 Result<Page<Department>> parse_departments(const HttpResponse& r);
 Result<Page<Project>> parse_projects(const HttpResponse& r);
 Result<Credential> parse_credential(const HttpResponse& r);
+
+Result<CredentialPermissions> parse_permitted_scopes(const HttpResponse& r);
+Result<std::vector<ExistingSecret>> parse_existing_secrets(const HttpResponse& r);
 
 // The error carried by a non-2xx (or failed) exchange, in the Run:ai shape.
 ApiError error_of(const HttpResponse& r);

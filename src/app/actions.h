@@ -3,18 +3,23 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "api/http.h"
+#include "core/credential.h"
 #include "core/ids.h"
 #include "core/table_query.h"
 
 namespace cc::app {
 
 // Which response an in-flight request is waiting for.
-enum class RequestTag { Token, Credentials, Clusters, Departments, Projects, PollCredential };
+enum class RequestTag {
+    Token, Credentials, Clusters, Departments, Projects, PollCredential,
+    PermittedScopes, ExistingSecrets, CreateCredential, RenameCredential, DeleteCredential
+};
 
 // ---- session and loading ----
 struct LoginSubmitted {
@@ -81,9 +86,59 @@ struct ExportRequested {
     double now_ms = 0;
 };
 
+// ---- new credential, rename, delete ----
+struct NewCredentialRequested {
+    CredentialKind kind;
+};
+// The form's scope changed while "Existing secret" is chosen: list the secrets there.
+struct ExistingSecretsRequested {
+    CredentialKind kind;
+    ScopeRef scope;
+    bool again = false;  // ask even if the list for this kind and scope is already there
+};
+// The secrets in `request` are heap strings made for it; update() wipes them in every case.
+struct CreateSubmitted {
+    CreateRequest request;
+};
+struct RenameRequested {};  // for the one selected credential
+struct RenameSubmitted {
+    UpdateRequest request;
+};
+struct DeleteRequested {};  // for the selected credentials
+struct DeleteConfirmed {};
+struct DialogClosed {};
+
+// ---- the scope tree diagram ----
+// Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).
+struct DiagramOpened {
+    std::optional<CredentialId> credential;
+    std::optional<ScopeRef> scope;
+};
+struct DiagramClosed {};
+// Collapses the node's subtree, or expands it when collapsed.
+struct DiagramNodeToggled {
+    ScopeRef scope;
+};
+struct DiagramAllToggled {
+    bool expand = true;  // false: collapse every node below the clusters
+};
+struct DiagramSearchChanged {
+    std::string text;
+};
+struct DiagramSearchNext {};  // Enter in the search box: the next match
+// A click on a node: the table shows the credentials usable there, and the diagram closes.
+struct DiagramNodeClicked {
+    ScopeRef scope;
+};
+struct UsableAtCleared {};  // the chip's remove button
+
 using Action = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick,
                             SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
-                            ColumnsReset, ViewRestored, RowClicked, SelectionCleared, ExportRequested>;
+                            ColumnsReset, ViewRestored, RowClicked, SelectionCleared, ExportRequested,
+                            NewCredentialRequested, ExistingSecretsRequested, CreateSubmitted, RenameRequested,
+                            RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed, DiagramOpened,
+                            DiagramClosed, DiagramNodeToggled, DiagramAllToggled, DiagramSearchChanged,
+                            DiagramSearchNext, DiagramNodeClicked, UsableAtCleared>;
 
 // ---- effects ----
 struct SendRequest {

@@ -11,6 +11,7 @@
 #include "api/client.h"
 #include "core/credential.h"
 #include "core/org.h"
+#include "core/permitted_scopes.h"
 #include "core/result.h"
 #include "core/table.h"
 #include "core/table_query.h"
@@ -49,6 +50,77 @@ struct Poll {
 inline constexpr double kFirstPollMs = 1000;
 inline constexpr double kMaxPollMs = 30000;
 
+// ---- dialogs: new credential, rename, delete ----
+enum class DialogKind { None, Create, Rename, Delete };
+
+// The existing secrets offered for one kind at one scope (the server's extension, §7.3).
+struct ExistingSecrets {
+    enum class Phase { Idle, Loading, Loaded, Unsupported, Failed };
+    Phase phase = Phase::Idle;
+    CredentialKind kind = CredentialKind::DockerRegistry;
+    ScopeRef scope;
+    std::vector<api::ExistingSecret> secrets;  // unused ones only
+    std::string error;
+};
+
+struct CreateDialog {
+    CredentialKind kind = CredentialKind::DockerRegistry;
+    bool submitting = false;
+    std::optional<ApiError> error;  // the last refusal; `field` is a form field name ("name")
+    ExistingSecrets existing;
+};
+
+struct RenameDialog {
+    CredentialId id;
+    bool submitting = false;
+    std::optional<ApiError> error;
+};
+
+struct DeleteFailure {
+    CredentialId id;
+    std::string name;
+    std::string reason;
+};
+
+struct DeleteDialog {
+    std::vector<CredentialId> ids;
+    std::vector<std::string> names;
+    std::size_t pending = 0;        // requests still in flight
+    bool submitted = false;
+    std::vector<DeleteFailure> failures;
+};
+
+struct Dialogs {
+    DialogKind open = DialogKind::None;
+    std::uint64_t serial = 0;  // a new number for every dialog opened: the UI resets its buffers
+    CreateDialog create;
+    RenameDialog rename;
+    DeleteDialog remove;
+};
+
+struct PermissionState {
+    bool loaded = false;
+    CredentialPermissions scopes;
+    std::string error;  // why they could not be loaded (then the server decides on submit)
+};
+
+// ---- the scope tree diagram (a full-page view over the table) ----
+// Scopes are kept as their own node (scope_node_only), so they survive a reload of the org.
+struct DiagramState {
+    bool open = false;
+    std::optional<CredentialId> credential;  // the credential it was opened for, if any
+    ScopeRef focus;                          // the highlighted node: that credential's scope
+    std::vector<ScopeRef> collapsed;         // nodes whose subtree is hidden
+    std::string search;
+    std::vector<ScopeRef> matches;           // nodes named like `search`, best first
+    std::size_t match_index = 0;             // the one shown (Enter goes to the next)
+    std::uint64_t serial = 0;                // new on every open: the view fits itself anew
+    std::uint64_t match_serial = 0;          // new on every search move: the view centres on it
+
+    const ScopeRef* match() const { return match_index < matches.size() ? &matches[match_index] : nullptr; }
+    bool is_collapsed(const ScopeRef& s) const;
+};
+
 struct State {
     Screen screen = Screen::Login;
     LoginState login;
@@ -73,6 +145,14 @@ struct State {
     bool last_change_was_search = false;
 
     std::unordered_map<CredentialId, Poll> polls;
+
+    Dialogs dialog;
+    PermissionState permissions;
+    // A row the table should scroll to (a credential just created); the serial changes each time.
+    std::optional<CredentialId> reveal;
+    std::uint64_t reveal_serial = 0;
+
+    DiagramState diagram;
 
     int utc_offset_minutes = 0;  // from the platform, for local times
 

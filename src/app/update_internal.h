@@ -31,9 +31,37 @@ Effects handle(State& s, RowClicked& a);
 Effects handle(State& s, SelectionCleared& a);
 Effects handle(State& s, ExportRequested& a);
 
+// update_dialogs.cpp
+Effects handle(State& s, NewCredentialRequested& a);
+Effects handle(State& s, ExistingSecretsRequested& a);
+Effects handle(State& s, CreateSubmitted& a);
+Effects handle(State& s, RenameRequested& a);
+Effects handle(State& s, RenameSubmitted& a);
+Effects handle(State& s, DeleteRequested& a);
+Effects handle(State& s, DeleteConfirmed& a);
+Effects handle(State& s, DialogClosed& a);
+// Responses to the dialogs' requests (and the permitted scopes), whatever the load generation.
+Effects on_dialog_response(State& s, HttpResponded& a);
+
+// update_diagram.cpp
+Effects handle(State& s, DiagramOpened& a);
+Effects handle(State& s, DiagramClosed& a);
+Effects handle(State& s, DiagramNodeToggled& a);
+Effects handle(State& s, DiagramAllToggled& a);
+Effects handle(State& s, DiagramSearchChanged& a);
+Effects handle(State& s, DiagramSearchNext& a);
+Effects handle(State& s, DiagramNodeClicked& a);
+Effects handle(State& s, UsableAtCleared& a);
+
+// update_session.cpp
+SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {});
+void to_login(State& s, std::string message);
+
 // Recomputes view_rows from rows and view (after data, query or sort changed).
 void recompute_view(State& s);
 // Rebuilds row_index, drops selected ids that are gone, and (re)starts polls of transient rows.
 void rows_changed(State& s, double now_ms);
+// Drops a credential's row (deleted, or gone on the server).
+void remove_row(State& s, const CredentialId& id, double now_ms);
 
 }  // namespace cc::app

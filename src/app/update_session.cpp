@@ -7,11 +7,12 @@
 #include "app/update_internal.h"
 
 namespace cc::app {
-namespace {
 
-SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {}) {
+SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject) {
     return SendRequest{tag, s.generation, std::move(req), std::move(subject)};
 }
+
+namespace {
 
 Effects start_load(State& s) {
     ++s.generation;
@@ -22,7 +23,8 @@ Effects start_load(State& s) {
     return {send(s, RequestTag::Credentials, api::list_credentials_request(session)),
             send(s, RequestTag::Clusters, api::clusters_request(session)),
             send(s, RequestTag::Departments, api::departments_request(session, 0)),
-            send(s, RequestTag::Projects, api::projects_request(session, 0))};
+            send(s, RequestTag::Projects, api::projects_request(session, 0)),
+            send(s, RequestTag::PermittedScopes, api::permitted_scopes_request(session))};
 }
 
 void finish_load_if_complete(State& s, double now_ms) {
@@ -42,6 +44,8 @@ void finish_load_if_complete(State& s, double now_ms) {
     recompute_view(s);
 }
 
+}  // namespace
+
 void to_login(State& s, std::string message) {
     ++s.generation;  // drop whatever is still in flight
     s.session.reset();
@@ -57,7 +61,12 @@ void to_login(State& s, std::string message) {
     s.anchor.reset();
     s.polls.clear();
     s.org = OrgTree{};
+    s.dialog = Dialogs{DialogKind::None, s.dialog.serial + 1, {}, {}, {}};
+    s.permissions = PermissionState{};
+    s.diagram = DiagramState{};
 }
+
+namespace {
 
 // A failed part of a load fails the whole load; a 401 means the session is over.
 Effects fail_load(State& s, const api::HttpResponse& r, ApiError error) {
@@ -77,15 +86,6 @@ void append(std::vector<T>& into, std::vector<T>&& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-void remove_row(State& s, const CredentialId& id, double now_ms) {
-    auto it = s.row_index.find(id);
-    if (it == s.row_index.end()) return;
-    const auto i = static_cast<std::ptrdiff_t>(it->second);
-    s.credentials.erase(s.credentials.begin() + i);
-    s.rows.erase(s.rows.begin() + i);
-    rows_changed(s, now_ms);
-    recompute_view(s);
-}
 
 Effects on_poll_response(State& s, HttpResponded& a) {
     const CredentialId id{a.subject};
@@ -149,6 +149,16 @@ void rows_changed(State& s, double now_ms) {
     s.polls = std::move(polls);
 }
 
+void remove_row(State& s, const CredentialId& id, double now_ms) {
+    auto it = s.row_index.find(id);
+    if (it == s.row_index.end()) return;
+    const auto i = static_cast<std::ptrdiff_t>(it->second);
+    s.credentials.erase(s.credentials.begin() + i);
+    s.rows.erase(s.rows.begin() + i);
+    rows_changed(s, now_ms);
+    recompute_view(s);
+}
+
 Effects handle(State& s, LoginSubmitted& a) {
     Effects fx;
     if (a.username.empty() || a.password.empty()) {
@@ -192,6 +202,14 @@ Effects handle(State& s, Tick& a) {
 }
 
 Effects handle(State& s, HttpResponded& a) {
+    switch (a.tag) {
+        case RequestTag::PermittedScopes:
+        case RequestTag::ExistingSecrets:
+        case RequestTag::CreateCredential:
+        case RequestTag::RenameCredential:
+        case RequestTag::DeleteCredential: return on_dialog_response(s, a);
+        default: break;
+    }
     if (a.generation != s.generation) return {};
     const api::HttpResponse& r = a.response;
     switch (a.tag) {
@@ -207,6 +225,7 @@ Effects handle(State& s, HttpResponded& a) {
             return start_load(s);
         }
         case RequestTag::PollCredential: return on_poll_response(s, a);
+        default: break;
         case RequestTag::Credentials: {
             auto list = api::parse_credentials(r);
             if (!list) return fail_load(s, r, list.error());

@@ -579,6 +579,8 @@ ApiError decode_error(int http_status, std::string_view body) {
     if (auto m = opt_str_of(*j, "message"); m && !m->empty()) e.message = *m;
     else if (auto d = opt_str_of(*j, "error_description"); d && !d->empty()) e.message = *d;  // OAuth2 shape
     if (auto d = opt_str_of(*j, "details")) e.details = *d;
+    // The reference server names the field at fault as "field: meta.name[; more]".
+    if (e.details.rfind("field: ", 0) == 0) e.field = e.details.substr(7, e.details.find(';') - 7);
     return e;
 }
 

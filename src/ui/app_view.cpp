@@ -16,6 +16,7 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
         case app::Screen::Login: draw_login(state, ui.login, out); break;
         case app::Screen::Credentials: draw_credentials_page(state, ui, out, now_ms); break;
     }
+    draw_dialogs(state, ui, out);
     ImGui::End();
 }
 

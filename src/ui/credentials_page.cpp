@@ -94,7 +94,16 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
     draw_header(state, out);
     ImGui::Separator();
     ImGui::Dummy(em(0, 0.1f));
+    if (state.diagram.open) {  // the table's state stays as it is underneath
+        draw_scope_tree_diagram(state, ui.diagram, out);
+        return;
+    }
+    draw_credential_actions(state, out);
     draw_toolbar(state, ui.table, out, now_ms);
+    if (state.view.usable_at) {
+        draw_usable_at_chip(state, out);
+        if (!state.view.filters.empty()) ImGui::SameLine();
+    }
     if (!state.view.filters.empty()) draw_filter_chips(state, ui.table, out);
     ImGui::Dummy(em(0, 0.1f));
 
@@ -119,7 +128,7 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
                 message_card("empty##page", "No credentials yet",
                              "Credentials hold the passwords, tokens and keys your workloads use to reach private "
                              "registries and data sources. None are defined in the scopes you can see.");
-                return;
+                return;  // "+ New credentials" is right above
             }
             draw_table_area(state, ui, out);
             return;

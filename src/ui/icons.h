@@ -26,3 +26,18 @@ namespace cc::ui {
 inline constexpr unsigned short kIconRangeMin = 0xf000;
 inline constexpr unsigned short kIconRangeMax = 0xf372;
 }  // namespace cc::ui
+#define ICON_PENCIL "\xef\x81\x80"         // f040
+#define ICON_TRASH "\xef\x87\xb8"          // f1f8
+#define ICON_COPY "\xef\x83\x85"           // f0c5
+#define ICON_CARET_DOWN "\xef\x83\x97"     // f0d7
+#define ICON_CLIPBOARD "\xef\x83\xaa"      // f0ea
+#define ICON_BUILDING "\xef\x86\xad"        // f1ad (account)
+#define ICON_SERVER "\xef\x88\xb3"          // f233 (cluster)
+#define ICON_USERS "\xef\x83\x80"           // f0c0 (department)
+#define ICON_FOLDER "\xef\x81\xbb"          // f07b (project)
+#define ICON_SEARCH_PLUS "\xef\x80\x8e"     // f00e
+#define ICON_SEARCH_MINUS "\xef\x80\x90"    // f010
+#define ICON_EXPAND "\xef\x81\xa5"          // f065
+#define ICON_MINUS "\xef\x81\xa8"           // f068
+#define ICON_PLUS_SQUARE "\xef\x83\xbe"     // f0fe
+#define ICON_MINUS_SQUARE "\xef\x85\x86"    // f146

@@ -18,6 +18,7 @@ struct Item {
     std::string label;  // the visible text
     ImRect rect;
     bool visible = false;
+    bool whole = false;  // entirely inside the window's clip rectangle (safe to click anywhere)
     bool enabled = true;
     int checked = -1;  // -1: not checkable
 };
@@ -37,6 +38,11 @@ Registry& reg() {
 bool is_visible(ImGuiContext& g, const ImRect& bb) {
     ImGuiWindow* w = g.CurrentWindow;
     return w && w->ClipRect.Overlaps(bb) && !w->SkipItems;
+}
+
+bool is_whole(ImGuiContext& g, const ImRect& bb) {
+    ImGuiWindow* w = g.CurrentWindow;
+    return w && w->ClipRect.Contains(bb) && !w->SkipItems;
 }
 
 // Icon glyphs (Unicode private use area, U+E000-U+F8FF: three UTF-8 bytes starting EE or
@@ -94,6 +100,7 @@ void register_last_item(std::string_view id, std::string_view label) {
     item.key = without_icons(id);
     item.label = without_icons(label);
     item.visible = is_visible(g, item.rect);
+    item.whole = is_whole(g, item.rect);
     item.enabled = !(g.CurrentItemFlags & ImGuiItemFlags_Disabled);
     reg().building.push_back(std::move(item));
 }
@@ -110,6 +117,7 @@ std::string items_json() {
                             {"w", item.rect.GetWidth() / s},
                             {"h", item.rect.GetHeight() / s},
                             {"visible", item.visible},
+                            {"whole", item.whole},
                             {"enabled", item.enabled}};
         if (item.checked >= 0) j["checked"] = item.checked == 1;
         out.push_back(std::move(j));
@@ -127,6 +135,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     item.id = id;
     item.rect = bb;
     item.visible = cc::ui::is_visible(*ctx, bb);
+    item.whole = cc::ui::is_whole(*ctx, bb);
     item.enabled = !(ctx->CurrentItemFlags & ImGuiItemFlags_Disabled);
     r.index[id] = r.building.size();
     r.building.push_back(std::move(item));

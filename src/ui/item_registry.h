@@ -16,7 +16,7 @@ void set_item_registry_scale(float pixels_per_css_pixel);
 // Registers the last item (e.g. a text cell, which ImGui does not hook) under an id.
 void register_last_item(std::string_view id, std::string_view label);
 // The last completed frame's items as a JSON array of
-// {id, label, x, y, w, h, visible, enabled, checked?, value?}.
+// {id, label, x, y, w, h, visible, whole, enabled, checked?}.
 std::string items_json();
 
 }  // namespace cc::ui

@@ -10,29 +10,10 @@
 #include "ui/widgets.h"
 
 namespace cc::ui {
-namespace {
-
-void wipe(char* p, std::size_t n) {
-    volatile char* v = p;
-    for (std::size_t i = 0; i < n; ++i) v[i] = 0;
-}
-
-// ImGui keeps its own buffers of the text being edited (wide and UTF-8 copies).
-void wipe_imgui_input_state() {
-    ImGuiContext& g = *GImGui;
-    ImGuiInputTextState& st = g.InputTextState;
-    if (st.TextW.Size) wipe(reinterpret_cast<char*>(st.TextW.Data), st.TextW.Size * sizeof(ImWchar));
-    if (st.TextA.Size) wipe(st.TextA.Data, st.TextA.Size);
-    if (st.InitialTextA.Size) wipe(st.InitialTextA.Data, st.InitialTextA.Size);
-    st.CurLenA = st.CurLenW = 0;
-    ImGui::ClearActiveID();
-}
-
-}  // namespace
 
 void wipe_login_secrets(LoginForm& form) {
-    wipe(form.password.data(), form.password.size());
-    wipe_imgui_input_state();
+    wipe_bytes(form.password.data(), form.password.size());
+    wipe_imgui_text_state();
 }
 
 void draw_login(const app::State& state, LoginForm& form, Actions& out) {

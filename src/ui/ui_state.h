@@ -4,11 +4,16 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/credential.h"
+#include "core/secret_text.h"
 #include "core/table.h"
+#include "ui/diagram_ui.h"
 
 namespace cc::ui {
 
@@ -35,12 +40,65 @@ struct TableUi {
     FilterEditor filter;
     std::vector<Column> display_order;     // the table's visible columns, as ordered by the user
     bool reset_layout_requested = false;   // restore ImGui's column order and widths
+    std::optional<std::string> drawn_query;               // search/filters/sort of the last frame: a change scrolls to the top
+};
+
+// One key/value row of a generic secret; the value is a secret.
+struct KeyValueRow {
+    std::array<char, 256> key{};
+    SecretText value{2048};
+    bool reveal = false;
+};
+
+// The new-credential form's buffers. Secret fields are SecretTexts, wiped when the form closes
+// (submit or cancel); the rest is plain text. `serial` ties the buffers to one opened dialog.
+struct CreateFormUi {
+    std::uint64_t serial = 0;
+    std::optional<ScopeRef> scope;
+    std::array<char, 128> scope_search{};
+    bool scope_search_focus = false;
+    bool scope_as_diagram = false;      // choose the scope in the tree diagram instead of the list
+    DiagramUi scope_diagram;
+    std::array<char, 128> name{};
+    std::array<char, 1024> description{};
+    bool use_existing = false;
+    std::array<char, 256> existing{};
+    std::array<char, 256> user{};
+    std::array<char, 512> url{};
+    SecretText password{1024};
+    SecretText key_id{512};
+    SecretText secret_key{1024};
+    SecretText ngc_key{1024};
+    std::vector<KeyValueRow> pairs;
+    bool reveal = false;                // the single-secret kinds' reveal toggle
+    SecretText import_text{16384};      // a pasted .env block or Docker config.json
+    bool import_open = false;
+    std::string import_message;         // what the import did, or why it could not
+    std::vector<std::string> import_choices;  // registries of a pasted config.json (urls)
+    std::set<std::string> touched;      // fields the user has edited: their messages show
+    bool submit_attempted = false;
+    bool focus_name = false;
+};
+
+struct RenameFormUi {
+    std::uint64_t serial = 0;
+    std::array<char, 128> name{};
+    std::array<char, 1024> description{};
+    bool focus = false;
 };
 
 struct UiState {
     LoginForm login;
     TableUi table;
+    CreateFormUi create;
+    RenameFormUi rename;
+    DiagramUi diagram;  // the full-page scope tree diagram
 };
+
+// Zeroes every secret buffer of the form and ImGui's copies of edited text; empties the rest.
+void wipe_create_form(CreateFormUi& form);
+// Zeroes ImGui's own buffers of the text being edited (wide and UTF-8 copies, undo records).
+void wipe_imgui_text_state();
 
 // Zeroes the password buffer and ImGui's own copies of the text being edited.
 void wipe_login_secrets(LoginForm& form);

@@ -6,6 +6,7 @@
 
 #include "app/actions.h"
 #include "app/state.h"
+#include "imgui.h"
 #include "ui/ui_state.h"
 
 namespace cc::ui {
@@ -23,5 +24,30 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
 void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out);
 void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out);
 void draw_details_panel(const app::State& state, Actions& out);
+
+// New / Rename / Delete above the table; the "+ New credentials" menu alone (also offered by
+// the empty-account state). `id_suffix` keeps the two menus apart.
+void draw_credential_actions(const app::State& state, Actions& out);
+void draw_new_credentials_menu(const app::State& state, Actions& out, const char* id_suffix);
+// The open dialog (new credential, rename, delete), modal over the page.
+void draw_dialogs(const app::State& state, UiState& ui, Actions& out);
+void draw_create_dialog(const app::State& state, CreateFormUi& form, Actions& out);
+void draw_rename_dialog(const app::State& state, RenameFormUi& form, Actions& out);
+void draw_delete_dialog(const app::State& state, Actions& out);
+// The scope tree of the create form: search, expand/collapse, disabled nodes the user may not
+// create in. Returns true when the user chose a node (written to form.scope).
+bool draw_scope_picker(const app::State& state, CreateFormUi& form, float height);
+
+// The scope tree diagram: a full-page view in place of the table while state.diagram.open
+// (scope_tree_diagram.cpp). Esc or its Close button returns to the table.
+void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& out);
+// The same tree as a picker, to embed in a form: click a node to choose it. Nodes outside
+// `allowed` (when given) are drawn disabled. `size` as for BeginChild (0: the space left).
+// Returns true when the user chose a node (written to `chosen`, which is also the highlighted
+// node). Each embedding keeps its own DiagramUi; reset it (= {}) when the form opens anew.
+bool draw_scope_tree_picker(const app::State& state, DiagramUi& ui, ScopeRef& chosen,
+                            const PermittedScopes* allowed = nullptr, ImVec2 size = ImVec2(0, 0));
+// The "Usable at: <scope>" chip above the table (TableView::usable_at), with its remove button.
+void draw_usable_at_chip(const app::State& state, Actions& out);
 
 }  // namespace cc::ui

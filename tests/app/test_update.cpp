@@ -8,66 +8,10 @@
 using namespace cc;
 using namespace cc::app;
 
-namespace {
+#include "app_fixtures.h"
 
-const char* kCluster = "9c3c1c7e-1111-4a55-8f00-000000000001";
+using namespace cc::app::fixtures;
 
-std::string credentials_body() {
-    Credential c;
-    c.meta.id = CredentialId{"c-1"};
-    c.meta.kind = CredentialKind::DockerRegistry;
-    c.meta.name = "nvcr";
-    c.meta.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
-    c.meta.created_by = "admin@demo.local";
-    c.meta.created_at = "2026-11-02T09:14:03Z";
-    c.spec = DockerRegistrySpec{{}, {}, {}, std::string("nvcr.io")};
-    c.status = AssetStatus{SyncStatus::NoIssuesFound, {}, {}, {}};
-    return Json{{"entries", Json::array({encode_credential(c, true)})}}.dump();
-}
-
-std::string clusters_body() { return Json::array({{{"uuid", kCluster}, {"name", "cluster-a"}, {"tenantId", 1}, {"createdAt", "x"}}}).dump(); }
-
-std::string departments_body(int first, int count, std::optional<int> next) {
-    Json list = Json::array();
-    for (int i = first; i < first + count; ++i)
-        list.push_back({{"id", std::to_string(i)}, {"name", "dept-" + std::to_string(i)}, {"clusterId", kCluster}});
-    Json j = {{"departments", list}};
-    if (next) j["next"] = *next;
-    return j.dump();
-}
-
-std::string projects_body() {
-    return Json{{"projects", Json::array({{{"id", "7"}, {"name", "team-a"}, {"clusterId", kCluster}, {"parentId", "1"}}})}}.dump();
-}
-
-HttpResponded respond(const SendRequest& req, int status, std::string body) {
-    return HttpResponded{req.tag, req.generation, api::HttpResponse{status, std::move(body), {}}, 1000.0};
-}
-
-const SendRequest& only(const std::vector<Effect>& fx) {
-    REQUIRE(fx.size() == 1);
-    return std::get<SendRequest>(fx[0]);
-}
-
-// Signs in and returns the four load requests.
-std::vector<SendRequest> sign_in(State& s) {
-    auto fx = update(s, LoginSubmitted{"admin@demo.local", "demo-admin"});
-    const SendRequest token = only(fx);
-    CHECK(token.request.path == "api/v1/token");
-    fx = update(s, respond(token, 200, R"({"accessToken":"tok","expiresIn":3600})"));
-    std::vector<SendRequest> out;
-    for (auto& e : fx) out.push_back(std::get<SendRequest>(e));
-    return out;
-}
-
-const SendRequest& find(const std::vector<SendRequest>& reqs, RequestTag tag) {
-    for (const auto& r : reqs)
-        if (r.tag == tag) return r;
-    FAIL("no request with that tag");
-    return reqs.front();
-}
-
-}  // namespace
 
 TEST_CASE("login sends the password only in the token request body and wipes the action's copy") {
     State s;
@@ -107,7 +51,8 @@ TEST_CASE("a successful login loads credentials and the org tree, then builds th
     CHECK(s.screen == Screen::Credentials);
     REQUIRE(s.session);
     CHECK(s.session->user == "admin@demo.local");
-    REQUIRE(reqs.size() == 4);
+    REQUIRE(reqs.size() == 5);  // the list, the three org lists, the permitted scopes
+    CHECK(find(reqs, RequestTag::PermittedScopes).request.method == "POST");
     const SendRequest& list = find(reqs, RequestTag::Credentials);
     CHECK(list.request.path == "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
     bool has_auth = false;
@@ -159,7 +104,7 @@ TEST_CASE("a failed load shows the server's message; a 401 returns to the login"
     CHECK(s.phase == LoadPhase::Failed);
 
     auto retry = update(s, RefreshRequested{});
-    CHECK(retry.size() == 4);
+    CHECK(retry.size() == 5);
     CHECK(s.phase == LoadPhase::Loading);
     update(s, respond(std::get<SendRequest>(retry[1]), 401, R"({"code":401,"message":"Token expired"})"));
     CHECK(s.screen == Screen::Login);
@@ -187,7 +132,7 @@ TEST_CASE("refresh keeps the old rows on screen until the new load is complete")
     }
     REQUIRE(s.phase == LoadPhase::Loaded);
     auto again = update(s, RefreshRequested{});
-    CHECK(again.size() == 4);
+    CHECK(again.size() == 5);
     CHECK(s.phase == LoadPhase::Loading);
     CHECK(s.rows.size() == 1);
     // Answers to the first load arriving now are stale and dropped.
@@ -198,7 +143,7 @@ TEST_CASE("refresh keeps the old rows on screen until the new load is complete")
 TEST_CASE("a token handed over by a host console skips the login") {
     State s;
     auto fx = update(s, TokenProvided{"host-token", "someone@host"});
-    CHECK(fx.size() == 4);
+    CHECK(fx.size() == 5);
     CHECK(s.screen == Screen::Credentials);
     REQUIRE(s.session);
     CHECK(s.session->access_token == "host-token");

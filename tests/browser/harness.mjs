@@ -66,7 +66,7 @@ export async function openApp(browser, url, { width = 1280, height = 800, device
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push('pageerror: ' + e.message));
   await page.goto(url);
-  await page.waitForFunction(() => window.credentialsConsole && window.credentialsConsole.frame > 1, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.credentialsConsole && window.credentialsConsole.frame > 1, null, { timeout: 60000 });
   page.consoleLines = consoleLines;
   return page;
 }
@@ -101,6 +101,26 @@ export async function settle(page, frames = 5) {
   const start = await page.evaluate(() => { window.credentialsConsole.redraw(); return window.credentialsConsole.frame; });
   await page.waitForFunction((f) => { window.credentialsConsole.redraw(); return window.credentialsConsole.frame >= f; },
     start + frames, { timeout: 10000, polling: 16 });
+}
+
+// Scrolls the scrollable area under `at` (default: the page centre) until an item matching
+// `pred` is drawn and visible: long forms put fields below the fold.
+export async function reveal(page, pred, what, at) {
+  const visible = async () => (await items(page)).find((it) => it.visible && it.whole && pred(it));
+  let found = await visible();
+  if (found) return found;
+  const vp = page.viewportSize();
+  const x = at?.x ?? vp.width / 2, y = at?.y ?? vp.height / 2;
+  await page.mouse.move(x, y);
+  for (const dir of [1, -1]) {
+    for (let i = 0; i < 12 && !found; i++) {
+      await page.mouse.wheel(0, dir * 300);
+      await settle(page, 3);
+      found = await visible();
+    }
+    if (found) return found;
+  }
+  return waitForItem(page, pred, { what, timeout: 1000 });
 }
 
 export async function click(page, pred, what) {

@@ -1,0 +1,159 @@
+// Checks of the new-credential form, field by field, with the same rules the server applies
+// (core/validation) plus the ones only the client can check: uniqueness against the loaded
+// list and the permitted scopes.
+#include "app/create_form.h"
+
+#include <set>
+
+#include "core/name_check.h"
+#include "core/validation.h"
+
+namespace cc::app {
+namespace {
+
+void need(std::vector<FieldProblem>& out, std::string_view value, const char* field, const char* message) {
+    if (value.empty()) out.push_back({field, message});
+}
+
+// A heap string: capacity past the small-string buffer, so the bytes never live inline in an
+// object that is later moved (which would leave them behind).
+std::string heap_copy(std::string_view v) {
+    std::string s;
+    s.reserve(v.size() < 48 ? 48 : v.size());
+    s.append(v);
+    return s;
+}
+
+std::optional<std::string> opt(std::string_view v) {
+    if (v.empty()) return std::nullopt;
+    return std::string(v);
+}
+
+}  // namespace
+
+std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org,
+                                            const std::vector<Credential>& loaded, const PermittedScopes* may_create) {
+    std::vector<FieldProblem> out;
+    if (!f.scope) {
+        out.push_back({"scope", "Choose the scope the credential belongs to"});
+    } else if (may_create && !may_create->allows(org.normalized(*f.scope))) {
+        out.push_back({"scope", "You are not allowed to create credentials in " + org.scope_path(*f.scope)});
+    }
+    if (f.scope) {
+        if (auto p = name_problem_in_scope(f.name, org.normalized(*f.scope), loaded, std::nullopt, org))
+            out.push_back({"name", *p});
+    } else if (auto p = name_problem(f.name)) {
+        out.push_back({"name", *p});
+    }
+    if (auto p = description_problem(f.description)) out.push_back({"description", *p});
+
+    if (f.use_existing && kind_supports_existing_secret(f.kind)) {
+        need(out, f.existing_secret, "existingSecret", "Choose an existing secret");
+        return out;
+    }
+    switch (f.kind) {
+        case CredentialKind::DockerRegistry:
+            need(out, f.user, "user", "Enter the username");
+            need(out, f.password, "password", "Enter the password");
+            need(out, f.url, "url", "Enter the Docker registry URL");
+            if (f.url.find(' ') != std::string_view::npos) out.push_back({"url", "The registry URL cannot contain spaces"});
+            break;
+        case CredentialKind::AccessKey:
+            need(out, f.key_id, "accessKeyId", "Enter the access key ID");
+            need(out, f.secret_key, "secretAccessKey", "Enter the secret access key");
+            break;
+        case CredentialKind::Password:
+            need(out, f.user, "user", "Enter the username");
+            need(out, f.password, "password", "Enter the password");
+            break;
+        case CredentialKind::GenericSecret: {
+            if (f.pairs.empty()) out.push_back({"pairs", "Add at least one key and value"});
+            std::set<std::string_view> seen;
+            for (std::size_t i = 0; i < f.pairs.size(); ++i) {
+                const auto& [key, value] = f.pairs[i];
+                const std::string n = std::to_string(i);
+                if (key.empty()) out.push_back({"key." + n, "Enter a key"});
+                else if (!is_valid_secret_key(key))
+                    out.push_back({"key." + n, "A key may contain only letters, digits, '-', '.' and '_'"});
+                else if (!seen.insert(key).second)
+                    out.push_back({"key." + n, "The key " + std::string(key) + " is used twice"});
+                if (value.empty()) out.push_back({"value." + n, "Enter a value"});
+            }
+            break;
+        }
+        case CredentialKind::NgcApiKey:
+            if (f.ngc_key.empty()) out.push_back({"ngcApiKey", "Enter the NGC API key"});
+            else if (!is_valid_ngc_key(f.ngc_key))
+                out.push_back({"ngcApiKey", "An NGC API key contains only letters, digits, '-', '.' and '_'"});
+            break;
+    }
+    return out;
+}
+
+const FieldProblem* problem_for(const std::vector<FieldProblem>& problems, std::string_view field) {
+    for (const auto& p : problems)
+        if (p.field == field) return &p;
+    return nullptr;
+}
+
+CreateRequest make_create_request(const CreateForm& f) {
+    CreateRequest r;
+    r.name = std::string(f.name);
+    r.description = opt(f.description);
+    if (f.scope) r.scope = *f.scope;
+    const bool existing = f.use_existing && kind_supports_existing_secret(f.kind);
+    const auto secret = [existing](std::string_view v) -> std::optional<std::string> {
+        if (existing) return std::nullopt;
+        return heap_copy(v);
+    };
+    const auto plain = [existing](std::string_view v) -> std::optional<std::string> {
+        if (existing) return std::nullopt;
+        return std::string(v);
+    };
+    const std::optional<std::string> existing_name = existing ? opt(f.existing_secret) : std::nullopt;
+    switch (f.kind) {
+        case CredentialKind::DockerRegistry:
+            r.spec = DockerRegistrySpec{existing_name, plain(f.user), secret(f.password), plain(f.url)};
+            break;
+        case CredentialKind::AccessKey:
+            r.spec = AccessKeySpec{existing_name, secret(f.key_id), secret(f.secret_key)};
+            break;
+        case CredentialKind::Password: r.spec = PasswordSpec{existing_name, plain(f.user), secret(f.password)}; break;
+        case CredentialKind::GenericSecret: {
+            GenericSecretSpec g{existing_name, std::nullopt};
+            if (!existing) {
+                g.key_value_pairs.emplace();
+                g.key_value_pairs->reserve(f.pairs.size());
+                for (const auto& [k, v] : f.pairs) g.key_value_pairs->push_back(KeyValuePair{std::string(k), heap_copy(v)});
+            }
+            r.spec = std::move(g);
+            break;
+        }
+        case CredentialKind::NgcApiKey: r.spec = NgcApiKeySpec{heap_copy(f.ngc_key)}; break;
+    }
+    return r;
+}
+
+std::string form_field_of(const ApiError& e) {
+    if (e.code == 409) return "name";
+    std::string_view f = e.field;
+    if (f.rfind("meta.", 0) == 0) f.remove_prefix(5);
+    if (f.rfind("spec.", 0) == 0) f.remove_prefix(5);
+    if (f == "name" || f == "description" || f == "user" || f == "password" || f == "url" || f == "accessKeyId" ||
+        f == "secretAccessKey")
+        return std::string(f);
+    if (f == "ngc_api_key") return "ngcApiKey";
+    if (f == "existingSecretName") return "existingSecret";
+    if (f == "scope" || f == "clusterId" || f == "departmentId" || f == "projectId") return "scope";
+    if (f.rfind("keyValuePairs[", 0) == 0) {
+        const auto close = f.find(']');
+        const std::string index(f.substr(14, close - 14));
+        if (f.substr(close + 1) == ".key") return "key." + index;
+        if (f.substr(close + 1) == ".value") return "value." + index;
+        return "pairs";
+    }
+    if (f == "keyValuePairs") return "pairs";
+    return {};
+}
+
+}  // namespace cc::app

@@ -1,0 +1,314 @@
+// The dialogs: a new credential (per kind, with the existing secrets of the chosen scope),
+// rename, and delete with its confirmation and per-credential report. Responses land here
+// whatever the table's load generation: a refresh must not lose the answer to a create.
+#include <algorithm>
+#include <utility>
+
+#include "app/create_form.h"
+#include "app/update_internal.h"
+#include "core/name_check.h"
+#include "core/validation.h"
+
+namespace cc::app {
+namespace {
+
+void open_dialog(State& s, DialogKind kind) {
+    s.dialog.open = kind;
+    ++s.dialog.serial;
+}
+
+void close_dialog(State& s) {
+    s.dialog.open = DialogKind::None;
+    s.dialog.create = CreateDialog{};
+    s.dialog.rename = RenameDialog{};
+    s.dialog.remove = DeleteDialog{};
+    ++s.dialog.serial;
+}
+
+
+
+// Adds or replaces the credential's row and keeps the table consistent.
+void upsert_credential(State& s, Credential c, double now_ms) {
+    auto at = s.row_index.find(c.meta.id);
+    if (at == s.row_index.end()) {
+        s.credentials.push_back(std::move(c));
+        s.rows.push_back(make_row(s.credentials.back(), s.org, s.utc_offset_minutes));
+    } else {
+        s.credentials[at->second] = std::move(c);
+        s.rows[at->second] = make_row(s.credentials[at->second], s.org, s.utc_offset_minutes);
+    }
+    rows_changed(s, now_ms);
+    recompute_view(s);
+}
+
+
+// A credential answered by a create/rename/delete, or a minimal local copy in the stated
+// status when the body is not a credential (a 202 with an empty body is allowed).
+void mark_status(State& s, const CredentialId& id, SyncStatus status, double now_ms) {
+    const Credential* c = s.credential(id);
+    if (!c) return;
+    Credential copy = *c;
+    if (!copy.status) copy.status = AssetStatus{};
+    copy.status->status = status;
+    copy.status->issues.clear();
+    upsert_credential(s, std::move(copy), now_ms);
+}
+
+std::string reason_of(const ApiError& e) {
+    std::string r = e.message;
+    if (!e.details.empty() && e.details.rfind("field: ", 0) != 0) r += " (" + e.details + ")";
+    return r;
+}
+
+Effects on_create(State& s, HttpResponded& a) {
+    CreateDialog& d = s.dialog.create;
+    if (s.dialog.open != DialogKind::Create || !d.submitting) return {};
+    d.submitting = false;
+    const api::HttpResponse& r = a.response;
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    auto created = api::parse_credential(r);
+    if (!created) {
+        ApiError e = created.error();
+        e.field = form_field_of(e);
+        d.error = std::move(e);
+        return {};
+    }
+    const CredentialId id = created->meta.id;
+    if (!created->status) created->status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
+    upsert_credential(s, std::move(*created), a.now_ms);
+    close_dialog(s);
+    // Show the new row: if the current search or filters hide it, they give way.
+    const std::uint32_t index = s.row_index.at(id);
+    if (std::find(s.view_rows.begin(), s.view_rows.end(), index) == s.view_rows.end()) {
+        s.view.search.clear();
+        s.view.filters.clear();
+        recompute_view(s);
+    }
+    s.selection = {id};
+    s.anchor = id;
+    s.reveal = id;
+    ++s.reveal_serial;
+    return {};
+}
+
+Effects on_rename(State& s, HttpResponded& a) {
+    RenameDialog& d = s.dialog.rename;
+    if (s.dialog.open != DialogKind::Rename || !d.submitting) return {};
+    d.submitting = false;
+    const api::HttpResponse& r = a.response;
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    auto updated = api::parse_credential(r);
+    if (!updated) {
+        ApiError e = updated.error();
+        e.field = form_field_of(e);
+        d.error = std::move(e);
+        return {};
+    }
+    upsert_credential(s, std::move(*updated), a.now_ms);
+    close_dialog(s);
+    return {};
+}
+
+Effects on_delete(State& s, HttpResponded& a) {
+    DeleteDialog& d = s.dialog.remove;
+    const CredentialId id{a.subject};
+    const api::HttpResponse& r = a.response;
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 &&
+                      std::find(d.ids.begin(), d.ids.end(), id) != d.ids.end();
+    if (r.status == 204 || r.status == 404) {
+        remove_row(s, id, a.now_ms);  // gone (404: someone else was faster)
+    } else if (r.status >= 200 && r.status < 300) {
+        auto answered = api::parse_credential(r);
+        if (answered && answered->meta.id == id) {
+            if (!answered->status) answered->status = AssetStatus{SyncStatus::Deleting, {}, {}, {}};
+            upsert_credential(s, std::move(*answered), a.now_ms);
+        } else {
+            mark_status(s, id, SyncStatus::Deleting, a.now_ms);
+        }
+    } else if (ours) {
+        const Credential* c = s.credential(id);
+        d.failures.push_back({id, c ? c->meta.name : id.value, reason_of(api::error_of(r))});
+    }
+    if (!ours) return {};
+    if (--d.pending == 0 && d.failures.empty()) close_dialog(s);
+    return {};
+}
+
+Effects on_existing_secrets(State& s, HttpResponded& a) {
+    ExistingSecrets& e = s.dialog.create.existing;
+    if (s.dialog.open != DialogKind::Create || e.phase != ExistingSecrets::Phase::Loading) return {};
+    if (a.subject != std::to_string(s.dialog.serial) + "/" + std::string(kind_api_name(e.kind)) + "/" +
+                         std::string(scope_api_name(e.scope.type)))
+        return {};
+    const api::HttpResponse& r = a.response;
+    if (r.status == 401) {
+        to_login(s, "Your session has expired. Sign in again.");
+        return {};
+    }
+    if (r.status == 404) {  // a control plane without the extension: type the name instead
+        e.phase = ExistingSecrets::Phase::Unsupported;
+        return {};
+    }
+    auto list = api::parse_existing_secrets(r);
+    if (!list) {
+        e.phase = ExistingSecrets::Phase::Failed;
+        e.error = list.error().message;
+        return {};
+    }
+    e.secrets.clear();
+    for (auto& x : *list)
+        if (!x.in_use) e.secrets.push_back(std::move(x));
+    e.phase = ExistingSecrets::Phase::Loaded;
+    return {};
+}
+
+}  // namespace
+
+Effects on_dialog_response(State& s, HttpResponded& a) {
+    if (!s.session) return {};
+    switch (a.tag) {
+        case RequestTag::PermittedScopes: {
+            if (a.generation != s.generation) return {};
+            auto p = api::parse_permitted_scopes(a.response);
+            if (p) s.permissions = PermissionState{true, std::move(*p), {}};
+            else s.permissions = PermissionState{false, {}, p.error().message};
+            return {};
+        }
+        case RequestTag::ExistingSecrets: return on_existing_secrets(s, a);
+        case RequestTag::CreateCredential: return on_create(s, a);
+        case RequestTag::RenameCredential: return on_rename(s, a);
+        case RequestTag::DeleteCredential: return on_delete(s, a);
+        default: return {};
+    }
+}
+
+Effects handle(State& s, NewCredentialRequested& a) {
+    if (!s.session || s.dialog.open != DialogKind::None) return {};
+    open_dialog(s, DialogKind::Create);
+    s.dialog.create = CreateDialog{};
+    s.dialog.create.kind = a.kind;
+    return {};
+}
+
+Effects handle(State& s, ExistingSecretsRequested& a) {
+    if (!s.session || s.dialog.open != DialogKind::Create || !kind_supports_existing_secret(a.kind)) return {};
+    ExistingSecrets& e = s.dialog.create.existing;
+    const ScopeRef scope = s.org.normalized(a.scope);
+    if (!a.again && e.phase != ExistingSecrets::Phase::Idle && e.kind == a.kind && same_scope_node(e.scope, scope))
+        return {};
+    e = ExistingSecrets{};
+    e.kind = a.kind;
+    e.scope = scope;
+    if (scope.type == ScopeType::Tenant || scope.type == ScopeType::System) {
+        e.phase = ExistingSecrets::Phase::Failed;
+        e.error = "Existing secrets live in a cluster: choose a cluster, department or project scope.";
+        return {};
+    }
+    e.phase = ExistingSecrets::Phase::Loading;
+    const std::string subject = std::to_string(s.dialog.serial) + "/" + std::string(kind_api_name(a.kind)) + "/" +
+                                std::string(scope_api_name(scope.type));
+    return {send(s, RequestTag::ExistingSecrets, api::existing_secrets_request(*s.session, a.kind, scope), subject)};
+}
+
+Effects handle(State& s, CreateSubmitted& a) {
+    CreateRequest& r = a.request;
+    Effects fx;
+    CreateDialog& d = s.dialog.create;
+    if (s.session && s.dialog.open == DialogKind::Create && !d.submitting) {
+        r.scope = s.org.normalized(r.scope);
+        std::optional<ApiError> problem = validate_create(r);
+        if (!problem)
+            if (auto dup = name_problem_in_scope(r.name, r.scope, s.credentials, std::nullopt, s.org))
+                problem = ApiError{409, *dup, {}, "meta.name"};
+        if (problem) {
+            problem->field = form_field_of(*problem);
+            d.error = std::move(problem);
+        } else {
+            d.error.reset();
+            d.submitting = true;
+            fx.push_back(send(s, RequestTag::CreateCredential, api::create_credential_request(*s.session, r)));
+        }
+    }
+    wipe_secrets(r);
+    return fx;
+}
+
+Effects handle(State& s, RenameRequested&) {
+    if (!s.session || s.dialog.open != DialogKind::None || s.selection.size() != 1) return {};
+    if (!s.credential(s.selection.front())) return {};
+    open_dialog(s, DialogKind::Rename);
+    s.dialog.rename = RenameDialog{s.selection.front(), false, {}};
+    return {};
+}
+
+Effects handle(State& s, RenameSubmitted& a) {
+    RenameDialog& d = s.dialog.rename;
+    if (!s.session || s.dialog.open != DialogKind::Rename || d.submitting) return {};
+    const Credential* c = s.credential(d.id);
+    if (!c) {
+        d.error = ApiError{404, "This credential no longer exists", {}, {}};
+        return {};
+    }
+    std::optional<ApiError> problem = validate_update(a.request);
+    if (!problem && a.request.name)
+        if (auto dup = name_problem_in_scope(*a.request.name, c->meta.scope, s.credentials, d.id, s.org))
+            problem = ApiError{409, *dup, {}, "meta.name"};
+    if (problem) {
+        problem->field = form_field_of(*problem);
+        d.error = std::move(problem);
+        return {};
+    }
+    d.error.reset();
+    d.submitting = true;
+    return {send(s, RequestTag::RenameCredential,
+                 api::update_credential_request(*s.session, c->meta.kind, d.id, a.request), d.id.value)};
+}
+
+Effects handle(State& s, DeleteRequested&) {
+    if (!s.session || s.dialog.open != DialogKind::None || s.selection.empty()) return {};
+    DeleteDialog d;
+    for (const auto& id : s.selection) {
+        const Credential* c = s.credential(id);
+        if (!c) continue;
+        d.ids.push_back(id);
+        d.names.push_back(c->meta.name);
+    }
+    if (d.ids.empty()) return {};
+    open_dialog(s, DialogKind::Delete);
+    s.dialog.remove = std::move(d);
+    return {};
+}
+
+Effects handle(State& s, DeleteConfirmed&) {
+    DeleteDialog& d = s.dialog.remove;
+    if (!s.session || s.dialog.open != DialogKind::Delete || d.submitted) return {};
+    d.submitted = true;
+    Effects fx;
+    for (const auto& id : d.ids) {
+        const Credential* c = s.credential(id);
+        if (!c) continue;
+        ++d.pending;
+        fx.push_back(send(s, RequestTag::DeleteCredential, api::delete_credential_request(*s.session, c->meta.kind, id), id.value));
+    }
+    if (d.pending == 0) close_dialog(s);
+    return fx;
+}
+
+Effects handle(State& s, DialogClosed&) {
+    if (s.dialog.open == DialogKind::None) return {};
+    // A delete in flight keeps counting its answers; closing only hides the report.
+    close_dialog(s);
+    return {};
+}
+
+}  // namespace cc::app

@@ -1,0 +1,34 @@
+// Where the signed-in user may create, update and delete credentials (§4.5
+// permitted-scopes): one set of scope nodes per action, used to grey out scope-picker nodes
+// and to enable the New / Rename / Delete commands.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/credential.h"
+#include "core/result.h"
+
+namespace cc {
+
+struct PermittedScopes {
+    bool system = false;
+    std::set<std::string> tenants;
+    std::set<std::string> clusters;
+    std::set<std::string> departments;
+    std::set<std::string> projects;
+
+    // The node itself is listed (the API lists every node of a granted subtree).
+    bool allows(const ScopeRef& s) const;
+    bool any() const { return system || !tenants.empty() || !clusters.empty() || !departments.empty() || !projects.empty(); }
+};
+
+struct CredentialPermissions {
+    PermittedScopes create, read, update, remove;
+};
+
+// The response body of POST /api/v1/authorization/permitted-scopes.
+Result<CredentialPermissions> decode_permitted_scopes(std::string_view body);
+
+}  // namespace cc

@@ -1,0 +1,480 @@
+// The new-credential dialog: scope, name, description, then "Existing secret" or "New secret
+// (recommended)" with the type's fields (seed steps 1–5). Messages come from
+// app::check_create_form and from the server's refusal; secret fields are SecretTexts with a
+// reveal toggle, wiped when the dialog closes. Pasting a .env block or a Docker config.json
+// into the import box fills the rows or fields.
+#include <cstring>
+#include <string>
+
+#include "app/create_form.h"
+#include "core/kubectl_snippet.h"
+#include "core/name_check.h"
+#include "core/paste_parsers.h"
+#include "core/validation.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace cc::ui {
+namespace {
+
+constexpr const char* kPopup = "New credentials##dialog";
+
+app::CreateForm form_of(const app::State& state, const CreateFormUi& f) {
+    app::CreateForm form;
+    form.kind = state.dialog.create.kind;
+    form.scope = f.scope;
+    form.name = f.name.data();
+    form.description = f.description.data();
+    form.use_existing = f.use_existing;
+    form.existing_secret = f.existing.data();
+    form.user = f.user.data();
+    form.password = f.password.view();
+    form.url = f.url.data();
+    form.key_id = f.key_id.view();
+    form.secret_key = f.secret_key.view();
+    form.ngc_key = f.ngc_key.view();
+    for (const auto& row : f.pairs) form.pairs.emplace_back(row.key.data(), row.value.view());
+    return form;
+}
+
+struct Messages {
+    const std::vector<app::FieldProblem>& problems;
+    const std::optional<ApiError>& server;
+    const CreateFormUi& form;
+
+    // The server's refusal for this field, else the form's own problem once the user has
+    // touched the field (or tried to submit).
+    std::string for_field(const std::string& field) const {
+        if (server && server->field == field) return server->message;
+        const app::FieldProblem* p = app::problem_for(problems, field);
+        if (p && (form.submit_attempted || form.touched.count(field))) return p->message;
+        return {};
+    }
+};
+
+void show_message(const Messages& m, const std::string& field) {
+    const std::string text = m.for_field(field);
+    if (text.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    register_last_item("error/" + field, text);
+}
+
+void label(const char* text) {
+    ImGui::Dummy(em(0, 0.15f));
+    ImGui::TextUnformatted(text);
+}
+
+// A text field; edits mark the field as touched.
+void text_field(CreateFormUi& f, const char* field, const char* id, char* buf, std::size_t size, const char* hint = "") {
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint(id, hint, buf, size)) f.touched.insert(field);
+}
+
+// A masked field with a Show/Hide toggle beside it.
+void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText& buf, bool& reveal, const char* hint = "") {
+    const float toggle_w = em(4);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - toggle_w - ImGui::GetStyle().ItemSpacing.x);
+    const ImGuiInputTextFlags flags = reveal ? 0 : ImGuiInputTextFlags_Password;
+    if (ImGui::InputTextWithHint(id, hint, buf.data(), buf.capacity(), flags)) f.touched.insert(field);
+    ImGui::SameLine();
+    const std::string toggle = std::string(reveal ? "Hide" : "Show") + "##reveal-" + (id + 2);
+    if (secondary_button(toggle.c_str(), ImVec2(toggle_w, 0))) reveal = !reveal;
+}
+
+void copy_text(const char* text) { ImGui::SetClipboardText(text); }
+
+// ---- existing secret ------------------------------------------------------------------------
+
+void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
+    const app::CreateDialog& d = state.dialog.create;
+    const app::ExistingSecrets& e = d.existing;
+    if (!f.scope) {
+        text_muted("Choose a scope to see the secrets created in advance there.");
+        return;
+    }
+    const ScopeRef scope = state.org.normalized(*f.scope);
+    const bool current = e.phase != app::ExistingSecrets::Phase::Idle && e.kind == d.kind && same_scope_node(e.scope, scope);
+    if (!current) out.push_back(app::ExistingSecretsRequested{d.kind, scope});
+    const std::string where = state.org.scope_path(scope);
+    switch (current ? e.phase : app::ExistingSecrets::Phase::Loading) {
+        case app::ExistingSecrets::Phase::Idle:
+        case app::ExistingSecrets::Phase::Loading:
+            spinner(em(0.5f), palette().busy);
+            ImGui::SameLine();
+            text_muted(("Loading the secrets of " + where + "\xE2\x80\xA6").c_str());
+            return;
+        case app::ExistingSecrets::Phase::Failed:
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+            ImGui::TextWrapped("%s", e.error.c_str());
+            ImGui::PopStyleColor();
+            register_last_item("existing/error", e.error);
+            if (scope.type != ScopeType::Tenant && secondary_button("Retry##existing"))
+                out.push_back(app::ExistingSecretsRequested{d.kind, scope, true});
+            return;
+        case app::ExistingSecrets::Phase::Unsupported:
+            text_muted("This server does not list existing secrets. Type the name of the Kubernetes secret:");
+            register_last_item("existing/unsupported", "This server does not list existing secrets");
+            text_field(f, "existingSecret", "##existing-name", f.existing.data(), f.existing.size(), "secret name");
+            show_message(m, "existingSecret");
+            return;
+        case app::ExistingSecrets::Phase::Loaded: break;
+    }
+    if (!e.secrets.empty()) {
+        label("Secret");
+        ImGui::SetNextItemWidth(-1);
+        const char* preview = f.existing[0] ? f.existing.data() : "Select a secret";
+        const bool open = ImGui::BeginCombo("##existing", preview);
+        register_last_item("##existing", preview);
+        if (open) {
+            for (const auto& s : e.secrets) {
+                const std::string item = s.name + "   (" + s.namespace_name + ")##existing-" + s.name;
+                if (ImGui::Selectable(item.c_str(), s.name == f.existing.data())) {
+                    f.existing.fill(0);
+                    std::strncpy(f.existing.data(), s.name.c_str(), f.existing.size() - 1);
+                    f.touched.insert("existingSecret");
+                }
+            }
+            ImGui::EndCombo();
+        }
+        register_last_item("existing/list", std::to_string(e.secrets.size()) + " secrets");
+        show_message(m, "existingSecret");
+        return;
+    }
+    // None yet: how to create one in advance, ready to copy.
+    const std::string none = "No unused " + std::string(kind_label(d.kind)) + " secrets in " + where +
+                             ". Create one in advance with these commands, then choose it here:";
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(none.c_str());
+    ImGui::PopTextWrapPos();
+    register_last_item("existing/empty", none);
+    auto commands = kubectl_create_commands(d.kind, scope, state.org, "");
+    const std::string text = commands ? *commands : commands.error().message;
+    const float h = ImGui::GetTextLineHeight() * 6.5f;
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().chip);
+    ImGui::InputTextMultiline("##kubectl", const_cast<char*>(text.c_str()), text.size() + 1, ImVec2(-1, h),
+                              ImGuiInputTextFlags_ReadOnly);
+    ImGui::PopStyleColor();
+    register_last_item("existing/kubectl", text);
+    if (commands && secondary_button(ICON_COPY "  Copy commands##kubectl")) copy_text(text.c_str());
+    ImGui::SameLine();
+    if (secondary_button(ICON_REFRESH "  Check again##existing")) out.push_back(app::ExistingSecretsRequested{d.kind, scope, true});
+}
+
+// ---- new secret -------------------------------------------------------------------------------
+
+void fill_from_docker_login(CreateFormUi& f, const DockerLogin& login) {
+    f.url.fill(0);
+    std::strncpy(f.url.data(), login.url.c_str(), f.url.size() - 1);
+    f.user.fill(0);
+    std::strncpy(f.user.data(), login.username.c_str(), f.user.size() - 1);
+    f.password.assign(login.password);
+    f.touched.insert({"url", "user", "password"});
+}
+
+void import_docker_config(CreateFormUi& f, int choice) {
+    auto parsed = parse_docker_config(f.import_text.view());
+    if (!parsed) {
+        f.import_message = parsed.error().message;
+        return;
+    }
+    DockerConfigImport& imp = *parsed;
+    if (imp.logins.empty()) {
+        f.import_message = "The config.json holds no login that can be imported";
+        for (const auto& s : imp.skipped) f.import_message += "\n" + s.url + ": " + s.reason;
+    } else if (imp.logins.size() == 1 || choice >= 0) {
+        const auto& login = imp.logins[choice >= 0 ? static_cast<std::size_t>(choice) : 0];
+        fill_from_docker_login(f, login);
+        f.import_message = "Filled in the login for " + login.url + " (user " + login.username + ")";
+        f.import_choices.clear();
+        f.import_text.clear();
+        f.import_open = false;
+    } else {
+        f.import_choices.clear();
+        for (const auto& l : imp.logins) f.import_choices.push_back(l.url + "  (" + l.username + ")");
+        f.import_message = "The config.json has " + std::to_string(imp.logins.size()) + " registries: choose one";
+    }
+    wipe(imp);
+}
+
+void import_env_block(CreateFormUi& f) {
+    EnvParseResult env = parse_env_block(f.import_text.view());
+    if (env.entries.empty()) {
+        f.import_message = "No KEY=value line found";
+    } else {
+        // The empty row a new form starts with gives way to the pasted ones.
+        if (f.pairs.size() == 1 && !f.pairs[0].key[0] && f.pairs[0].value.empty()) f.pairs.clear();
+        for (const auto& e : env.entries) {
+            KeyValueRow& row = f.pairs.emplace_back();
+            std::strncpy(row.key.data(), e.key.c_str(), row.key.size() - 1);
+            row.value.assign(e.value);
+        }
+        f.import_message = "Added " + std::to_string(env.entries.size()) + (env.entries.size() == 1 ? " key" : " keys");
+        f.touched.insert("pairs");
+        for (std::size_t i = 0; i < f.pairs.size(); ++i) {
+            f.touched.insert("key." + std::to_string(i));
+            f.touched.insert("value." + std::to_string(i));
+        }
+        f.import_text.clear();
+        f.import_open = false;
+    }
+    for (const auto& p : env.problems) f.import_message += "\nLine " + std::to_string(p.line) + ": " + p.message;
+    wipe(env);
+}
+
+void draw_import(CreateFormUi& f, bool docker) {
+    const char* toggle = docker ? ICON_CLIPBOARD "  Import from Docker config.json##import"
+                                : ICON_CLIPBOARD "  Paste a .env block##import";
+    if (secondary_button(toggle)) f.import_open = !f.import_open;
+    if (f.import_open) {
+        text_muted(docker ? "Paste the contents of ~/.docker/config.json:" : "Paste KEY=value lines (a .env file):");
+        ImGui::InputTextMultiline("##import-text", f.import_text.data(), f.import_text.capacity(),
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+        if (primary_button(docker ? "Import##import" : "Fill rows##import", ImVec2(0, 0), !f.import_text.empty())) {
+            if (docker) import_docker_config(f, -1);
+            else import_env_block(f);
+        }
+        for (std::size_t i = 0; docker && i < f.import_choices.size(); ++i) {
+            const std::string b = "Use " + f.import_choices[i] + "##import-choice-" + std::to_string(i);
+            if (secondary_button(b.c_str())) {
+                import_docker_config(f, static_cast<int>(i));
+                break;
+            }
+        }
+    }
+    if (!f.import_message.empty()) {
+        text_muted(f.import_message.c_str());
+        register_last_item("import/message", f.import_message);
+    }
+}
+
+void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m) {
+    switch (state.dialog.create.kind) {
+        case CredentialKind::DockerRegistry: {
+            draw_import(f, true);
+            label("Username");
+            text_field(f, "user", "##user", f.user.data(), f.user.size());
+            show_message(m, "user");
+            label("Password");
+            secret_field(f, "password", "##password", f.password, f.reveal);
+            show_message(m, "password");
+            label("Docker registry URL");
+            text_field(f, "url", "##url", f.url.data(), f.url.size(), "https://index.docker.io/v1/ for Docker Hub");
+            show_message(m, "url");
+            if (auto w = docker_hub_warning(f.url.data())) {
+                ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
+                ImGui::TextWrapped(ICON_WARNING "  %s", w->c_str());
+                ImGui::PopStyleColor();
+                register_last_item("warning/url", *w);
+            }
+            break;
+        }
+        case CredentialKind::AccessKey:
+            label("Access key ID");
+            secret_field(f, "accessKeyId", "##access-key-id", f.key_id, f.reveal);
+            show_message(m, "accessKeyId");
+            label("Secret access key");
+            secret_field(f, "secretAccessKey", "##secret-access-key", f.secret_key, f.reveal);
+            show_message(m, "secretAccessKey");
+            break;
+        case CredentialKind::Password:
+            label("Username");
+            text_field(f, "user", "##user", f.user.data(), f.user.size());
+            show_message(m, "user");
+            label("Password");
+            secret_field(f, "password", "##password", f.password, f.reveal);
+            show_message(m, "password");
+            break;
+        case CredentialKind::NgcApiKey:
+            label("NGC API key");
+            secret_field(f, "ngcApiKey", "##ngc-key", f.ngc_key, f.reveal, "nvapi-...");
+            show_message(m, "ngcApiKey");
+            break;
+        case CredentialKind::GenericSecret: {
+            draw_import(f, false);
+            label("Keys and values");
+            const float remove_w = em(2.2f), reveal_w = em(4);
+            const float spacing = ImGui::GetStyle().ItemSpacing.x;
+            const float key_w = (ImGui::GetContentRegionAvail().x - remove_w - reveal_w - spacing * 3) * 0.4f;
+            std::optional<std::size_t> remove;
+            for (std::size_t i = 0; i < f.pairs.size(); ++i) {
+                KeyValueRow& row = f.pairs[i];
+                const std::string n = std::to_string(i);
+                ImGui::SetNextItemWidth(key_w);
+                if (ImGui::InputTextWithHint(("##key-" + n).c_str(), "KEY", row.key.data(), row.key.size()))
+                    f.touched.insert("key." + n);
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - reveal_w - spacing * 2);
+                if (ImGui::InputTextWithHint(("##value-" + n).c_str(), "value", row.value.data(), row.value.capacity(),
+                                             row.reveal ? 0 : ImGuiInputTextFlags_Password))
+                    f.touched.insert("value." + n);
+                ImGui::SameLine();
+                if (secondary_button(((row.reveal ? "Hide##reveal-value-" : "Show##reveal-value-") + n).c_str(), ImVec2(reveal_w, 0)))
+                    row.reveal = !row.reveal;
+                ImGui::SameLine();
+                if (secondary_button((ICON_TRASH "##remove-pair-" + n).c_str(), ImVec2(remove_w, 0))) remove = i;
+                if (ImGui::IsItemHovered()) tooltip_text("Remove this key and value");
+                register_last_item("remove-pair-" + n, "Remove " + std::string(row.key.data()));
+                show_message(m, "key." + n);
+                show_message(m, "value." + n);
+            }
+            if (remove) {
+                f.pairs.erase(f.pairs.begin() + static_cast<std::ptrdiff_t>(*remove));
+                f.touched.insert("pairs");
+                wipe_imgui_text_state();  // ImGui's edit buffer may hold the removed value
+            }
+            if (secondary_button(ICON_PLUS "  Key & value##generic")) f.pairs.emplace_back();
+            show_message(m, "pairs");
+            break;
+        }
+    }
+}
+
+// ---- the dialog -------------------------------------------------------------------------------
+
+void open_form(const app::State& state, CreateFormUi& f) {
+    wipe_create_form(f);
+    f.serial = state.dialog.serial;
+    f.focus_name = true;
+    if (state.dialog.create.kind == CredentialKind::GenericSecret) f.pairs.emplace_back();
+    // A single permitted scope needs no choosing.
+    const auto& p = state.permissions.scopes.create;
+    if (state.permissions.loaded && p.tenants.empty() && !p.system && p.clusters.empty() && p.departments.empty() &&
+        p.projects.size() == 1) {
+        const ProjectId id{std::stoll(*p.projects.begin())};
+        f.scope = state.org.normalized(ScopeRef{ScopeType::Project, {}, {}, id});
+    }
+}
+
+}  // namespace
+
+void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) {
+    const app::CreateDialog& d = state.dialog.create;
+    if (f.serial != state.dialog.serial) open_form(state, f);
+    if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = ImMin(em(40), vp->WorkSize.x - em(2));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y - em(3)), ImGuiCond_Always);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.4f, 1.2f));
+    const bool shown = ImGui::BeginPopupModal(kPopup, nullptr,
+                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+
+    const app::CreateForm form = form_of(state, f);
+    const std::vector<app::FieldProblem> problems =
+        check_create_form(form, state.org, state.credentials, state.permissions.loaded ? &state.permissions.scopes.create : nullptr);
+    const Messages m{problems, d.error, f};
+
+    ImGui::PushFont(fonts().title);
+    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    register_last_item("title##create", title);
+    ImGui::Separator();
+
+    // The form scrolls; the buttons stay at the bottom.
+    const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.6f);
+    ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false);
+
+    label("Scope");
+    const std::string chosen = f.scope ? state.org.scope_path(*f.scope) : std::string("No scope chosen");
+    text_muted(chosen.c_str());
+    register_last_item("scope/chosen", chosen);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - em(8.5f));
+    if (ImGui::SmallButton(f.scope_as_diagram ? "Show as a list##scope-view" : "Show as a tree##scope-view"))
+        f.scope_as_diagram = !f.scope_as_diagram;
+    if (f.scope_as_diagram) {
+        ScopeRef picked = f.scope.value_or(ScopeRef{ScopeType::Tenant, {}, {}, {}});
+        if (draw_scope_tree_picker(state, f.scope_diagram, picked,
+                                   state.permissions.loaded ? &state.permissions.scopes.create : nullptr, ImVec2(0, em(16)))) {
+            f.scope = state.org.normalized(picked);
+            f.touched.insert("scope");
+        }
+    } else {
+        draw_scope_picker(state, f, em(9));
+    }
+    show_message(m, "scope");
+
+    label("Credential name");
+    if (f.focus_name) {
+        ImGui::SetKeyboardFocusHere();
+        f.focus_name = false;
+    }
+    text_field(f, "name", "##name", f.name.data(), f.name.size(), "lowercase letters, digits and -");
+    show_message(m, "name");
+
+    label("Description (optional)");
+    text_field(f, "description", "##description", f.description.data(), f.description.size());
+    const std::string counter = std::to_string(utf8_length(f.description.data())) + " / 250";
+    text_muted(counter.c_str());
+    register_last_item("description/counter", counter);
+    show_message(m, "description");
+
+    ImGui::Dummy(em(0, 0.3f));
+    if (kind_supports_existing_secret(d.kind)) {
+        label("Secret");
+        if (ImGui::RadioButton("New secret (recommended)##source", !f.use_existing)) f.use_existing = false;
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Existing secret (in the cluster)##source", f.use_existing)) f.use_existing = true;
+        if (f.use_existing) text_muted("A secret created in advance in the cluster; it can back only one credential.");
+        else text_muted("A new secret is created together with the credential.");
+    }
+    if (f.use_existing && kind_supports_existing_secret(d.kind)) draw_existing(state, f, m, out);
+    else draw_new_secret(state, f, m);
+
+    // A refusal the form cannot place next to a field.
+    if (d.error && d.error->field.empty()) {
+        std::string text = d.error->message;
+        if (!d.error->details.empty()) text += "\n" + d.error->details;
+        ImGui::Dummy(em(0, 0.3f));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        register_last_item("error/form", text);
+    }
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    ImGui::Dummy(em(0, 0.3f));
+    const bool valid = problems.empty();
+    // Enter submits, except while pasting into the (multi-line) import box.
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !f.import_open;
+    bool submit = primary_button(d.submitting ? "Creating\xE2\x80\xA6##create" : "Create credentials##create", ImVec2(0, 0),
+                                 valid && !d.submitting);
+    if (!valid) {
+        // Why the button is disabled: on hover, and for the tests.
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip_text(problems.front().message.c_str());
+        register_last_item("create/blocked", problems.front().field + ": " + problems.front().message);
+    }
+    ImGui::SameLine();
+    const bool cancel = secondary_button("Cancel##create");
+    if (d.submitting) {
+        ImGui::SameLine();
+        spinner(em(0.5f), palette().busy);
+    }
+    if (enter && !d.submitting) {
+        f.submit_attempted = true;
+        submit = valid;
+    }
+    if (submit) {
+        f.submit_attempted = true;
+        out.push_back(app::CreateSubmitted{app::make_create_request(form)});
+    }
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) out.push_back(app::DialogClosed{});
+    ImGui::EndPopup();
+}
+
+}  // namespace cc::ui

@@ -1,0 +1,207 @@
+// Rename and delete dialogs, and draw_dialogs(), which shows whichever dialog the app state
+// says is open and wipes the new-credential form's buffers once its dialog is gone.
+#include <cstring>
+#include <string>
+
+#include "core/name_check.h"
+#include "core/validation.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace cc::ui {
+namespace {
+
+bool begin_modal(const char* id, float width_em) {
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const float w = ImMin(em(width_em), vp->WorkSize.x - em(2));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - em(2)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.4f, 1.2f));
+    const bool shown = ImGui::BeginPopupModal(id, nullptr,
+                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    return shown;
+}
+
+void title(const std::string& text, const char* id) {
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+    register_last_item(id, text);
+    ImGui::Separator();
+    ImGui::Dummy(em(0, 0.2f));
+}
+
+void error_text(const std::string& text, const std::string& id) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    register_last_item(id, text);
+}
+
+bool escape() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool enter() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false); }
+
+std::string joined(const std::vector<std::string>& names, std::size_t limit) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
+    return out;
+}
+
+}  // namespace
+
+void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) {
+    const app::RenameDialog& d = state.dialog.rename;
+    const Credential* c = state.credential(d.id);
+    if (f.serial != state.dialog.serial) {
+        f = RenameFormUi{};
+        f.serial = state.dialog.serial;
+        f.focus = true;
+        if (c) {
+            std::strncpy(f.name.data(), c->meta.name.c_str(), f.name.size() - 1);
+            if (c->meta.description) std::strncpy(f.description.data(), c->meta.description->c_str(), f.description.size() - 1);
+        }
+    }
+    if (!begin_modal("Rename##dialog", 30)) return;
+    title("Rename " + (c ? c->meta.name : d.id.value), "title##rename");
+    const std::string name = f.name.data();
+    const std::string description = f.description.data();
+    std::optional<std::string> name_msg, desc_msg;
+    if (c) name_msg = name_problem_in_scope(name, c->meta.scope, state.credentials, d.id, state.org);
+    desc_msg = description_problem(description);
+    if (d.error && d.error->field == "name") name_msg = d.error->message;
+    if (d.error && d.error->field == "description") desc_msg = d.error->message;
+
+    ImGui::TextUnformatted("Credential name");
+    if (f.focus) {
+        ImGui::SetKeyboardFocusHere();
+        f.focus = false;
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##rename-name", f.name.data(), f.name.size());
+    if (name_msg) error_text(*name_msg, "error/rename-name");
+    ImGui::Dummy(em(0, 0.2f));
+    ImGui::TextUnformatted("Description (optional)");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##rename-description", f.description.data(), f.description.size());
+    text_muted((std::to_string(utf8_length(description)) + " / 250").c_str());
+    if (desc_msg) error_text(*desc_msg, "error/rename-description");
+    if (c) text_muted(("The Kubernetes name stays " + (c->k8s_names && !c->k8s_names->empty() ? c->k8s_names->front() : std::string("the same")) + ".").c_str());
+    if (d.error && d.error->field != "name" && d.error->field != "description")
+        error_text(d.error->message + (d.error->details.empty() ? "" : "\n" + d.error->details), "error/rename");
+
+    ImGui::Dummy(em(0, 0.4f));
+    const bool changed = c && (name != c->meta.name || description != c->meta.description.value_or(""));
+    const bool valid = c && !name_msg && !desc_msg && changed && !d.submitting;
+    bool submit = primary_button(d.submitting ? "Saving\xE2\x80\xA6##rename" : "Save##rename", ImVec2(0, 0), valid);
+    if (!changed && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip_text("Nothing changed yet");
+    ImGui::SameLine();
+    const bool cancel = secondary_button("Cancel##rename");
+    if (enter() && valid) submit = true;
+    if (submit) {
+        UpdateRequest r;
+        r.name = name;
+        r.description = description;
+        out.push_back(app::RenameSubmitted{std::move(r)});
+    }
+    if (cancel || escape()) out.push_back(app::DialogClosed{});
+    ImGui::EndPopup();
+}
+
+void draw_delete_dialog(const app::State& state, Actions& out) {
+    const app::DeleteDialog& d = state.dialog.remove;
+    if (!begin_modal("Delete##dialog", 32)) return;
+    const std::size_t n = d.ids.size();
+    const bool finished = d.submitted && d.pending == 0;
+    if (!finished) {
+        title(n == 1 ? "Delete credential" : "Delete " + std::to_string(n) + " credentials", "title##delete");
+        const std::string question = n == 1 ? "Delete " + d.names.front() + "?"
+                                            : "Delete " + std::to_string(n) + " credentials: " + joined(d.names, 8) + "?";
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(question.c_str());
+        ImGui::PopTextWrapPos();
+        register_last_item("delete/question", question);
+        // Who uses them, before the user confirms: the server will refuse these (412).
+        for (std::size_t i = 0; i < n; ++i) {
+            const Credential* c = state.credential(d.ids[i]);
+            if (!c || !c->used_by || !c->used_by->in_use()) continue;
+            const std::string text = d.names[i] + " is in use (" + c->used_by->describe_users() + ") and cannot be deleted";
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted((ICON_WARNING "  " + text).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+            register_last_item("delete/in-use/" + d.names[i], text);
+        }
+        text_muted("Deleting removes the Kubernetes secrets it created from every cluster.");
+        ImGui::Dummy(em(0, 0.4f));
+        const bool go = primary_button(d.submitted ? "Deleting\xE2\x80\xA6##delete" : "Delete##delete", ImVec2(0, 0), !d.submitted);
+        ImGui::SameLine();
+        const bool cancel = secondary_button("Cancel##delete", ImVec2(0, 0), !d.submitted);
+        if (go || (enter() && !d.submitted)) out.push_back(app::DeleteConfirmed{});
+        if (cancel || (escape() && !d.submitted)) out.push_back(app::DialogClosed{});
+    } else {
+        const std::size_t failed = d.failures.size();
+        const std::string head = failed == n ? (n == 1 ? d.names.front() + " was not deleted" : "None of the " + std::to_string(n) + " credentials was deleted")
+                                             : std::to_string(n - failed) + " of " + std::to_string(n) + " credentials deleted; " +
+                                                   std::to_string(failed) + " could not be";
+        title(head, "title##delete-report");
+        for (const auto& f : d.failures) {
+            const std::string text = f.name + ": " + f.reason;
+            ImGui::PushTextWrapPos(0);
+            ImGui::Bullet();
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopTextWrapPos();
+            register_last_item("delete/failure/" + f.name, text);
+        }
+        ImGui::Dummy(em(0, 0.4f));
+        if (primary_button("Close##delete") || escape() || enter()) out.push_back(app::DialogClosed{});
+    }
+    ImGui::EndPopup();
+}
+
+// A dialog the app has closed is still open in ImGui's popup stack: close it there too, so no
+// invisible modal keeps blocking the page.
+void close_stale_popups(app::DialogKind open) {
+    const std::pair<app::DialogKind, const char*> popups[] = {{app::DialogKind::Create, "New credentials##dialog"},
+                                                              {app::DialogKind::Rename, "Rename##dialog"},
+                                                              {app::DialogKind::Delete, "Delete##dialog"}};
+    ImGuiContext& g = *GImGui;
+    for (const auto& [kind, id] : popups) {
+        if (kind == open) continue;
+        const ImGuiID pid = ImGui::GetID(id);
+        for (int i = 0; i < g.OpenPopupStack.Size; ++i)
+            if (g.OpenPopupStack[i].PopupId == pid) {
+                ImGui::ClosePopupToLevel(i, true);
+                break;
+            }
+    }
+}
+
+void draw_dialogs(const app::State& state, UiState& ui, Actions& out) {
+    close_stale_popups(state.dialog.open);
+    // The form's buffers live only as long as its dialog.
+    if (ui.create.serial != 0 && (state.dialog.open != app::DialogKind::Create || state.dialog.serial != ui.create.serial)) {
+        wipe_create_form(ui.create);
+        ui.create.serial = 0;
+    }
+    switch (state.dialog.open) {
+        case app::DialogKind::None: break;
+        case app::DialogKind::Create: draw_create_dialog(state, ui.create, out); break;
+        case app::DialogKind::Rename: draw_rename_dialog(state, ui.rename, out); break;
+        case app::DialogKind::Delete: draw_delete_dialog(state, out); break;
+    }
+}
+
+}  // namespace cc::ui

@@ -1,0 +1,77 @@
+// Fixtures of the app tests: canned API bodies, a sign-in that returns the load requests, and
+// responses to requests, so tests drive update() the way the platform does.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/update.h"
+#include "core/json_codec.h"
+
+namespace cc::app::fixtures {
+
+using namespace cc;
+using namespace cc::app;
+
+inline const char* kCluster = "9c3c1c7e-1111-4a55-8f00-000000000001";
+
+inline std::string credentials_body() {
+    Credential c;
+    c.meta.id = CredentialId{"c-1"};
+    c.meta.kind = CredentialKind::DockerRegistry;
+    c.meta.name = "nvcr";
+    c.meta.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    c.meta.created_by = "admin@demo.local";
+    c.meta.created_at = "2026-11-02T09:14:03Z";
+    c.spec = DockerRegistrySpec{{}, {}, {}, std::string("nvcr.io")};
+    c.status = AssetStatus{SyncStatus::NoIssuesFound, {}, {}, {}};
+    return Json{{"entries", Json::array({encode_credential(c, true)})}}.dump();
+}
+
+inline std::string clusters_body() { return Json::array({{{"uuid", kCluster}, {"name", "cluster-a"}, {"tenantId", 1}, {"createdAt", "x"}}}).dump(); }
+
+inline std::string departments_body(int first, int count, std::optional<int> next) {
+    Json list = Json::array();
+    for (int i = first; i < first + count; ++i)
+        list.push_back({{"id", std::to_string(i)}, {"name", "dept-" + std::to_string(i)}, {"clusterId", kCluster}});
+    Json j = {{"departments", list}};
+    if (next) j["next"] = *next;
+    return j.dump();
+}
+
+inline std::string projects_body() {
+    return Json{{"projects", Json::array({{{"id", "7"}, {"name", "team-a"}, {"clusterId", kCluster}, {"parentId", "1"}}})}}.dump();
+}
+
+inline HttpResponded respond(const SendRequest& req, int status, std::string body) {
+    return HttpResponded{req.tag, req.generation, api::HttpResponse{status, std::move(body), {}}, 1000.0};
+}
+
+inline const SendRequest& only(const std::vector<Effect>& fx) {
+    REQUIRE(fx.size() == 1);
+    return std::get<SendRequest>(fx[0]);
+}
+
+// Signs in and returns the four load requests.
+inline std::vector<SendRequest> sign_in(State& s) {
+    auto fx = update(s, LoginSubmitted{"admin@demo.local", "demo-admin"});
+    const SendRequest token = only(fx);
+    CHECK(token.request.path == "api/v1/token");
+    fx = update(s, respond(token, 200, R"({"accessToken":"tok","expiresIn":3600})"));
+    std::vector<SendRequest> out;
+    for (auto& e : fx) out.push_back(std::get<SendRequest>(e));
+    return out;
+}
+
+inline const SendRequest& find(const std::vector<SendRequest>& reqs, RequestTag tag) {
+    for (const auto& r : reqs)
+        if (r.tag == tag) return r;
+    FAIL("no request with that tag");
+    return reqs.front();
+}
+
+
+}  // namespace cc::app::fixtures

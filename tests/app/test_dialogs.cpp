@@ -1,0 +1,267 @@
+// update() for the dialogs: new credential (local checks, the secret body, 202 → selected row
+// in Creating, refusals on the right field), existing secrets, rename, delete with its report.
+#include <doctest/doctest.h>
+
+#include "app/create_form.h"
+#include "app_fixtures.h"
+
+using namespace cc::app::fixtures;
+
+namespace {
+
+// Signed in with the one demo credential (nvcr, project 7 "team-a") loaded.
+State loaded_state() {
+    State s;
+    auto reqs = sign_in(s);
+    update(s, respond(find(reqs, RequestTag::Credentials), 200, credentials_body()));
+    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
+    update(s, respond(find(reqs, RequestTag::PermittedScopes), 200,
+                      R"({"create":{"system":false,"tenants":[],"clusters":[],"departments":["1"],"projects":["7"]},
+                          "read":null,"update":{"projects":["7"]},"delete":{"projects":["7"]}})"));
+    REQUIRE(s.phase == LoadPhase::Loaded);
+    return s;
+}
+
+CreateRequest password_request(std::string name, std::string secret) {
+    CreateRequest r;
+    r.name = std::move(name);
+    r.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    r.spec = PasswordSpec{std::nullopt, std::string("bot"), std::move(secret)};
+    return r;
+}
+
+std::string created_body(const char* id, const char* name, CredentialKind kind) {
+    Credential c;
+    c.meta.id = CredentialId{id};
+    c.meta.kind = kind;
+    c.meta.name = name;
+    c.meta.scope = ScopeRef{ScopeType::Project, ClusterId{kCluster}, DepartmentId{"1"}, ProjectId{7}};
+    c.meta.created_at = "2026-12-01T10:00:00Z";
+    c.spec = empty_spec(kind);
+    c.status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
+    return encode_credential(c, false).dump();
+}
+
+}  // namespace
+
+TEST_CASE("permitted scopes are loaded with the table") {
+    State s = loaded_state();
+    CHECK(s.permissions.loaded);
+    CHECK(s.permissions.scopes.create.allows(ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}));
+    CHECK_FALSE(s.permissions.scopes.create.allows(ScopeRef{ScopeType::Tenant, {}, {}, {}}));
+    CHECK(s.permissions.scopes.remove.allows(ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}));
+}
+
+TEST_CASE("a new credential: local refusals send nothing; a valid one sends its secret only in the body") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    REQUIRE(s.dialog.open == DialogKind::Create);
+
+    CHECK(update(s, CreateSubmitted{password_request("Bad_Name", "pw")}).empty());
+    REQUIRE(s.dialog.create.error);
+    CHECK(s.dialog.create.error->field == "name");
+
+    CHECK(update(s, CreateSubmitted{password_request("nvcr", "pw")}).empty());  // taken in team-a
+    REQUIRE(s.dialog.create.error);
+    CHECK(s.dialog.create.error->field == "name");
+    CHECK(s.dialog.create.error->message.find("already exists") != std::string::npos);
+
+    CHECK(update(s, CreateSubmitted{password_request("git-bot", "")}).empty());
+    CHECK(s.dialog.create.error->field == "password");
+
+    CreateSubmitted ok{password_request("git-bot", "canary-secret-value-123")};
+    auto fx = update(s, ok);
+    const SendRequest& req = only(fx);
+    CHECK(req.tag == RequestTag::CreateCredential);
+    CHECK(req.request.method == "POST");
+    CHECK(req.request.path == "api/v1/asset/credentials/password");
+    CHECK(req.request.body_is_secret);
+    CHECK(req.request.body.find("canary-secret-value-123") != std::string::npos);
+    auto body = parse_json(req.request.body);
+    REQUIRE(body);
+    CHECK((*body)["meta"]["projectId"] == 7);
+    CHECK((*body)["meta"]["clusterId"] == kCluster);  // normalized scope
+    CHECK(s.dialog.create.submitting);
+    CHECK_FALSE(s.dialog.create.error);
+}
+
+TEST_CASE("202: the dialog closes, the new row is selected, shown in Creating and polled") {
+    State s = loaded_state();
+    s.view.search = "no-such-thing";  // the new row must not hide behind a search
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    const std::uint64_t serial = s.dialog.serial;
+    auto fx = update(s, CreateSubmitted{password_request("git-bot", "pw")});
+    const SendRequest req = only(fx);
+    update(s, RefreshRequested{});  // a refresh in between must not drop the answer
+    update(s, respond(req, 202, created_body("new-1", "git-bot", CredentialKind::Password)));
+    CHECK(s.dialog.open == DialogKind::None);
+    CHECK(s.dialog.serial > serial);  // the form's buffers are wiped by the view
+    REQUIRE(s.row(CredentialId{"new-1"}));
+    CHECK(s.row(CredentialId{"new-1"})->status == SyncStatus::Creating);
+    CHECK(s.selection == std::vector<CredentialId>{CredentialId{"new-1"}});
+    CHECK(s.reveal == CredentialId{"new-1"});
+    CHECK(s.view.search.empty());
+    CHECK(s.polls.count(CredentialId{"new-1"}) == 1);
+}
+
+TEST_CASE("the server's refusals land on the field they name; the dialog stays open") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    auto fx = update(s, CreateSubmitted{password_request("git-bot", "pw")});
+    update(s, respond(only(fx), 409, R"({"code":409,"message":"A credential named git-bot already exists in this scope"})"));
+    CHECK(s.dialog.open == DialogKind::Create);
+    REQUIRE(s.dialog.create.error);
+    CHECK(s.dialog.create.error->field == "name");
+    CHECK_FALSE(s.dialog.create.submitting);
+
+    fx = update(s, CreateSubmitted{password_request("git-bot-2", "pw")});
+    update(s, respond(only(fx), 400, R"({"code":400,"message":"The password is required","details":"field: spec.password"})"));
+    CHECK(s.dialog.create.error->field == "password");
+    CHECK(s.dialog.create.error->message == "The password is required");
+
+    update(s, DialogClosed{});
+    CHECK(s.dialog.open == DialogKind::None);
+    CHECK_FALSE(s.dialog.create.error);
+}
+
+TEST_CASE("existing secrets: requested for the scope, in-use ones dropped, 404 means type the name") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::AccessKey});
+    const ScopeRef project{ScopeType::Project, {}, {}, ProjectId{7}};
+    auto fx = update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project});
+    const SendRequest req = only(fx);
+    CHECK(req.request.path == "api/v1/asset/credentials/existing-secrets?kind=access-key&scope=project&projectId=7");
+    CHECK(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project}).empty());  // already asked
+    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
+                                                {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})"));
+    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loading);  // no subject: not this form's answer
+}
+
+TEST_CASE("existing secrets: the answer for the current form is applied") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::AccessKey});
+    const ScopeRef project{ScopeType::Project, {}, {}, ProjectId{7}};
+    const SendRequest req = only(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project}));
+    HttpResponded r = respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
+                                                        {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})");
+    r.subject = req.subject;
+    update(s, r);
+    REQUIRE(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loaded);
+    REQUIRE(s.dialog.create.existing.secrets.size() == 1);
+    CHECK(s.dialog.create.existing.secrets[0].name == "s3-a");
+
+    const SendRequest again = only(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project, true}));
+    HttpResponded missing = respond(again, 404, R"({"code":404,"message":"Not found"})");
+    missing.subject = again.subject;
+    update(s, missing);
+    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Unsupported);
+
+    CHECK(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, ScopeRef{}}).empty());
+    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Failed);  // account scope has none
+}
+
+TEST_CASE("rename: needs one selected credential, checks the name, sends PUT meta, updates the row") {
+    State s = loaded_state();
+    CHECK(update(s, RenameRequested{}).empty());
+    CHECK(s.dialog.open == DialogKind::None);
+    update(s, RowClicked{CredentialId{"c-1"}});
+    update(s, RenameRequested{});
+    REQUIRE(s.dialog.open == DialogKind::Rename);
+
+    UpdateRequest bad;
+    bad.name = "Nope!";
+    CHECK(update(s, RenameSubmitted{bad}).empty());
+    CHECK(s.dialog.rename.error->field == "name");
+
+    UpdateRequest same;  // its own name is not a clash
+    same.name = "nvcr";
+    same.description = "now described";
+    const SendRequest req = only(update(s, RenameSubmitted{same}));
+    CHECK(req.request.method == "PUT");
+    CHECK(req.request.path == "api/v1/asset/credentials/docker-registry/c-1");
+    CHECK(*parse_json(req.request.body) == Json::parse(R"({"meta":{"name":"nvcr","description":"now described"}})"));
+    update(s, respond(req, 200, created_body("c-1", "nvcr-renamed", CredentialKind::DockerRegistry)));
+    CHECK(s.dialog.open == DialogKind::None);
+    CHECK(s.row(CredentialId{"c-1"})->cell(Column::Credential) == "nvcr-renamed");
+}
+
+TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a 202 shows Deleting, a 204 removes") {
+    State s = loaded_state();
+    auto fx = update(s, NewCredentialRequested{CredentialKind::Password});
+    fx = update(s, CreateSubmitted{password_request("second", "pw")});
+    update(s, respond(only(fx), 202, created_body("c-2", "second", CredentialKind::Password)));
+    fx = update(s, NewCredentialRequested{CredentialKind::Password});
+    fx = update(s, CreateSubmitted{password_request("third", "pw")});
+    update(s, respond(only(fx), 202, created_body("c-3", "third", CredentialKind::Password)));
+
+    update(s, RowClicked{CredentialId{"c-1"}});
+    update(s, RowClicked{CredentialId{"c-2"}, true});
+    update(s, RowClicked{CredentialId{"c-3"}, true});
+    update(s, DeleteRequested{});
+    REQUIRE(s.dialog.open == DialogKind::Delete);
+    CHECK(s.dialog.remove.names == std::vector<std::string>{"nvcr", "second", "third"});
+    fx = update(s, DeleteConfirmed{});
+    REQUIRE(fx.size() == 3);
+    std::vector<SendRequest> dels;
+    for (auto& e : fx) dels.push_back(std::get<SendRequest>(e));
+    CHECK(dels[0].request.method == "DELETE");
+    CHECK(dels[0].request.path == "api/v1/asset/credentials/docker-registry/c-1");
+    CHECK(update(s, DeleteConfirmed{}).empty());  // once
+
+    auto answer = [](const SendRequest& r, int status, std::string body) {
+        HttpResponded h = respond(r, status, std::move(body));
+        h.subject = r.subject;
+        return h;
+    };
+    update(s, answer(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
+    update(s, answer(dels[1], 202, ""));
+    CHECK(s.row(CredentialId{"c-2"})->status == SyncStatus::Deleting);
+    update(s, answer(dels[2], 204, ""));
+    CHECK_FALSE(s.row(CredentialId{"c-3"}));
+    REQUIRE(s.dialog.open == DialogKind::Delete);  // the report stays
+    REQUIRE(s.dialog.remove.failures.size() == 1);
+    CHECK(s.dialog.remove.failures[0].name == "nvcr");
+    CHECK(s.dialog.remove.failures[0].reason == "The credential is in use (workspaces: ws-1)");
+    update(s, DialogClosed{});
+    CHECK(s.dialog.open == DialogKind::None);
+}
+
+TEST_CASE("form checks: every field's problem, and the request built from a valid form") {
+    State s = loaded_state();
+    CreateForm f;
+    f.kind = CredentialKind::GenericSecret;
+    f.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    f.name = "env";
+    f.pairs = {{"A", "1"}, {"A", "2"}, {"b c", ""}};
+    auto problems = check_create_form(f, s.org, s.credentials, &s.permissions.scopes.create);
+    CHECK(problem_for(problems, "key.1"));
+    CHECK(problem_for(problems, "key.2"));
+    CHECK(problem_for(problems, "value.2"));
+    CHECK_FALSE(problem_for(problems, "key.0"));
+
+    f.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+    problems = check_create_form(f, s.org, s.credentials, &s.permissions.scopes.create);
+    REQUIRE(problem_for(problems, "scope"));
+    CHECK(problem_for(problems, "scope")->message.find("not allowed") != std::string::npos);
+
+    f.pairs = {{"TOKEN", "v"}};
+    f.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    CHECK(check_create_form(f, s.org, s.credentials, &s.permissions.scopes.create).empty());
+    CreateRequest r = make_create_request(f);
+    const auto& spec = std::get<GenericSecretSpec>(r.spec);
+    REQUIRE(spec.key_value_pairs);
+    CHECK((*spec.key_value_pairs)[0].value->capacity() >= 48);  // a heap string, never inline
+    CHECK_FALSE(r.description);
+
+    CreateForm ngc;
+    ngc.kind = CredentialKind::NgcApiKey;
+    ngc.scope = f.scope;
+    ngc.name = "ngc";
+    ngc.ngc_key = "bad key";
+    CHECK(problem_for(check_create_form(ngc, s.org, s.credentials, nullptr), "ngcApiKey"));
+    CHECK(form_field_of(ApiError{400, "", "", "spec.keyValuePairs[3].key"}) == "key.3");
+    CHECK(form_field_of(ApiError{400, "", "", "spec.ngc_api_key"}) == "ngcApiKey");
+    CHECK(form_field_of(ApiError{409, "", "", ""}) == "name");
+}
