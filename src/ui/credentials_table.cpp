@@ -173,11 +173,26 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
     }
 
     draw_headers(state, out);
+    // A row the app asks to show (a credential just created) is scrolled into view once.
+    int reveal_index = -1;
+    if (state.reveal && state.reveal_serial != ui.revealed_serial) {
+        ui.revealed_serial = state.reveal_serial;
+        ui.reveal_frames = 3;
+    }
+    if (state.reveal && ui.reveal_frames > 0) {
+        --ui.reveal_frames;
+        if (const CredentialRow* r = state.row(*state.reveal))
+            for (std::size_t i = 0; i < state.view_rows.size(); ++i)
+                if (&state.rows[state.view_rows[i]] == r) reveal_index = static_cast<int>(i);
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.view_rows.size()));
+    if (reveal_index >= 0) clipper.ForceDisplayRangeByIndices(reveal_index, reveal_index + 1);
     while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], first_column, out);
+            if (i == reveal_index) ImGui::SetScrollHereY(0.5f);
+        }
     ImGui::EndTable();
 }
 

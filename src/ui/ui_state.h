@@ -40,7 +40,9 @@ struct TableUi {
     FilterEditor filter;
     std::vector<Column> display_order;     // the table's visible columns, as ordered by the user
     bool reset_layout_requested = false;   // restore ImGui's column order and widths
-    std::optional<std::string> drawn_query;               // search/filters/sort of the last frame: a change scrolls to the top
+    std::optional<std::string> drawn_query;
+    std::uint64_t revealed_serial = 0;     // the last State::reveal_serial scrolled to
+    int reveal_frames = 0;                 // frames left to keep it in view (the scroll range grows a frame late)               // search/filters/sort of the last frame: a change scrolls to the top
 };
 
 // One key/value row of a generic secret; the value is a secret.

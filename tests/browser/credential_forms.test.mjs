@@ -125,7 +125,7 @@ test('Docker registry at a project, with a new secret: stored as typed, selected
   assert.equal(entry.meta.scope, 'project');
   assert.equal(entry.meta.description, 'made in the browser');
   assert.equal(entry.spec.dockerRegistry?.url ?? entry.spec.url, 'https://index.docker.io/v1/');
-  assert.equal(entry.spec.dockerRegistry?.user ?? entry.spec.user, null, 'the API does not echo the user back');
+  assert.equal((entry.spec.dockerRegistry ?? entry.spec).user ?? null, null, 'the API does not echo the user back');
   assert.ok(path.endsWith('team-a'));
   noSecretIn(entry, 'dckr-pass-7Hq2');
   await waitForItem(page, (it) => it.id.startsWith('Status/ui-docker-team-a##') && it.label === 'No issues found', { what: 'settled status', timeout: 20000 });
@@ -180,7 +180,9 @@ test('Username & password at a cluster: the Kubernetes secret holds exactly what
   const entry = await byName('ui-password-b');
   assert.equal(entry.meta.scope, 'cluster');
   noSecretIn(entry, 'pw with spaces');
-  await waitForItem(page, (it) => it.id.startsWith('Status/ui-password-b##') && it.label === 'No issues found', { what: 'settled', timeout: 20000 });
+  // cluster-b's team-h has no namespace in the demo: the status settles to Issues found.
+  const settled = await waitForItem(page, (it) => it.id.startsWith('Status/ui-password-b##') && it.label !== 'Creating…', { what: 'settled', timeout: 20000 });
+  assert.match(settled.label, /^(No issues found|Issues found)$/);
   const fresh = await byName('ui-password-b');
   const k8sName = fresh.clusterInfo.resources[0].name;
   const secrets = await apiGet(server.origin, `/api/v1/x-reference/clusters/${entry.meta.clusterId}/secrets?namespace=runai&includeData=true`, token);
@@ -267,7 +269,8 @@ test('bad input in every field shows a clear message and sends nothing', async (
     await expectError('name', /already exists in team-a/);
   }
   await retype('##name', 'fine-name');
-  await typeInto(page, '##description', 'd'.repeat(251));
+  await click(page, byId('##description'), 'description');
+  await paste(page, 'd'.repeat(251));
   await expectError('description', /251 characters long; the limit is 250/);
   assert.equal((await waitForItem(page, byId('description/counter'))).label, '251 / 250');
   await press(page, 'Enter');  // refused: nothing is sent
@@ -346,7 +349,11 @@ test('rename edits name and description together; delete asks first and the row 
   const page = await signIn(browser, server.url, FORM_WINDOW);
   await click(page, byId('##search'), 'search');
   await page.keyboard.type('wandb-org');
-  await click(page, (it) => it.id.startsWith('Credential/wandb-org##'), 'wandb-org');
+  // The first click may only take the focus from the search box.
+  for (let i = 0; i < 3; i++) {
+    await click(page, (it) => it.id.startsWith('Credential/wandb-org##'), 'wandb-org');
+    if (await waitForDrawn(page, (it) => it.id === 'details/name' && it.label === 'wandb-org', { timeout: 3000 }).catch(() => null)) break;
+  }
   await click(page, byId('Rename##actions'), 'Rename');
   await waitForItem(page, byId('title##rename'));
   await click(page, byId('##rename-name'), 'name');
@@ -441,7 +448,8 @@ test('a canary typed into every secret field is not left in the WASM heap, local
     if (kind === 'Generic secret') await typeInto(page, '##key-0', 'K');
     for (const f of secretFields) {
       await typeInto(page, f, canary + f.slice(2, 5));
-      await click(page, (it) => it.id.startsWith('Show##reveal-'), 'reveal');
+      // Reveal it too (kinds with two secret fields share one toggle).
+      if ((await items(page)).some((it) => it.id.startsWith('Show##reveal-'))) await click(page, (it) => it.id.startsWith('Show##reveal-'), 'reveal');
     }
     await submit(page);
     await dialogClosed(page);
