@@ -92,6 +92,21 @@ void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText
 
 void copy_text(const char* text) { ImGui::SetClipboardText(text); }
 
+// A labelled masked field with its message below.
+void labelled_secret(CreateFormUi& f, const Messages& m, const char* title, const char* field, const char* id,
+                     SecretText& buf, const char* hint = "") {
+    label(title);
+    secret_field(f, field, id, buf, f.reveal, hint);
+    show_message(m, field);
+}
+
+void username_and_password(CreateFormUi& f, const Messages& m) {
+    label("Username");
+    text_field(f, "user", "##user", f.user.data(), f.user.size());
+    show_message(m, "user");
+    labelled_secret(f, m, "Password", "password", "##password", f.password);
+}
+
 // ---- existing secret ------------------------------------------------------------------------
 
 void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
@@ -260,12 +275,7 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
     switch (state.dialog.create.kind) {
         case CredentialKind::DockerRegistry: {
             draw_import(f, true);
-            label("Username");
-            text_field(f, "user", "##user", f.user.data(), f.user.size());
-            show_message(m, "user");
-            label("Password");
-            secret_field(f, "password", "##password", f.password, f.reveal);
-            show_message(m, "password");
+            username_and_password(f, m);
             label("Docker registry URL");
             text_field(f, "url", "##url", f.url.data(), f.url.size(), "https://index.docker.io/v1/ for Docker Hub");
             show_message(m, "url");
@@ -278,25 +288,12 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
             break;
         }
         case CredentialKind::AccessKey:
-            label("Access key ID");
-            secret_field(f, "accessKeyId", "##access-key-id", f.key_id, f.reveal);
-            show_message(m, "accessKeyId");
-            label("Secret access key");
-            secret_field(f, "secretAccessKey", "##secret-access-key", f.secret_key, f.reveal);
-            show_message(m, "secretAccessKey");
+            labelled_secret(f, m, "Access key ID", "accessKeyId", "##access-key-id", f.key_id);
+            labelled_secret(f, m, "Secret access key", "secretAccessKey", "##secret-access-key", f.secret_key);
             break;
-        case CredentialKind::Password:
-            label("Username");
-            text_field(f, "user", "##user", f.user.data(), f.user.size());
-            show_message(m, "user");
-            label("Password");
-            secret_field(f, "password", "##password", f.password, f.reveal);
-            show_message(m, "password");
-            break;
+        case CredentialKind::Password: username_and_password(f, m); break;
         case CredentialKind::NgcApiKey:
-            label("NGC API key");
-            secret_field(f, "ngcApiKey", "##ngc-key", f.ngc_key, f.reveal, "nvapi-...");
-            show_message(m, "ngcApiKey");
+            labelled_secret(f, m, "NGC API key", "ngcApiKey", "##ngc-key", f.ngc_key, "nvapi-...");
             break;
         case CredentialKind::GenericSecret: {
             draw_import(f, false);
