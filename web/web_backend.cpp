@@ -37,6 +37,10 @@ struct Backend {
     int width = 0, height = 0;  // canvas pixels
     double left = 0, top = 0;   // canvas position in the viewport, CSS pixels
     int frames_wanted = 2;
+    // Frames during which typed characters wait: Tab moves the focus over two frames (the
+    // move resolves in the next frame, where the new field ignores characters), so text
+    // typed right after Tab would otherwise be lost.
+    int chars_held_frames = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     std::string clipboard;
 };
@@ -240,6 +244,7 @@ void apply_input_events() {
     bool clicked = false;
     bool button_changed[5] = {};
     std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
+    if (b.chars_held_frames > 0) --b.chars_held_frames;
     std::size_t n = 0;
     for (; n < b.queue.size(); ++n) {
         const InputEvent& ev = b.queue[n];
@@ -274,9 +279,13 @@ void apply_input_events() {
                 else {
                     key_changed[ev.code] = io.KeysDown[ev.code] != ev.down;
                     io.KeysDown[ev.code] = ev.down;
+                    if (ev.down && ev.code == io.KeyMap[ImGuiKey_Tab]) b.chars_held_frames = 2;
                 }
                 break;
-            case InputEvent::Char: io.AddInputCharacter(static_cast<unsigned>(ev.code)); break;
+            case InputEvent::Char:
+                if (b.chars_held_frames > 0) stop = true;
+                else io.AddInputCharacter(static_cast<unsigned>(ev.code));
+                break;
             case InputEvent::Mods:
                 io.KeyCtrl = ev.ctrl;
                 io.KeyShift = ev.shift;

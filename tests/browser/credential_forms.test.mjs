@@ -3,12 +3,11 @@
 // against the API (and the Kubernetes secret the cluster agent wrote); rename; delete, a refused
 // delete of a credential in use, a bulk delete with one failure; every bad input refused with a
 // message and nothing sent; and a canary secret not found in the WASM heap, localStorage or URL.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, waitForItem as waitForDrawn, click as clickItem, screenshot, items, byId, press, settle,
-  apiToken, apiGet, signIn, reveal,
-} from './harness.mjs';
+  apiToken, apiGet, signIn, reveal, test } from './harness.mjs';
 
 let server;
 let browser;

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { test as nodeTest } from 'node:test';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/playwright-core'));
@@ -13,6 +14,14 @@ const { chromium } = require(path.resolve(path.dirname(new URL(import.meta.url).
 export const serverBin = process.env.CC_SERVER_BIN;
 export const webDir = process.env.CC_WEB_DIR;
 export const artifacts = process.env.CC_ARTIFACTS || path.resolve('build/screenshots');
+
+// Every browser test has its own time limit, so that a wait that can never end fails the test
+// that waits (and names it) instead of holding up the whole run. (node's --test-timeout would
+// also time the file as a whole.)
+export const TEST_TIMEOUT_MS = 300000;
+export function test(name, fn) {
+  return nodeTest(name, { timeout: TEST_TIMEOUT_MS }, fn);
+}
 
 export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-admin' };
 

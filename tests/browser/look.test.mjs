@@ -2,10 +2,10 @@
 // dark, 1280x800 and 1920x1080) with checks that nothing is clipped, that the canvas is drawn at
 // the screen's resolution (crisp at 1, 1.5, 2, 3 and after a zoom), and that the browser keeps
 // its zoom shortcuts.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, waitForItem, screenshot, items, byId, signIn, settle } from './harness.mjs';
+import { startServer, launchBrowser, waitForItem, screenshot, items, byId, signIn, settle, test } from './harness.mjs';
 import { decodePng, luminance } from './png.mjs';
 
 let server;

@@ -3,12 +3,11 @@
 // details panel's "Show in tree", search, zoom (buttons and wheel), pan, Esc back to an intact
 // table, a node click filtering the table (chip, count, URL), light and dark screenshots, and
 // the 1,000-project organization (--demo-org large): open time, frame time, Fit, Expand all.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, signIn, waitForItem, click, press, typeInto, screenshot, items, byId,
-  apiToken, apiGet, settle, tableNames,
-} from './harness.mjs';
+  apiToken, apiGet, settle, tableNames, test } from './harness.mjs';
 
 let server;
 let browser;

@@ -1,12 +1,11 @@
 // The table's states in a real browser: a new credential polled from Creating… to No issues
 // found without a refresh, the empty account, an expired session (401) back to the login, and
 // a host console handing over a token.
-import { test, after } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, openApp, waitForItem, click, login, screenshot, items, byId, typeInto,
-  apiToken, apiGet, apiSend, signIn,
-} from './harness.mjs';
+  apiToken, apiGet, apiSend, signIn, test } from './harness.mjs';
 
 const servers = [];
 let browser;

@@ -1,13 +1,12 @@
 // The Credentials table's tools in a real browser, driven by mouse and keyboard: filters,
 // search, sort, columns (persisted), deep links and the back button, refresh keeping the
 // selection, CSV export, status tooltips, and the no-match and error states.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   startServer, launchBrowser, openApp, waitForItem, click, login, tableNames, screenshot, items,
-  byId, apiToken, apiGet, press, settle,
-} from './harness.mjs';
+  byId, apiToken, apiGet, press, settle, test } from './harness.mjs';
 
 let server;
 let browser;

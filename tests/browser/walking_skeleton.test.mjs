@@ -2,12 +2,11 @@
 // account's credentials drawn from the live API, with scope and cluster names resolved;
 // also under a path prefix, at devicePixelRatio 2, when the window resizes, and when the
 // server goes away.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, openApp, waitForItem, click, login, typeInto, tableNames, screenshot, items,
-  byId, byLabel, apiToken, apiGet, DEMO_ADMIN,
-} from './harness.mjs';
+  byId, byLabel, apiToken, apiGet, DEMO_ADMIN, test } from './harness.mjs';
 
 let server;
 let browser;
