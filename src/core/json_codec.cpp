@@ -2,6 +2,8 @@
 // credentials (decode), requests, errors, org.
 #include "core/json_codec.h"
 
+#include "core/json_fast.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -371,6 +373,7 @@ Result<Credential> decode_credential(const Json& j) {
 }
 
 Result<std::vector<Credential>> decode_credential_list(std::string_view body) {
+    if (auto fast = decode_credential_list_fast(body)) return std::move(*fast);
     auto j = parse_json(body);
     if (!j) return ApiError{0, "The server sent a list that is not valid JSON", {}, {}};
     const Json* entries = member(*j, "entries");

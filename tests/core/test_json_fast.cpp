@@ -1,0 +1,227 @@
+// The credential list's fast paths (json_fast.h) against the DOM codec they replace: the
+// writer's text must equal the DOM's dump(), and the reader must decode exactly what the DOM
+// decoder decodes, or give up.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/json_codec.h"
+#include "core/json_fast.h"
+
+using namespace cc;
+
+namespace {
+
+Credential make(CredentialKind kind, int i) {
+    Credential c;
+    c.meta.id = CredentialId{"00000000-0000-4000-8000-00000000000" + std::to_string(i % 10)};
+    c.meta.kind = kind;
+    c.meta.name = "cred-" + std::to_string(i);
+    c.meta.created_by = "admin@demo.local";
+    c.meta.created_at = "2026-01-0" + std::to_string(1 + i % 9) + "T10:00:00.000Z";
+    c.meta.updated_by = "viewer@demo.local";
+    c.meta.updated_at = c.meta.created_at;
+    c.meta.update_count = i;
+    c.spec = empty_spec(kind);
+    c.key_id = i % 3;
+    switch (i % 4) {
+        case 0:
+            c.meta.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+            c.meta.tenant_id = 1001;
+            break;
+        case 1: c.meta.scope = ScopeRef{ScopeType::Cluster, ClusterId{"c-1"}, {}, {}}; break;
+        case 2: c.meta.scope = ScopeRef{ScopeType::Department, ClusterId{"c-1"}, DepartmentId{"4"}, {}}; break;
+        default:
+            c.meta.scope = ScopeRef{ScopeType::Project, ClusterId{"c-1"}, DepartmentId{"4"}, ProjectId{12}};
+            c.meta.project_name = "team-a";
+    }
+    return c;
+}
+
+// Every optional part, every kind, text that needs escaping.
+std::vector<Credential> varied_list() {
+    std::vector<Credential> list;
+    int i = 0;
+    for (auto kind : kAllKinds) {
+        Credential bare = make(kind, i++);
+        list.push_back(bare);
+
+        Credential full = make(kind, i++);
+        full.meta.description = "quote \" backslash \\ tab \t newline \n bell \x07 del \x7f caf\xc3\xa9 \xf0\x9f\x94\x91 / end";
+        full.meta.auto_delete = true;
+        full.meta.is_private = true;
+        full.meta.deleted_at = "2026-02-01T00:00:00Z";
+        full.meta.deleted_by = "admin@demo.local";
+        std::visit(
+            [](auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (!std::is_same_v<T, NgcApiKeySpec>) v.existing_secret_name = "my-secret";
+                if constexpr (std::is_same_v<T, DockerRegistrySpec>) v.url = "https://index.docker.io/v1/";
+                if constexpr (std::is_same_v<T, GenericSecretSpec>)
+                    v.key_value_pairs = std::vector<KeyValuePair>{{"TOKEN", std::nullopt}, {"A\"B", std::nullopt}};
+            },
+            full.spec);
+        UsageInfo u;
+        u.workspaces = {{"w1", "ws-one", std::string("Running")}, {"w2", "ws-two", std::nullopt}};
+        u.trainings = {{"t1", "train", std::nullopt}};
+        u.distributed = {{"d1", "dist", std::string("Pending")}};
+        u.inferences = {{"i1", "infer", std::nullopt}};
+        u.templates = {{"tp1", "template"}};
+        u.environments = {{"e1", "env"}, {"e2", "env-2"}};
+        u.computes = {{"c1", "compute"}};
+        u.datasources = {{"ds1", "imagenet", "s3"}};
+        full.used_by = u;
+        full.status = AssetStatus{SyncStatus::IssuesFound,
+                                  {{"c-1", ScopeType::Cluster, IssueKind::ReplicationError},
+                                   {"12", ScopeType::Project, IssueKind::NotCreated}},
+                                  "could not reach", "https://x/y"};
+        full.k8s_names = std::vector<std::string>{"my-secret", "other"};
+        list.push_back(full);
+
+        Credential empty_parts = make(kind, i++);
+        empty_parts.used_by = UsageInfo{};
+        empty_parts.status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
+        empty_parts.k8s_names = std::vector<std::string>{};
+        if (kind == CredentialKind::GenericSecret)
+            std::get<GenericSecretSpec>(empty_parts.spec).key_value_pairs = std::vector<KeyValuePair>{};
+        list.push_back(empty_parts);
+    }
+    return list;
+}
+
+std::string dom_body(const std::vector<Credential>& list, bool combined) {
+    Json entries = Json::array();
+    for (const auto& c : list) entries.push_back(encode_credential(c, combined));
+    return Json{{"entries", entries}}.dump();
+}
+
+// What the DOM decoder alone makes of a body: the credentials re-encoded (a comparable
+// form of every field the decoder reads), or its error message.
+std::string dom_decoded(std::string_view body) {
+    auto j = parse_json(body);
+    if (!j) return "error: not JSON";
+    if (!j->is_object() || !j->contains("entries") || !(*j)["entries"].is_array()) return "error: no entries";
+    std::vector<Credential> out;
+    for (const auto& e : (*j)["entries"]) {
+        auto c = decode_credential(e);
+        if (!c) return "error: " + c.error().message;
+        out.push_back(*c);
+    }
+    return dom_body(out, true);
+}
+
+std::string fast_decoded(std::string_view body) {
+    auto list = decode_credential_list_fast(body);
+    REQUIRE_MESSAGE(list.has_value(), "the fast reader gave up on: ", std::string(body));
+    return dom_body(*list, true);
+}
+
+}  // namespace
+
+TEST_CASE("the list writer's text equals the DOM's dump, combined and per kind") {
+    const auto list = varied_list();
+    CHECK(encode_credential_list_body(list, true) == dom_body(list, true));
+    CHECK(encode_credential_list_body(list, false) == dom_body(list, false));
+    CHECK(encode_credential_list_body({}, true) == R"({"entries":[]})");
+    // Every control character gets the DOM's escape.
+    Credential c = make(CredentialKind::AccessKey, 1);
+    c.meta.description = std::string();
+    for (char ch = 1; ch < 0x20; ++ch) *c.meta.description += ch;
+    CHECK(encode_credential_list_body({c}, true) == dom_body({c}, true));
+}
+
+TEST_CASE("the fast reader decodes what the DOM decodes: the writer's own lists") {
+    const auto list = varied_list();
+    const std::string combined = encode_credential_list_body(list, true);
+    CHECK(fast_decoded(combined) == dom_decoded(combined));
+    CHECK(dom_decoded(combined) == combined);  // nothing is lost on the way
+    // Per-kind lists have flat specs; the public decoder agrees with the DOM either way.
+    const std::string flat = encode_credential_list_body(list, false);
+    auto decoded = decode_credential_list(flat);
+    REQUIRE(decoded.ok());
+    CHECK(dom_body(*decoded, true) == dom_decoded(flat));
+}
+
+TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spellings") {
+    const char* entry_meta =
+        R"("meta": {"id": "abc", "kind": "dockerRegistry", "name": "n\u00e9\ud83d\udd11", "scope": "project",
+                    "clusterId": "c-1", "departmentId": 4, "projectId": 12, "tenantId": null,
+                    "autoDelete": null, "private": false, "createdAt": "t", "updateCount": 7,
+                    "extra": {"nested": [1, 2.5e3, -0, true, null, "s"]}, "description": null})";
+    const std::vector<std::string> bodies = {
+        R"({"entries": []})",
+        R"( {"next": 5, "entries" : [ ] , "total": 0} )",
+        std::string(R"({"entries": [{)") + entry_meta + "}]}",  // no spec
+        std::string(R"({"entries": [{)") + entry_meta + R"(, "spec": null, "usedBy": null, "status": null, "clusterInfo": null}]})",
+        // a flat spec, unknown fields, null lists, a status this client does not know
+        std::string(R"({"entries": [{"future": {"a": [{}]}, )") + entry_meta +
+            R"(, "spec": {"url": "https://r", "existingSecretName": null, "keyId": 2, "user": null},
+               "usedBy": {"workspaces": null, "assets": {"datasources": [{"id": 9, "name": "d", "kind": "git", "x": 1}]},
+                          "templates": [{"id": "t", "name": "tpl", "more": null}]},
+               "status": {"status": "Quantum", "issues": []},
+               "clusterInfo": {"resources": [{"name": "s1"}, {"name": null}], "other": 1}}]})",
+        // the nested spec wins over flat fields; other kinds' objects are ignored
+        std::string(R"({"entries": [{)") + entry_meta +
+            R"(, "spec": {"keyId": 9, "accessKey": {"existingSecretName": "no"},
+                         "dockerRegistry": {"existingSecretName": "yes", "url": "u", "keyId": 3}},
+               "status": {"issues": [{"scopeId": 12, "scopeType": "project", "issue": "lostPhase"},
+                                     {"scopeType": "nonsense", "issue": "nonsense"}],
+                          "status": "Issues found", "message": "m", "url": null}}]})",
+        // duplicate meta fields: the last one counts
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "name": "x", "name": "y"},
+                         "spec": {"password": {"existingSecretName": "s", "password": null, "keyId": 1}}}]})",
+        // the password kind's flat spec: its "password" field is a string, not the nested spec
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "cluster", "clusterId": "c"},
+                         "spec": {"password": null, "existingSecretName": "flat", "keyId": 4}}]})",
+        R"({"entries": [{"meta": {"id": "g", "kind": "genericSecret", "scope": "tenant"},
+                         "spec": {"genericSecret": {"keyValuePairs": [{"key": "K", "value": null}, {"key": null}]}}}]})",
+    };
+    for (const auto& body : bodies) {
+        CAPTURE(body);
+        CHECK(fast_decoded(body) == dom_decoded(body));
+    }
+}
+
+TEST_CASE("the fast reader gives up on what it does not read, and the DOM decoder decides") {
+    const std::vector<std::string> bodies = {
+        "",
+        "[]",
+        R"({"entries": {}})",
+        R"({"entries": [1]})",
+        R"({"entries": [], "entries": []})",
+        R"({"entries": [],})",
+        R"({"entries": [] )",
+        R"({"entries": []} x)",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "name": 5}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "nope", "scope": "tenant"}}]})",
+        R"({"entries": [{"meta": {"kind": "password", "scope": "tenant"}}]})",
+        R"({"entries": [{"meta": null}]})",
+        R"({"entries": [{"spec": {}, "meta": {"id": "a", "kind": "password", "scope": "tenant"}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "projectId": "12"}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "updateCount": 1.5}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "x": 01}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "x": "\ud800"}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant", "x": "\q"}}]})",
+        "{\"entries\": [{\"meta\": {\"id\": \"a\x01\", \"kind\": \"password\", \"scope\": \"tenant\"}}]}",
+        "{\"entries\": [{\"meta\": {\"id\": \"a\xc3\", \"kind\": \"password\", \"scope\": \"tenant\"}}]}",
+        "{\"entries\": [{\"meta\": {\"id\": \"a\xed\xa0\x80\", \"kind\": \"password\", \"scope\": \"tenant\"}}]}",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"}, "usedBy": "none"}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"},
+                         "usedBy": {"assets": {"environment": {"id": "e", "name": "old"}}}}]})",
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"}, "clusterInfo": {"resources": ["x"]}}]})",
+    };
+    for (const auto& body : bodies) {
+        CAPTURE(body);
+        CHECK_FALSE(decode_credential_list_fast(body).has_value());
+        // The public decoder then gives exactly the DOM's answer.
+        auto decoded = decode_credential_list(body);
+        const std::string dom = dom_decoded(body);
+        if (dom.rfind("error: ", 0) == 0) {
+            CHECK_FALSE(decoded.ok());
+        } else {
+            REQUIRE(decoded.ok());
+            CHECK(dom_body(*decoded, true) == dom);
+        }
+    }
+}
