@@ -38,10 +38,10 @@ bool accepts_gzip(std::string_view header) {
     return false;
 }
 
-std::optional<std::string> gzip_compress(std::string_view data) {
+std::optional<std::string> gzip_compress(std::string_view data, int level) {
     z_stream z{};
     // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
     std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     z.avail_in = static_cast<uInt>(data.size());
@@ -66,7 +66,7 @@ void finish_encoding(const httplib::Request& req, httplib::Response& res) {
     const std::string type = res.get_header_value("Content-Type");
     if (res.body.size() < kMinGzipBytes || !gzip_ok) return;
     if (type.rfind("image/", 0) == 0 || type == "font/woff2" || type == "font/woff") return;  // compressed already
-    auto gz = gzip_compress(res.body);
+    auto gz = gzip_compress(res.body, res.body.size() >= kFastGzipBytes ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION);
     if (!gz || gz->size() >= res.body.size()) return;
     res.body = std::move(*gz);
     res.set_header("Content-Encoding", "gzip");

@@ -14,11 +14,16 @@
 namespace cc::server {
 
 inline constexpr std::size_t kMinGzipBytes = 1024;
+// Bodies from this size on (the credential list of thousands of entries) are compressed at
+// zlib's fastest level: 3-4x faster than the default for ~10% more bytes, which matters more
+// to the first rows than the bytes do.
+inline constexpr std::size_t kFastGzipBytes = 1024 * 1024;
 
 // True when an Accept-Encoding value accepts gzip (q=0 refuses it).
 bool accepts_gzip(std::string_view accept_encoding);
-// gzip (RFC 1952) of `data`; nullopt when zlib fails.
-std::optional<std::string> gzip_compress(std::string_view data);
+// gzip (RFC 1952) of `data` at a zlib level (1 fastest .. 9 smallest, -1 zlib's default);
+// nullopt when zlib fails.
+std::optional<std::string> gzip_compress(std::string_view data, int level = -1);
 
 // Call once the handler has filled `res`, before httplib writes it.
 void finish_encoding(const httplib::Request& req, httplib::Response& res);

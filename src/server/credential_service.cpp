@@ -130,15 +130,14 @@ Result<std::vector<Credential>> list_credentials(Store& store, const std::string
     if (!query) return query.error();
     auto all = store.list_credentials(query->usage_info);
     if (!all) return all.error();
-    std::vector<Credential> out;
-    for (auto& c : *all) {
-        if (kind && c.meta.kind != *kind) continue;
-        if (!access->permissions.can_read(c.meta, caller)) continue;
-        if (!credential_matches(*query, access->tree, c.meta)) continue;
-        if (!query->status_info) c.status.reset();
-        out.push_back(std::move(c));
-    }
-    return out;
+    // Filtered in place: a credential is a large object, and lists hold thousands.
+    std::erase_if(*all, [&](const Credential& c) {
+        return (kind && c.meta.kind != *kind) || !access->permissions.can_read(c.meta, caller) ||
+               !credential_matches(*query, access->tree, c.meta);
+    });
+    if (!query->status_info)
+        for (auto& c : *all) c.status.reset();
+    return std::move(*all);
 }
 
 Result<Credential> create_credential(Store& store, const SecretBox& box, const std::string& caller,

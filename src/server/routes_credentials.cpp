@@ -2,6 +2,7 @@
 // update / delete under /api/v1/asset/credentials/<kind>. HTTP only: the behaviour lives in
 // credential_service.cpp. Responses never carry a secret value (the codec's read model is
 // null for all of them), and neither request bodies nor queries are ever logged.
+#include "core/json_fast.h"
 #include "server/cluster_agent.h"
 #include "server/credential_service.h"
 #include "server/http_util.h"
@@ -14,9 +15,8 @@ const std::string kBase = "/api/v1/asset/credentials";
 
 void send_entries(httplib::Response& res, const Result<std::vector<Credential>>& list, bool combined) {
     if (!list) return send_error(res, list.error());
-    Json entries = Json::array();
-    for (const auto& c : *list) entries.push_back(encode_credential(c, combined));
-    send_json(res, 200, Json{{"entries", std::move(entries)}});
+    res.status = 200;
+    res.set_content(encode_credential_list_body(*list, combined), kJsonContentType);
 }
 
 void send_credential(httplib::Response& res, int status, const Result<Credential>& c) {

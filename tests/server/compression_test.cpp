@@ -134,4 +134,7 @@ TEST_CASE("compression: Accept-Encoding parsing") {
     REQUIRE(gz);
     CHECK(gz->size() < 100);
     CHECK(gunzip(*gz) == text);
+    auto fastest = server::gzip_compress(text, 1);  // the level of large bodies
+    REQUIRE(fastest);
+    CHECK(gunzip(*fastest) == text);
 }
