@@ -146,8 +146,11 @@ void frame() {
     ++a.frame;
     for (auto& action : actions) dispatch(std::move(action));
     save_layout_if_changed();
-    // Spinners animate, answers are awaited, and polls of transient rows come due.
-    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0 || !a.state.polls.empty()) cc::web::backend_request_frames(1);
+    // Spinners animate (20 frames a second is smooth enough for them), and polls of
+    // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
+    // once (dispatch asks for frames), so neither needs the display's full rate.
+    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0) cc::web::backend_request_frame_within(50);
+    else if (!a.state.polls.empty()) cc::web::backend_request_frame_within(250);
 }
 
 void scale_changed(float scale) {

@@ -41,6 +41,7 @@ struct Backend {
     // move resolves in the next frame, where the new field ignores characters), so text
     // typed right after Tab would otherwise be lost.
     int chars_held_frames = 0;
+    double next_frame_due_ms = HUGE_VAL;  // backend_request_frame_within
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     std::string clipboard;
 };
@@ -302,11 +303,12 @@ void apply_input_events() {
 void main_loop() {
     Backend& b = be();
     update_canvas_size();
-    if (b.frames_wanted <= 0 && b.queue.empty()) return;
-    --b.frames_wanted;
-    ImGuiIO& io = ImGui::GetIO();
-    static double last = emscripten_get_now();
     const double now = emscripten_get_now();
+    if (b.frames_wanted <= 0 && b.queue.empty() && now < b.next_frame_due_ms) return;
+    if (b.frames_wanted > 0) --b.frames_wanted;
+    b.next_frame_due_ms = HUGE_VAL;
+    ImGuiIO& io = ImGui::GetIO();
+    static double last = now;
     io.DeltaTime = static_cast<float>(std::max(now - last, 1.0) / 1000.0);
     last = now;
     apply_input_events();
@@ -398,6 +400,11 @@ float backend_scale() { return be().scale; }
 
 void backend_request_frames(int n) {
     if (be().frames_wanted < n) be().frames_wanted = n;
+}
+
+void backend_request_frame_within(double ms) {
+    Backend& b = be();
+    b.next_frame_due_ms = std::min(b.next_frame_due_ms, emscripten_get_now() + ms);
 }
 
 void backend_render_draw_data() {

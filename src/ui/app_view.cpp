@@ -9,8 +9,10 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // No background: the frame is cleared to the window colour already, and a full-screen
+    // rectangle more per frame is a lot of fill for software-rendered (GPU-less) browsers.
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##root", nullptr, flags);
     switch (state.screen) {
         case app::Screen::Login: draw_login(state, ui.login, out); break;

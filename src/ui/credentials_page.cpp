@@ -79,7 +79,9 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out) {
     }
     const bool details = !state.selection.empty();
     const float panel_w = details ? ImMin(em(21), ImGui::GetContentRegionAvail().x * 0.35f) : 0.0f;
-    ImGui::BeginChild("##table-area", ImVec2(details ? -(panel_w + ImGui::GetStyle().ItemSpacing.x) : 0, 0), false);
+    // The table's own scrolling region paints the card; this one would paint it again.
+    ImGui::BeginChild("##table-area", ImVec2(details ? -(panel_w + ImGui::GetStyle().ItemSpacing.x) : 0, 0), false,
+                      ImGuiWindowFlags_NoBackground);
     draw_credentials_table(state, ui.table, out);
     ImGui::EndChild();
     if (details) {
