@@ -171,44 +171,38 @@ void write_spec(Writer& w, const CredentialSpec& spec, std::int32_t key_id) {
     w.close('}');
 }
 
+// "key": [{"id": ..., <fields(item)>}...]: the usage lists (keys after "id" in byte order).
+template <class T, class F>
+void write_id_objects(Writer& w, std::string_view key, const std::vector<T>& v, F&& fields) {
+    w.key(key);
+    w.open('[');
+    for (const auto& item : v) {
+        w.open('{');
+        w.field("id", item.id);
+        fields(item);
+        w.close('}');
+    }
+    w.close(']');
+}
+
 void write_usage(Writer& w, const UsageInfo& u) {
     auto refs = [&w](std::string_view key, const std::vector<AssetRef>& v) {
-        w.key(key);
-        w.open('[');
-        for (const auto& r : v) {
-            w.open('{');
-            w.field("id", r.id);
-            w.field("name", r.name);
-            w.close('}');
-        }
-        w.close(']');
+        write_id_objects(w, key, v, [&w](const AssetRef& r) { w.field("name", r.name); });
     };
     auto workloads = [&w](std::string_view key, const std::vector<WorkloadRef>& v) {
-        w.key(key);
-        w.open('[');
-        for (const auto& r : v) {
-            w.open('{');
-            w.field("id", r.id);
+        write_id_objects(w, key, v, [&w](const WorkloadRef& r) {
             w.field("name", r.name);
             if (r.status) w.field("status", *r.status);
-            w.close('}');
-        }
-        w.close(']');
+        });
     };
     w.open('{');
     w.key("assets");
     w.open('{');
     refs("computes", u.computes);
-    w.key("datasources");
-    w.open('[');
-    for (const auto& d : u.datasources) {
-        w.open('{');
-        w.field("id", d.id);
+    write_id_objects(w, "datasources", u.datasources, [&w](const DatasourceRef& d) {
         w.field("kind", d.kind);
         w.field("name", d.name);
-        w.close('}');
-    }
-    w.close(']');
+    });
     refs("environments", u.environments);
     w.close('}');
     workloads("distributed", u.distributed);
@@ -643,27 +637,37 @@ bool read_meta(Cursor& in, AssetMeta& m) {
     return true;
 }
 
-// One spec object (flat, or the one nested under the kind name).
-bool read_spec_fields(Cursor& in, CredentialKind kind, CredentialSpec& spec, std::int32_t& key_id, std::string& key) {
-    spec = empty_spec(kind);
-    key_id = 0;
+// spec.keyId: an int32, null for 0.
+bool key_id_value(Cursor& in, std::int32_t& out) {
+    if (in.peek() == 'n') return out = 0, in.null();
+    std::int64_t v;
+    CC_FAST(in.integer(v));
+    CC_FAST(v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max());
+    out = static_cast<std::int32_t>(v);
+    return true;
+}
+
+struct SpecRead {
+    CredentialSpec spec;
+    std::int32_t key_id = 0;
+};
+
+// One spec object. `nested`, when given, receives the object under the kind's own name
+// (a combined entry): the DOM decoder prefers it to the flat fields around it.
+bool read_spec_object(Cursor& in, CredentialKind kind, SpecRead& out, std::optional<SpecRead>* nested) {
+    out = SpecRead{empty_spec(kind), 0};
+    const std::string_view own = kind_api_name(kind);
     std::optional<std::string> existing, url;
     std::optional<std::vector<KeyValuePair>> pairs;
+    std::string key, inner;
     CC_FAST(members(in, key, [&](std::string_view k) {
+        if (nested && k == own && in.peek() == '{') return read_spec_object(in, kind, nested->emplace(), nullptr);
         if (k == "existingSecretName") return opt_string(in, existing);
         if (k == "url") return opt_string(in, url);
-        if (k == "keyId") {
-            if (in.peek() == 'n') return key_id = 0, in.null();
-            std::int64_t v;
-            CC_FAST(in.integer(v));
-            CC_FAST(v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max());
-            key_id = static_cast<std::int32_t>(v);
-            return true;
-        }
+        if (k == "keyId") return key_id_value(in, out.key_id);
         if (k == "keyValuePairs") {
             if (in.peek() == 'n') return pairs.reset(), in.null();
             pairs.emplace();
-            std::string inner;
             return elements(in, [&] {
                 KeyValuePair kv;
                 CC_FAST(members(in, inner, [&](std::string_view ik) {
@@ -685,60 +689,19 @@ bool read_spec_fields(Cursor& in, CredentialKind kind, CredentialSpec& spec, std
                 if constexpr (std::is_same_v<T, GenericSecretSpec>) v.key_value_pairs = std::move(pairs);
             }
         },
-        spec);
+        out.spec);
     return true;
 }
 
-// "spec": flat (per-kind object) or nested under the kind name (combined entry); a nested
-// object wins, as in the DOM decoder.
+// "spec": flat (per-kind object) or nested under the kind name (combined entry).
 bool read_spec(Cursor& in, Credential& c) {
-    if (in.peek() == 'n') {
-        c.spec = empty_spec(c.meta.kind);
-        c.key_id = 0;
-        return in.null();
-    }
-    const std::string_view own = kind_api_name(c.meta.kind);
-    CredentialSpec flat = empty_spec(c.meta.kind), nested_spec;
-    std::int32_t flat_key = 0, nested_key = 0;
-    bool nested = false;
-    std::optional<std::string> existing, url;
-    std::optional<std::vector<KeyValuePair>> pairs;
-    std::string key, inner;
-    // The flat fields are read into a spec object of the same shape as a nested one.
-    CC_FAST(members(in, key, [&](std::string_view k) {
-        if (k == own && in.peek() == '{') {
-            nested = true;
-            return read_spec_fields(in, c.meta.kind, nested_spec, nested_key, inner);
-        }
-        if (k == "existingSecretName") return opt_string(in, existing);
-        if (k == "url") return opt_string(in, url);
-        if (k == "keyId") {
-            if (in.peek() == 'n') return flat_key = 0, in.null();
-            std::int64_t v;
-            CC_FAST(in.integer(v));
-            CC_FAST(v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max());
-            flat_key = static_cast<std::int32_t>(v);
-            return true;
-        }
-        if (k == "keyValuePairs") return false;  // flat generic secrets are rare: the DOM reads them
-        return in.skip();
-    }));
-    if (nested) {
-        c.spec = std::move(nested_spec);
-        c.key_id = nested_key;
-        return true;
-    }
-    std::visit(
-        [&](auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (!std::is_same_v<T, NgcApiKeySpec>) {
-                v.existing_secret_name = existing;
-                if constexpr (std::is_same_v<T, DockerRegistrySpec>) v.url = url;
-            }
-        },
-        flat);
-    c.spec = std::move(flat);
-    c.key_id = flat_key;
+    SpecRead flat{empty_spec(c.meta.kind), 0};
+    std::optional<SpecRead> nested;
+    if (in.peek() == 'n') CC_FAST(in.null());
+    else CC_FAST(read_spec_object(in, c.meta.kind, flat, &nested));
+    SpecRead& chosen = nested ? *nested : flat;
+    c.spec = std::move(chosen.spec);
+    c.key_id = chosen.key_id;
     return true;
 }
 
@@ -780,38 +743,33 @@ bool read_status(Cursor& in, std::optional<AssetStatus>& out) {
     return true;
 }
 
-bool read_refs(Cursor& in, std::vector<AssetRef>& out, std::string& key) {
+// An array of objects with an id (a string or an integer, "" when absent) and fields that
+// `field(key, item)` reads or skips.
+template <class T, class F>
+bool read_id_objects(Cursor& in, std::vector<T>& out, std::string& key, F&& field) {
     out.clear();
     if (in.peek() == 'n') return in.null();
     return elements(in, [&] {
-        AssetRef r;
+        T item{};
         std::optional<std::string> id;
-        CC_FAST(members(in, key, [&](std::string_view k) {
-            if (k == "id") return id_string(in, id);
-            if (k == "name") return string_or_empty(in, r.name);
-            return in.skip();
-        }));
-        r.id = id.value_or("");
-        out.push_back(std::move(r));
+        CC_FAST(members(in, key, [&](std::string_view k) { return k == "id" ? id_string(in, id) : field(k, item); }));
+        item.id = id.value_or("");
+        out.push_back(std::move(item));
         return true;
     });
 }
 
+bool read_refs(Cursor& in, std::vector<AssetRef>& out, std::string& key) {
+    return read_id_objects(in, out, key, [&in](std::string_view k, AssetRef& r) {
+        return k == "name" ? string_or_empty(in, r.name) : in.skip();
+    });
+}
+
 bool read_workloads(Cursor& in, std::vector<WorkloadRef>& out, std::string& key) {
-    out.clear();
-    if (in.peek() == 'n') return in.null();
-    return elements(in, [&] {
-        WorkloadRef w;
-        std::optional<std::string> id;
-        CC_FAST(members(in, key, [&](std::string_view k) {
-            if (k == "id") return id_string(in, id);
-            if (k == "name") return string_or_empty(in, w.name);
-            if (k == "status") return opt_string(in, w.status);
-            return in.skip();
-        }));
-        w.id = id.value_or("");
-        out.push_back(std::move(w));
-        return true;
+    return read_id_objects(in, out, key, [&in](std::string_view k, WorkloadRef& w) {
+        if (k == "name") return string_or_empty(in, w.name);
+        if (k == "status") return opt_string(in, w.status);
+        return in.skip();
     });
 }
 
@@ -831,23 +789,12 @@ bool read_usage(Cursor& in, std::optional<UsageInfo>& out) {
                 if (ak == "environments") return read_refs(in, u.environments, inner);
                 if (ak == "computes") return read_refs(in, u.computes, inner);
                 if (ak == "environment" || ak == "compute") return false;  // deprecated forms: the DOM reads them
-                if (ak == "datasources") {
-                    u.datasources.clear();
-                    if (in.peek() == 'n') return in.null();
-                    return elements(in, [&] {
-                        DatasourceRef d;
-                        std::optional<std::string> id;
-                        CC_FAST(members(in, inner, [&](std::string_view dk) {
-                            if (dk == "id") return id_string(in, id);
-                            if (dk == "name") return string_or_empty(in, d.name);
-                            if (dk == "kind") return string_or_empty(in, d.kind);
-                            return in.skip();
-                        }));
-                        d.id = id.value_or("");
-                        u.datasources.push_back(std::move(d));
-                        return true;
+                if (ak == "datasources")
+                    return read_id_objects(in, u.datasources, inner, [&in](std::string_view dk, DatasourceRef& d) {
+                        if (dk == "name") return string_or_empty(in, d.name);
+                        if (dk == "kind") return string_or_empty(in, d.kind);
+                        return in.skip();
                     });
-                }
                 return in.skip();
             });
         }
