@@ -110,7 +110,29 @@ private:
 
 }  // namespace
 
+bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;  // the escaped character cannot end the string
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
 Result<Json> parse_json(std::string_view text) {
+    if (json_nesting_exceeds(text, kMaxJsonDepth))
+        return ApiError{400, "The JSON document is nested too deeply",
+                        "Arrays and objects may nest at most " + std::to_string(kMaxJsonDepth) + " levels deep", {}};
     Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return ApiError{400, "Malformed JSON in the request body", {}, {}};
     return j;

@@ -19,7 +19,17 @@ namespace cc {
 
 using Json = nlohmann::json;
 
-// Parses text without throwing; a malformed document becomes a 400 ApiError.
+// Arrays and objects may nest this deep in any document we parse: the API's own shapes need
+// fewer than 8 levels, and the limit keeps every walk over a parsed body (encoding, wiping,
+// comparing) far from the stack's end.
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
+// True when brackets nest deeper than `limit` outside strings; a linear scan of the raw text,
+// so a hostile document is refused before a DOM is built for it.
+bool json_nesting_exceeds(std::string_view text, std::size_t limit);
+
+// Parses text without throwing; a malformed document, or one nested deeper than
+// kMaxJsonDepth, becomes a 400 ApiError.
 Result<Json> parse_json(std::string_view text);
 
 // ---- credentials --------------------------------------------------------------------------

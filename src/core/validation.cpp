@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "core/text.h"
+
 namespace cc {
 namespace {
 
@@ -17,6 +19,66 @@ std::optional<ApiError> require_value(const std::optional<std::string>& v, const
     if (!v) return invalid(field, std::string(what) + " is required when no existing secret is used");
     if (v->empty()) return invalid(field, std::string(what) + " must not be empty");
     return std::nullopt;
+}
+
+std::string size_text(std::size_t bytes) {
+    return bytes % 1024 == 0 ? std::to_string(bytes / 1024) + " KiB" : std::to_string(bytes) + " bytes";
+}
+
+// Size limits of the secret values a spec carries (checked before any other rule, so an
+// oversized request is refused without looking further into it).
+std::optional<ApiError> check_secret_sizes(const CredentialSpec& spec) {
+    std::size_t total = 0;
+    std::optional<ApiError> error;
+    const auto check = [&](const std::optional<std::string>& v, const std::string& field) {
+        if (error || !v) return;
+        total += v->size();
+        if (v->size() > kMaxSecretValueBytes)
+            error = invalid(field, field + " is " + size_text(v->size()) + "; a secret value may hold at most " +
+                                       size_text(kMaxSecretValueBytes));
+    };
+    std::visit(
+        [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, NgcApiKeySpec>) {
+                check(v.ngc_api_key, "spec.ngc_api_key");
+            } else {
+                if (v.existing_secret_name && v.existing_secret_name->size() > kMaxSecretNameLength)
+                    error = invalid("spec.existingSecretName", "spec.existingSecretName may hold at most " +
+                                                                   std::to_string(kMaxSecretNameLength) + " characters");
+                if constexpr (std::is_same_v<T, AccessKeySpec>) {
+                    check(v.access_key_id, "spec.accessKeyId");
+                    check(v.secret_access_key, "spec.secretAccessKey");
+                } else if constexpr (std::is_same_v<T, PasswordSpec>) {
+                    check(v.user, "spec.user");
+                    check(v.password, "spec.password");
+                } else if constexpr (std::is_same_v<T, DockerRegistrySpec>) {
+                    check(v.user, "spec.user");
+                    check(v.password, "spec.password");
+                    check(v.url, "spec.url");
+                } else if (v.key_value_pairs) {
+                    if (v.key_value_pairs->size() > kMaxSecretKeys) {
+                        error = invalid("spec.keyValuePairs", "A generic secret may hold at most " +
+                                                                  std::to_string(kMaxSecretKeys) + " keys");
+                        return;
+                    }
+                    for (std::size_t i = 0; i < v.key_value_pairs->size() && !error; ++i) {
+                        const auto& kv = (*v.key_value_pairs)[i];
+                        const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
+                        total += kv.key.size();
+                        if (kv.key.size() > kMaxSecretKeyLength)
+                            error = invalid(path + ".key", "A key may hold at most " + std::to_string(kMaxSecretKeyLength) +
+                                                               " characters");
+                        check(kv.value, path + ".value");
+                    }
+                }
+            }
+        },
+        spec);
+    if (!error && total > kMaxSecretBytes)
+        error = invalid("spec", "The secret values add up to " + size_text(total) + "; a credential may hold at most " +
+                                    size_text(kMaxSecretBytes));
+    return error;
 }
 
 std::optional<ApiError> check_scope(const ScopeRef& s) {
@@ -103,6 +165,7 @@ bool is_valid_ngc_key(std::string_view key) {
 bool is_valid_secret_key(std::string_view key) { return is_valid_ngc_key(key); }
 
 std::optional<ApiError> validate_create(const CreateRequest& r) {
+    if (auto e = check_secret_sizes(r.spec)) return e;
     if (auto p = name_problem(r.name)) return invalid("meta.name", "Invalid name: " + *p);
     if (r.description) {
         if (r.description->empty()) return invalid("meta.description", "meta.description must not be empty when given");
@@ -152,7 +215,8 @@ std::optional<ApiError> validate_create(const CreateRequest& r) {
                         const auto& kv = (*v.key_value_pairs)[i];
                         const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
                         if (!is_valid_secret_key(kv.key))
-                            return invalid(path + ".key", "Key '" + kv.key + "' is not valid: use letters, digits, '-', '.' and '_'");
+                            return invalid(path + ".key", "Key '" + printable_excerpt(kv.key, 40) +
+                                                                   "' is not valid: use letters, digits, '-', '.' and '_'");
                         if (!seen.insert(kv.key).second) return invalid(path + ".key", "Key '" + kv.key + "' is used twice");
                         if (!kv.value) return invalid(path + ".value", "The value of key '" + kv.key + "' is required");
                     }

@@ -14,6 +14,14 @@ namespace cc {
 
 inline constexpr std::size_t kMaxNameLength = 63;
 inline constexpr std::size_t kMaxDescriptionLength = 250;
+// Secret sizes. A Kubernetes Secret holds at most 1 MiB in all; a credential is copied into a
+// Secret per namespace of its scope, so each one is kept well under that: a value fits a long
+// private key, certificate chain or Docker config.json, and a generic secret fits an .env file.
+inline constexpr std::size_t kMaxSecretValueBytes = 64 * 1024;
+inline constexpr std::size_t kMaxSecretBytes = 256 * 1024;  // all values and keys of one credential
+inline constexpr std::size_t kMaxSecretKeys = 100;          // generic secret key/value pairs
+inline constexpr std::size_t kMaxSecretKeyLength = 253;     // a Kubernetes data key's limit
+inline constexpr std::size_t kMaxSecretNameLength = 253;    // a Kubernetes object name's limit
 
 // The rule as shown to users next to the name field.
 std::string_view name_rule_text();

@@ -380,3 +380,53 @@ TEST_CASE("validate_update") {
     u.name = repeat("z", 63);
     CHECK(field_of(validate_update(u)) == "<ok>");
 }
+
+TEST_CASE("secret sizes: a value, the key count, a key and the whole credential are bounded") {
+    const std::string at_limit(kMaxSecretValueBytes, 'x');
+    const std::string over_limit(kMaxSecretValueBytes + 1, 'x');
+
+    CreateRequest r = valid_request(CredentialKind::Password);
+    std::get<PasswordSpec>(r.spec).password = at_limit;
+    CHECK_FALSE(validate_create(r));
+    std::get<PasswordSpec>(r.spec).password = over_limit;
+    auto e = validate_create(r);
+    REQUIRE(e);
+    CHECK(e->field == "spec.password");
+    CHECK(e->message.find("64 KiB") != std::string::npos);
+    CHECK(e->message.find("xxxx") == std::string::npos);  // the value itself is never quoted
+
+    r = valid_request(CredentialKind::NgcApiKey);
+    std::get<NgcApiKeySpec>(r.spec).ngc_api_key = over_limit;
+    CHECK(field_of(validate_create(r)) == "spec.ngc_api_key");
+
+    r = valid_request(CredentialKind::GenericSecret);
+    auto& pairs = *std::get<GenericSecretSpec>(r.spec).key_value_pairs;
+    pairs.clear();
+    for (std::size_t i = 0; i < kMaxSecretKeys; ++i) pairs.push_back({"K" + std::to_string(i), std::string("v")});
+    CHECK_FALSE(validate_create(r));
+    pairs.push_back({"ONE_MORE", std::string("v")});
+    CHECK(field_of(validate_create(r)) == "spec.keyValuePairs");
+
+    pairs.resize(1);
+    pairs[0].key = std::string(kMaxSecretKeyLength + 1, 'k');
+    CHECK(field_of(validate_create(r)) == "spec.keyValuePairs[0].key");
+
+    // Each value under the per-value limit, together over the per-credential one.
+    pairs.clear();
+    for (std::size_t i = 0; i * kMaxSecretValueBytes <= kMaxSecretBytes; ++i)
+        pairs.push_back({"K" + std::to_string(i), at_limit});
+    CHECK(field_of(validate_create(r)) == "spec");
+
+    r = valid_request(CredentialKind::AccessKey);
+    std::get<AccessKeySpec>(r.spec) = AccessKeySpec{std::string(kMaxSecretNameLength + 1, 'n'), std::nullopt, std::nullopt};
+    CHECK(field_of(validate_create(r)) == "spec.existingSecretName");
+}
+
+TEST_CASE("a bad generic secret key is quoted printable and short") {
+    CreateRequest r = valid_request(CredentialKind::GenericSecret);
+    (*std::get<GenericSecretSpec>(r.spec).key_value_pairs)[0].key = "bad\x01key" + std::string(200, 'z');
+    auto e = validate_create(r);
+    REQUIRE(e);
+    CHECK(e->message.find('\x01') == std::string::npos);
+    CHECK(e->message.size() < 150);
+}
