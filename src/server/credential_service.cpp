@@ -20,12 +20,18 @@ ApiError forbidden(std::string details) {
 }
 ApiError not_found(const std::string& id) { return ApiError{404, "Resource id not found.", "credential " + id, {}}; }
 
-// Overwrites the strings of a parsed request body's spec: they are secret values.
-void wipe_json_strings(Json& j) {
-    if (j.is_string()) {
-        wipe_string(j.get_ref<std::string&>());
-    } else if (j.is_structured()) {
-        for (auto& v : j) wipe_json_strings(v);
+// Overwrites the strings of a parsed request body's spec: they are secret values. An explicit
+// stack, not recursion: the walk's depth is the document's, which the caller chose.
+void wipe_json_strings(Json& root) {
+    std::vector<Json*> pending{&root};
+    while (!pending.empty()) {
+        Json* j = pending.back();
+        pending.pop_back();
+        if (j->is_string()) {
+            wipe_string(j->get_ref<std::string&>());
+        } else if (j->is_structured()) {
+            for (auto& v : *j) pending.push_back(&v);
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include "core/text.h"
+
 namespace cc::server {
 namespace {
 
@@ -24,6 +26,9 @@ bool iequals_prefix(std::string_view s, std::string_view prefix) {
     }
     return true;
 }
+
+// A token request has at most six fields; anything far beyond that is not a token request.
+constexpr std::size_t kMaxFormFields = 32;
 
 }  // namespace
 
@@ -58,7 +63,11 @@ Result<std::map<std::string, std::string>> parse_form_urlencoded(std::string_vie
         auto name = form_decode(pair.substr(0, eq));
         auto value = form_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
         if (!name || !value) return ApiError{400, "Malformed percent-encoding in the form body", {}, {}};
-        if (out.count(*name)) return ApiError{400, "Parameter " + *name + " is given more than once", {}, *name};
+        if (!is_valid_utf8(*name) || !is_valid_utf8(*value))
+            return ApiError{400, "The form body is not UTF-8 text", {}, {}};
+        if (out.size() == kMaxFormFields) return ApiError{400, "The form body has too many fields", {}, {}};
+        if (out.count(*name))
+            return ApiError{400, "Parameter " + printable_excerpt(*name, 40) + " is given more than once", {}, {}};
         out.emplace(std::move(*name), std::move(*value));
     }
     return out;

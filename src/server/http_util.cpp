@@ -4,16 +4,22 @@
 
 #include <charconv>
 
+#include "core/text.h"
+
 namespace cc::server {
 
 void send_json(httplib::Response& res, int status, const Json& body) {
     res.status = status;
-    res.set_content(body.dump(), kJsonContentType);
+    // Text that is not UTF-8 never reaches a body: replaced, so the writer cannot throw.
+    res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), kJsonContentType);
 }
 
 void send_error(httplib::Response& res, int code, std::string message, std::string details) {
     if (message.empty()) message = std::string(default_error_message(code));
     if (details.empty()) details = message;
+    // Messages may quote what the caller sent (a path, a key, an id): printable and bounded.
+    message = printable_excerpt(message, kMaxErrorTextChars);
+    details = printable_excerpt(details, kMaxErrorTextChars);
     send_json(res, code, encode_error(ApiError{code, std::move(message), std::move(details), {}}));
 }
 

@@ -17,6 +17,8 @@ namespace cc::server {
 
 inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 inline constexpr const char* kJsonContentType = "application/json";
+// An error's message and details are cut to this many characters.
+inline constexpr std::size_t kMaxErrorTextChars = 1000;
 
 void send_json(httplib::Response& res, int status, const Json& body);
 // Empty message/details fall back to the standard text for the code.

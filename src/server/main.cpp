@@ -1,6 +1,7 @@
 // credentials_server: the reference Run:ai credentials API server and web app host.
 //   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
 //                      [--agent-delay-ms 1500] [--demo-size N] [--demo-org standard|large]
+//                      [--frame-ancestors "'self' https://console.example.com"]
 // Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
 // demo logins, and runs until SIGINT or SIGTERM.
 #include <csignal>
@@ -18,6 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
     "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large]\n"
+    "                          [--frame-ancestors SOURCES]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
     "  --data       database and key files (default ./data)\n"
@@ -33,7 +35,9 @@ constexpr const char* kUsage =
     "               gpu-north and gpu-south with 10 departments each and 20 projects per department:\n"
     "               1,000 projects such as research-east-alpha in namespace runai-research-east-alpha,\n"
     "               and ~500 credentials at every level of them unless --demo-size is 0)\n"
-    "  --demo-size and --demo-org only apply when --data holds no database yet.\n";
+    "  --demo-size and --demo-org only apply when --data holds no database yet.\n"
+    "  --frame-ancestors  who may show the app in a frame (CSP frame-ancestors), default 'self';\n"
+    "               e.g. \"'self' https://console.example.com\" for a host console on another origin\n";
 
 bool parse_port(std::string_view text, int& port) {
     if (text.empty() || text.size() > 5) return false;
@@ -75,6 +79,8 @@ int main(int argc, char** argv) {
             config.web_dir = value;
         } else if (arg == "--base-path") {
             config.base_path = value;
+        } else if (arg == "--frame-ancestors") {
+            config.frame_ancestors = value;
         } else if (arg == "--agent-delay-ms") {
             if (value.empty() || value.size() > 7 || value.find_first_not_of("0123456789") != std::string::npos) {
                 std::fprintf(stderr, "invalid agent delay: %s\n", value.c_str());

@@ -15,12 +15,14 @@
 namespace cc::server {
 
 class ClusterAgents;
+class LoginThrottle;
 
 struct ServerContext {
     Store& store;
     const SecretBox& secrets;
     const TokenService& tokens;
     ClusterAgents* agents = nullptr;  // wake() after a change the cluster agents should act on
+    LoginThrottle* logins = nullptr;  // every password check goes through it
 };
 
 // POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form)

@@ -1,4 +1,4 @@
-// The token endpoints (§9). POST /api/v1/token takes JSON whose keys match case-insensitively,
+// The token endpoints. POST /api/v1/token takes JSON whose keys match case-insensitively,
 // as the Run:ai control plane does (runapy sends "AppId"): grants password, refresh_token and
 // client_credentials (app_token is its deprecated alias), errors in the Run:ai shape.
 // POST /api/v2/token is OAuth 2.0: a form body, grants password and client_credentials, client
@@ -6,8 +6,10 @@
 // Also: bearer authentication of every other API request.
 #include <map>
 
-#include "server/http_util.h"
+#include "core/text.h"
 #include "server/form_urlencoded.h"
+#include "server/http_util.h"
+#include "server/login_throttle.h"
 #include "server/routes.h"
 #include "server/time_util.h"
 
@@ -38,6 +40,41 @@ Result<std::optional<std::string>> verify_subject(Store& store, const std::strin
                                   : (verify_password(dummy_hash(), secret), false);
     if (!valid) return std::optional<std::string>{};
     return std::optional<std::string>{(*user)->email};
+}
+
+// A password check under the login limits.
+struct Verdict {
+    enum class Kind { Accepted, Rejected, Throttled, Busy } kind = Kind::Rejected;
+    std::string subject;  // Accepted: the stored id
+    int retry_after = 0;  // Throttled, Busy: seconds
+};
+
+Result<Verdict> check_secret(const ServerContext& ctx, const RequestContext& rc, const std::string& id,
+                             const std::string& secret, Subject kind) {
+    const std::string& address = rc.http.remote_addr;
+    if (auto wait = ctx.logins->begin_attempt(id, address)) return Verdict{Verdict::Kind::Throttled, {}, *wait};
+    auto slot = ctx.logins->hash_slot();
+    if (!slot) return Verdict{Verdict::Kind::Busy, {}, 1};
+    auto subject = verify_subject(ctx.store, id, secret, kind);
+    if (!subject) return subject.error();
+    if (!*subject) return Verdict{Verdict::Kind::Rejected, {}, 0};
+    ctx.logins->succeeded(id, address);
+    return Verdict{Verdict::Kind::Accepted, std::move(**subject), 0};
+}
+
+// The answer for a verdict other than Accepted, in the v1 (Run:ai) error shape.
+void refuse_v1(httplib::Response& res, const Verdict& v, const char* rejected_message) {
+    switch (v.kind) {
+        case Verdict::Kind::Throttled:
+            res.set_header("Retry-After", std::to_string(v.retry_after));
+            return send_error(res, 429, "Too many sign-in attempts",
+                              "Try again in " + std::to_string(v.retry_after) + " seconds");
+        case Verdict::Kind::Busy:
+            res.set_header("Retry-After", std::to_string(v.retry_after));
+            return send_error(res, 503, "The server is busy checking other sign-ins", "Try again in a second");
+        case Verdict::Kind::Rejected:
+        case Verdict::Kind::Accepted: return send_error(res, 401, rejected_message);
+    }
 }
 
 // v1 answer. Applications get no refresh token: they hold their secret and ask again.
@@ -76,10 +113,10 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         const std::string* password = field("password");
         if (!username || !password || username->empty())
             return send_error(res, 400, "username and password are required for the password grant");
-        auto subject = verify_subject(ctx.store, *username, *password, Subject::User);
-        if (!subject) return send_error(res, subject.error());
-        if (!*subject) return send_error(res, 401, "Invalid username or password");
-        return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::User));
+        auto verdict = check_secret(ctx, rc, *username, *password, Subject::User);
+        if (!verdict) return send_error(res, verdict.error());
+        if (verdict->kind != Verdict::Kind::Accepted) return refuse_v1(res, *verdict, "Invalid username or password");
+        return send_json(res, 200, token_response(ctx.tokens, verdict->subject, Subject::User));
     }
     if (*grant == "client_credentials" || *grant == "app_token") {
         const bool app = *grant == "app_token";
@@ -87,10 +124,10 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         const std::string* secret = field(app ? "appsecret" : "clientsecret");
         const std::string names = app ? "appID and appSecret" : "clientID and clientSecret";
         if (!id || !secret || id->empty()) return send_error(res, 400, names + " are required for the " + *grant + " grant");
-        auto subject = verify_subject(ctx.store, *id, *secret, Subject::Application);
-        if (!subject) return send_error(res, subject.error());
-        if (!*subject) return send_error(res, 401, "Invalid client credentials");
-        return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::Application));
+        auto verdict = check_secret(ctx, rc, *id, *secret, Subject::Application);
+        if (!verdict) return send_error(res, verdict.error());
+        if (verdict->kind != Verdict::Kind::Accepted) return refuse_v1(res, *verdict, "Invalid client credentials");
+        return send_json(res, 200, token_response(ctx.tokens, verdict->subject, Subject::Application));
     }
     if (*grant == "refresh_token") {
         const std::string* refresh = field("refreshtoken");
@@ -104,7 +141,7 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     }
     for (const char* known : {"exchange_token", "external_token_exchange"})
         if (*grant == known) return send_error(res, 400, "Unsupported grant type: " + *grant, supported);
-    return send_error(res, 400, "Unknown grant type: " + *grant, supported);
+    return send_error(res, 400, "Unknown grant type: " + printable_excerpt(*grant, 40), supported);
 }
 
 // ---- v2 (OAuth 2.0) ------------------------------------------------------------------------
@@ -112,6 +149,22 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
 void oauth_error(httplib::Response& res, int status, const char* error, std::string description) {
     if (status == 401) res.set_header("WWW-Authenticate", R"(Basic realm="credentials-console")");
     send_json(res, status, Json{{"error", error}, {"error_description", std::move(description)}});
+}
+
+// The OAuth answer for a verdict other than Accepted; `rejected` is the error for a wrong secret.
+void refuse_v2(httplib::Response& res, const Verdict& v, int rejected_status, const char* rejected,
+               const char* rejected_description) {
+    switch (v.kind) {
+        case Verdict::Kind::Throttled:
+            res.set_header("Retry-After", std::to_string(v.retry_after));
+            return oauth_error(res, 429, "temporarily_unavailable",
+                               "Too many sign-in attempts; try again in " + std::to_string(v.retry_after) + " seconds");
+        case Verdict::Kind::Busy:
+            res.set_header("Retry-After", std::to_string(v.retry_after));
+            return oauth_error(res, 503, "temporarily_unavailable", "The server is busy checking other sign-ins");
+        case Verdict::Kind::Rejected:
+        case Verdict::Kind::Accepted: return oauth_error(res, rejected_status, rejected, rejected_description);
+    }
 }
 
 void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
@@ -143,10 +196,11 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     }
     std::optional<std::string> client_subject;
     if (client) {
-        auto subject = verify_subject(ctx.store, client->first, client->second, Subject::Application);
-        if (!subject) return oauth_error(res, 500, "server_error", "The server could not check the client");
-        if (!*subject) return oauth_error(res, 401, "invalid_client", "Client authentication failed");
-        client_subject = **subject;
+        auto verdict = check_secret(ctx, rc, client->first, client->second, Subject::Application);
+        if (!verdict) return oauth_error(res, 500, "server_error", "The server could not check the client");
+        if (verdict->kind != Verdict::Kind::Accepted)
+            return refuse_v2(res, *verdict, 401, "invalid_client", "Client authentication failed");
+        client_subject = verdict->subject;
     }
 
     const std::string* grant = param("grant_type");
@@ -157,10 +211,11 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         const std::string* password = form->count("password") ? &form->at("password") : nullptr;
         if (!username || !password)
             return oauth_error(res, 400, "invalid_request", "username and password are required for the password grant");
-        auto user = verify_subject(ctx.store, *username, *password, Subject::User);
-        if (!user) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
-        if (!*user) return oauth_error(res, 400, "invalid_grant", "Invalid username or password");
-        subject = **user;
+        auto verdict = check_secret(ctx, rc, *username, *password, Subject::User);
+        if (!verdict) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
+        if (verdict->kind != Verdict::Kind::Accepted)
+            return refuse_v2(res, *verdict, 400, "invalid_grant", "Invalid username or password");
+        subject = verdict->subject;
     } else if (*grant == "client_credentials") {
         if (!client_subject) {
             if (param("client_id")) return oauth_error(res, 400, "invalid_request", "client_secret is required");
@@ -169,7 +224,8 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         subject = *client_subject;
     } else {
         return oauth_error(res, 400, "unsupported_grant_type",
-                           "Grant type " + *grant + " is not supported; use password or client_credentials");
+                           "Grant type " + printable_excerpt(*grant, 40) +
+                               " is not supported; use password or client_credentials");
     }
     send_json(res, 200,
               Json{{"access_token",

@@ -16,8 +16,12 @@
 #include "server/compression.h"
 #include "server/crypto.h"
 #include "server/demo_generate.h"
+#include "server/form_urlencoded.h"
+#include "core/text.h"
 #include "server/http_util.h"
+#include "server/login_throttle.h"
 #include "server/routes.h"
+#include "server/security_headers.h"
 #include "server/static_files.h"
 #include "server/time_util.h"
 
@@ -65,16 +69,20 @@ struct Server::Running {
     std::unique_ptr<TokenService> tokens;
     std::unique_ptr<Store> store;
     std::unique_ptr<ClusterAgents> agents;  // after store: destroyed (stopped) before it
+    std::unique_ptr<LoginThrottle> logins;
     std::unique_ptr<ServerContext> ctx;
     Router router;
     std::unique_ptr<StaticFiles> web;
     std::string base_path;
+    HeaderList security_headers;
     bool log_requests = true;
     httplib::Server http;
     std::thread thread;
     int port = 0;
 
     void handle(const httplib::Request& req, httplib::Response& res);
+    static void internal_error(httplib::Response& res);
+    static bool url_is_text(const httplib::Request& req);
     void dispatch(const httplib::Request& req, httplib::Response& res);
     void dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res);
     void log(const httplib::Request& req, const httplib::Response& res) const;
@@ -86,18 +94,37 @@ void Server::Running::handle(const httplib::Request& req, httplib::Response& res
     } catch (const std::exception& e) {
         std::fprintf(stderr, "internal error on %s %s: %s\n", req.method.c_str(), log_safe(req.path).c_str(),
                      log_safe(e.what()).c_str());
-        res.headers.clear();
-        send_error(res, 500, "Internal server error", "The server failed to handle this request");
+        internal_error(res);
     } catch (...) {
-        res.headers.clear();
-        send_error(res, 500, "Internal server error", "The server failed to handle this request");
+        internal_error(res);
     }
     finish_encoding(req, res);
+    for (const auto& [name, value] : security_headers) res.set_header(name, value);
+}
+
+void Server::Running::internal_error(httplib::Response& res) {
+    res.headers.clear();
+    res.set_header("Cache-Control", "no-store");
+    send_error(res, 500, "Internal server error", "The server failed to handle this request");
+}
+
+// Paths and query parameters are text: bytes that are not UTF-8 are refused here, once, so no
+// handler, error message or log line ever holds them. (httplib also puts the fields of a form
+// body into req.params; the form's reader checks those, and answers in its endpoint's shape.)
+bool Server::Running::url_is_text(const httplib::Request& req) {
+    if (!is_valid_utf8(req.path)) return false;
+    for (const auto& [name, value] : query_params(req.target))
+        if (!is_valid_utf8(name) || !is_valid_utf8(value)) return false;
+    return true;
 }
 
 void Server::Running::dispatch(const httplib::Request& req, httplib::Response& res) {
     const std::string& path = req.path;
     const bool read = req.method == "GET" || req.method == "HEAD";
+    if (!url_is_text(req)) {
+        res.set_header("Cache-Control", "no-store");
+        return send_error(res, 400, "Malformed request URL", "The path and query must be UTF-8 text");
+    }
     if (path == "/healthz") {
         if (!read) {
             res.set_header("Allow", "GET, HEAD");
@@ -141,11 +168,13 @@ void Server::Running::dispatch_api(const httplib::Request& req, std::string rel,
     }
     switch (match.kind) {
         case Router::Match::Kind::NotFound:
-            return send_error(res, 404, "Resource not found", "No API endpoint " + req.method + " " + rc.path);
+            return send_error(res, 404, "Resource not found",
+                              "No API endpoint " + log_safe(req.method, 16) + " " + printable_excerpt(rc.path, 100));
         case Router::Match::Kind::MethodNotAllowed:
             res.set_header("Allow", match.allow);
-            return send_error(res, 405, "Method not allowed", req.method + " is not supported on " + rc.path +
-                                                                  "; allowed: " + match.allow);
+            return send_error(res, 405, "Method not allowed",
+                              log_safe(req.method, 16) + " is not supported on " + printable_excerpt(rc.path, 100) +
+                                  "; allowed: " + match.allow);
         case Router::Match::Kind::Found: (*match.handler)(rc, res); return;
     }
 }
@@ -174,6 +203,9 @@ VoidResult Server::start() {
 
     auto run = std::make_unique<Running>();
     run->base_path = *base;
+    auto ancestors = normalize_frame_ancestors(config_.frame_ancestors);
+    if (!ancestors) return ancestors.error();
+    run->security_headers = security_headers(*ancestors);
     run->log_requests = config_.log_requests;
     auto secret_key = load_or_create_key_file(config_.data_dir / "secret.key", SecretBox::kKeyBytes);
     if (!secret_key) return secret_key.error();
@@ -204,6 +236,8 @@ VoidResult Server::start() {
     }
 
     run->ctx = std::make_unique<ServerContext>(ServerContext{*run->store, *run->secrets, *run->tokens});
+    run->logins = std::make_unique<LoginThrottle>(config_.login_policy);
+    run->ctx->logins = run->logins.get();
     run->agents = std::make_unique<ClusterAgents>(*run->store, *run->secrets,
                                                   std::chrono::milliseconds(std::max(0, config_.agent_delay_ms)));
     run->ctx->agents = run->agents.get();

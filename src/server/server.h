@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "server/login_throttle.h"
 #include "server/store.h"
 
 namespace cc::server {
@@ -21,6 +22,10 @@ struct Config {
     std::filesystem::path web_dir;            // the web app; empty: API only
     std::string base_path = "/";              // "/credentials/" mounts the app and /api under it
     bool log_requests = true;                 // one line per request on stderr
+    // Who may show the app in a frame: CSP frame-ancestors sources, e.g. "'self'
+    // https://console.example.com" for a host console on another origin.
+    std::string frame_ancestors = "'self'";
+    LoginPolicy login_policy;  // sign-in attempts per name and per address
     int agent_delay_ms = 1500;                // how long credentials stay Creating/Updating/Deleting
     // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
     // empty account); more than the demo set = the demo set plus generated ones.
