@@ -35,6 +35,8 @@ target_link_options(credentials_console PRIVATE
   "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
   "SHELL:--preload-file ${CC_FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf"
   "SHELL:--preload-file ${CC_ICON_FONT}@/fonts/forkawesome-webfont.ttf")
-set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js)
+set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js
+  ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js ${CMAKE_SOURCE_DIR}/shell/style.css)
 add_custom_command(TARGET credentials_console POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CC_WEB_OUT}/index.html)
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js
+          ${CMAKE_SOURCE_DIR}/shell/style.css ${CC_WEB_OUT})

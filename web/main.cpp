@@ -171,7 +171,10 @@ EM_JS(char*, js_api_base, (), {
 });
 
 EM_JS(void, js_show_no_webgl, (), {
-    document.body.innerHTML = "<p style='font:16px sans-serif;padding:2em'>This page needs WebGL 2, which this browser does not provide.</p>";
+    const p = document.createElement("p");
+    p.className = "page-message";
+    p.textContent = "This page needs WebGL 2, which this browser does not provide.";
+    document.body.replaceChildren(p);
 });
 
 }  // namespace

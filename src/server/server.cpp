@@ -99,7 +99,10 @@ void Server::Running::handle(const httplib::Request& req, httplib::Response& res
         internal_error(res);
     }
     finish_encoding(req, res);
-    for (const auto& [name, value] : security_headers) res.set_header(name, value);
+    for (const auto& [name, value] : security_headers) {
+        res.headers.erase(name);
+        res.set_header(name, value);
+    }
 }
 
 void Server::Running::internal_error(httplib::Response& res) {

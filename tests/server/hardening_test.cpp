@@ -209,6 +209,8 @@ TEST_CASE("security headers on every answer: page, API, errors") {
         CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
         CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
         CHECK(r->get_header_value("X-Frame-Options") == "SAMEORIGIN");
+        CHECK(r->get_header_value_count("X-Content-Type-Options") == 1);
+        CHECK(r->get_header_value_count("Content-Security-Policy") == 1);
     }
 }
 
