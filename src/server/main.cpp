@@ -1,6 +1,7 @@
 // credentials_server: the reference Run:ai credentials API server and web app host.
 //   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
 //                      [--agent-delay-ms 1500] [--demo-size N] [--demo-org standard|large]
+//                      [--workers 8] [--max-connections 10000] [--max-connections-per-address 256]
 // Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
 // demo logins, and runs until SIGINT or SIGTERM.
 #include <csignal>
@@ -18,6 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
     "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large]\n"
+    "                          [--workers N] [--max-connections N] [--max-connections-per-address N]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
     "  --data       database and key files (default ./data)\n"
@@ -33,7 +35,21 @@ constexpr const char* kUsage =
     "               gpu-north and gpu-south with 10 departments each and 20 projects per department:\n"
     "               1,000 projects such as research-east-alpha in namespace runai-research-east-alpha,\n"
     "               and ~500 credentials at every level of them unless --demo-size is 0)\n"
-    "  --demo-size and --demo-org only apply when --data holds no database yet.\n";
+    "  --demo-size and --demo-org only apply when --data holds no database yet.\n"
+    "  --workers    threads running request handlers (default 8); slow clients never hold one\n"
+    "  --max-connections  open connections in all (default 10000, and under the descriptor limit)\n"
+    "  --max-connections-per-address  open connections from one client address (default 256);\n"
+    "               raise it behind a reverse proxy, whose clients all share its address\n";
+
+// A positive count of at most 7 digits.
+bool parse_count(std::string_view text, std::size_t& out) {
+    if (text.empty() || text.size() > 7 || text.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    std::size_t v = 0;
+    for (char c : text) v = v * 10 + static_cast<std::size_t>(c - '0');
+    if (v == 0) return false;
+    out = v;
+    return true;
+}
 
 bool parse_port(std::string_view text, int& port) {
     if (text.empty() || text.size() > 5) return false;
@@ -93,6 +109,18 @@ int main(int argc, char** argv) {
                 return 2;
             }
             config.demo_org = value;
+        } else if (arg == "--workers" || arg == "--max-connections" || arg == "--max-connections-per-address") {
+            std::size_t n = 0;
+            if (!parse_count(value, n) || (arg == "--workers" && n > 256)) {
+                std::fprintf(stderr, "invalid value for %s: %s\n", argv[i - 1], value.c_str());
+                return 2;
+            }
+            if (arg == "--workers")
+                config.worker_threads = static_cast<int>(n);
+            else if (arg == "--max-connections")
+                config.max_connections = n;
+            else
+                config.max_connections_per_address = n;
         } else {
             std::fprintf(stderr, "unknown option %s\n%s", argv[i - 1], kUsage);
             return 2;
