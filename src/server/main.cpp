@@ -2,6 +2,7 @@
 //   credentials_server [--host 127.0.0.1] [--port 8080] [--data DIR] [--web DIR] [--base-path /prefix/]
 //                      [--agent-delay-ms 1500] [--demo-size N] [--demo-org standard|large]
 //                      [--frame-ancestors "'self' https://console.example.com"]
+//                      [--workers 8] [--max-connections 10000] [--max-connections-per-address 256]
 // Prints "listening on http://HOST:PORT/BASE" once ready (scripts parse that line), then the
 // demo logins, and runs until SIGINT or SIGTERM.
 #include <csignal>
@@ -20,6 +21,7 @@ constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
     "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large]\n"
     "                          [--frame-ancestors SOURCES]\n"
+    "                          [--workers N] [--max-connections N] [--max-connections-per-address N]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
     "  --data       database and key files (default ./data)\n"
@@ -37,7 +39,21 @@ constexpr const char* kUsage =
     "               and ~500 credentials at every level of them unless --demo-size is 0)\n"
     "  --demo-size and --demo-org only apply when --data holds no database yet.\n"
     "  --frame-ancestors  who may show the app in a frame (CSP frame-ancestors), default 'self';\n"
-    "               e.g. \"'self' https://console.example.com\" for a host console on another origin\n";
+    "               e.g. \"'self' https://console.example.com\" for a host console on another origin\n"
+    "  --workers    threads running request handlers (default 8); slow clients never hold one\n"
+    "  --max-connections  open connections in all (default 10000, and under the descriptor limit)\n"
+    "  --max-connections-per-address  open connections from one client address (default 256);\n"
+    "               raise it behind a reverse proxy, whose clients all share its address\n";
+
+// A positive count of at most 7 digits.
+bool parse_count(std::string_view text, std::size_t& out) {
+    if (text.empty() || text.size() > 7 || text.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    std::size_t v = 0;
+    for (char c : text) v = v * 10 + static_cast<std::size_t>(c - '0');
+    if (v == 0) return false;
+    out = v;
+    return true;
+}
 
 bool parse_port(std::string_view text, int& port) {
     if (text.empty() || text.size() > 5) return false;
@@ -99,6 +115,18 @@ int main(int argc, char** argv) {
                 return 2;
             }
             config.demo_org = value;
+        } else if (arg == "--workers" || arg == "--max-connections" || arg == "--max-connections-per-address") {
+            std::size_t n = 0;
+            if (!parse_count(value, n) || (arg == "--workers" && n > 256)) {
+                std::fprintf(stderr, "invalid value for %s: %s\n", argv[i - 1], value.c_str());
+                return 2;
+            }
+            if (arg == "--workers")
+                config.worker_threads = static_cast<int>(n);
+            else if (arg == "--max-connections")
+                config.max_connections = n;
+            else
+                config.max_connections_per_address = n;
         } else {
             std::fprintf(stderr, "unknown option %s\n%s", argv[i - 1], kUsage);
             return 2;

@@ -7,17 +7,18 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 #include <httplib.h>
 
+#include "core/text.h"
 #include "server/auth.h"
 #include "server/cluster_agent.h"
 #include "server/compression.h"
 #include "server/crypto.h"
 #include "server/demo_generate.h"
 #include "server/form_urlencoded.h"
-#include "core/text.h"
+#include "server/http_dispatch.h"
+#include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/login_throttle.h"
 #include "server/routes.h"
@@ -76,8 +77,8 @@ struct Server::Running {
     std::string base_path;
     HeaderList security_headers;
     bool log_requests = true;
-    httplib::Server http;
-    std::thread thread;
+    DispatchServer http;  // httplib's request pipeline, driven by the front
+    std::unique_ptr<HttpFront> front;
     int port = 0;
 
     void handle(const httplib::Request& req, httplib::Response& res);
@@ -256,7 +257,9 @@ VoidResult Server::start() {
     Running* r = run.get();
     auto& http = run->http;
     http.set_payload_max_length(kMaxBodyBytes);
-    http.set_keep_alive_timeout(3);
+    // Only for the Keep-Alive header httplib writes: the front enforces both.
+    http.set_keep_alive_timeout(std::max(1, config_.idle_timeout_ms / 1000));
+    http.set_keep_alive_max_count(static_cast<size_t>(std::max(1, config_.max_requests_per_connection)));
     http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_start = std::chrono::steady_clock::now();
         t_request_started = true;
@@ -270,8 +273,9 @@ VoidResult Server::start() {
     http.Patch(any, handler);
     http.Delete(any, handler);
     http.Options(any, handler);
-    // Answers httplib produces itself (413 for large bodies, 400 for unreadable requests) get
-    // the Run:ai error body too; answers that already carry one are left alone.
+    // Answers httplib produces itself (a 400 for a request it cannot parse, 413 should a body
+    // pass the front's limit) get the Run:ai error body too; answers that already carry one are
+    // left alone.
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) {
             if (res.status == 413)
@@ -285,33 +289,32 @@ VoidResult Server::start() {
     });
     http.set_logger([r](const httplib::Request& req, const httplib::Response& res) { r->log(req, res); });
 
-    if (config_.port == 0) {
-        run->port = http.bind_to_any_port(config_.host);
-        if (run->port <= 0) return ApiError{500, "Cannot listen on " + config_.host + " (any port)", {}, {}};
-    } else {
-        if (!http.bind_to_port(config_.host, config_.port))
-            return ApiError{500, "Cannot listen on " + config_.host + ":" + std::to_string(config_.port),
-                            "Is another server using this port?", {}};
-        run->port = config_.port;
-    }
-    run->thread = std::thread([r] { r->http.listen_after_bind(); });
-    // stop() is a no-op until the accept loop runs, so do not return before it does.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!http.is_running() && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    FrontConfig front;
+    front.host = config_.host;
+    front.port = config_.port;
+    front.worker_threads = config_.worker_threads;
+    front.max_queued_requests = config_.max_queued_requests;
+    front.max_connections = config_.max_connections;
+    front.max_connections_per_address = config_.max_connections_per_address;
+    front.header_timeout = std::chrono::milliseconds(config_.header_timeout_ms);
+    front.body_timeout = std::chrono::milliseconds(config_.body_timeout_ms);
+    front.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
+    front.write_timeout = std::chrono::milliseconds(config_.write_timeout_ms);
+    front.max_requests_per_connection = config_.max_requests_per_connection;
+    front.limits.max_body_bytes = kMaxBodyBytes;
+    for (const auto& [name, value] : run->security_headers) front.error_headers += name + ": " + value + "\r\n";
+    run->front = std::make_unique<HttpFront>(front, [r](FrontRequest& req) { return r->http.dispatch(req); });
+    auto port = run->front->start();
+    if (!port) return port.error();
+    run->port = *port;
     running_ = std::move(run);
-    if (!running_->http.is_running()) {
-        stop();
-        return ApiError{500, "The HTTP server did not start", {}, {}};
-    }
     return ok();
 }
 
 void Server::stop() {
     if (!running_) return;
-    running_->http.stop();
+    if (running_->front) running_->front->stop();
     if (running_->agents) running_->agents->stop();
-    if (running_->thread.joinable()) running_->thread.join();
     running_.reset();
 }
 

@@ -33,6 +33,16 @@ struct Config {
     // The organization of a new database: "standard" (2 clusters, 4 departments, 12 projects) or
     // "large" (the standard one plus 5 clusters, 50 departments, 1,000 projects; demo_generate.h).
     std::string demo_org = "standard";
+    // The HTTP front (http_front.h). Slow or idle clients cost a descriptor, not a worker.
+    int worker_threads = 8;                         // threads running handlers
+    std::size_t max_queued_requests = 256;          // complete requests waiting for a worker; more: 503
+    std::size_t max_connections = 10000;            // open connections in all (also kept under the fd limit)
+    std::size_t max_connections_per_address = 256;  // from one client address (a proxy counts as one)
+    int header_timeout_ms = 10000;                  // first byte to the end of the headers, else 408
+    int body_timeout_ms = 30000;                    // end of the headers to the end of the body, else 408
+    int idle_timeout_ms = 5000;                     // a keep-alive connection with no request is closed
+    int write_timeout_ms = 60000;                   // a response the client does not take in time: closed
+    int max_requests_per_connection = 1000;         // then the connection closes
 };
 
 // "/credentials" -> "/credentials/", "" -> "/". Rejects relative paths, dot segments, and
