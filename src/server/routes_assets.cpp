@@ -106,7 +106,7 @@ using Handler = void (*)(const ServerContext&, AssetType, RequestContext&, httpl
 
 void add(Router& router, const ServerContext& ctx, const char* method, const std::string& pattern, AssetType type,
          Handler h) {
-    router.add(method, pattern, Access::Authenticated,
+    router.add(method, pattern, RouteAccess::signed_in(),
                [&ctx, type, h](RequestContext& rc, httplib::Response& res) { h(ctx, type, rc, res); });
 }
 

@@ -212,12 +212,12 @@ void add_cluster_ext_routes(Router& router, const ServerContext& ctx) {
     const auto route = [&ctx](void (*fn)(const ServerContext&, RequestContext&, httplib::Response&)) {
         return [&ctx, fn](RequestContext& rc, httplib::Response& res) { fn(ctx, rc, res); };
     };
-    router.add("GET", "/api/v1/asset/credentials/existing-secrets", Access::Authenticated, route(list_existing));
-    router.add("GET", kExt + "/secrets", Access::Authenticated, route(list_secrets));
-    router.add("POST", kExt + "/secrets", Access::Authenticated, route(create_secret));
-    router.add("GET", kExt + "/namespaces", Access::Authenticated, route(list_namespaces));
-    router.add("GET", kExt + "/reachability", Access::Authenticated, route(get_reachability));
-    router.add("PUT", kExt + "/reachability", Access::Authenticated, route(put_reachability));
+    router.add("GET", "/api/v1/asset/credentials/existing-secrets", RouteAccess::signed_in(), route(list_existing));
+    router.add("GET", kExt + "/secrets", RouteAccess::signed_in(), route(list_secrets));
+    router.add("POST", kExt + "/secrets", RouteAccess::signed_in(), route(create_secret));
+    router.add("GET", kExt + "/namespaces", RouteAccess::signed_in(), route(list_namespaces));
+    router.add("GET", kExt + "/reachability", RouteAccess::signed_in(), route(get_reachability));
+    router.add("PUT", kExt + "/reachability", RouteAccess::signed_in(), route(put_reachability));
 }
 
 }  // namespace cc::server

@@ -113,7 +113,7 @@ void get_project(const ServerContext& ctx, RequestContext& rc, httplib::Response
 using Handler = void (*)(const ServerContext&, RequestContext&, httplib::Response&);
 
 void add(Router& router, const ServerContext& ctx, const char* pattern, Handler h) {
-    router.add("GET", pattern, Access::Authenticated,
+    router.add("GET", pattern, RouteAccess::signed_in(),
                [&ctx, h](RequestContext& rc, httplib::Response& res) { h(ctx, rc, res); });
 }
 
