@@ -102,7 +102,7 @@ Result<ScopeRef> decode_scope(const Json& meta, const OrgTree& tree) {
             const Department* d = tree.department(DepartmentId{**department});
             if (!d) return invalid("meta.departmentId", "Unknown department " + **department);
             if (*cluster && **cluster != d->cluster_id.value)
-                return invalid("meta.clusterId", "meta.clusterId is not the cluster of department " + d->name);
+                return invalid("meta.clusterId", "meta.clusterId is not the cluster of department " + d->id.value);
             s.department_id = d->id;
             break;
         }
@@ -111,9 +111,11 @@ Result<ScopeRef> decode_scope(const Json& meta, const OrgTree& tree) {
             const Project* p = tree.project(ProjectId{*project});
             if (!p) return invalid("meta.projectId", "Unknown project " + std::to_string(*project));
             if (*department && **department != p->parent_id.value)
-                return invalid("meta.departmentId", "meta.departmentId is not the department of project " + p->name);
+                return invalid("meta.departmentId",
+                               "meta.departmentId is not the department of project " + std::to_string(p->id.value));
             if (*cluster && **cluster != p->cluster_id.value)
-                return invalid("meta.clusterId", "meta.clusterId is not the cluster of project " + p->name);
+                return invalid("meta.clusterId",
+                               "meta.clusterId is not the cluster of project " + std::to_string(p->id.value));
             s.project_id = p->id;
             break;
         }
@@ -123,16 +125,27 @@ Result<ScopeRef> decode_scope(const Json& meta, const OrgTree& tree) {
 
 // ---- [SECTION] credential references -----------------------------------------------------------
 
-// The credential `value` (at `field`) names, when it exists, is not being deleted and is usable
-// at `at`.
+// What resolving a credential reference needs: the caller (whose reads limit what exists for
+// them, and whose tree places scopes) and the store's lookup.
+struct References {
+    const CallerAccess& caller;
+    const CredentialLookup& lookup;
+    const OrgTree& tree() const { return caller.tree; }
+};
+
+// The credential `value` (at `field`) names, when the caller may read it, it is not being
+// deleted and it is usable at `at`. One the caller may not read is answered exactly like an id
+// that does not exist, so the answer tells nothing about it (not even that it exists).
 Result<Credential> referenced_credential(const Json& value, const std::string& field, const ScopeRef& at,
-                                         const OrgTree& tree, const CredentialLookup& lookup) {
+                                         const References& refs) {
     if (!value.is_string()) return invalid(field, field + " must be a string");
     const std::string id = value.get<std::string>();
     if (!is_uuid(id)) return invalid(field, field + " must be a credential id (a UUID)");
-    auto found = lookup(CredentialId{id});
+    auto found = refs.lookup(CredentialId{id});
     if (!found) return found.error();
-    if (!*found) return invalid(field, field + ": there is no credential " + id);
+    if (!*found || !refs.caller.permissions.can_read((*found)->meta, refs.caller.user))
+        return invalid(field, field + ": credential " + id + " not found");
+    const OrgTree& tree = refs.tree();
     Credential& c = **found;
     const bool deleting = c.meta.deleted_at.has_value() ||
                           (c.status && (c.status->status == SyncStatus::Deleting ||
@@ -179,7 +192,7 @@ std::optional<ApiError> copy_strings(const Json& in, Json& out, std::initializer
     return std::nullopt;
 }
 
-std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const OrgTree& tree, const CredentialLookup& lookup) {
+std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const References& refs) {
     CC_CHECK(check_known(spec, "spec", {"repository", "branch", "revision", "path", "credentialId", "passwordAssetId"}));
     a.spec = Json::object();
     CC_CHECK(copy_strings(spec, a.spec, {"repository", "path"}, true));
@@ -190,7 +203,7 @@ std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const OrgTr
         return invalid("spec.passwordAssetId", "Give spec.credentialId or the deprecated spec.passwordAssetId, not both");
     if (!current && !legacy) return std::nullopt;  // a public repository
     const std::string field = current ? "spec.credentialId" : "spec.passwordAssetId";
-    auto c = referenced_credential(current ? *current : *legacy, field, a.scope, tree, lookup);
+    auto c = referenced_credential(current ? *current : *legacy, field, a.scope, refs);
     if (!c) return c.error();
     if (c->meta.kind == CredentialKind::GenericSecret && current) {
         const auto keys = secret_keys(*c);
@@ -206,14 +219,14 @@ std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const OrgTr
     return std::nullopt;
 }
 
-std::optional<ApiError> decode_s3(const Json& spec, AssetCreate& a, const OrgTree& tree, const CredentialLookup& lookup) {
+std::optional<ApiError> decode_s3(const Json& spec, AssetCreate& a, const References& refs) {
     CC_CHECK(check_known(spec, "spec", {"bucket", "path", "url", "accessKeyAssetId"}));
     a.spec = Json::object();
     CC_CHECK(copy_strings(spec, a.spec, {"bucket", "path"}, true));
     CC_CHECK(copy_strings(spec, a.spec, {"url"}, false));
     const Json* ref = member(spec, "accessKeyAssetId");
     if (!ref) return std::nullopt;  // a public bucket
-    auto c = referenced_credential(*ref, "spec.accessKeyAssetId", a.scope, tree, lookup);
+    auto c = referenced_credential(*ref, "spec.accessKeyAssetId", a.scope, refs);
     if (!c) return c.error();
     if (c->meta.kind != CredentialKind::AccessKey)
         return invalid("spec.accessKeyAssetId", "spec.accessKeyAssetId: credential " + c->meta.name + " is a " +
@@ -231,8 +244,7 @@ bool is_env_name(const std::string& s) {
     });
 }
 
-Result<Json> decode_env_var(const Json& v, const std::string& at, AssetCreate& a, const OrgTree& tree,
-                            const CredentialLookup& lookup) {
+Result<Json> decode_env_var(const Json& v, const std::string& at, AssetCreate& a, const References& refs) {
     CC_CHECK(check_object(&v, at));
     CC_CHECK(check_known(v, at, {"name", "value", "credential"}));
     auto name = required_string(v, at, "name");
@@ -251,7 +263,7 @@ Result<Json> decode_env_var(const Json& v, const std::string& at, AssetCreate& a
     CC_CHECK(check_known(*credential, cat, {"assetId", "key"}));
     const Json* asset_id = member(*credential, "assetId");
     if (!asset_id) return invalid(cat + ".assetId", cat + ".assetId is required");
-    auto c = referenced_credential(*asset_id, cat + ".assetId", a.scope, tree, lookup);
+    auto c = referenced_credential(*asset_id, cat + ".assetId", a.scope, refs);
     if (!c) return c.error();
     auto key = required_string(*credential, cat, "key");
     if (!key) return key.error();
@@ -266,8 +278,7 @@ Result<Json> decode_env_var(const Json& v, const std::string& at, AssetCreate& a
     return Json{{"name", *name}, {"credential", {{"assetId", c->meta.id.value}, {"key", *key}}}};
 }
 
-std::optional<ApiError> decode_environment(const Json& spec, AssetCreate& a, const OrgTree& tree,
-                                           const CredentialLookup& lookup) {
+std::optional<ApiError> decode_environment(const Json& spec, AssetCreate& a, const References& refs) {
     CC_CHECK(check_known(spec, "spec", {"image", "imagePullPolicy", "workingDir", "command", "args", "environmentVariables"}));
     a.spec = Json::object();
     CC_CHECK(copy_strings(spec, a.spec, {"image", "imagePullPolicy", "workingDir", "command", "args"}, false));
@@ -283,7 +294,7 @@ std::optional<ApiError> decode_environment(const Json& spec, AssetCreate& a, con
     std::set<std::string> names;
     for (std::size_t i = 0; i < vars->size(); ++i) {
         const std::string at = "spec.environmentVariables[" + std::to_string(i) + "]";
-        auto var = decode_env_var((*vars)[i], at, a, tree, lookup);
+        auto var = decode_env_var((*vars)[i], at, a, refs);
         if (!var) return var.error();
         const std::string name = var->at("name");
         if (!names.insert(name).second) return invalid(at + ".name", at + ".name: " + name + " is defined twice");
@@ -308,8 +319,9 @@ ReferrerType asset_referrer_type(AssetType t) {
     return t == AssetType::Environment ? ReferrerType::Environment : ReferrerType::Datasource;
 }
 
-Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const OrgTree& tree,
+Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const CallerAccess& caller,
                                         const CredentialLookup& lookup) {
+    const OrgTree& tree = caller.tree;
     if (!body.is_object()) return invalid("", "The request body must be a JSON object");
     CC_CHECK(check_known(body, "", {"meta", "spec"}));
     const Json* meta = member(body, "meta");
@@ -339,12 +351,19 @@ Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const 
     auto scope = decode_scope(*meta, tree);
     if (!scope) return scope.error();
     a.scope = *scope;
+    // Before the spec: a caller who may not create here learns nothing from the credential checks.
+    if (!caller.permissions.may(Action::Create, a.scope))
+        return ApiError{403, "You do not have sufficient permissions.",
+                        std::string("You may not create ") +
+                            (type == AssetType::Environment ? "environments" : "data sources") + " in this scope",
+                        {}};
 
+    const References refs{caller, lookup};
     std::optional<ApiError> e;
     switch (type) {
-        case AssetType::GitDatasource: e = decode_git(*spec, a, tree, lookup); break;
-        case AssetType::S3Datasource: e = decode_s3(*spec, a, tree, lookup); break;
-        case AssetType::Environment: e = decode_environment(*spec, a, tree, lookup); break;
+        case AssetType::GitDatasource: e = decode_git(*spec, a, refs); break;
+        case AssetType::S3Datasource: e = decode_s3(*spec, a, refs); break;
+        case AssetType::Environment: e = decode_environment(*spec, a, refs); break;
     }
     if (e) return *e;
     return a;

@@ -1,7 +1,8 @@
-// The assets that reference credentials (§10): Git and S3 data sources and environments whose
+// The assets that reference credentials: Git and S3 data sources and environments whose
 // variables take a credential's key. Decoding and validation of their create requests (strict:
-// unknown fields and wrong types are 400s naming the field), the credential rules (kind, usable
-// at the asset's scope, not being deleted), and their JSON read model.
+// unknown fields and wrong types are 400s naming the field), the caller's rights (Create at the
+// asset's scope; every referenced credential readable), the credential rules (kind, usable at the
+// asset's scope, not being deleted), and their JSON read model.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 #include "core/json_codec.h"
 #include "core/org.h"
 #include "core/result.h"
+#include "server/permissions.h"
 #include "server/store.h"
 
 namespace cc::server {
@@ -32,14 +34,16 @@ struct AssetCreate {
     std::vector<CredentialId> credentials;  // distinct, in order of appearance
 };
 
-// Finds a credential by id (nullopt when there is none visible to the caller).
+// Finds a credential by id, whoever may read it (nullopt when there is none).
 using CredentialLookup = std::function<Result<std::optional<Credential>>(const CredentialId&)>;
 
-// Checks a create body. The referenced credentials must exist, be of the right kind (S3:
-// accessKey; Git: password, or a genericSecret with key "ssh"; environments: any kind, and a
-// genericSecret's key must be one of its keys), be usable at the asset's scope and not be
-// being deleted. Errors are 400s whose field names the offending member.
-Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const OrgTree& tree,
+// Checks a create body for `caller`. Meta and scope first (400s), then Create at the asset's
+// scope (403), then the spec. The referenced credentials must be readable by the caller (one
+// that is not gets the same 400 as an id that does not exist, naming neither it nor its scope),
+// be of the right kind (S3: accessKey; Git: password, or a genericSecret with key "ssh";
+// environments: any kind, and a genericSecret's key must be one of its keys), be usable at the
+// asset's scope and not be being deleted. Errors are 400s whose field names the offending member.
+Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const CallerAccess& caller,
                                         const CredentialLookup& lookup);
 
 // {"meta": {id, kind, name, description, scope, clusterId, departmentId, projectId, projectName,

@@ -44,21 +44,6 @@ struct WipeOnExit {
     }
 };
 
-// The org tree and the caller's permissions over it, loaded once per request.
-struct CallerView {
-    OrgTree tree;
-    Permissions permissions;
-};
-
-Result<CallerView> load_access(Store& store, const std::string& caller) {
-    auto org = store.org_data();
-    if (!org) return org.error();
-    OrgTree tree(std::move(*org));
-    auto permissions = permissions_for(store, caller, tree);
-    if (!permissions) return permissions.error();
-    return CallerView{std::move(tree), std::move(*permissions)};
-}
-
 // The requested scope with every parent id filled from the org tree; ids must exist and
 // agree with the tree (§3.3).
 Result<ScopeRef> resolve_scope(const OrgTree& tree, const ScopeRef& s) {
@@ -93,7 +78,7 @@ Result<ScopeRef> resolve_scope(const OrgTree& tree, const ScopeRef& s) {
 }
 
 // The credential behind a per-kind path, if the caller may see it (404 and 403 otherwise).
-Result<Credential> visible_credential(Store& store, const CallerView& access, const std::string& caller,
+Result<Credential> visible_credential(Store& store, const CallerAccess& access, const std::string& caller,
                                       CredentialKind kind, const std::string& id, bool with_usage) {
     auto found = store.find_credential(CredentialId{id}, with_usage);
     if (!found) return found.error();
@@ -126,28 +111,28 @@ int delete_status_code(CredentialKind kind) {
     return kind == CredentialKind::GenericSecret || kind == CredentialKind::NgcApiKey ? 204 : 202;
 }
 
-Result<std::vector<Credential>> list_credentials(Store& store, const std::string& caller,
+Result<std::vector<Credential>> list_credentials(Store& store, const CallerAccess& access,
                                                  std::optional<CredentialKind> kind, const httplib::Params& params) {
     if (kind && params.count("includeDescendants"))
         return bad("includeDescendants", "Query parameter includeDescendants is only supported on the combined list");
-    auto access = load_access(store, caller);
-    if (!access) return access.error();
-    auto query = parse_credential_query(params, access->tree);
+    const std::string& caller = access.user;
+    auto query = parse_credential_query(params, access.tree);
     if (!query) return query.error();
     auto all = store.list_credentials(query->usage_info);
     if (!all) return all.error();
     // Filtered in place: a credential is a large object, and lists hold thousands.
     std::erase_if(*all, [&](const Credential& c) {
-        return (kind && c.meta.kind != *kind) || !access->permissions.can_read(c.meta, caller) ||
-               !credential_matches(*query, access->tree, c.meta);
+        return (kind && c.meta.kind != *kind) || !access.permissions.can_read(c.meta, caller) ||
+               !credential_matches(*query, access.tree, c.meta);
     });
     if (!query->status_info)
         for (auto& c : *all) c.status.reset();
     return std::move(*all);
 }
 
-Result<Credential> create_credential(Store& store, const SecretBox& box, const std::string& caller,
+Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,
                                      CredentialKind kind, std::string_view body) {
+    const std::string& caller = access.user;
     auto json = parse_json(body);
     if (!json) return json.error();
     WipeOnExit wipe_body{nullptr, &*json};
@@ -157,12 +142,13 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const s
     WipeOnExit wipe_request{&request, nullptr};
     if (auto e = validate_create(request)) return *e;
 
-    auto access = load_access(store, caller);
-    if (!access) return access.error();
-    auto scope = resolve_scope(access->tree, request.scope);
+    auto scope = resolve_scope(access.tree, request.scope);
     if (!scope) return scope.error();
-    if (!access->permissions.may(Action::Create, *scope))
-        return forbidden("You may not create credentials in " + access->tree.scope_path(*scope));
+    if (!access.permissions.may(Action::Create, *scope))
+        // The path only for a scope the caller can see: the names of other nodes stay hidden.
+        return forbidden(access.permissions.sees(*scope)
+                             ? "You may not create credentials in " + access.tree.scope_path(*scope)
+                             : std::string("You may not create credentials in this scope"));
     auto account = store.account();
     if (!account) return account.error();
 
@@ -173,7 +159,7 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const s
     m.name = request.name;
     m.description = request.description;
     m.scope = *scope;
-    if (scope->type == ScopeType::Project) m.project_name = access->tree.scope_name(*scope);
+    if (scope->type == ScopeType::Project) m.project_name = access.tree.scope_name(*scope);
     if (*account) m.tenant_id = (*account)->tenant_id;
     m.auto_delete = request.auto_delete;
     m.is_private = request.is_private;
@@ -201,22 +187,21 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const s
     return c;
 }
 
-Result<Credential> get_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id,
-                                  const httplib::Params& params) {
+Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
+                                  const std::string& id, const httplib::Params& params) {
     auto usage = query_bool(params, "usageInfo");
     if (!usage) return usage.error();
     auto status = query_bool(params, "statusInfo");
     if (!status) return status.error();
-    auto access = load_access(store, caller);
-    if (!access) return access.error();
-    auto c = visible_credential(store, *access, caller, kind, id, usage->value_or(false));
+    auto c = visible_credential(store, access, access.user, kind, id, usage->value_or(false));
     if (!c) return c.error();
     if (!status->value_or(false)) c->status.reset();
     return c;
 }
 
-Result<Credential> update_credential(Store& store, const std::string& caller, CredentialKind kind,
+Result<Credential> update_credential(Store& store, const CallerAccess& access, CredentialKind kind,
                                      const std::string& id, std::string_view body) {
+    const std::string& caller = access.user;
     auto json = parse_json(body);
     if (!json) return json.error();
     if (auto e = immutable_field(*json)) return *e;
@@ -227,13 +212,11 @@ Result<Credential> update_credential(Store& store, const std::string& caller, Cr
     const bool clears_description = json->contains("meta") && (*json)["meta"].is_object() &&
                                     (*json)["meta"].contains("description") && !request->description;
 
-    auto access = load_access(store, caller);
-    if (!access) return access.error();
     auto changed = store.transaction([&]() -> VoidResult {
-        auto c = visible_credential(store, *access, caller, kind, id, false);
+        auto c = visible_credential(store, access, caller, kind, id, false);
         if (!c) return c.error();
-        if (!access->permissions.may(Action::Update, c->meta.scope))
-            return forbidden("You may not update credentials in " + access->tree.scope_path(c->meta.scope));
+        if (!access.permissions.may(Action::Update, c->meta.scope))
+            return forbidden("You may not update credentials in " + access.tree.scope_path(c->meta.scope));
         if (c->status && c->status->status == SyncStatus::Deleting)
             return ApiError{400, "The credential is being deleted and cannot be changed", "credential " + id, {}};
 
@@ -245,19 +228,18 @@ Result<Credential> update_credential(Store& store, const std::string& caller, Cr
         return store.update_credential_meta(c->meta.id, update);
     });
     if (!changed) return changed.error();
-    auto c = visible_credential(store, *access, caller, kind, id, true);
+    auto c = visible_credential(store, access, caller, kind, id, true);
     if (!c) return c.error();
     return c;
 }
 
-VoidResult delete_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id) {
-    auto access = load_access(store, caller);
-    if (!access) return access.error();
+VoidResult delete_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id) {
+    const std::string& caller = access.user;
     return store.transaction([&]() -> VoidResult {
-        auto c = visible_credential(store, *access, caller, kind, id, true);
+        auto c = visible_credential(store, access, caller, kind, id, true);
         if (!c) return c.error();
-        if (!access->permissions.may(Action::Delete, c->meta.scope))
-            return forbidden("You may not delete credentials in " + access->tree.scope_path(c->meta.scope));
+        if (!access.permissions.may(Action::Delete, c->meta.scope))
+            return forbidden("You may not delete credentials in " + access.tree.scope_path(c->meta.scope));
         if (c->used_by && c->used_by->in_use())
             return ApiError{412, "The credential is in use", c->used_by->describe_users(), {}};
         return store.mark_deleting(c->meta.id, caller, format_rfc3339(unix_now_ms()));

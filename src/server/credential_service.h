@@ -14,6 +14,7 @@
 #include "core/credential.h"
 #include "core/result.h"
 #include "server/crypto.h"
+#include "server/permissions.h"
 #include "server/store.h"
 
 namespace cc::server {
@@ -23,25 +24,26 @@ int delete_status_code(CredentialKind kind);
 
 // Per-kind list (kind set) or the combined list (kind empty; the only one taking
 // includeDescendants). Only credentials the caller may read; `status`/`usedBy` as asked.
-Result<std::vector<Credential>> list_credentials(Store& store, const std::string& caller,
+// Every function takes the caller's access as the router loaded it for this request.
+Result<std::vector<Credential>> list_credentials(Store& store, const CallerAccess& access,
                                                  std::optional<CredentialKind> kind, const httplib::Params& params);
 
 // POST: the stored credential (status Creating, usedBy empty). 400/403/409 leave nothing behind.
-Result<Credential> create_credential(Store& store, const SecretBox& box, const std::string& caller,
+Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,
                                      CredentialKind kind, std::string_view body);
 
 // GET by id: 404 when absent, of another kind or someone else's private credential; 403 when
 // the caller may not read it. `params`: usageInfo, statusInfo.
-Result<Credential> get_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id,
-                                  const httplib::Params& params);
+Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
+                                  const std::string& id, const httplib::Params& params);
 
 // PUT {"meta":{"name"?,"description"?}}: the credential after the change (status Updating), or
 // unchanged when the body changes nothing. `spec` and scope fields are 400s.
-Result<Credential> update_credential(Store& store, const std::string& caller, CredentialKind kind,
+Result<Credential> update_credential(Store& store, const CallerAccess& access, CredentialKind kind,
                                      const std::string& id, std::string_view body);
 
 // DELETE: 412 when a workload, template, data source or environment uses it; otherwise the
 // credential turns Deleting (again: a no-op) and the cluster agents purge it.
-VoidResult delete_credential(Store& store, const std::string& caller, CredentialKind kind, const std::string& id);
+VoidResult delete_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id);
 
 }  // namespace cc::server

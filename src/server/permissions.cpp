@@ -1,5 +1,5 @@
 // Implementation of permissions.h: the role table, expansion of a role's node to the nodes
-// below it, and the ancestor closure used for read visibility.
+// below it, the ancestor closure used for read visibility, and the per-request CallerAccess.
 #include "server/permissions.h"
 
 namespace cc::server {
@@ -83,6 +83,12 @@ void add_subtree(ScopeSet& s, const OrgTree& tree, const RoleAssignment& ra, std
     }
 }
 
+// A System administrator role counts as such only where it covers the whole account.
+bool covers_account(const RoleAssignment& ra, std::int64_t tenant_id) {
+    if (ra.scope_type == ScopeType::System) return true;
+    return ra.scope_type == ScopeType::Tenant && (ra.scope_id.empty() || ra.scope_id == std::to_string(tenant_id));
+}
+
 // Every node in `s` plus the nodes above them: a credential defined there is usable below.
 ScopeSet with_ancestors(const ScopeSet& s, const OrgTree& tree, std::int64_t tenant_id) {
     ScopeSet out = s;
@@ -148,6 +154,7 @@ Permissions Permissions::for_roles(const std::vector<RoleAssignment>& roles, con
     for (const auto& ra : roles) {
         const RoleRule* rule = find_role(ra.role);
         if (!rule) continue;
+        if (rule->system && covers_account(ra, tenant_id)) p.system_admin_ = true;
         for (auto a : kAllActions) {
             if (!grants(*rule, a)) continue;
             ScopeSet& s = p.scopes_[static_cast<std::size_t>(a)];
@@ -178,6 +185,15 @@ Result<Permissions> permissions_for(Store& store, const std::string& caller, con
     if (!user) return user.error();
     if (!*user) return Permissions::for_roles({}, tree, tenant_id);
     return Permissions::for_roles((*user)->roles, tree, tenant_id);
+}
+
+Result<CallerAccess> load_caller_access(Store& store, const std::string& caller) {
+    auto org = store.org_data();
+    if (!org) return org.error();
+    OrgTree tree(std::move(*org));
+    auto permissions = permissions_for(store, caller, tree);
+    if (!permissions) return permissions.error();
+    return CallerAccess{caller, std::move(tree), std::move(*permissions)};
 }
 
 }  // namespace cc::server

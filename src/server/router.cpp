@@ -1,8 +1,57 @@
-// Implementation of router.h: a linear scan over a few dozen routes, segment by segment.
-// A trailing slash never matches, so /api/v1/clusters/ is a 404 rather than an alias.
+// Implementation of router.h: a linear scan over a few dozen routes, segment by segment, and
+// the access rules. A trailing slash never matches, so /api/v1/clusters/ is a 404 rather than an
+// alias. Refusals say which permission is missing, never anything about the objects behind it.
 #include "server/router.h"
 
+#include <stdexcept>
+
 namespace cc::server {
+namespace {
+
+ApiError insufficient(std::string details) {
+    return ApiError{403, "You do not have sufficient permissions.", std::move(details), {}};
+}
+
+}  // namespace
+
+const CallerAccess& RequestContext::caller() const {
+    if (!access) throw std::logic_error("a handler of a public route asked for the caller's access");
+    return *access;
+}
+
+std::string RouteAccess::describe() const {
+    switch (kind_) {
+        case Kind::Public: return "public";
+        case Kind::SignedIn: return "signed-in";
+        case Kind::Scoped: return "scoped:" + std::string(action_api_name(*action_));
+        case Kind::SystemAdmin: return "system-admin";
+    }
+    return "";
+}
+
+std::optional<ApiError> RouteAccess::refusal(const CallerAccess& caller) const {
+    switch (kind_) {
+        case Kind::Public:
+        case Kind::SignedIn: return std::nullopt;
+        case Kind::Scoped:
+            if (caller.permissions.holds(*action_)) return std::nullopt;
+            return insufficient("This needs the " + std::string(action_api_name(*action_)) +
+                                " permission at some scope; your roles grant it nowhere");
+        case Kind::SystemAdmin:
+            if (caller.permissions.is_system_admin()) return std::nullopt;
+            return insufficient("This endpoint is for System administrators");
+    }
+    return insufficient({});
+}
+
+std::optional<ApiError> admit(Store& store, const RouteAccess& access, RequestContext& rc) {
+    if (access.is_public()) return std::nullopt;
+    auto caller = load_caller_access(store, rc.user);
+    if (!caller) return caller.error();
+    if (auto denied = access.refusal(*caller)) return denied;
+    rc.access.emplace(std::move(*caller));
+    return std::nullopt;
+}
 
 std::vector<std::string_view> split_path(std::string_view path) {
     std::vector<std::string_view> out;
@@ -20,7 +69,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
     return out;
 }
 
-void Router::add(std::string method, std::string_view pattern, Access access, RouteHandler handler) {
+void Router::add(std::string method, std::string_view pattern, RouteAccess access, RouteHandler handler) {
     Route r{std::move(method), {}, access, std::move(handler)};
     for (auto s : split_path(pattern)) r.segments.emplace_back(s);
     routes_.push_back(std::move(r));
@@ -46,7 +95,8 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         if (route.method == wanted) {
             result.kind = Match::Kind::Found;
             result.handler = &route.handler;
-            result.access = route.access;
+            result.access = &route.access;
+            result.is_public = route.access.is_public();
             result.params = std::move(params);
             return result;
         }
@@ -55,9 +105,19 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
             if (!result.allow.empty()) result.allow += ", ";
             result.allow += route.method;
         }
-        if (route.access == Access::Public) result.access = Access::Public;
+        if (route.access.is_public()) result.is_public = true;
     }
     return result;
+}
+
+std::vector<Router::RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& r : routes_) {
+        std::string pattern;
+        for (const auto& s : r.segments) pattern += "/" + s;
+        out.push_back({r.method, pattern, r.access});
+    }
+    return out;
 }
 
 }  // namespace cc::server

@@ -25,20 +25,26 @@ struct ServerContext {
     LoginThrottle* logins = nullptr;  // every password check goes through it
 };
 
-// POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form)
+// Each group registers its routes with the access rule the dispatcher applies (router.h); the
+// handlers then check the specific object's scope against RequestContext::caller().
+
+// POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form): public.
 void add_token_routes(Router& router, const ServerContext& ctx);
-// /api/v1/asset/credentials and its per-kind endpoints (§1.2)
+// /api/v1/asset/credentials and its per-kind endpoints: the caller's credential permissions.
 void add_credential_routes(Router& router, const ServerContext& ctx);
-// POST /api/v1/authorization/permitted-scopes
+// POST /api/v1/authorization/permitted-scopes: any signed-in caller, about themselves.
 void add_permission_routes(Router& router, const ServerContext& ctx);
-// GET /api/v1/clusters[/{clusterUuid}], /api/v1/org-unit/departments[/{id}], /api/v1/org-unit/projects[/{id}]
+// GET /api/v1/clusters[/{clusterUuid}], /api/v1/org-unit/departments[/{id}], /api/v1/org-unit/projects[/{id}]:
+// any signed-in caller, answered with the nodes they can read and the ancestors of those.
 void add_org_routes(Router& router, const ServerContext& ctx);
-// /api/v1/asset/datasource/git, /api/v1/asset/datasource/s3, /api/v1/asset/environment (§10)
+// /api/v1/asset/datasource/git, /api/v1/asset/datasource/s3, /api/v1/asset/environment: the same
+// role x scope rules as credentials.
 void add_asset_routes(Router& router, const ServerContext& ctx);
 
-// Extensions of this server (not Run:ai): GET /api/v1/asset/credentials/existing-secrets and
-// /api/v1/x-reference/clusters/{clusterUuid}/{secrets,namespaces,reachability}. Register before
-// the credential routes so "existing-secrets" is not taken for a kind.
+// Extensions of this server (not Run:ai): GET /api/v1/asset/credentials/existing-secrets (where
+// the caller may create credentials) and /api/v1/x-reference/clusters/{clusterUuid}/{secrets,
+// namespaces,reachability} (System administrators). Register before the credential routes so
+// "existing-secrets" is not taken for a kind.
 void add_cluster_ext_routes(Router& router, const ServerContext& ctx);
 
 // The email of the caller, or a 401 saying what is wrong with the Authorization header.

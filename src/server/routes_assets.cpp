@@ -1,6 +1,7 @@
-// The assets that make `usedBy` real (§10): Git and S3 data sources and environments, each with
-// create (202), list ({"entries": [...]}), get and delete. A create is checked and stored in one
-// transaction, so a credential cannot start being deleted between the check and the link.
+// The assets that make `usedBy` real: Git and S3 data sources and environments, each with
+// create (202), list ({"entries": [...]}), get and delete, under the same role x scope rules as
+// credentials. A create is checked and stored in one transaction, so a credential cannot start
+// being deleted between the check and the link.
 #include "server/asset_requests.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -20,22 +21,25 @@ Result<std::optional<std::int64_t>> tenant_id(Store& store) {
     return std::optional<std::int64_t>{(*account)->tenant_id};
 }
 
+ApiError forbidden(std::string details) {
+    return ApiError{403, "You do not have sufficient permissions.", std::move(details), {}};
+}
+
+ApiError asset_not_found(AssetType type, const std::string& id) {
+    return ApiError{404, "Resource id not found.", std::string(asset_kind_name(type)) + " " + id, {}};
+}
+
 void create_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, httplib::Response& res) {
     auto body = parse_json(rc.http.body);
     if (!body) return send_error(res, body.error());
+    const CallerAccess& caller = rc.caller();
     Referrer r;
     Json answer;
     auto stored = ctx.store.transaction([&]() -> VoidResult {
-        auto org = ctx.store.org_data();
-        if (!org) return org.error();
-        const OrgTree tree(std::move(*org));
-        const CredentialLookup lookup = [&](const CredentialId& id) -> Result<std::optional<Credential>> {
-            auto c = ctx.store.find_credential(id, /*with_usage=*/false);
-            if (!c) return c.error();
-            if (*c && (*c)->meta.is_private && (*c)->meta.created_by != rc.user) return std::optional<Credential>{};
-            return c;
+        const CredentialLookup lookup = [&](const CredentialId& id) {
+            return ctx.store.find_credential(id, /*with_usage=*/false);
         };
-        auto request = decode_asset_create(*body, type, tree, lookup);
+        auto request = decode_asset_create(*body, type, caller, lookup);
         if (!request) return request.error();
         r.id = random_uuid();
         r.name = request->name;
@@ -43,30 +47,30 @@ void create_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, 
         r.datasource_kind = kind_filter(type);
         r.scope = request->scope;
         r.spec_json = request->spec.dump();
-        r.created_by = rc.user;
+        r.created_by = caller.user;
         r.created_at = format_rfc3339(unix_now_ms());
         r.credential_ids = request->credentials;
         r.description = request->description;
         if (auto inserted = ctx.store.insert_asset(r); !inserted) return inserted;
         auto tenant = tenant_id(ctx.store);
         if (!tenant) return tenant.error();
-        answer = encode_asset(r, type, tree, *tenant);
+        answer = encode_asset(r, type, caller.tree, *tenant);
         return ok();
     });
     if (!stored) return send_error(res, stored.error());
     send_json(res, 202, answer);
 }
 
-void list_assets(const ServerContext& ctx, AssetType type, RequestContext&, httplib::Response& res) {
-    auto org = ctx.store.org_data();
-    if (!org) return send_error(res, org.error());
-    const OrgTree tree(std::move(*org));
+// Only the assets the caller can read: owned at a readable node or one it inherits from.
+void list_assets(const ServerContext& ctx, AssetType type, RequestContext& rc, httplib::Response& res) {
+    const CallerAccess& caller = rc.caller();
     auto tenant = tenant_id(ctx.store);
     if (!tenant) return send_error(res, tenant.error());
     auto assets = ctx.store.list_assets(asset_referrer_type(type), kind_filter(type));
     if (!assets) return send_error(res, assets.error());
     Json entries = Json::array();
-    for (const auto& a : *assets) entries.push_back(encode_asset(a, type, tree, *tenant));
+    for (const auto& a : *assets)
+        if (caller.permissions.sees(a.scope)) entries.push_back(encode_asset(a, type, caller.tree, *tenant));
     send_json(res, 200, Json{{"entries", std::move(entries)}});
 }
 
@@ -80,33 +84,52 @@ std::optional<std::string> asset_id(RequestContext& rc, httplib::Response& res) 
     return id;
 }
 
+// The asset behind an item path if the caller may read it: 404 when absent, 403 when it is
+// owned where the caller cannot read (as for credentials).
+Result<Referrer> visible_asset(const ServerContext& ctx, AssetType type, const CallerAccess& caller,
+                               const std::string& id) {
+    auto found = ctx.store.find_asset(asset_referrer_type(type), kind_filter(type), id);
+    if (!found) return found.error();
+    if (!*found) return asset_not_found(type, id);
+    if (!caller.permissions.sees((*found)->scope)) return forbidden("You may not read assets in this scope");
+    return std::move(**found);
+}
+
 void get_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, httplib::Response& res) {
     auto id = asset_id(rc, res);
     if (!id) return;
-    auto found = ctx.store.find_asset(asset_referrer_type(type), kind_filter(type), *id);
-    if (!found) return send_error(res, found.error());
-    if (!*found) return send_error(res, 404, "Resource id not found.", std::string(asset_kind_name(type)) + " " + *id);
-    auto org = ctx.store.org_data();
-    if (!org) return send_error(res, org.error());
+    const CallerAccess& caller = rc.caller();
+    auto asset = visible_asset(ctx, type, caller, *id);
+    if (!asset) return send_error(res, asset.error());
     auto tenant = tenant_id(ctx.store);
     if (!tenant) return send_error(res, tenant.error());
-    send_json(res, 200, encode_asset(**found, type, OrgTree(std::move(*org)), *tenant));
+    send_json(res, 200, encode_asset(*asset, type, caller.tree, *tenant));
 }
 
+// Delete at the asset's own scope, checked and done in one transaction.
 void delete_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, httplib::Response& res) {
     auto id = asset_id(rc, res);
     if (!id) return;
-    auto deleted = ctx.store.delete_asset(asset_referrer_type(type), kind_filter(type), *id);
+    const CallerAccess& caller = rc.caller();
+    auto deleted = ctx.store.transaction([&]() -> VoidResult {
+        auto asset = visible_asset(ctx, type, caller, *id);
+        if (!asset) return asset.error();
+        if (!caller.permissions.may(Action::Delete, asset->scope))
+            return forbidden("You may not delete assets in this scope");
+        auto gone = ctx.store.delete_asset(asset_referrer_type(type), kind_filter(type), *id);
+        if (!gone) return gone.error();
+        if (!*gone) return asset_not_found(type, *id);
+        return ok();
+    });
     if (!deleted) return send_error(res, deleted.error());
-    if (!*deleted) return send_error(res, 404, "Resource id not found.", std::string(asset_kind_name(type)) + " " + *id);
     send_json(res, 202, Json{{"code", 202}, {"message", "Request has been accepted."}});
 }
 
 using Handler = void (*)(const ServerContext&, AssetType, RequestContext&, httplib::Response&);
 
-void add(Router& router, const ServerContext& ctx, const char* method, const std::string& pattern, AssetType type,
-         Handler h) {
-    router.add(method, pattern, Access::Authenticated,
+void add(Router& router, const ServerContext& ctx, const char* method, const std::string& pattern, Action action,
+         AssetType type, Handler h) {
+    router.add(method, pattern, RouteAccess::scoped(action),
                [&ctx, type, h](RequestContext& rc, httplib::Response& res) { h(ctx, type, rc, res); });
 }
 
@@ -120,10 +143,10 @@ void add_asset_routes(Router& router, const ServerContext& ctx) {
     };
     for (const auto& [type, path] : collections) {
         const std::string item = std::string(path) + "/{AssetId}";
-        add(router, ctx, "POST", path, type, create_asset);
-        add(router, ctx, "GET", path, type, list_assets);
-        add(router, ctx, "GET", item, type, get_asset);
-        add(router, ctx, "DELETE", item, type, delete_asset);
+        add(router, ctx, "POST", path, Action::Create, type, create_asset);
+        add(router, ctx, "GET", path, Action::Read, type, list_assets);
+        add(router, ctx, "GET", item, Action::Read, type, get_asset);
+        add(router, ctx, "DELETE", item, Action::Delete, type, delete_asset);
     }
 }
 

@@ -1,10 +1,10 @@
 // Extension endpoints of this reference server; none of them exists in Run:ai.
 //   GET  /api/v1/asset/credentials/existing-secrets?kind=&scope=&clusterId=&departmentId=&projectId=
-//   GET  /api/v1/x-reference/clusters/{clusterUuid}/secrets?namespace=&includeData=   (a SecretList)
-//   POST /api/v1/x-reference/clusters/{clusterUuid}/secrets      (admin: a user-owned Secret)
-//   GET  /api/v1/x-reference/clusters/{clusterUuid}/namespaces
-//   GET|PUT /api/v1/x-reference/clusters/{clusterUuid}/reachability   (PUT: admin)
-// Secret data (base64 values) is returned only with includeData=true, and only to admins.
+//        (callers who may create credentials at that scope)
+//   GET|POST /api/v1/x-reference/clusters/{clusterUuid}/secrets, GET .../namespaces,
+//   GET|PUT .../reachability   (System administrators: cluster inspection for demos and tests)
+// Secret values are never returned: the SecretList carries metadata only, and a request for
+// values (includeData=true) is refused with a 400.
 #include "server/cluster_agent.h"
 #include "server/cluster_store.h"
 #include "server/existing_secrets.h"
@@ -14,78 +14,53 @@
 namespace cc::server {
 namespace {
 
-constexpr const char* kAdminRole = "System administrator";
 const std::string kExt = "/api/v1/x-reference/clusters/{clusterUuid}";
 
-Result<bool> is_admin(Store& store, const std::string& email) {
-    auto user = store.find_user(email);
-    if (!user) return user.error();
-    if (!*user) return false;
-    for (const auto& r : (*user)->roles)
-        if (r.role == kAdminRole) return true;
-    return false;
-}
-
-// nullopt when the caller is an admin; otherwise the error to send.
-std::optional<ApiError> require_admin(Store& store, const std::string& email) {
-    auto admin = is_admin(store, email);
-    if (!admin) return admin.error();
-    if (!*admin) return ApiError{403, "You do not have sufficient permissions.", "This extension endpoint is for System administrators", {}};
-    return std::nullopt;
-}
-
 // The cluster named by the path; 404 when unknown.
-Result<Cluster> path_cluster(Store& store, const RequestContext& rc) {
+Result<Cluster> path_cluster(const RequestContext& rc) {
     const std::string& uuid = rc.params.at("clusterUuid");
-    auto org = store.org_data();
-    if (!org) return org.error();
-    for (const auto& c : org->clusters)
-        if (c.uuid.value == uuid) return c;
+    if (const Cluster* c = rc.caller().tree.cluster(ClusterId{uuid})) return *c;
     return ApiError{404, "Resource id not found.", "No cluster " + uuid, "clusterUuid"};
 }
 
-Json secret_list(const std::vector<K8sSecret>& secrets, bool include_data) {
+Json secret_list(const std::vector<K8sSecret>& secrets) {
     Json items = Json::array();
-    for (const auto& s : secrets) items.push_back(secret_to_json(s, include_data));
+    for (const auto& s : secrets) items.push_back(secret_to_json(s, /*include_data=*/false));
     return Json{{"apiVersion", "v1"}, {"kind", "SecretList"}, {"items", std::move(items)}};
 }
 
 void list_secrets(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto cluster = path_cluster(ctx.store, rc);
+    auto cluster = path_cluster(rc);
     if (!cluster) return send_error(res, cluster.error());
     auto ns = query_string(rc.http.params, "namespace");
     if (!ns) return send_error(res, ns.error());
+    // The parameter is gone; asking for values gets a clear refusal instead of a silent omission.
     auto include_data = query_bool(rc.http.params, "includeData");
     if (!include_data) return send_error(res, include_data.error());
-    const bool with_data = include_data->value_or(false);
-    if (with_data)
-        if (auto denied = require_admin(ctx.store, rc.user)) return send_error(res, *denied);
-    ClusterStore cs(ctx.store, &ctx.secrets);
+    if (include_data->value_or(false))
+        return send_error(res, ApiError{400, "Secret values are never returned by this API",
+                                        "includeData=true is not supported; the list carries metadata only",
+                                        "includeData"});
+    ClusterStore cs(ctx.store);
     if (*ns && !(*ns)->empty()) {
         auto has = cs.has_namespace(cluster->uuid, **ns);
         if (!has) return send_error(res, has.error());
         if (!*has) return send_error(res, 404, "Resource id not found.", "namespaces \"" + **ns + "\" not found");
     }
-    auto secrets = cs.secrets(cluster->uuid, ns->value_or(""), with_data);
+    auto secrets = cs.secrets(cluster->uuid, ns->value_or(""), /*with_data=*/false);
     if (!secrets) return send_error(res, secrets.error());
-    send_json(res, 200, secret_list(*secrets, with_data));
-    for (auto& s : *secrets)
-        for (auto& [k, v] : s.data) wipe(v);
+    send_json(res, 200, secret_list(*secrets));
 }
 
 void create_secret(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    if (auto denied = require_admin(ctx.store, rc.user)) return send_error(res, *denied);
-    auto cluster = path_cluster(ctx.store, rc);
+    auto cluster = path_cluster(rc);
     if (!cluster) return send_error(res, cluster.error());
     auto body = parse_json(rc.http.body);
     if (!body) return send_error(res, body.error());
     auto secret = secret_from_json(*body);
     if (!secret) return send_error(res, secret.error());
     if (auto it = secret->labels.find(kLabelDepartment); it != secret->labels.end()) {
-        auto org = ctx.store.org_data();
-        if (!org) return send_error(res, org.error());
-        const OrgTree tree(std::move(*org));
-        const Department* d = tree.department(DepartmentId{it->second});
+        const Department* d = rc.caller().tree.department(DepartmentId{it->second});
         if (!d || d->cluster_id != cluster->uuid)
             return send_error(res, ApiError{400, "run.ai/department must name a department of this cluster",
                                             "No department " + it->second + " in cluster " + cluster->name,
@@ -99,7 +74,7 @@ void create_secret(const ServerContext& ctx, RequestContext& rc, httplib::Respon
 }
 
 void list_namespaces(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto cluster = path_cluster(ctx.store, rc);
+    auto cluster = path_cluster(rc);
     if (!cluster) return send_error(res, cluster.error());
     auto names = ClusterStore(ctx.store).namespaces(cluster->uuid);
     if (!names) return send_error(res, names.error());
@@ -114,7 +89,7 @@ Json reachability_json(const Cluster& c, bool reachable) {
 }
 
 void get_reachability(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    auto cluster = path_cluster(ctx.store, rc);
+    auto cluster = path_cluster(rc);
     if (!cluster) return send_error(res, cluster.error());
     auto reachable = ClusterStore(ctx.store).reachable(cluster->uuid);
     if (!reachable) return send_error(res, reachable.error());
@@ -122,8 +97,7 @@ void get_reachability(const ServerContext& ctx, RequestContext& rc, httplib::Res
 }
 
 void put_reachability(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
-    if (auto denied = require_admin(ctx.store, rc.user)) return send_error(res, *denied);
-    auto cluster = path_cluster(ctx.store, rc);
+    auto cluster = path_cluster(rc);
     if (!cluster) return send_error(res, cluster.error());
     auto body = parse_json(rc.http.body);
     if (!body) return send_error(res, body.error());
@@ -193,11 +167,13 @@ void list_existing(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (!kind)
         return send_error(res, ApiError{400, "Unknown kind " + **kind_text,
                                         "docker-registry, access-key, password or generic-secret", "kind"});
-    auto org = ctx.store.org_data();
-    if (!org) return send_error(res, org.error());
-    const OrgTree tree(std::move(*org));
-    auto scope = existing_secrets_scope(rc.http.params, tree);
+    const CallerAccess& caller = rc.caller();
+    auto scope = existing_secrets_scope(rc.http.params, caller.tree);
     if (!scope) return send_error(res, scope.error());
+    // The Secrets a credential created here could use: for those who may create one here only.
+    if (!caller.permissions.may(Action::Create, *scope))
+        return send_error(res, ApiError{403, "You do not have sufficient permissions.",
+                                        "You may not create credentials in this scope", {}});
     auto secrets = list_existing_secrets(ctx.store, *kind, *scope);
     if (!secrets) return send_error(res, secrets.error());
     Json list = Json::array();
@@ -212,12 +188,15 @@ void add_cluster_ext_routes(Router& router, const ServerContext& ctx) {
     const auto route = [&ctx](void (*fn)(const ServerContext&, RequestContext&, httplib::Response&)) {
         return [&ctx, fn](RequestContext& rc, httplib::Response& res) { fn(ctx, rc, res); };
     };
-    router.add("GET", "/api/v1/asset/credentials/existing-secrets", Access::Authenticated, route(list_existing));
-    router.add("GET", kExt + "/secrets", Access::Authenticated, route(list_secrets));
-    router.add("POST", kExt + "/secrets", Access::Authenticated, route(create_secret));
-    router.add("GET", kExt + "/namespaces", Access::Authenticated, route(list_namespaces));
-    router.add("GET", kExt + "/reachability", Access::Authenticated, route(get_reachability));
-    router.add("PUT", kExt + "/reachability", Access::Authenticated, route(put_reachability));
+    router.add("GET", "/api/v1/asset/credentials/existing-secrets", RouteAccess::scoped(Action::Create),
+               route(list_existing));
+    // The web app calls none of these: they inspect and steer the simulated clusters.
+    const RouteAccess admin = RouteAccess::system_admin();
+    router.add("GET", kExt + "/secrets", admin, route(list_secrets));
+    router.add("POST", kExt + "/secrets", admin, route(create_secret));
+    router.add("GET", kExt + "/namespaces", admin, route(list_namespaces));
+    router.add("GET", kExt + "/reachability", admin, route(get_reachability));
+    router.add("PUT", kExt + "/reachability", admin, route(put_reachability));
 }
 
 }  // namespace cc::server

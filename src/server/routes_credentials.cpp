@@ -1,7 +1,7 @@
-// The 26 credentials endpoints of §1.2: the combined list, and per kind list / create / get /
-// update / delete under /api/v1/asset/credentials/<kind>. HTTP only: the behaviour lives in
-// credential_service.cpp. Responses never carry a secret value (the codec's read model is
-// null for all of them), and neither request bodies nor queries are ever logged.
+// The 26 credentials endpoints: the combined list, and per kind list / create / get / update /
+// delete under /api/v1/asset/credentials/<kind>, each declared with the credential permission it
+// needs somewhere. HTTP only: the behaviour lives in credential_service.cpp. Responses never
+// carry a secret value, and neither request bodies nor queries are ever logged.
 #include "core/json_fast.h"
 #include "server/cluster_agent.h"
 #include "server/credential_service.h"
@@ -35,41 +35,47 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
     Store& store = ctx.store;
     const SecretBox& box = ctx.secrets;
 
-    router.add("GET", list_path, Access::Authenticated, [&store, kind](RequestContext& rc, httplib::Response& res) {
-        send_entries(res, list_credentials(store, rc.user, kind, rc.http.params), false);
-    });
-    router.add("POST", list_path, Access::Authenticated, [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
-        auto created = create_credential(store, box, rc.user, kind, rc.http.body);
-        wake_agents(ctx, created.ok());
-        send_credential(res, 202, created);
-    });
-    router.add("GET", item_path, Access::Authenticated, [&store, kind](RequestContext& rc, httplib::Response& res) {
-        send_credential(res, 200, get_credential(store, rc.user, kind, rc.params.at("id"), rc.http.params));
-    });
-    router.add("PUT", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-        auto updated = update_credential(store, rc.user, kind, rc.params.at("id"), rc.http.body);
-        wake_agents(ctx, updated.ok());
-        send_credential(res, 202, updated);
-    });
-    router.add("DELETE", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-        auto deleted = delete_credential(store, rc.user, kind, rc.params.at("id"));
-        if (!deleted) return send_error(res, deleted.error());
-        wake_agents(ctx, true);
-        const int status = delete_status_code(kind);
-        if (status == 204) {
-            res.status = 204;
-            return;
-        }
-        send_json(res, status, Json{{"code", status}, {"message", "Request has been accepted."}});
-    });
+    router.add("GET", list_path, RouteAccess::scoped(Action::Read),
+               [&store, kind](RequestContext& rc, httplib::Response& res) {
+                   send_entries(res, list_credentials(store, rc.caller(), kind, rc.http.params), false);
+               });
+    router.add("POST", list_path, RouteAccess::scoped(Action::Create),
+               [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
+                   auto created = create_credential(store, box, rc.caller(), kind, rc.http.body);
+                   wake_agents(ctx, created.ok());
+                   send_credential(res, 202, created);
+               });
+    router.add("GET", item_path, RouteAccess::scoped(Action::Read),
+               [&store, kind](RequestContext& rc, httplib::Response& res) {
+                   send_credential(res, 200,
+                                   get_credential(store, rc.caller(), kind, rc.params.at("id"), rc.http.params));
+               });
+    router.add("PUT", item_path, RouteAccess::scoped(Action::Update),
+               [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
+                   auto updated = update_credential(store, rc.caller(), kind, rc.params.at("id"), rc.http.body);
+                   wake_agents(ctx, updated.ok());
+                   send_credential(res, 202, updated);
+               });
+    router.add("DELETE", item_path, RouteAccess::scoped(Action::Delete),
+               [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
+                   auto deleted = delete_credential(store, rc.caller(), kind, rc.params.at("id"));
+                   if (!deleted) return send_error(res, deleted.error());
+                   wake_agents(ctx, true);
+                   const int status = delete_status_code(kind);
+                   if (status == 204) {
+                       res.status = 204;
+                       return;
+                   }
+                   send_json(res, status, Json{{"code", status}, {"message", "Request has been accepted."}});
+               });
 }
 
 }  // namespace
 
 void add_credential_routes(Router& router, const ServerContext& ctx) {
     Store& store = ctx.store;
-    router.add("GET", kBase, Access::Authenticated, [&store](RequestContext& rc, httplib::Response& res) {
-        send_entries(res, list_credentials(store, rc.user, std::nullopt, rc.http.params), true);
+    router.add("GET", kBase, RouteAccess::scoped(Action::Read), [&store](RequestContext& rc, httplib::Response& res) {
+        send_entries(res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true);
     });
     for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind);
 }

@@ -1,5 +1,5 @@
-// POST /api/v1/authorization/permitted-scopes (§4.5): where the caller may create, read, update
-// and delete a resource type, for the web app's scope picker. This server knows the
+// POST /api/v1/authorization/permitted-scopes: where the caller may create, read, update and
+// delete a resource type, for the web app's scope picker. This server knows the
 // "credentials" resource type; the role logic itself lives in permissions.cpp.
 #include "server/http_util.h"
 #include "server/permissions.h"
@@ -8,7 +8,7 @@
 namespace cc::server {
 namespace {
 
-void post_permitted_scopes(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
+void post_permitted_scopes(RequestContext& rc, httplib::Response& res) {
     auto body = parse_json(rc.http.body);
     if (!body) return send_error(res, body.error());
     if (!body->is_object()) return send_error(res, 400, "The request body must be a JSON object");
@@ -28,21 +28,17 @@ void post_permitted_scopes(const ServerContext& ctx, RequestContext& rc, httplib
             return send_error(res, 400, "action must be one of create, read, update, delete or null", "field: action");
     }
 
-    auto org = ctx.store.org_data();
-    if (!org) return send_error(res, org.error());
-    const OrgTree tree(std::move(*org));
-    auto permissions = permissions_for(ctx.store, rc.user, tree);
-    if (!permissions) return send_error(res, permissions.error());
     // Every action is answered (the response schema requires all four); `action` only narrows
     // what a client reads.
-    send_json(res, 200, permissions->permitted_scopes_json());
+    send_json(res, 200, rc.caller().permissions.permitted_scopes_json());
 }
 
 }  // namespace
 
-void add_permission_routes(Router& router, const ServerContext& ctx) {
-    router.add("POST", "/api/v1/authorization/permitted-scopes", Access::Authenticated,
-               [&ctx](RequestContext& rc, httplib::Response& res) { post_permitted_scopes(ctx, rc, res); });
+void add_permission_routes(Router& router, const ServerContext&) {
+    // Any signed-in caller: the answer is about the caller's own roles.
+    router.add("POST", "/api/v1/authorization/permitted-scopes", RouteAccess::signed_in(),
+               [](RequestContext& rc, httplib::Response& res) { post_permitted_scopes(rc, res); });
 }
 
 }  // namespace cc::server

@@ -237,9 +237,9 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
 }  // namespace
 
 void add_token_routes(Router& router, const ServerContext& ctx) {
-    router.add("POST", "/api/v1/token", Access::Public,
+    router.add("POST", "/api/v1/token", RouteAccess::public_route(),
                [&ctx](RequestContext& rc, httplib::Response& res) { post_token_v1(ctx, rc, res); });
-    router.add("POST", "/api/v2/token", Access::Public,
+    router.add("POST", "/api/v2/token", RouteAccess::public_route(),
                [&ctx](RequestContext& rc, httplib::Response& res) { post_token_v2(ctx, rc, res); });
 }
 

@@ -1,6 +1,7 @@
 // Server lifecycle and the request pipeline: base-path mounting, /healthz, API dispatch
-// (authentication, 404/405, handler), static files, the error-body and exception boundary,
-// and the request log (method, path, status, duration; never query strings, headers or bodies).
+// (authentication, 404/405, the route's access rule, handler), static files, the error-body and
+// exception boundary, and the request log (method, path, status, duration; never query strings,
+// headers or bodies).
 #include "server/server.h"
 
 #include <sys/stat.h>
@@ -161,8 +162,8 @@ void Server::Running::dispatch(const httplib::Request& req, httplib::Response& r
 void Server::Running::dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     auto match = router.match(req.method, rel);
-    RequestContext rc{req, std::move(rel), std::move(match.params), {}};
-    if (match.kind == Router::Match::Kind::NotFound || match.access == Access::Authenticated) {
+    RequestContext rc{req, std::move(rel), std::move(match.params), {}, {}};
+    if (!match.is_public) {
         auto user = authenticate(*ctx, req);
         if (!user) {
             res.set_header("WWW-Authenticate", "Bearer");
@@ -179,7 +180,11 @@ void Server::Running::dispatch_api(const httplib::Request& req, std::string rel,
             return send_error(res, 405, "Method not allowed",
                               log_safe(req.method, 16) + " is not supported on " + printable_excerpt(rc.path, 100) +
                                   "; allowed: " + match.allow);
-        case Router::Match::Kind::Found: (*match.handler)(rc, res); return;
+        case Router::Match::Kind::Found:
+            // The route's access rule, before the handler: 403 when the caller's roles grant it nowhere.
+            if (auto refused = admit(ctx->store, *match.access, rc)) return send_error(res, *refused);
+            (*match.handler)(rc, res);
+            return;
     }
 }
 

@@ -45,9 +45,11 @@ TEST_CASE("cluster agent: a project credential becomes one Secret in the project
     CHECK(secret->at("kind") == "Secret");
     CHECK(secret->at("type") == "Opaque");
     CHECK(labels_of(*secret) == Json{{"run.ai/asset", "password"}});
-    CHECK(secret->at("data").size() == 2);
-    CHECK(data_value(*secret, "User") == "svc-agent");
-    CHECK(data_value(*secret, "Password") == "pa$$ word\"<&>");
+    const auto data = secret_data(server, kClusterA, "runai-team-b", "agent-pw");
+    REQUIRE(data);
+    CHECK(data->size() == 2);
+    CHECK(data->at("User") == "svc-agent");
+    CHECK(data->at("Password") == "pa$$ word\"<&>");
 }
 
 TEST_CASE("cluster agent: the data layout of each kind (§7.6)") {
@@ -79,8 +81,7 @@ TEST_CASE("cluster agent: the data layout of each kind (§7.6)") {
         REQUIRE(secret);
         CHECK(secret->at("type") == c.type);
         CHECK(labels_of(*secret).at("run.ai/asset") == server::k8s_type_label(c.kind));
-        CHECK(secret->at("data").size() == c.data.size());
-        for (const auto& [k, v] : c.data) CHECK(data_value(*secret, k) == v);
+        CHECK(secret_data(server, kClusterA, "runai-team-a", name) == c.data);
     }
 }
 
@@ -102,8 +103,9 @@ TEST_CASE("cluster agent: department and cluster credentials get a source in run
     CHECK(labels_of(*source) == Json{{"run.ai/asset", "access-key"}, {"run.ai/department", "1"}});
     const auto replica = find_secret(items, "runai-team-c", "dept-key");
     REQUIRE(replica);
-    CHECK(replica->at("data") == source->at("data"));
-    CHECK(data_value(*replica, "SecretKey") == "sak-d1");
+    CHECK(secret_data(server, kClusterA, "runai-team-c", "dept-key") ==
+          secret_data(server, kClusterA, "runai", "dept-key"));
+    CHECK(secret_value(server, kClusterA, "runai-team-c", "dept-key", "SecretKey") == "sak-d1");
 
     std::vector<std::string> expected = kClusterAProjectNs;
     expected.push_back("runai");
@@ -202,8 +204,10 @@ TEST_CASE("cluster agent: Kubernetes names do not collide in a shared namespace"
     CHECK(status_of(c) == "No issues found");
     CHECK(c.at("clusterInfo").at("resources")[0].at("name") == "shared-name-2");
     const Json items = cluster_secrets(admin, kClusterA, "runai-team-a");
-    CHECK(data_value(*find_secret(items, "runai-team-a", "shared-name"), "Password") == "pw-p");
-    CHECK(data_value(*find_secret(items, "runai-team-a", "shared-name-2"), "Password") == "pw-d");
+    CHECK(find_secret(items, "runai-team-a", "shared-name"));
+    CHECK(find_secret(items, "runai-team-a", "shared-name-2"));
+    CHECK(secret_value(server, kClusterA, "runai-team-a", "shared-name", "Password") == "pw-p");
+    CHECK(secret_value(server, kClusterA, "runai-team-a", "shared-name-2", "Password") == "pw-d");
 }
 
 TEST_CASE("cluster agent: an unreachable cluster reports Failed to access the cluster, then recovers") {
@@ -306,10 +310,13 @@ TEST_CASE("cluster agent: objects and settled statuses survive a restart") {
                                              spec_with_values(K::GenericSecret, "dur"));
     wait_settled(admin, K::GenericSecret, id);
     const Json before = cluster_secrets(admin, kClusterB);
+    const auto values = secret_data(server, kClusterB, "runai-team-j", "durable");
+    REQUIRE(values);
     server.server->stop();
     server.start(test_config(server.data_dir()));
     Api again(server, kAdmin);
     CHECK(cluster_secrets(again, kClusterB) == before);
+    CHECK(secret_data(server, kClusterB, "runai-team-j", "durable") == values);
     CHECK(status_of(again.expect(again.get(item_path(K::GenericSecret, id) + "?statusInfo=true"), 200)) ==
           "No issues found");
 }

@@ -1,14 +1,18 @@
 // Helpers for the cluster-side API tests: waiting for the cluster agents to settle a
-// credential, and reading the simulated clusters' Secrets through the inspection extension.
+// credential, reading the simulated clusters' Secrets through the inspection extension (metadata
+// only), and their values straight from the server's database (the API never returns them).
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "credentials_api.h"
 #include "server/cluster_store.h"
+#include "server/crypto.h"
+#include "server/store.h"
 
 namespace cc::test {
 
@@ -37,7 +41,9 @@ Json poll_credential(Api& api, CredentialKind k, const std::string& id, Done don
     }
 }
 
-inline std::string status_of(const Json& c) { return c.at("status").at("status").get<std::string>(); }
+inline std::string status_of(const Json& c) {
+    return c.at("status").at("status").get<std::string>();
+}
 
 // The credential once its status is no longer transient.
 inline Json wait_settled(Api& api, CredentialKind k, const std::string& id) {
@@ -67,13 +73,39 @@ inline std::string create_credential(Api& api, CredentialKind k, const std::stri
     return c.at("meta").at("id");
 }
 
-// The cluster's Secrets (the SecretList items), optionally in one namespace, with data.
-inline Json cluster_secrets(Api& api, const std::string& cluster, const std::string& ns = {}, bool data = true) {
-    std::string path = kExt + cluster + "/secrets?includeData=" + (data ? "true" : "false");
-    if (!ns.empty()) path += "&namespace=" + ns;
+// The cluster's Secrets (the SecretList items, metadata only), optionally in one namespace.
+inline Json cluster_secrets(Api& api, const std::string& cluster, const std::string& ns = {}) {
+    std::string path = kExt + cluster + "/secrets";
+    if (!ns.empty()) path += "?namespace=" + ns;
     const Json list = api.expect(api.get(path), 200);
     CHECK(list.at("kind") == "SecretList");
+    for (const auto& s : list.at("items")) CHECK_FALSE(s.contains("data"));
     return list.at("items");
+}
+
+// The values (key -> raw bytes) of one Secret of a running test server, opened from its
+// database with its key file, as the cluster agent wrote them; nullopt when there is no such
+// Secret. A second SQLite connection beside the server's: the database is in WAL mode.
+inline std::optional<std::map<std::string, std::string>> secret_data(const TestServer& s, const std::string& cluster,
+                                                                     const std::string& ns, const std::string& name) {
+    auto key = server::load_or_create_key_file(s.data_dir() / "secret.key", server::SecretBox::kKeyBytes);
+    REQUIRE(key.ok());
+    const server::SecretBox box(1, std::move(*key));
+    auto store = server::Store::open(s.data_dir() / "credentials.db");
+    REQUIRE(store.ok());
+    auto secret = server::ClusterStore(**store, &box).secret(ClusterId{cluster}, ns, name, /*with_data=*/true);
+    REQUIRE(secret.ok());
+    if (!*secret) return std::nullopt;
+    return (*secret)->data;
+}
+
+// One value of a Secret that must exist and hold `key`.
+inline std::string secret_value(const TestServer& s, const std::string& cluster, const std::string& ns,
+                                const std::string& name, const std::string& key) {
+    const auto data = secret_data(s, cluster, ns, name);
+    REQUIRE_MESSAGE(data, "no Secret " << ns << "/" << name);
+    REQUIRE_MESSAGE(data->count(key), "no data key " << key << " in " << ns << "/" << name);
+    return data->at(key);
 }
 
 inline std::optional<Json> find_secret(const Json& items, const std::string& ns, const std::string& name) {
@@ -88,13 +120,6 @@ inline std::vector<std::string> namespaces_with(const Json& items, const std::st
     for (const auto& s : items)
         if (s.at("metadata").at("name") == name) out.push_back(s.at("metadata").at("namespace"));
     return out;
-}
-
-inline std::string data_value(const Json& secret, const std::string& key) {
-    REQUIRE_MESSAGE(secret.at("data").contains(key), "no data key " << key << " in " << secret.dump());
-    auto raw = server::base64_decode(secret.at("data").at(key).get<std::string>());
-    REQUIRE(raw);
-    return *raw;
 }
 
 inline void set_reachable(Api& admin, const std::string& cluster, bool reachable) {

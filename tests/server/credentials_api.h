@@ -22,12 +22,30 @@ inline constexpr DemoLogin kDeptAdmin{"dept-admin@demo.local", "demo-dept-admin"
 inline constexpr DemoLogin kResearcher{"researcher@demo.local", "demo-researcher"};  // project 1
 inline constexpr DemoLogin kViewer{"viewer@demo.local", "demo-viewer"};
 
+// A demo application client, signed in with the client_credentials grant.
+struct DemoClient {
+    const char* id;
+    const char* secret;
+};
+inline constexpr DemoClient kResearchBot{"demo-research-bot", "demo-research-secret"};  // L1 researcher, project 1
+
+inline std::string client_token_for(httplib::Client& c, const DemoClient& client) {
+    const Json body = {{"grantType", "client_credentials"}, {"clientID", client.id}, {"clientSecret", client.secret}};
+    auto r = c.Post("/api/v1/token", body.dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return body_json(r).at("accessToken").get<std::string>();
+}
+
 // One caller's view of a server. Every answer goes through check_response, so each test checks
 // the shapes of what it receives without saying so.
 class Api {
 public:
     Api(const TestServer& server, DemoLogin login) : client_(server.client()) {
         token_ = token_for(client_, "/", login.email, login.password);
+    }
+    Api(const TestServer& server, DemoClient client) : client_(server.client()) {
+        token_ = client_token_for(client_, client);
     }
 
     httplib::Result get(const std::string& path) { return checked("GET", path, client_.Get(path.c_str(), headers())); }

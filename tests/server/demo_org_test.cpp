@@ -139,7 +139,7 @@ TEST_CASE("demo org large: 5 more clusters, 50 departments, 1,000 projects, cred
             if (c.name == "gpu-west") return c.uuid.value;
         return std::string();
     }();
-    const Json items = cluster_secrets(api, gpu_west, "runai-vision-west-kilo", false);
+    const Json items = cluster_secrets(api, gpu_west, "runai-vision-west-kilo");
     CHECK(find_secret(items, "runai-vision-west-kilo", "gpu-west-nvcr").has_value());
     CHECK(find_secret(items, "runai-vision-west-kilo", "ngc-org-key").has_value());
     CHECK(find_secret(items, "runai-vision-west-kilo", "nvcr-a").has_value() == false);  // cluster-a's
@@ -154,7 +154,7 @@ TEST_CASE("demo org large: creating a credential at a new project scope") {
                                              spec_with_values(CredentialKind::Password, "x1"));
     const Json settled = wait_settled(api, CredentialKind::Password, id);
     CHECK(status_of(settled) == "No issues found");  // the project's namespace exists
-    const Json items = cluster_secrets(api, project.at("clusterId"), "runai-safety-south-tango", false);
+    const Json items = cluster_secrets(api, project.at("clusterId"), "runai-safety-south-tango");
     CHECK(find_secret(items, "runai-safety-south-tango", "tango-deploy").has_value());
     // and at a new department
     create_credential(api, CredentialKind::NgcApiKey, "nim-dept-37", department_scope("37"),

@@ -40,7 +40,7 @@ Json user_secret(const std::string& name, const std::string& ns, const Json& lab
 }  // namespace
 
 TEST_CASE("existing secrets: the listing per scope and kind, with inUse") {
-    Api api(shared_server(), kViewer);
+    Api api(shared_server(), kAdmin);
     CHECK(listing(api, "kind=password&scope=cluster&clusterId=" + std::string(kClusterA)) ==
           std::map<std::string, bool>{{"ldap-sync-secret", true}});
     CHECK(listing(api, "kind=docker-registry&scope=cluster&clusterId=" + std::string(kClusterA)) ==
@@ -85,7 +85,7 @@ TEST_CASE("existing secrets: every seeded existing-secret credential points to a
 }
 
 TEST_CASE("existing secrets: bad listing parameters are 400, no token is 401") {
-    Api api(shared_server(), kViewer);
+    Api api(shared_server(), kAdmin);
     const std::vector<std::string> queries = {"scope=cluster&clusterId=" + std::string(kClusterA), "kind=nope&scope=project&projectId=1",
                                 "kind=ngc-api-key&scope=project&projectId=1", "kind=password",
                                 "kind=password&scope=tenant", "kind=password&scope=planet",
@@ -128,7 +128,8 @@ TEST_CASE("existing secrets: an admin adds a labelled Secret, which then can bac
     CHECK(c.at("spec").at("existingSecretName") == "pre-made");
     Json items = cluster_secrets(admin, kClusterA);
     CHECK(namespaces_with(items, "pre-made").size() == 4);
-    CHECK(data_value(*find_secret(items, "runai-team-b", "pre-made"), "Password") == "wonder land");
+    CHECK(find_secret(items, "runai-team-b", "pre-made"));
+    CHECK(secret_value(server, kClusterA, "runai-team-b", "pre-made", "Password") == "wonder land");
     CHECK(listing(admin, "kind=password&scope=department&departmentId=1").at("pre-made"));
 
     // Single use.
@@ -143,7 +144,7 @@ TEST_CASE("existing secrets: an admin adds a labelled Secret, which then can bac
     CHECK(wait_gone(admin, K::Password, id));
     items = cluster_secrets(admin, kClusterA);
     CHECK(namespaces_with(items, "pre-made") == std::vector<std::string>{"runai"});
-    CHECK(data_value(*find_secret(items, "runai", "pre-made"), "User") == "alice");
+    CHECK(secret_value(server, kClusterA, "runai", "pre-made", "User") == "alice");
     CHECK_FALSE(listing(admin, "kind=password&scope=department&departmentId=1").at("pre-made"));
 }
 
@@ -206,7 +207,7 @@ TEST_CASE("existing secrets: Secret manifests are validated") {
     expect_error(admin.post(std::string(kExt) + "00000000-0000-0000-0000-000000000000/secrets", good), 404);
 }
 
-TEST_CASE("existing secrets: the extension endpoints need a token, and admin rights where they change things") {
+TEST_CASE("existing secrets: the extension endpoints need a token and System administrator rights") {
     TestServer& server = shared_server();
     auto c = server.client();
     const std::string base = std::string(kExt) + kClusterA;
@@ -215,17 +216,20 @@ TEST_CASE("existing secrets: the extension endpoints need a token, and admin rig
     expect_error(c.Put((base + "/reachability").c_str(), R"({"reachable":false})", "application/json"), 401);
     expect_error(c.Get((base + "/namespaces").c_str()), 401);
 
+    // Anyone else is refused before anything about the cluster is looked at.
     Api researcher(server, kResearcher);
     expect_error(researcher.put(base + "/reachability", Json{{"reachable", false}}), 403);
-    expect_error(researcher.get(base + "/secrets?includeData=true"), 403);
-    const Json items = researcher.expect(researcher.get(base + "/secrets"), 200).at("items");
-    REQUIRE_FALSE(items.empty());
-    for (const auto& s : items) CHECK_FALSE(s.contains("data"));  // values only for admins
-    CHECK(researcher.expect(researcher.get(base + "/reachability"), 200).at("reachable") == true);
-    expect_error(researcher.get(base + "/secrets?namespace=runai-team-zz"), 404);
-    expect_error(researcher.get(std::string(kExt) + "nope/secrets"), 404);
+    expect_error(researcher.get(base + "/secrets"), 403);
+    expect_error(researcher.get(base + "/reachability"), 403);
+    expect_error(researcher.get(std::string(kExt) + "nope/secrets"), 403);
 
     Api admin(server, kAdmin);
+    const Json items = admin.expect(admin.get(base + "/secrets"), 200).at("items");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& s : items) CHECK_FALSE(s.contains("data"));  // values never leave the server
+    CHECK(admin.expect(admin.get(base + "/reachability"), 200).at("reachable") == true);
+    expect_error(admin.get(base + "/secrets?namespace=runai-team-zz"), 404);
+    expect_error(admin.get(std::string(kExt) + "nope/secrets"), 404);
     expect_error(admin.put(base + "/reachability", Json{{"reachable", "no"}}), 400);
     expect_error(admin.put(base + "/reachability", Json{{"reachable", true}, {"extra", 1}}), 400);
 }
@@ -267,16 +271,18 @@ TEST_CASE("validate_existing_secret against a seeded store") {
     CHECK(code(K::Password, scope(ScopeType::Project, "1"), "") == 400);
 }
 
-TEST_CASE("existing secrets: the users' Secret values are sealed at rest and shown only to admins who ask") {
+TEST_CASE("existing secrets: the users' Secret values are sealed at rest and never returned") {
     TestServer server;
     const auto values = server::demo_cluster_secret_values();
     REQUIRE(values.size() >= 20);
     Api admin(server, kAdmin);
-    const std::string plain = admin.expect(admin.get(std::string(kExt) + kClusterA + "/secrets"), 200).dump();
-    const Json revealed = cluster_secrets(admin, kClusterA, "runai");
-    const auto ldap = find_secret(revealed, "runai", "ldap-sync-secret");
-    REQUIRE(ldap);
-    CHECK(data_value(*ldap, "User") == "svc-ldap-sync-secret");
+    std::string plain = admin.expect(admin.get(std::string(kExt) + kClusterA + "/secrets"), 200).dump();
+    plain += admin.expect(admin.get(std::string(kExt) + kClusterB + "/secrets?includeData=false"), 200).dump();
+    // Asking for values is refused, even for a System administrator.
+    const Json refused = expect_error(admin.get(std::string(kExt) + kClusterA + "/secrets?includeData=true"), 400);
+    CHECK(refused.at("message") == "Secret values are never returned by this API");
+    plain += refused.dump();
+    CHECK(secret_value(server, kClusterA, "runai", "ldap-sync-secret", "User") == "svc-ldap-sync-secret");
     const fs::path data = server.data_dir();
     server.server->stop();
     std::string bytes;

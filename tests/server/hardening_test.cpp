@@ -36,15 +36,15 @@ std::vector<std::string> all_names(Api& api) { return api.names(kCredentialsPath
 
 }  // namespace
 
-TEST_CASE("a body nested 150,000 deep is a 400 for every caller, and the server lives on") {
+TEST_CASE("a body nested 150,000 deep is refused for every caller, and the server lives on") {
     TestServer server;
     const std::string hostile = create_with_raw_spec(nested_array(150000));
-    for (DemoLogin who : {kViewer, kAdmin}) {
-        Api api(server, who);
-        const Json e = expect_clean_error(api.post_raw(kind_path(CredentialKind::GenericSecret), hostile), 400);
-        CHECK(e.at("message").get<std::string>().find("nested too deeply") != std::string::npos);
-    }
+    // A viewer may create nothing anywhere: refused by the route's rule before the body is read.
+    Api viewer(server, kViewer);
+    expect_clean_error(viewer.post_raw(kind_path(CredentialKind::GenericSecret), hostile), 403);
     Api admin(server, kAdmin);
+    const Json e = expect_clean_error(admin.post_raw(kind_path(CredentialKind::GenericSecret), hostile), 400);
+    CHECK(e.at("message").get<std::string>().find("nested too deeply") != std::string::npos);
     const auto before = all_names(admin);
     // Just past the limit is refused too; every JSON endpoint parses through the same check.
     const std::string just_over = nested_array(kMaxJsonDepth + 1);

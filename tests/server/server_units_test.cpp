@@ -12,11 +12,12 @@ using namespace cc::server;
 TEST_CASE("router: captures, 404, 405 with Allow, HEAD as GET") {
     Router router;
     int hit = 0;
-    router.add("GET", "/api/v1/asset/credentials/{kind}/{id}", Access::Authenticated,
+    router.add("GET", "/api/v1/asset/credentials/{kind}/{id}", RouteAccess::scoped(Action::Read),
                [&hit](RequestContext&, httplib::Response&) { hit = 1; });
-    router.add("PUT", "/api/v1/asset/credentials/{kind}/{id}", Access::Authenticated,
+    router.add("PUT", "/api/v1/asset/credentials/{kind}/{id}", RouteAccess::scoped(Action::Update),
                [&hit](RequestContext&, httplib::Response&) { hit = 2; });
-    router.add("POST", "/api/v1/token", Access::Public, [&hit](RequestContext&, httplib::Response&) { hit = 3; });
+    router.add("POST", "/api/v1/token", RouteAccess::public_route(),
+               [&hit](RequestContext&, httplib::Response&) { hit = 3; });
 
     auto m = router.match("GET", "/api/v1/asset/credentials/password/6b0d3a1e");
     REQUIRE(m.kind == Router::Match::Kind::Found);
@@ -24,7 +25,10 @@ TEST_CASE("router: captures, 404, 405 with Allow, HEAD as GET") {
     CHECK(m.params.at("id") == "6b0d3a1e");
     httplib::Request req;
     httplib::Response res;
-    RequestContext rc{req, "/", {}, {}};
+    CHECK_FALSE(m.is_public);
+    REQUIRE(m.access);
+    CHECK(m.access->describe() == "scoped:read");
+    RequestContext rc{req, "/", {}, {}, {}};
     (*m.handler)(rc, res);
     CHECK(hit == 1);
     CHECK(router.match("HEAD", "/api/v1/asset/credentials/password/x").kind == Router::Match::Kind::Found);
@@ -32,10 +36,11 @@ TEST_CASE("router: captures, 404, 405 with Allow, HEAD as GET") {
     auto del = router.match("DELETE", "/api/v1/asset/credentials/password/x");
     CHECK(del.kind == Router::Match::Kind::MethodNotAllowed);
     CHECK(del.allow == "GET, PUT");
-    CHECK(del.access == Access::Authenticated);
+    CHECK_FALSE(del.is_public);  // a 405 on a signed-in path needs a token first
     auto token = router.match("GET", "/api/v1/token");
     CHECK(token.kind == Router::Match::Kind::MethodNotAllowed);
-    CHECK(token.access == Access::Public);
+    CHECK(token.is_public);
+    CHECK(router.match("POST", "/api/v1/token").is_public);
 
     CHECK(router.match("GET", "/api/v1/asset/credentials/password").kind == Router::Match::Kind::NotFound);
     CHECK(router.match("GET", "/api/v1/asset/credentials/password/x/y").kind == Router::Match::Kind::NotFound);
