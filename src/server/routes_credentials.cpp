@@ -39,7 +39,7 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
         send_entries(res, list_credentials(store, rc.user, kind, rc.http.params), false);
     });
     router.add("POST", list_path, Access::Authenticated, [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
-        auto created = create_credential(store, box, rc.user, kind, rc.http.body);
+        auto created = create_credential(store, box, audit_source(rc), kind, rc.http.body);
         wake_agents(ctx, created.ok());
         send_credential(res, 202, created);
     });
@@ -47,12 +47,12 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
         send_credential(res, 200, get_credential(store, rc.user, kind, rc.params.at("id"), rc.http.params));
     });
     router.add("PUT", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-        auto updated = update_credential(store, rc.user, kind, rc.params.at("id"), rc.http.body);
+        auto updated = update_credential(store, audit_source(rc), kind, rc.params.at("id"), rc.http.body);
         wake_agents(ctx, updated.ok());
         send_credential(res, 202, updated);
     });
     router.add("DELETE", item_path, Access::Authenticated, [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-        auto deleted = delete_credential(store, rc.user, kind, rc.params.at("id"));
+        auto deleted = delete_credential(store, audit_source(rc), kind, rc.params.at("id"));
         if (!deleted) return send_error(res, deleted.error());
         wake_agents(ctx, true);
         const int status = delete_status_code(kind);

@@ -6,6 +6,7 @@
 // Also: bearer authentication of every other API request.
 #include <map>
 
+#include "server/audit_log.h"
 #include "server/http_util.h"
 #include "server/form_urlencoded.h"
 #include "server/routes.h"
@@ -78,6 +79,8 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return send_error(res, 400, "username and password are required for the password grant");
         auto subject = verify_subject(ctx.store, *username, *password, Subject::User);
         if (!subject) return send_error(res, subject.error());
+        audit_login(ctx.store, rc,
+                    {.grant = *grant, .name = *username, .subject = *subject, .status = *subject ? 200 : 401});
         if (!*subject) return send_error(res, 401, "Invalid username or password");
         return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::User));
     }
@@ -89,6 +92,9 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         if (!id || !secret || id->empty()) return send_error(res, 400, names + " are required for the " + *grant + " grant");
         auto subject = verify_subject(ctx.store, *id, *secret, Subject::Application);
         if (!subject) return send_error(res, subject.error());
+        audit_login(
+            ctx.store, rc,
+            {.grant = *grant, .name = *id, .application = true, .subject = *subject, .status = *subject ? 200 : 401});
         if (!*subject) return send_error(res, 401, "Invalid client credentials");
         return send_json(res, 200, token_response(ctx.tokens, **subject, Subject::Application));
     }
@@ -145,7 +151,11 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (client) {
         auto subject = verify_subject(ctx.store, client->first, client->second, Subject::Application);
         if (!subject) return oauth_error(res, 500, "server_error", "The server could not check the client");
-        if (!*subject) return oauth_error(res, 401, "invalid_client", "Client authentication failed");
+        if (!*subject) {
+            audit_login(ctx.store, rc,
+                        {.grant = "client authentication", .name = client->first, .application = true, .status = 401});
+            return oauth_error(res, 401, "invalid_client", "Client authentication failed");
+        }
         client_subject = **subject;
     }
 
@@ -159,6 +169,7 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return oauth_error(res, 400, "invalid_request", "username and password are required for the password grant");
         auto user = verify_subject(ctx.store, *username, *password, Subject::User);
         if (!user) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
+        audit_login(ctx.store, rc, {.grant = *grant, .name = *username, .subject = *user, .status = *user ? 200 : 400});
         if (!*user) return oauth_error(res, 400, "invalid_grant", "Invalid username or password");
         subject = **user;
     } else if (*grant == "client_credentials") {
@@ -167,6 +178,7 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return oauth_error(res, 400, "invalid_request", "client_id and client_secret are required");
         }
         subject = *client_subject;
+        audit_login(ctx.store, rc, {.grant = *grant, .name = subject, .application = true, .subject = subject});
     } else {
         return oauth_error(res, 400, "unsupported_grant_type",
                            "Grant type " + *grant + " is not supported; use password or client_credentials");
