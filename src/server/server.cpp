@@ -214,6 +214,7 @@ VoidResult Server::start() {
     add_permission_routes(run->router, *run->ctx);
     add_org_routes(run->router, *run->ctx);
     add_asset_routes(run->router, *run->ctx);
+    add_audit_routes(run->router, *run->ctx);
     run->web = std::make_unique<StaticFiles>(config_.web_dir);
 
     Running* r = run.get();
