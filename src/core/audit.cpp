@@ -82,13 +82,14 @@ Result<AuditPage> decode_audit_page(std::string_view body) {
 }
 
 std::string audit_action_label(std::string_view action) {
-    if (action == kAuditCreate) return "Created";
-    if (action == kAuditRename) return "Renamed";
-    if (action == kAuditDescribe) return "Description changed";
-    if (action == kAuditUpdate) return "Changed";
-    if (action == kAuditDelete) return "Delete requested";
-    if (action == kAuditLink) return "Linked to an asset";
-    if (action == kAuditLogin) return "Signed in";
+    // Nouns, not past tenses: the same words serve a change that was made and one refused.
+    if (action == kAuditCreate) return "Create";
+    if (action == kAuditRename) return "Rename";
+    if (action == kAuditDescribe) return "Description change";
+    if (action == kAuditUpdate) return "Change";
+    if (action == kAuditDelete) return "Delete request";
+    if (action == kAuditLink) return "Use by an asset";
+    if (action == kAuditLogin) return "Sign-in";
     return std::string(action);
 }
 

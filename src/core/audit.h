@@ -61,7 +61,7 @@ struct AuditPage {
 Json encode_audit_page(const AuditPage& page);
 Result<AuditPage> decode_audit_page(std::string_view body);
 
-// What happened, in words: "Renamed", "Description changed", "Delete requested", ...
+// What was done or attempted, in words: "Rename", "Description change", "Delete request", ...
 std::string audit_action_label(std::string_view action);
 // "Done" or "Refused (409)".
 std::string audit_outcome_label(const AuditEvent& e);

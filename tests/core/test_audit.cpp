@@ -85,12 +85,12 @@ TEST_CASE("audit page: entries and next; lenient about extras, strict about what
 }
 
 TEST_CASE("audit labels: what happened and how it ended") {
-    CHECK(audit_action_label(kAuditCreate) == "Created");
-    CHECK(audit_action_label(kAuditRename) == "Renamed");
-    CHECK(audit_action_label(kAuditDescribe) == "Description changed");
-    CHECK(audit_action_label(kAuditDelete) == "Delete requested");
-    CHECK(audit_action_label(kAuditLink) == "Linked to an asset");
-    CHECK(audit_action_label(kAuditLogin) == "Signed in");
+    CHECK(audit_action_label(kAuditCreate) == "Create");
+    CHECK(audit_action_label(kAuditRename) == "Rename");
+    CHECK(audit_action_label(kAuditDescribe) == "Description change");
+    CHECK(audit_action_label(kAuditDelete) == "Delete request");
+    CHECK(audit_action_label(kAuditLink) == "Use by an asset");
+    CHECK(audit_action_label(kAuditLogin) == "Sign-in");
     CHECK(audit_action_label("something.new") == "something.new");
     AuditEvent e = sample();
     CHECK(audit_outcome_label(e) == "Done");
