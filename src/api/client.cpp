@@ -109,6 +109,22 @@ HttpRequest delete_credential_request(const Session& s, CredentialKind kind, con
     return r;
 }
 
+HttpRequest credential_history_request(const Session& s, const CredentialId& id) {
+    return get(s, "api/v1/x-reference/credentials/" + url_encode(id.value) +
+                      "/history?limit=" + std::to_string(kHistoryPageSize));
+}
+
+Result<AuditPage> parse_credential_history(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    auto page = decode_audit_page(r.body);
+    if (!page) {
+        ApiError e = page.error();
+        e.code = r.status;
+        return e;
+    }
+    return std::move(*page);
+}
+
 Result<CredentialPermissions> parse_permitted_scopes(const HttpResponse& r) {
     if (!is_success(r.status)) return error_of(r);
     return decode_permitted_scopes(r.body);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "core/audit.h"
 #include "core/credential.h"
 #include "core/org.h"
 #include "core/permitted_scopes.h"
@@ -54,6 +55,11 @@ HttpRequest update_credential_request(const Session& s, CredentialKind kind, con
                                       const UpdateRequest& r);
 HttpRequest delete_credential_request(const Session& s, CredentialKind kind, const CredentialId& id);
 
+// The audit-trail extension of the reference server: the newest events of one credential
+// (changes, refused attempts, asset links), one page of kHistoryPageSize.
+inline constexpr int kHistoryPageSize = 50;
+HttpRequest credential_history_request(const Session& s, const CredentialId& id);
+
 struct ExistingSecret {
     std::string name;
     std::string namespace_name;
@@ -70,6 +76,8 @@ Result<Credential> parse_credential(const HttpResponse& r);
 
 Result<CredentialPermissions> parse_permitted_scopes(const HttpResponse& r);
 Result<std::vector<ExistingSecret>> parse_existing_secrets(const HttpResponse& r);
+// {"entries": [...], "next"?}, newest first.
+Result<AuditPage> parse_credential_history(const HttpResponse& r);
 
 // The error carried by a non-2xx (or failed) exchange, in the Run:ai shape.
 ApiError error_of(const HttpResponse& r);

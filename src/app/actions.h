@@ -18,7 +18,8 @@ namespace cc::app {
 // Which response an in-flight request is waiting for.
 enum class RequestTag {
     Token, Credentials, Clusters, Departments, Projects, PollCredential,
-    PermittedScopes, ExistingSecrets, CreateCredential, RenameCredential, DeleteCredential
+    PermittedScopes, ExistingSecrets, CreateCredential, RenameCredential, DeleteCredential,
+    CredentialHistory
 };
 
 // ---- session and loading ----
@@ -132,13 +133,16 @@ struct DiagramNodeClicked {
 };
 struct UsableAtCleared {};  // the chip's remove button
 
+// ---- the details panel's history ----
+struct HistoryRetryRequested {};  // its Retry button, after a failed load
+
 using Action = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick,
                             SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
                             ColumnsReset, ViewRestored, RowClicked, SelectionCleared, ExportRequested,
                             NewCredentialRequested, ExistingSecretsRequested, CreateSubmitted, RenameRequested,
                             RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed, DiagramOpened,
                             DiagramClosed, DiagramNodeToggled, DiagramAllToggled, DiagramSearchChanged,
-                            DiagramSearchNext, DiagramNodeClicked, UsableAtCleared>;
+                            DiagramSearchNext, DiagramNodeClicked, UsableAtCleared, HistoryRetryRequested>;
 
 // ---- effects ----
 struct SendRequest {

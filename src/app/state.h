@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/client.h"
+#include "core/audit.h"
 #include "core/credential.h"
 #include "core/org.h"
 #include "core/permitted_scopes.h"
@@ -121,6 +122,21 @@ struct DiagramState {
     bool is_collapsed(const ScopeRef& s) const;
 };
 
+// The history of the one selected credential, shown in the details panel (the server's
+// audit-trail extension). Asked for whenever the selection settles on a credential, and again
+// after a change made here or a refresh; one request at a time, so answers arrive in order.
+struct HistoryState {
+    enum class Phase { Idle, Loading, Loaded, Failed };
+    Phase phase = Phase::Idle;
+    std::optional<CredentialId> id;  // whose history this is
+    std::vector<AuditEvent> entries;  // newest first
+    bool more = false;                // older entries exist beyond this page
+    std::string error;                // why it could not be loaded (phase Failed)
+    bool in_flight = false;
+    bool stale = false;               // changed since it was asked for: ask again
+    std::uint64_t generation = 0;     // the load generation the request in flight was sent in
+};
+
 struct State {
     Screen screen = Screen::Login;
     LoginState login;
@@ -153,6 +169,7 @@ struct State {
     std::uint64_t reveal_serial = 0;
 
     DiagramState diagram;
+    HistoryState history;
 
     int utc_offset_minutes = 0;  // from the platform, for local times
 

@@ -1,5 +1,6 @@
-// update(): dispatches each action to its handler. Session and loading live in
-// update_session.cpp, the table view and selection in update_table.cpp.
+// update(): dispatches each action to its handler, then lets the details panel's history follow
+// the selection. Session and loading live in update_session.cpp, the table view and selection
+// in update_table.cpp, the history in update_history.cpp.
 #include "app/update.h"
 
 #include "app/update_internal.h"
@@ -23,7 +24,11 @@ const CredentialRow* State::row(const CredentialId& id) const {
 }
 
 std::vector<Effect> update(State& s, Action action) {
-    return std::visit([&s](auto& a) -> Effects { return handle(s, a); }, action);
+    Effects fx = std::visit([&s](auto& a) -> Effects { return handle(s, a); }, action);
+    // The selection changes in many places (a click, a reload, a filter, a new credential);
+    // the details panel's history follows it here, once, whatever changed it.
+    for (auto& e : follow_history(s)) fx.push_back(std::move(e));
+    return fx;
 }
 
 }  // namespace cc::app

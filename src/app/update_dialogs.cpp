@@ -110,8 +110,10 @@ Effects on_rename(State& s, HttpResponded& a) {
         d.error = std::move(e);
         return {};
     }
+    const CredentialId id = d.id;
     upsert_credential(s, std::move(*updated), a.now_ms);
     close_dialog(s);
+    history_changed(s, id);
     return {};
 }
 
@@ -125,6 +127,7 @@ Effects on_delete(State& s, HttpResponded& a) {
     }
     const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 &&
                       std::find(d.ids.begin(), d.ids.end(), id) != d.ids.end();
+    if (r.status >= 200 && r.status < 300) history_changed(s, id);
     if (r.status == 204 || r.status == 404) {
         remove_row(s, id, a.now_ms);  // gone (404: someone else was faster)
     } else if (r.status >= 200 && r.status < 300) {

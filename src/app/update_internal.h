@@ -53,6 +53,15 @@ Effects handle(State& s, DiagramSearchNext& a);
 Effects handle(State& s, DiagramNodeClicked& a);
 Effects handle(State& s, UsableAtCleared& a);
 
+// update_history.cpp
+// After every action: asks for the history of the one selected credential when it is not there
+// yet or is stale (the details panel shows it), and forgets it when the selection moves on.
+Effects follow_history(State& s);
+Effects on_history_response(State& s, HttpResponded& a);
+Effects handle(State& s, HistoryRetryRequested& a);
+// A change made here (rename, delete) or a reload: the history of `id` is asked for again.
+void history_changed(State& s, const CredentialId& id);
+
 // update_session.cpp
 SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {});
 void to_login(State& s, std::string message);

@@ -19,6 +19,10 @@ Effects start_load(State& s) {
     s.pending = PendingLoad{};
     s.phase = LoadPhase::Loading;
     for (auto& [id, poll] : s.polls) poll.in_flight = false;  // their answers are now stale
+    if (s.history.id) {  // asked again, in this generation
+        s.history.in_flight = false;
+        history_changed(s, *s.history.id);
+    }
     const api::Session& session = *s.session;
     return {send(s, RequestTag::Credentials, api::list_credentials_request(session)),
             send(s, RequestTag::Clusters, api::clusters_request(session)),
@@ -64,6 +68,7 @@ void to_login(State& s, std::string message) {
     s.dialog = Dialogs{DialogKind::None, s.dialog.serial + 1, {}, {}, {}};
     s.permissions = PermissionState{};
     s.diagram = DiagramState{};
+    s.history = HistoryState{};
 }
 
 namespace {
@@ -208,6 +213,7 @@ Effects handle(State& s, HttpResponded& a) {
         case RequestTag::CreateCredential:
         case RequestTag::RenameCredential:
         case RequestTag::DeleteCredential: return on_dialog_response(s, a);
+        case RequestTag::CredentialHistory: return on_history_response(s, a);
         default: break;
     }
     if (a.generation != s.generation) return {};

@@ -1,6 +1,7 @@
 // Implementation of credential_service.h. Every check that reads and then writes runs inside
 // one Store transaction (which holds the store's lock), so concurrent requests cannot both pass
-// a uniqueness, single-use or in-use check.
+// a uniqueness, single-use or in-use check; the audit event of a change is written in that same
+// transaction, and a refusal's event after it has rolled back.
 #include "server/credential_service.h"
 
 #include "core/json_codec.h"
@@ -105,6 +106,35 @@ std::optional<ApiError> immutable_field(const Json& body) {
     return std::nullopt;
 }
 
+constexpr const char* kArrow = " \xE2\x86\x92 ";  // " → "
+constexpr std::size_t kMaxDescriptionInDetail = 200;
+
+AuditTarget target_of(const AssetMeta& m) { return AuditTarget{"credential", m.id.value, m.name}; }
+
+// meta.<key> of a request body when it is a string.
+std::optional<std::string> meta_string(const Json& body, const char* key) {
+    if (!body.is_object()) return std::nullopt;
+    auto meta = body.find("meta");
+    if (meta == body.end() || !meta->is_object()) return std::nullopt;
+    auto v = meta->find(key);
+    if (v == meta->end() || !v->is_string()) return std::nullopt;
+    return v->get<std::string>();
+}
+
+bool meta_has(const Json& body, const char* key) {
+    return body.is_object() && body.contains("meta") && body["meta"].is_object() && body["meta"].contains(key);
+}
+
+std::string quoted_description(const std::optional<std::string>& d) {
+    return d ? "\"" + audit_clip(*d, kMaxDescriptionInDetail) + "\"" : std::string("(none)");
+}
+
+Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                                  std::string_view body, AuditTarget& target, std::string& scope_path);
+Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
+                                  std::string_view body);
+VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id);
+
 }  // namespace
 
 int delete_status_code(CredentialKind kind) {
@@ -130,12 +160,26 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
     return std::move(*all);
 }
 
-Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,
-                                     CredentialKind kind, std::string_view body) {
-    const std::string& caller = access.user;
+Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                                     std::string_view body) {
+    AuditTarget target{"credential", {}, {}};
+    std::string scope_path;
+    auto created = create_checked(store, box, access, from, kind, body, target, scope_path);
+    if (!created)
+        record_refusal(store, from, kAuditCreate, created.error(), std::move(target), std::move(scope_path),
+                       kind_api_name(kind));
+    return created;
+}
+
+namespace {
+
+Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                                  std::string_view body, AuditTarget& target, std::string& scope_path) {
+    const std::string& caller = from.actor;
     auto json = parse_json(body);
     if (!json) return json.error();
     WipeOnExit wipe_body{nullptr, &*json};
+    target.name = meta_string(*json, "name").value_or("");
     auto decoded = decode_create_request(*json, kind);
     if (!decoded) return decoded.error();
     CreateRequest& request = *decoded;
@@ -144,6 +188,7 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const C
 
     auto scope = resolve_scope(access.tree, request.scope);
     if (!scope) return scope.error();
+    scope_path = access.tree.scope_path(*scope);
     if (!access.permissions.may(Action::Create, *scope))
         // The path only for a scope the caller can see: the names of other nodes stay hidden.
         return forbidden(access.permissions.sees(*scope)
@@ -177,15 +222,20 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const C
     const auto blob = seal_secret_values(box, request, m.id);
     c.key_id = blob ? box.key_id() : 0;
 
+    const std::string detail =
+        std::string(kind_api_name(kind)) + (existing ? ", existing secret " + *existing : std::string(", new secret"));
     auto stored = store.transaction([&]() -> VoidResult {
         if (existing)
             if (auto e = validate_existing_secret(store, kind, *scope, *existing)) return *e;
-        return store.insert_credential(c, blob);
+        if (auto r = store.insert_credential(c, blob); !r) return r;
+        return record_done(store, from, kAuditCreate, 202, target_of(m), scope_path, detail);
     });
     if (!stored) return stored.error();
     c.used_by = UsageInfo{};
     return c;
 }
+
+}  // namespace
 
 Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
                                   const std::string& id, const httplib::Params& params) {
@@ -199,9 +249,38 @@ Result<Credential> get_credential(Store& store, const CallerAccess& access, Cred
     return c;
 }
 
-Result<Credential> update_credential(Store& store, const CallerAccess& access, CredentialKind kind,
-                                     const std::string& id, std::string_view body) {
-    const std::string& caller = access.user;
+Result<Credential> readable_credential(Store& store, const CallerAccess& access, const std::string& id) {
+    auto found = store.find_credential(CredentialId{id}, /*with_usage=*/false);
+    if (!found) return found.error();
+    if (!*found) return not_found(id);
+    return visible_credential(store, access, access.user, (*found)->meta.kind, id, false);
+}
+
+Result<Credential> update_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
+                                     std::string_view body) {
+    auto updated = update_checked(store, access, from, kind, id, body);
+    if (updated) return updated;
+    // Which change was refused, as far as the body says.
+    std::string scope_path;
+    AuditTarget target = credential_target(store, id, &scope_path);
+    auto json = parse_json(body);
+    std::string_view action = kAuditUpdate;
+    std::string context;
+    if (json && meta_has(*json, "name")) {
+        action = kAuditRename;
+        if (auto name = meta_string(*json, "name")) context = "name: " + target.name + kArrow + *name;
+    } else if (json && meta_has(*json, "description")) {
+        action = kAuditDescribe;
+    }
+    record_refusal(store, from, action, updated.error(), std::move(target), std::move(scope_path), context);
+    return updated;
+}
+
+namespace {
+
+Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
+                                  std::string_view body) {
+    const std::string& caller = from.actor;
     auto json = parse_json(body);
     if (!json) return json.error();
     if (auto e = immutable_field(*json)) return *e;
@@ -225,7 +304,21 @@ Result<Credential> update_credential(Store& store, const CallerAccess& access, C
         if (request->description && request->description != c->meta.description) update.description = request->description;
         if (clears_description && c->meta.description) update.description = std::optional<std::string>{};
         if (!update.name && !update.description) return ok();  // nothing to change
-        return store.update_credential_meta(c->meta.id, update);
+        if (auto r = store.update_credential_meta(c->meta.id, update); !r) return r;
+        const std::string scope_path = access.tree.scope_path(c->meta.scope);
+        const std::string name = update.name.value_or(c->meta.name);
+        if (update.name)
+            if (auto r = record_done(store, from, kAuditRename, 202, {"credential", id, name}, scope_path,
+                                     "name: " + c->meta.name + kArrow + name);
+                !r)
+                return r;
+        if (update.description)
+            if (auto r = record_done(store, from, kAuditDescribe, 202, {"credential", id, name}, scope_path,
+                                     "description: " + quoted_description(c->meta.description) + kArrow +
+                                         quoted_description(*update.description));
+                !r)
+                return r;
+        return ok();
     });
     if (!changed) return changed.error();
     auto c = visible_credential(store, access, caller, kind, id, true);
@@ -233,8 +326,22 @@ Result<Credential> update_credential(Store& store, const CallerAccess& access, C
     return c;
 }
 
-VoidResult delete_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id) {
-    const std::string& caller = access.user;
+}  // namespace
+
+VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id) {
+    auto deleted = delete_checked(store, access, from, kind, id);
+    if (!deleted) {
+        std::string scope_path;
+        AuditTarget target = credential_target(store, id, &scope_path);
+        record_refusal(store, from, kAuditDelete, deleted.error(), std::move(target), std::move(scope_path));
+    }
+    return deleted;
+}
+
+namespace {
+
+VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id) {
+    const std::string& caller = from.actor;
     return store.transaction([&]() -> VoidResult {
         auto c = visible_credential(store, access, caller, kind, id, true);
         if (!c) return c.error();
@@ -242,8 +349,13 @@ VoidResult delete_credential(Store& store, const CallerAccess& access, Credentia
             return forbidden("You may not delete credentials in " + access.tree.scope_path(c->meta.scope));
         if (c->used_by && c->used_by->in_use())
             return ApiError{412, "The credential is in use", c->used_by->describe_users(), {}};
-        return store.mark_deleting(c->meta.id, caller, format_rfc3339(unix_now_ms()));
+        const bool again = c->status && c->status->status == SyncStatus::Deleting;
+        if (auto r = store.mark_deleting(c->meta.id, caller, format_rfc3339(unix_now_ms())); !r) return r;
+        return record_done(store, from, kAuditDelete, delete_status_code(kind), target_of(c->meta),
+                           access.tree.scope_path(c->meta.scope), again ? "already being deleted" : "");
     });
 }
+
+}  // namespace
 
 }  // namespace cc::server

@@ -13,6 +13,7 @@
 
 #include "core/credential.h"
 #include "core/result.h"
+#include "server/audit_log.h"
 #include "server/crypto.h"
 #include "server/permissions.h"
 #include "server/store.h"
@@ -29,21 +30,27 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
                                                  std::optional<CredentialKind> kind, const httplib::Params& params);
 
 // POST: the stored credential (status Creating, usedBy empty). 400/403/409 leave nothing behind.
+// Create, update and delete record each change in the audit trail in the change's own
+// transaction, and each refusal (4xx) on its own, as done by `from`.
 Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,
-                                     CredentialKind kind, std::string_view body);
+                                     const AuditSource& from, CredentialKind kind, std::string_view body);
 
 // GET by id: 404 when absent, of another kind or someone else's private credential; 403 when
 // the caller may not read it. `params`: usageInfo, statusInfo.
 Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
                                   const std::string& id, const httplib::Params& params);
 
+// The read rule of the GET above for a credential of any kind (the history extension).
+Result<Credential> readable_credential(Store& store, const CallerAccess& access, const std::string& id);
+
 // PUT {"meta":{"name"?,"description"?}}: the credential after the change (status Updating), or
 // unchanged when the body changes nothing. `spec` and scope fields are 400s.
-Result<Credential> update_credential(Store& store, const CallerAccess& access, CredentialKind kind,
-                                     const std::string& id, std::string_view body);
+Result<Credential> update_credential(Store& store, const CallerAccess& access, const AuditSource& from,
+                                     CredentialKind kind, const std::string& id, std::string_view body);
 
 // DELETE: 412 when a workload, template, data source or environment uses it; otherwise the
 // credential turns Deleting (again: a no-op) and the cluster agents purge it.
-VoidResult delete_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id);
+VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                             const std::string& id);
 
 }  // namespace cc::server

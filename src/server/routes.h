@@ -46,6 +46,9 @@ void add_asset_routes(Router& router, const ServerContext& ctx);
 // namespaces,reachability} (System administrators). Register before the credential routes so
 // "existing-secrets" is not taken for a kind.
 void add_cluster_ext_routes(Router& router, const ServerContext& ctx);
+// Extensions (not Run:ai): the audit trail, GET /api/v1/x-reference/audit (System administrators)
+// and GET /api/v1/x-reference/credentials/{id}/history (whoever may read the credential).
+void add_audit_routes(Router& router, const ServerContext& ctx);
 
 // The email of the caller, or a 401 saying what is wrong with the Authorization header.
 Result<std::string> authenticate(const ServerContext& ctx, const httplib::Request& req);

@@ -3,6 +3,7 @@
 // credentials. A create is checked and stored in one transaction, so a credential cannot start
 // being deleted between the check and the link.
 #include "server/asset_requests.h"
+#include "server/audit_log.h"
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "server/time_util.h"
@@ -52,12 +53,16 @@ void create_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, 
         r.credential_ids = request->credentials;
         r.description = request->description;
         if (auto inserted = ctx.store.insert_asset(r); !inserted) return inserted;
+        if (auto linked = audit_asset_linked(ctx.store, rc, type, r, tree); !linked) return linked;
         auto tenant = tenant_id(ctx.store);
         if (!tenant) return tenant.error();
         answer = encode_asset(r, type, caller.tree, *tenant);
         return ok();
     });
-    if (!stored) return send_error(res, stored.error());
+    if (!stored) {
+        audit_asset_refused(ctx.store, rc, type, *body, stored.error());
+        return send_error(res, stored.error());
+    }
     send_json(res, 202, answer);
 }
 

@@ -41,7 +41,7 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
                });
     router.add("POST", list_path, RouteAccess::scoped(Action::Create),
                [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
-                   auto created = create_credential(store, box, rc.caller(), kind, rc.http.body);
+                   auto created = create_credential(store, box, rc.caller(), audit_source(rc), kind, rc.http.body);
                    wake_agents(ctx, created.ok());
                    send_credential(res, 202, created);
                });
@@ -52,13 +52,13 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
                });
     router.add("PUT", item_path, RouteAccess::scoped(Action::Update),
                [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-                   auto updated = update_credential(store, rc.caller(), kind, rc.params.at("id"), rc.http.body);
+                   auto updated = update_credential(store, rc.caller(), audit_source(rc), kind, rc.params.at("id"), rc.http.body);
                    wake_agents(ctx, updated.ok());
                    send_credential(res, 202, updated);
                });
     router.add("DELETE", item_path, RouteAccess::scoped(Action::Delete),
                [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-                   auto deleted = delete_credential(store, rc.caller(), kind, rc.params.at("id"));
+                   auto deleted = delete_credential(store, rc.caller(), audit_source(rc), kind, rc.params.at("id"));
                    if (!deleted) return send_error(res, deleted.error());
                    wake_agents(ctx, true);
                    const int status = delete_status_code(kind);

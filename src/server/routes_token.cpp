@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "server/audit_log.h"
 #include "server/form_urlencoded.h"
 #include "server/http_util.h"
 #include "server/login_throttle.h"
@@ -62,6 +63,17 @@ Result<Verdict> check_secret(const ServerContext& ctx, const RequestContext& rc,
     return Verdict{Verdict::Kind::Accepted, std::move(**subject), 0};
 }
 
+// Records a password check in the audit trail. Attempts refused by the sign-in limits are not
+// recorded: they checked nothing, and recording each would let a flood of them fill the trail.
+void audit_check(const ServerContext& ctx, const RequestContext& rc, std::string_view grant, std::string_view name,
+                 bool application, const Verdict& v, int rejected_status) {
+    if (v.kind == Verdict::Kind::Throttled || v.kind == Verdict::Kind::Busy) return;
+    const bool accepted = v.kind == Verdict::Kind::Accepted;
+    audit_login(ctx.store, rc,
+                LoginAttempt{grant, name, application, accepted ? std::optional<std::string>(v.subject) : std::nullopt,
+                             accepted ? 200 : rejected_status});
+}
+
 // The answer for a verdict other than Accepted, in the v1 (Run:ai) error shape.
 void refuse_v1(httplib::Response& res, const Verdict& v, const char* rejected_message) {
     switch (v.kind) {
@@ -115,6 +127,7 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return send_error(res, 400, "username and password are required for the password grant");
         auto verdict = check_secret(ctx, rc, *username, *password, Subject::User);
         if (!verdict) return send_error(res, verdict.error());
+        audit_check(ctx, rc, *grant, *username, false, *verdict, 401);
         if (verdict->kind != Verdict::Kind::Accepted) return refuse_v1(res, *verdict, "Invalid username or password");
         return send_json(res, 200, token_response(ctx.tokens, verdict->subject, Subject::User));
     }
@@ -126,6 +139,7 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         if (!id || !secret || id->empty()) return send_error(res, 400, names + " are required for the " + *grant + " grant");
         auto verdict = check_secret(ctx, rc, *id, *secret, Subject::Application);
         if (!verdict) return send_error(res, verdict.error());
+        audit_check(ctx, rc, *grant, *id, true, *verdict, 401);
         if (verdict->kind != Verdict::Kind::Accepted) return refuse_v1(res, *verdict, "Invalid client credentials");
         return send_json(res, 200, token_response(ctx.tokens, verdict->subject, Subject::Application));
     }
@@ -198,8 +212,10 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (client) {
         auto verdict = check_secret(ctx, rc, client->first, client->second, Subject::Application);
         if (!verdict) return oauth_error(res, 500, "server_error", "The server could not check the client");
-        if (verdict->kind != Verdict::Kind::Accepted)
+        if (verdict->kind != Verdict::Kind::Accepted) {
+            audit_check(ctx, rc, "client authentication", client->first, true, *verdict, 401);
             return refuse_v2(res, *verdict, 401, "invalid_client", "Client authentication failed");
+        }
         client_subject = verdict->subject;
     }
 
@@ -213,6 +229,7 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return oauth_error(res, 400, "invalid_request", "username and password are required for the password grant");
         auto verdict = check_secret(ctx, rc, *username, *password, Subject::User);
         if (!verdict) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
+        audit_check(ctx, rc, *grant, *username, false, *verdict, 400);
         if (verdict->kind != Verdict::Kind::Accepted)
             return refuse_v2(res, *verdict, 400, "invalid_grant", "Invalid username or password");
         subject = verdict->subject;
@@ -222,6 +239,7 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
             return oauth_error(res, 400, "invalid_request", "client_id and client_secret are required");
         }
         subject = *client_subject;
+        audit_login(ctx.store, rc, {.grant = *grant, .name = subject, .application = true, .subject = subject});
     } else {
         return oauth_error(res, 400, "unsupported_grant_type",
                            "Grant type " + printable_excerpt(*grant, 40) +

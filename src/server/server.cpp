@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include "core/text.h"
+#include "server/audit_log.h"
 #include "server/auth.h"
 #include "server/cluster_agent.h"
 #include "server/compression.h"
@@ -182,7 +183,10 @@ void Server::Running::dispatch_api(const httplib::Request& req, std::string rel,
                                   "; allowed: " + match.allow);
         case Router::Match::Kind::Found:
             // The route's access rule, before the handler: 403 when the caller's roles grant it nowhere.
-            if (auto refused = admit(ctx->store, *match.access, rc)) return send_error(res, *refused);
+            if (auto refused = admit(ctx->store, *match.access, rc)) {
+                audit_route_refusal(ctx->store, rc, *refused);
+                return send_error(res, *refused);
+            }
             (*match.handler)(rc, res);
             return;
     }
@@ -257,6 +261,7 @@ VoidResult Server::start() {
     add_permission_routes(run->router, *run->ctx);
     add_org_routes(run->router, *run->ctx);
     add_asset_routes(run->router, *run->ctx);
+    add_audit_routes(run->router, *run->ctx);
     run->web = std::make_unique<StaticFiles>(config_.web_dir);
 
     Running* r = run.get();

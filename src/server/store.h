@@ -1,7 +1,7 @@
 // Durable storage of the reference server: one SQLite database (WAL, synchronous=FULL) with
 // numbered schema migrations. It holds the account, the org tree, users, credentials (metadata,
 // status, and the secret values as an encrypted blob only) and the assets that reference
-// credentials, from which `usedBy` is computed. All methods are thread-safe.
+// credentials, from which `usedBy` is computed, and the audit trail. All methods are thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/audit.h"
 #include "core/credential.h"
 #include "core/org.h"
 #include "core/result.h"
@@ -65,7 +66,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -138,6 +139,21 @@ public:
     // A client is a users row (client id, argon2id secret hash, roles) marked as an application.
     VoidResult insert_application_client(const UserRecord& client);
     Result<bool> is_application_client(const std::string& client_id);
+
+    // ---- audit trail (store_audit.cpp) ----
+    // Appends an event (its id is chosen here, `e.id` is ignored) and returns the id. Inside a
+    // transaction() it commits or rolls back with the change it records.
+    Result<std::int64_t> insert_audit_event(const AuditEvent& e);
+    // Filters are exact (actor case-insensitively); `credential_id` selects the events whose
+    // target is that credential. Newest first, `limit` rows from `offset`.
+    struct AuditQuery {
+        std::optional<std::string> credential_id;
+        std::optional<std::string> actor;
+        std::optional<std::string> action;
+        std::int64_t limit = 100;
+        std::int64_t offset = 0;
+    };
+    Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q);
 
 private:
     friend class ClusterStore;  // the simulated Kubernetes objects and agent bookkeeping (cluster_store.h)

@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 3> kMigrations = {{
+inline constexpr std::array<Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -234,6 +234,28 @@ CREATE UNIQUE INDEX datasources_name_in_scope
     ON datasources (kind, scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name);
 CREATE UNIQUE INDEX environments_name_in_scope
     ON environments (scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name);
+)sql"},
+    {4, R"sql(
+-- The audit trail (audit_log.h): every credential change, every refused attempt, asset links and
+-- sign-ins, newest by id. Never a secret value: detail holds names and error messages only.
+-- target_kind/target_id name what it is about (a credential id, a user's email, a client id);
+-- rows outlive their target, so there is no foreign key.
+CREATE TABLE audit_events (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    at             TEXT NOT NULL,
+    actor          TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    outcome        TEXT NOT NULL CHECK (outcome IN ('done', 'refused')),
+    status         INTEGER NOT NULL,
+    target_kind    TEXT NOT NULL,
+    target_id      TEXT NOT NULL DEFAULT '',
+    target_name    TEXT NOT NULL DEFAULT '',
+    scope_path     TEXT NOT NULL DEFAULT '',
+    client_address TEXT NOT NULL DEFAULT '',
+    detail         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_events_by_target ON audit_events (target_kind, target_id, id);
+CREATE INDEX audit_events_by_actor ON audit_events (actor COLLATE NOCASE, id);
 )sql"},
 }};
 

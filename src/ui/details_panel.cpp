@@ -1,5 +1,5 @@
 // The details panel beside the table: everything about the selected credential (scope path,
-// Kubernetes names, status and its issues, who uses it), or the list of selected ones.
+// Kubernetes names, status and its issues, who uses it, its history), or the list of selected ones.
 #include <string>
 
 #include "imgui.h"
@@ -79,6 +79,8 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     }
     if (all.empty()) ImGui::TextUnformatted(c.used_by ? "Not used by any workload or asset" : "Unknown");
     register_last_item("details/used-by", all);
+
+    draw_credential_history(state, out);
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
 void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out);
 void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out);
 void draw_details_panel(const app::State& state, Actions& out);
+// The selected credential's history, inside the details panel (credential_history.cpp).
+void draw_credential_history(const app::State& state, Actions& out);
 
 // New / Rename / Delete above the table; the "+ New credentials" menu alone (also offered by
 // the empty-account state). `id_suffix` keeps the two menus apart.

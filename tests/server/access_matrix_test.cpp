@@ -119,6 +119,7 @@ TEST_CASE("access: every route declares who may call it, and the table is the on
     server::add_permission_routes(router, ctx);
     server::add_org_routes(router, ctx);
     server::add_asset_routes(router, ctx);
+    server::add_audit_routes(router, ctx);
 
     std::map<std::string, std::string> expected = {
         {"POST /api/v1/token", "public"},
@@ -137,6 +138,8 @@ TEST_CASE("access: every route declares who may call it, and the table is the on
         {"GET /api/v1/x-reference/clusters/{clusterUuid}/namespaces", "system-admin"},
         {"GET /api/v1/x-reference/clusters/{clusterUuid}/reachability", "system-admin"},
         {"PUT /api/v1/x-reference/clusters/{clusterUuid}/reachability", "system-admin"},
+        {"GET /api/v1/x-reference/audit", "system-admin"},
+        {"GET /api/v1/x-reference/credentials/{id}/history", "scoped:read"},
     };
     for (auto kind : kAllKinds) {
         const std::string list = kind_path(kind), item = list + "/{id}";
