@@ -128,13 +128,13 @@ struct DiagramState {
 struct HistoryState {
     enum class Phase { Idle, Loading, Loaded, Failed };
     Phase phase = Phase::Idle;
-    std::optional<CredentialId> id;  // whose history this is
+    std::optional<CredentialId> id;   // whose history this is
     std::vector<AuditEvent> entries;  // newest first
     bool more = false;                // older entries exist beyond this page
     std::string error;                // why it could not be loaded (phase Failed)
     bool in_flight = false;
-    bool stale = false;               // changed since it was asked for: ask again
-    std::uint64_t generation = 0;     // the load generation the request in flight was sent in
+    bool stale = false;            // changed since it was asked for: ask again
+    std::uint64_t generation = 0;  // the load generation the request in flight was sent in
 };
 
 struct State {

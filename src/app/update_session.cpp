@@ -19,7 +19,8 @@ Effects start_load(State& s) {
     s.pending = PendingLoad{};
     s.phase = LoadPhase::Loading;
     for (auto& [id, poll] : s.polls) poll.in_flight = false;  // their answers are now stale
-    if (s.history.id) {  // asked again, in this generation
+    if (s.history.id) {
+        // Its answer is stale too: it is asked again, in this generation.
         s.history.in_flight = false;
         history_changed(s, *s.history.id);
     }

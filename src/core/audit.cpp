@@ -6,7 +6,9 @@
 namespace cc {
 namespace {
 
-ApiError malformed(std::string what) { return ApiError{0, "The server's audit trail is malformed", std::move(what), {}}; }
+ApiError malformed(std::string what) {
+    return ApiError{0, "The server's audit trail is malformed", std::move(what), {}};
+}
 
 std::string text_member(const Json& j, const char* key) {
     auto it = j.find(key);
@@ -15,7 +17,9 @@ std::string text_member(const Json& j, const char* key) {
 
 }  // namespace
 
-std::string_view audit_outcome_name(AuditOutcome o) { return o == AuditOutcome::Done ? "done" : "refused"; }
+std::string_view audit_outcome_name(AuditOutcome o) {
+    return o == AuditOutcome::Done ? "done" : "refused";
+}
 
 Json encode_audit_event(const AuditEvent& e) {
     return Json{{"id", e.id},
@@ -38,11 +42,15 @@ Result<AuditEvent> decode_audit_event(const Json& j) {
     e.id = id->get<std::int64_t>();
     e.time = text_member(j, "time");
     e.action = text_member(j, "action");
-    if (e.time.empty() || e.action.empty()) return malformed("entry " + std::to_string(e.id) + " has no time or action");
+    if (e.time.empty() || e.action.empty())
+        return malformed("entry " + std::to_string(e.id) + " has no time or action");
     const std::string outcome = text_member(j, "outcome");
-    if (outcome == "done") e.outcome = AuditOutcome::Done;
-    else if (outcome == "refused") e.outcome = AuditOutcome::Refused;
-    else return malformed("entry " + std::to_string(e.id) + " has no outcome done or refused");
+    if (outcome == "done")
+        e.outcome = AuditOutcome::Done;
+    else if (outcome == "refused")
+        e.outcome = AuditOutcome::Refused;
+    else
+        return malformed("entry " + std::to_string(e.id) + " has no outcome done or refused");
     if (auto s = j.find("status"); s != j.end() && s->is_number_integer()) e.status = s->get<int>();
     e.actor = text_member(j, "actor");
     if (auto t = j.find("target"); t != j.end() && t->is_object()) {

@@ -73,11 +73,14 @@ std::string body_name(const Json& body) {
 
 }  // namespace
 
-AuditSource audit_source(const RequestContext& rc) { return AuditSource{rc.user, rc.http.remote_addr}; }
+AuditSource audit_source(const RequestContext& rc) {
+    return AuditSource{rc.user, rc.http.remote_addr};
+}
 
 VoidResult record_done(Store& store, const AuditSource& from, std::string_view action, int status, AuditTarget target,
                        std::string scope_path, std::string detail) {
-    auto id = store.insert_audit_event(make_event(from, action, AuditOutcome::Done, status, target, scope_path, detail));
+    auto id =
+        store.insert_audit_event(make_event(from, action, AuditOutcome::Done, status, target, scope_path, detail));
     if (!id) return id.error();
     return ok();
 }
@@ -151,11 +154,14 @@ void audit_asset_refused(Store& store, const RequestContext& rc, AssetType type,
 
 void audit_login(Store& store, const RequestContext& rc, const LoginAttempt& attempt) {
     const std::string kind = attempt.application ? "application" : "user";
-    std::string detail = "POST " + rc.path + ", " + std::string(attempt.grant) + " grant";
+    // Grant types are single words ("password"); a step such as "client authentication" is named
+    // as it is.
+    const std::string grant(attempt.grant);
+    std::string detail = "POST " + rc.path + ", " + grant + (grant.find(' ') == std::string::npos ? " grant" : "");
     if (attempt.subject) {
         const AuditSource from{*attempt.subject, rc.http.remote_addr};
-        (void)record_done(store, from, kAuditLogin, attempt.status, AuditTarget{kind, *attempt.subject, *attempt.subject},
-                          {}, std::move(detail));
+        (void)record_done(store, from, kAuditLogin, attempt.status,
+                          AuditTarget{kind, *attempt.subject, *attempt.subject}, {}, std::move(detail));
         return;
     }
     // Why it failed, for the administrators reading the trail; the caller was only told
@@ -167,7 +173,8 @@ void audit_login(Store& store, const RequestContext& rc, const LoginAttempt& att
     } else if (user) {
         auto app = store.is_application_client((*user)->email);
         if (app && *app != attempt.application)
-            why = attempt.application ? "a user account cannot use this grant" : "an application client cannot use this grant";
+            why = attempt.application ? "a user account cannot use this grant"
+                                      : "an application client cannot use this grant";
     }
     const std::string name(attempt.name);
     const AuditSource from{name, rc.http.remote_addr};

@@ -55,7 +55,7 @@ void audit_asset_refused(Store& store, const RequestContext& rc, AssetType type,
 
 // ---- sign-ins on the token endpoints ----
 struct LoginAttempt {
-    std::string_view grant;  // "password", "client_credentials", "app_token"
+    std::string_view grant;  // "password", "client_credentials", "app_token", or "client authentication"
     std::string_view name;   // the email or client id that was tried (never the password)
     bool application = false;
     std::optional<std::string> subject;  // the signed-in id; nullopt when refused

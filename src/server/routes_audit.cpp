@@ -19,7 +19,7 @@ constexpr std::int64_t kDefaultLimit = 100;
 constexpr std::int64_t kMaxLimit = 1000;
 constexpr std::int64_t kMaxOffset = 1'000'000'000;
 constexpr std::array<std::string_view, 7> kActions = {kAuditCreate, kAuditRename, kAuditDescribe, kAuditUpdate,
-                                                     kAuditDelete,  kAuditLink,   kAuditLogin};
+                                                      kAuditDelete, kAuditLink,   kAuditLogin};
 
 template <class Names>
 std::string join(const Names& names) {
@@ -28,7 +28,8 @@ std::string join(const Names& names) {
     return list;
 }
 
-std::optional<ApiError> only_known_params(const httplib::Params& params, std::initializer_list<std::string_view> known) {
+std::optional<ApiError> only_known_params(const httplib::Params& params,
+                                          std::initializer_list<std::string_view> known) {
     for (const auto& [name, value] : params)
         if (std::find(known.begin(), known.end(), name) == known.end())
             return ApiError{400, "Unknown query parameter " + log_safe(name, 64), "Known: " + join(known), name};

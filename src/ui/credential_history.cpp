@@ -41,8 +41,10 @@ void draw_entry(const AuditEvent& e, int utc_offset_minutes, std::size_t index) 
     const float right = ImGui::GetContentRegionMax().x - outcome_w;
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
-    if (done) text_muted(outcome.c_str());
-    else text_colored(p.error, outcome.c_str());
+    if (done)
+        text_muted(outcome.c_str());
+    else
+        text_colored(p.error, outcome.c_str());
 
     ImGui::Indent(em(1.4f));
     if (!e.detail.empty()) wrapped(e.detail);

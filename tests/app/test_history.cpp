@@ -57,18 +57,20 @@ TEST_CASE("api: the history request and its parser") {
     const auto req = api::credential_history_request(session, CredentialId{"c/1 x"});
     CHECK(req.method == "GET");
     CHECK(req.path == "api/v1/x-reference/credentials/c%2F1%20x/history?limit=50");
-    CHECK(std::find(req.headers.begin(), req.headers.end(), std::pair<std::string, std::string>{"Authorization", "Bearer tok"}) !=
-          req.headers.end());
+    CHECK(std::find(req.headers.begin(), req.headers.end(),
+                    std::pair<std::string, std::string>{"Authorization", "Bearer tok"}) != req.headers.end());
     CHECK(req.body.empty());
 
-    auto page = api::parse_credential_history({200, history_body({"credential.rename", "credential.create"}, true), {}});
+    auto page =
+        api::parse_credential_history({200, history_body({"credential.rename", "credential.create"}, true), {}});
     REQUIRE(page.ok());
     REQUIRE(page->entries.size() == 2);
     CHECK(page->entries[0].action == "credential.rename");
     CHECK(page->entries[1].id == 99);
     CHECK(page->next == 2);
 
-    auto denied = api::parse_credential_history({403, R"({"code":403,"message":"You do not have sufficient permissions.","details":"x"})", {}});
+    auto denied = api::parse_credential_history(
+        {403, R"({"code":403,"message":"You do not have sufficient permissions.","details":"x"})", {}});
     REQUIRE_FALSE(denied.ok());
     CHECK(denied.error().code == 403);
     CHECK(denied.error().message == "You do not have sufficient permissions.");

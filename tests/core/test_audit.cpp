@@ -74,9 +74,10 @@ TEST_CASE("audit page: entries and next; lenient about extras, strict about what
     CHECK(minimal->entries[0].status == 0);
     CHECK_FALSE(minimal->next);
 
-    for (const char* bad : {"not json", "[]", R"({"entries":{}})", R"({"entries":[{"time":"t","action":"a","outcome":"done"}]})",
-                            R"({"entries":[{"id":1,"action":"a","outcome":"done"}]})",
-                            R"({"entries":[{"id":1,"time":"t","action":"a","outcome":"maybe"}]})"}) {
+    for (const char* bad :
+         {"not json", "[]", R"({"entries":{}})", R"({"entries":[{"time":"t","action":"a","outcome":"done"}]})",
+          R"({"entries":[{"id":1,"action":"a","outcome":"done"}]})",
+          R"({"entries":[{"id":1,"time":"t","action":"a","outcome":"maybe"}]})"}) {
         CAPTURE(bad);
         auto r = decode_audit_page(bad);
         REQUIRE_FALSE(r.ok());

@@ -33,10 +33,14 @@ Api& admin() {
     return api;
 }
 
-std::string history_path(const std::string& id) { return "/api/v1/x-reference/credentials/" + id + "/history"; }
+std::string history_path(const std::string& id) {
+    return "/api/v1/x-reference/credentials/" + id + "/history";
+}
 
 // The newest events matching `query` ("credentialId=...&action=...").
-Json audit(const std::string& query) { return admin().expect(admin().get(kAudit + "?" + query), 200).at("entries"); }
+Json audit(const std::string& query) {
+    return admin().expect(admin().get(kAudit + "?" + query), 200).at("entries");
+}
 
 Json newest(const std::string& query) {
     const Json entries = audit(query + "&limit=1");
@@ -57,10 +61,13 @@ void check_event(const Json& e, const std::string& actor, const std::string& act
     CHECK(std::regex_match(e.at("time").get<std::string>(), rfc3339_ms));
 }
 
-std::string seeded(const std::string& name) { return server::uuid_from_name("credential/" + name); }
+std::string seeded(const std::string& name) {
+    return server::uuid_from_name("credential/" + name);
+}
 
 std::string create(Api& api, CredentialKind kind, const std::string& name, const Json& scope) {
-    const Json c = api.expect(api.post(kind_path(kind), create_body(name, scope, spec_with_values(kind, kSecretTag))), 202);
+    const Json c =
+        api.expect(api.post(kind_path(kind), create_body(name, scope, spec_with_values(kind, kSecretTag))), 202);
     return c.at("meta").at("id");
 }
 
@@ -77,7 +84,8 @@ httplib::Result post_token_v2(const std::string& form) {
 // Every text of every audit row, one row per line.
 std::string audit_table_text(const TestServer& s) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((s.data_dir() / "credentials.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2((s.data_dir() / "credentials.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "SELECT * FROM audit_events", -1, &st, nullptr) == SQLITE_OK);
     std::string all;
@@ -116,7 +124,9 @@ TEST_CASE("audit: create, rename, description change and delete are recorded in 
     // A PUT that changes nothing records nothing; one that changes both records both.
     api.expect(api.put(item_path(CredentialKind::Password, id), {{"meta", {{"name", "audited-pw-2"}}}}), 202);
     CHECK(audit("credentialId=" + id).size() == 3);
-    api.expect(api.put(item_path(CredentialKind::Password, id), {{"meta", {{"name", "audited-pw-3"}, {"description", ""}}}}), 202);
+    api.expect(
+        api.put(item_path(CredentialKind::Password, id), {{"meta", {{"name", "audited-pw-3"}, {"description", ""}}}}),
+        202);
     CHECK(audit("credentialId=" + id).size() == 5);
 
     api.expect(api.del(item_path(CredentialKind::Password, id)), 202);
@@ -140,8 +150,9 @@ TEST_CASE("audit: refused attempts are recorded with their status and message") 
     Api viewer(audit_server(), kViewer);
 
     // 403: the viewer may not create.
-    const auto refused = viewer.post(kind_path(CredentialKind::AccessKey),
-                                     create_body("viewer-key", project_scope(1), spec_with_values(CredentialKind::AccessKey, kSecretTag)));
+    const auto refused = viewer.post(
+        kind_path(CredentialKind::AccessKey),
+        create_body("viewer-key", project_scope(1), spec_with_values(CredentialKind::AccessKey, kSecretTag)));
     const Json error = expect_error(refused, 403);
     Json e = newest("actor=viewer@demo.local&action=credential.create");
     check_event(e, kViewer.email, "credential.create", "refused", 403);
@@ -152,18 +163,20 @@ TEST_CASE("audit: refused attempts are recorded with their status and message") 
 
     // 409: a duplicate name in the same scope.
     create(api, CredentialKind::AccessKey, "dup-key", project_scope(3));
-    expect_error(api.post(kind_path(CredentialKind::Password),
-                          create_body("dup-key", project_scope(3), spec_with_values(CredentialKind::Password, kSecretTag))),
-                 409);
+    expect_error(
+        api.post(kind_path(CredentialKind::Password),
+                 create_body("dup-key", project_scope(3), spec_with_values(CredentialKind::Password, kSecretTag))),
+        409);
     e = newest("action=credential.create");
     check_event(e, kAdmin.email, "credential.create", "refused", 409);
     CHECK(e.at("target").at("name") == "dup-key");
     CHECK(e.at("target").at("id") == "");  // nothing was created
 
     // 400: an invalid name.
-    expect_error(api.post(kind_path(CredentialKind::Password),
-                          create_body("Bad Name", project_scope(3), spec_with_values(CredentialKind::Password, kSecretTag))),
-                 400);
+    expect_error(
+        api.post(kind_path(CredentialKind::Password),
+                 create_body("Bad Name", project_scope(3), spec_with_values(CredentialKind::Password, kSecretTag))),
+        400);
     check_event(newest("action=credential.create"), kAdmin.email, "credential.create", "refused", 400);
 
     // A refused rename names the credential and the name it wanted.
@@ -196,7 +209,8 @@ TEST_CASE("audit: asset links, done and refused") {
     auto& api = admin();
     const std::string password = seeded("team-a-git");
     api.expect(api.post(kGit, create_body("audited-git", project_scope(1),
-                                          {{"repository", "https://git.demo.local/x.git"}, {"path", "/src"},
+                                          {{"repository", "https://git.demo.local/x.git"},
+                                           {"path", "/src"},
                                            {"credentialId", password}})),
                202);
     Json e = newest("credentialId=" + password + "&action=asset.link");
@@ -218,13 +232,16 @@ TEST_CASE("audit: asset links, done and refused") {
 
 TEST_CASE("audit: sign-ins, failed and successful, on both token endpoints") {
     // v1 password grant: unknown user, wrong password, success.
-    expect_error(post_token_v1({{"grantType", "password"}, {"username", "nobody@demo.local"}, {"password", kWrongPassword}}), 401);
+    expect_error(
+        post_token_v1({{"grantType", "password"}, {"username", "nobody@demo.local"}, {"password", kWrongPassword}}),
+        401);
     Json e = newest("action=login&actor=nobody@demo.local");
     check_event(e, "nobody@demo.local", "login", "refused", 401);
     CHECK(e.at("target") == Json{{"kind", "user"}, {"id", "nobody@demo.local"}, {"name", "nobody@demo.local"}});
     CHECK(e.at("detail") == "POST /api/v1/token, password grant: unknown user");
 
-    expect_error(post_token_v1({{"grantType", "password"}, {"username", kResearcher.email}, {"password", kWrongPassword}}), 401);
+    expect_error(
+        post_token_v1({{"grantType", "password"}, {"username", kResearcher.email}, {"password", kWrongPassword}}), 401);
     e = newest("action=login&actor=researcher@demo.local");
     check_event(e, kResearcher.email, "login", "refused", 401);
     CHECK(e.at("detail") == "POST /api/v1/token, password grant: wrong password");
@@ -233,18 +250,22 @@ TEST_CASE("audit: sign-ins, failed and successful, on both token endpoints") {
     check_event(newest("action=login&actor=researcher@demo.local"), kResearcher.email, "login", "done", 200);
 
     // v1 client_credentials with a bad secret; v2 client authentication and password grant.
-    expect_error(post_token_v1({{"grantType", "client_credentials"}, {"clientID", "demo-ci-client"}, {"clientSecret", kWrongClientSecret}}), 401);
+    expect_error(post_token_v1({{"grantType", "client_credentials"},
+                                {"clientID", "demo-ci-client"},
+                                {"clientSecret", kWrongClientSecret}}),
+                 401);
     e = newest("action=login&actor=demo-ci-client");
     check_event(e, "demo-ci-client", "login", "refused", 401);
     CHECK(e.at("target").at("kind") == "application");
     CHECK(e.at("detail") == "POST /api/v1/token, client_credentials grant: wrong client secret");
 
-    auto r = post_token_v2("grant_type=client_credentials&client_id=demo-ci-client&client_secret=" + kWrongClientSecret);
+    auto r =
+        post_token_v2("grant_type=client_credentials&client_id=demo-ci-client&client_secret=" + kWrongClientSecret);
     REQUIRE(r);
     CHECK(r->status == 401);
     e = newest("action=login&actor=demo-ci-client");
     check_event(e, "demo-ci-client", "login", "refused", 401);
-    CHECK(e.at("detail") == "POST /api/v2/token, client authentication grant: wrong client secret");
+    CHECK(e.at("detail") == "POST /api/v2/token, client authentication: wrong client secret");
 
     r = post_token_v2("grant_type=client_credentials&client_id=demo-ci-client&client_secret=demo-ci-secret");
     REQUIRE(r);
@@ -265,12 +286,18 @@ TEST_CASE("audit: no secret value in any audit row or answer") {
     for (auto kind : kAllKinds) create(api, kind, "secret-" + std::string(kind_path_segment(kind)), project_scope(4));
     Json bad_key = spec_with_values(CredentialKind::GenericSecret, kSecretTag);
     bad_key["keyValuePairs"][0]["key"] = "bad key";
-    expect_error(api.post(kind_path(CredentialKind::GenericSecret), create_body("secret-bad", project_scope(4), bad_key)), 400);
+    expect_error(
+        api.post(kind_path(CredentialKind::GenericSecret), create_body("secret-bad", project_scope(4), bad_key)), 400);
     expect_error(api.post(kind_path(CredentialKind::Password),
-                          create_body("secret-password", project_scope(4), spec_with_values(CredentialKind::Password, kSecretTag))),
+                          create_body("secret-password", project_scope(4),
+                                      spec_with_values(CredentialKind::Password, kSecretTag))),
                  409);
-    expect_error(post_token_v1({{"grantType", "password"}, {"username", kAdmin.email}, {"password", kWrongPassword}}), 401);
-    expect_error(post_token_v1({{"grantType", "client_credentials"}, {"clientID", "demo-ci-client"}, {"clientSecret", kWrongClientSecret}}), 401);
+    expect_error(post_token_v1({{"grantType", "password"}, {"username", kAdmin.email}, {"password", kWrongPassword}}),
+                 401);
+    expect_error(post_token_v1({{"grantType", "client_credentials"},
+                                {"clientID", "demo-ci-client"},
+                                {"clientSecret", kWrongClientSecret}}),
+                 401);
     Api researcher(audit_server(), kResearcher);
 
     const std::string table = audit_table_text(audit_server());
@@ -294,7 +321,11 @@ TEST_CASE("audit: only System administrators read the trail") {
     }
     // The credentials administrator application is not a System administrator either.
     auto c = audit_server().client();
-    auto r = c.Post("/api/v1/token", Json{{"grantType", "client_credentials"}, {"clientID", "demo-ci-client"}, {"clientSecret", "demo-ci-secret"}}.dump(), "application/json");
+    auto r = c.Post(
+        "/api/v1/token",
+        Json{{"grantType", "client_credentials"}, {"clientID", "demo-ci-client"}, {"clientSecret", "demo-ci-secret"}}
+            .dump(),
+        "application/json");
     const std::string token = body_json(r).at("accessToken");
     expect_error(c.Get(kAudit.c_str(), bearer(token)), 403);
     expect_error(c.Get(kAudit.c_str()), 401);
@@ -302,8 +333,9 @@ TEST_CASE("audit: only System administrators read the trail") {
 
 TEST_CASE("audit: strict query parameters and paging") {
     auto& api = admin();
-    for (const std::string query : {"limit=0", "limit=1001", "limit=abc", "limit=10&limit=20", "offset=-1", "offset=x",
-                                    "actor=", "credentialId=", "action=credential.explode", "sort=time", "limit=5&extra=1"}) {
+    for (const std::string query :
+         {"limit=0", "limit=1001", "limit=abc", "limit=10&limit=20", "offset=-1", "offset=x",
+          "actor=", "credentialId=", "action=credential.explode", "sort=time", "limit=5&extra=1"}) {
         CAPTURE(query);
         expect_error(api.get(kAudit + "?" + query), 400);
     }
@@ -322,7 +354,8 @@ TEST_CASE("audit: strict query parameters and paging") {
     CHECK_FALSE(all.contains("next"));
     CHECK(all.at("entries").size() <= 1000);
     // The default page is 100 rows at most.
-    CHECK(api.expect(api.get(kAudit), 200).at("entries").size() == std::min<std::size_t>(100, all.at("entries").size()));
+    CHECK(api.expect(api.get(kAudit), 200).at("entries").size() ==
+          std::min<std::size_t>(100, all.at("entries").size()));
 }
 
 TEST_CASE("audit: a credential's history follows the credential's read rule") {
@@ -334,7 +367,9 @@ TEST_CASE("audit: a credential's history follows the credential's read rule") {
         create_body("researcher-own", project_scope(1), spec_with_values(CredentialKind::GenericSecret, kSecretTag));
     personal_body["meta"]["private"] = true;
     const std::string personal =
-        researcher.expect(researcher.post(kind_path(CredentialKind::GenericSecret), personal_body), 202).at("meta").at("id");
+        researcher.expect(researcher.post(kind_path(CredentialKind::GenericSecret), personal_body), 202)
+            .at("meta")
+            .at("id");
     const std::string team_b = create(api, CredentialKind::Password, "history-team-b", project_scope(2));
     const std::string vision = create(api, CredentialKind::Password, "history-vision", department_scope("3"));
 
@@ -355,8 +390,10 @@ TEST_CASE("audit: a credential's history follows the credential's read rule") {
             REQUIRE(history);
             CAPTURE(c.id);
             CHECK(history->status == get->status);
-            if (history->status == 200) CHECK(body_json(history).at("entries").is_array());
-            else expect_error(history, get->status);
+            if (history->status == 200)
+                CHECK(body_json(history).at("entries").is_array());
+            else
+                expect_error(history, get->status);
         }
     // The researcher's private credential does not exist for the administrator.
     expect_error(api.get(history_path(personal)), 404);
