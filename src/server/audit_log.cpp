@@ -93,25 +93,6 @@ void record_refusal(Store& store, const AuditSource& from, std::string_view acti
         make_event(from, action, AuditOutcome::Refused, error.code, target, scope_path, detail));
 }
 
-void audit_route_refusal(Store& store, const RequestContext& rc, const ApiError& error) {
-    constexpr std::string_view kCredentials = "/api/v1/asset/credentials/";
-    const std::string& method = rc.http.method;
-    if (rc.path.compare(0, kCredentials.size(), kCredentials) != 0) return;
-    const std::string_view rest = std::string_view(rc.path).substr(kCredentials.size());
-    const std::string_view kind = rest.substr(0, rest.find('/'));
-    const auto id = rc.params.find("id");
-    std::string scope_path;
-    if (method == "POST" && id == rc.params.end())
-        return record_refusal(store, audit_source(rc), kAuditCreate, error, AuditTarget{"credential", {}, {}}, {}, kind);
-    if (id == rc.params.end()) return;
-    if (method == "PUT")
-        return record_refusal(store, audit_source(rc), kAuditUpdate, error, credential_target(store, id->second, &scope_path),
-                              scope_path);
-    if (method == "DELETE")
-        return record_refusal(store, audit_source(rc), kAuditDelete, error, credential_target(store, id->second, &scope_path),
-                              scope_path);
-}
-
 AuditTarget credential_target(Store& store, const std::string& id, std::string* scope_path) {
     AuditTarget target{"credential", id, {}};
     auto found = store.find_credential(CredentialId{id}, /*with_usage=*/false);

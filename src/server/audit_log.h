@@ -36,11 +36,6 @@ VoidResult record_done(Store& store, const AuditSource& from, std::string_view a
 void record_refusal(Store& store, const AuditSource& from, std::string_view action, const ApiError& error,
                     AuditTarget target, std::string scope_path, std::string_view context = {});
 
-// A change to a credential refused by its route's access rule, before any handler ran (the
-// caller holds the action nowhere): recorded like the handlers' own refusals. Other routes, and
-// reads, are not recorded.
-void audit_route_refusal(Store& store, const RequestContext& rc, const ApiError& error);
-
 // The credential `id` as an audit target with its scope path, as far as the store knows it
 // (an id alone when there is no such credential).
 AuditTarget credential_target(Store& store, const std::string& id, std::string* scope_path);

@@ -15,11 +15,15 @@
 namespace cc::server {
 namespace {
 
-ApiError bad(std::string field, std::string message) { return ApiError{400, std::move(message), {}, std::move(field)}; }
+ApiError bad(std::string field, std::string message) {
+    return ApiError{400, std::move(message), {}, std::move(field)};
+}
 ApiError forbidden(std::string details) {
     return ApiError{403, "You do not have sufficient permissions.", std::move(details), {}};
 }
-ApiError not_found(const std::string& id) { return ApiError{404, "Resource id not found.", "credential " + id, {}}; }
+ApiError not_found(const std::string& id) {
+    return ApiError{404, "Resource id not found.", "credential " + id, {}};
+}
 
 // Overwrites the strings of a parsed request body's spec: they are secret values. An explicit
 // stack, not recursion: the walk's depth is the document's, which the caller chose.
@@ -59,13 +63,14 @@ Result<ScopeRef> resolve_scope(const OrgTree& tree, const ScopeRef& s) {
             const Department* d = tree.department(*s.department_id);
             if (!d) return bad("meta.departmentId", "meta.departmentId names no department: " + s.department_id->value);
             if (s.cluster_id && *s.cluster_id != d->cluster_id)
-                return bad("meta.clusterId", "meta.clusterId contradicts department " + d->id.value + ", which is in cluster " +
-                                                 d->cluster_id.value);
+                return bad("meta.clusterId", "meta.clusterId contradicts department " + d->id.value +
+                                                 ", which is in cluster " + d->cluster_id.value);
             break;
         }
         case ScopeType::Project: {
             const Project* p = tree.project(*s.project_id);
-            if (!p) return bad("meta.projectId", "meta.projectId names no project: " + std::to_string(s.project_id->value));
+            if (!p)
+                return bad("meta.projectId", "meta.projectId names no project: " + std::to_string(s.project_id->value));
             if (s.department_id && *s.department_id != p->parent_id)
                 return bad("meta.departmentId", "meta.departmentId contradicts project " + std::to_string(p->id.value) +
                                                     ", which is in department " + p->parent_id.value);
@@ -109,7 +114,9 @@ std::optional<ApiError> immutable_field(const Json& body) {
 constexpr const char* kArrow = " \xE2\x86\x92 ";  // " → "
 constexpr std::size_t kMaxDescriptionInDetail = 200;
 
-AuditTarget target_of(const AssetMeta& m) { return AuditTarget{"credential", m.id.value, m.name}; }
+AuditTarget target_of(const AssetMeta& m) {
+    return AuditTarget{"credential", m.id.value, m.name};
+}
 
 // meta.<key> of a request body when it is a string.
 std::optional<std::string> meta_string(const Json& body, const char* key) {
@@ -129,11 +136,13 @@ std::string quoted_description(const std::optional<std::string>& d) {
     return d ? "\"" + audit_clip(*d, kMaxDescriptionInDetail) + "\"" : std::string("(none)");
 }
 
-Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
-                                  std::string_view body, AuditTarget& target, std::string& scope_path);
-Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
-                                  std::string_view body);
-VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id);
+Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access,
+                                  const AuditSource& from, CredentialKind kind, std::string_view body,
+                                  AuditTarget& target, std::string& scope_path);
+Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from,
+                                  CredentialKind kind, const std::string& id, std::string_view body);
+VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                          const std::string& id);
 
 }  // namespace
 
@@ -160,8 +169,8 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
     return std::move(*all);
 }
 
-Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
-                                     std::string_view body) {
+Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,
+                                     const AuditSource& from, CredentialKind kind, std::string_view body) {
     AuditTarget target{"credential", {}, {}};
     std::string scope_path;
     auto created = create_checked(store, box, access, from, kind, body, target, scope_path);
@@ -173,8 +182,9 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const C
 
 namespace {
 
-Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
-                                  std::string_view body, AuditTarget& target, std::string& scope_path) {
+Result<Credential> create_checked(Store& store, const SecretBox& box, const CallerAccess& access,
+                                  const AuditSource& from, CredentialKind kind, std::string_view body,
+                                  AuditTarget& target, std::string& scope_path) {
     const std::string& caller = from.actor;
     auto json = parse_json(body);
     if (!json) return json.error();
@@ -237,8 +247,8 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
 
 }  // namespace
 
-Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
-                                  const std::string& id, const httplib::Params& params) {
+Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id,
+                                  const httplib::Params& params) {
     auto usage = query_bool(params, "usageInfo");
     if (!usage) return usage.error();
     auto status = query_bool(params, "statusInfo");
@@ -256,10 +266,15 @@ Result<Credential> readable_credential(Store& store, const CallerAccess& access,
     return visible_credential(store, access, access.user, (*found)->meta.kind, id, false);
 }
 
-Result<Credential> update_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
-                                     std::string_view body) {
+Result<Credential> update_credential(Store& store, const CallerAccess& access, const AuditSource& from,
+                                     CredentialKind kind, const std::string& id, std::string_view body) {
     auto updated = update_checked(store, access, from, kind, id, body);
-    if (updated) return updated;
+    if (!updated) record_update_refusal(store, from, id, body, updated.error());
+    return updated;
+}
+
+void record_update_refusal(Store& store, const AuditSource& from, const std::string& id, std::string_view body,
+                           const ApiError& error) {
     // Which change was refused, as far as the body says.
     std::string scope_path;
     AuditTarget target = credential_target(store, id, &scope_path);
@@ -272,14 +287,31 @@ Result<Credential> update_credential(Store& store, const CallerAccess& access, c
     } else if (json && meta_has(*json, "description")) {
         action = kAuditDescribe;
     }
-    record_refusal(store, from, action, updated.error(), std::move(target), std::move(scope_path), context);
-    return updated;
+    record_refusal(store, from, action, error, std::move(target), std::move(scope_path), context);
+}
+
+void record_create_refusal(Store& store, const AuditSource& from, CredentialKind kind, std::string_view body,
+                           const ApiError& error) {
+    AuditTarget target{"credential", {}, {}};
+    std::string scope_path;
+    if (auto json = parse_json(body); json.ok()) {
+        if (auto name = meta_string(*json, "name")) target.name = *name;
+        auto request = decode_create_request(*json, kind);
+        auto org = store.org_data();
+        if (request && org) {
+            const OrgTree tree(std::move(*org));
+            if (auto scope = resolve_scope(tree, request->scope)) scope_path = tree.scope_path(*scope);
+        }
+        if (request) wipe_secrets(*request);
+        if (json->is_object() && json->contains("spec")) wipe_json_strings((*json)["spec"]);
+    }
+    record_refusal(store, from, kAuditCreate, error, std::move(target), std::move(scope_path), kind_api_name(kind));
 }
 
 namespace {
 
-Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id,
-                                  std::string_view body) {
+Result<Credential> update_checked(Store& store, const CallerAccess& access, const AuditSource& from,
+                                  CredentialKind kind, const std::string& id, std::string_view body) {
     const std::string& caller = from.actor;
     auto json = parse_json(body);
     if (!json) return json.error();
@@ -301,7 +333,8 @@ Result<Credential> update_checked(Store& store, const CallerAccess& access, cons
 
         Store::MetaUpdate update{{}, {}, caller, format_rfc3339(unix_now_ms())};
         if (request->name && *request->name != c->meta.name) update.name = request->name;
-        if (request->description && request->description != c->meta.description) update.description = request->description;
+        if (request->description && request->description != c->meta.description)
+            update.description = request->description;
         if (clears_description && c->meta.description) update.description = std::optional<std::string>{};
         if (!update.name && !update.description) return ok();  // nothing to change
         if (auto r = store.update_credential_meta(c->meta.id, update); !r) return r;
@@ -328,19 +361,23 @@ Result<Credential> update_checked(Store& store, const CallerAccess& access, cons
 
 }  // namespace
 
-VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id) {
+VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                             const std::string& id) {
     auto deleted = delete_checked(store, access, from, kind, id);
-    if (!deleted) {
-        std::string scope_path;
-        AuditTarget target = credential_target(store, id, &scope_path);
-        record_refusal(store, from, kAuditDelete, deleted.error(), std::move(target), std::move(scope_path));
-    }
+    if (!deleted) record_delete_refusal(store, from, id, deleted.error());
     return deleted;
+}
+
+void record_delete_refusal(Store& store, const AuditSource& from, const std::string& id, const ApiError& error) {
+    std::string scope_path;
+    AuditTarget target = credential_target(store, id, &scope_path);
+    record_refusal(store, from, kAuditDelete, error, std::move(target), std::move(scope_path));
 }
 
 namespace {
 
-VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind, const std::string& id) {
+VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
+                          const std::string& id) {
     const std::string& caller = from.actor;
     return store.transaction([&]() -> VoidResult {
         auto c = visible_credential(store, access, caller, kind, id, true);

@@ -4,12 +4,12 @@
 // wiped from memory; nothing returned ever holds one.
 #pragma once
 
+#include <httplib.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <httplib.h>
 
 #include "core/credential.h"
 #include "core/result.h"
@@ -37,8 +37,8 @@ Result<Credential> create_credential(Store& store, const SecretBox& box, const C
 
 // GET by id: 404 when absent, of another kind or someone else's private credential; 403 when
 // the caller may not read it. `params`: usageInfo, statusInfo.
-Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind,
-                                  const std::string& id, const httplib::Params& params);
+Result<Credential> get_credential(Store& store, const CallerAccess& access, CredentialKind kind, const std::string& id,
+                                  const httplib::Params& params);
 
 // The read rule of the GET above for a credential of any kind (the history extension).
 Result<Credential> readable_credential(Store& store, const CallerAccess& access, const std::string& id);
@@ -52,5 +52,13 @@ Result<Credential> update_credential(Store& store, const CallerAccess& access, c
 // credential turns Deleting (again: a no-op) and the cluster agents purge it.
 VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
                              const std::string& id);
+
+// The audit records of refused changes, for refusals made before the functions above run (a
+// route's access rule): the same events those functions record for their own refusals.
+void record_create_refusal(Store& store, const AuditSource& from, CredentialKind kind, std::string_view body,
+                           const ApiError& error);
+void record_update_refusal(Store& store, const AuditSource& from, const std::string& id, std::string_view body,
+                           const ApiError& error);
+void record_delete_refusal(Store& store, const AuditSource& from, const std::string& id, const ApiError& error);
 
 }  // namespace cc::server

@@ -30,6 +30,10 @@ struct ServerContext {
 
 // POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form): public.
 void add_token_routes(Router& router, const ServerContext& ctx);
+// A create, rename/description change or delete of a credential that the route's access rule
+// refused before its handler ran: recorded in the audit trail as the handler records its own.
+// Requests to other routes are not recorded here.
+void audit_refused_credential_change(Store& store, const RequestContext& rc, const ApiError& error);
 // /api/v1/asset/credentials and its per-kind endpoints: the caller's credential permissions.
 void add_credential_routes(Router& router, const ServerContext& ctx);
 // POST /api/v1/authorization/permitted-scopes: any signed-in caller, about themselves.

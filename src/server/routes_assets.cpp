@@ -53,7 +53,7 @@ void create_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, 
         r.credential_ids = request->credentials;
         r.description = request->description;
         if (auto inserted = ctx.store.insert_asset(r); !inserted) return inserted;
-        if (auto linked = audit_asset_linked(ctx.store, rc, type, r, tree); !linked) return linked;
+        if (auto linked = audit_asset_linked(ctx.store, rc, type, r, caller.tree); !linked) return linked;
         auto tenant = tenant_id(ctx.store);
         if (!tenant) return tenant.error();
         answer = encode_asset(r, type, caller.tree, *tenant);

@@ -52,7 +52,8 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
                });
     router.add("PUT", item_path, RouteAccess::scoped(Action::Update),
                [&ctx, &store, kind](RequestContext& rc, httplib::Response& res) {
-                   auto updated = update_credential(store, rc.caller(), audit_source(rc), kind, rc.params.at("id"), rc.http.body);
+                   auto updated =
+                       update_credential(store, rc.caller(), audit_source(rc), kind, rc.params.at("id"), rc.http.body);
                    wake_agents(ctx, updated.ok());
                    send_credential(res, 202, updated);
                });
@@ -78,6 +79,22 @@ void add_credential_routes(Router& router, const ServerContext& ctx) {
         send_entries(res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true);
     });
     for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind);
+}
+
+void audit_refused_credential_change(Store& store, const RequestContext& rc, const ApiError& error) {
+    const std::string prefix = kBase + "/";
+    if (rc.path.compare(0, prefix.size(), prefix) != 0) return;
+    const std::string_view rest = std::string_view(rc.path).substr(prefix.size());
+    const auto kind = kind_from_path_segment(rest.substr(0, rest.find('/')));
+    if (!kind) return;
+    const std::string& method = rc.http.method;
+    const auto id = rc.params.find("id");
+    if (method == "POST" && id == rc.params.end())
+        record_create_refusal(store, audit_source(rc), *kind, rc.http.body, error);
+    else if (method == "PUT" && id != rc.params.end())
+        record_update_refusal(store, audit_source(rc), id->second, rc.http.body, error);
+    else if (method == "DELETE" && id != rc.params.end())
+        record_delete_refusal(store, audit_source(rc), id->second, error);
 }
 
 }  // namespace cc::server

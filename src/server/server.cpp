@@ -184,7 +184,7 @@ void Server::Running::dispatch_api(const httplib::Request& req, std::string rel,
         case Router::Match::Kind::Found:
             // The route's access rule, before the handler: 403 when the caller's roles grant it nowhere.
             if (auto refused = admit(ctx->store, *match.access, rc)) {
-                audit_route_refusal(ctx->store, rc, *refused);
+                audit_refused_credential_change(ctx->store, rc, *refused);
                 return send_error(res, *refused);
             }
             (*match.handler)(rc, res);
