@@ -6,30 +6,40 @@
 namespace cc {
 namespace {
 
+// The lead bytes of multi-byte sequences, with the range their second byte must fall in.
+struct Lead {
+    unsigned char first, last;  // lead byte range
+    std::size_t length;
+    unsigned char lo, hi;  // second byte range
+};
+constexpr Lead kLeads[] = {
+    {0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF}, {0xE1, 0xEC, 3, 0x80, 0xBF}, {0xED, 0xED, 3, 0x80, 0x9F},
+    {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF}, {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F},
+};
+
 // Length of the well-formed sequence at s[i], or 0 when it is not one.
 std::size_t sequence_length(std::string_view s, std::size_t i) {
     const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    const unsigned char b0 = at(0);
-    if (b0 < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
-    else if (b0 == 0xE0) len = 3, lo = 0xA0;
-    else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
-    else if (b0 == 0xED) len = 3, hi = 0x9F;
-    else if (b0 >= 0xEE && b0 <= 0xEF) len = 3;
-    else if (b0 == 0xF0) len = 4, lo = 0x90;
-    else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
-    else if (b0 == 0xF4) len = 4, hi = 0x8F;
-    else return 0;
-    if (i + len > s.size()) return 0;
-    if (at(1) < lo || at(1) > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (at(k) < 0x80 || at(k) > 0xBF) return 0;
-    return len;
+    if (at(0) < 0x80) return 1;
+    for (const Lead& lead : kLeads) {
+        if (at(0) < lead.first || at(0) > lead.last) continue;
+        if (i + lead.length > s.size() || at(1) < lead.lo || at(1) > lead.hi) return 0;
+        for (std::size_t k = 2; k < lead.length; ++k)
+            if (at(k) < 0x80 || at(k) > 0xBF) return 0;
+        return lead.length;
+    }
+    return 0;
 }
 
 }  // namespace
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
 
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {

@@ -12,6 +12,9 @@ namespace cc {
 // True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+// ASCII case-insensitive equality (HTTP header names, tokens, the JWT algorithm name).
+bool ascii_iequals(std::string_view a, std::string_view b);
+
 // `s` with invalid UTF-8 sequences and control characters replaced by '?', cut to at most
 // `max_chars` code points ("..." marks a cut).
 std::string printable_excerpt(std::string_view s, std::size_t max_chars = 80);

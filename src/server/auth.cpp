@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
+
 namespace cc::server {
 namespace {
 
@@ -22,17 +24,6 @@ const std::string kJwtHeader = R"({"alg":"HS256","typ":"JWT"})";
 constexpr const char* kIssuer = "credentials-console-reference";
 
 ApiError unauthorized(std::string message) { return ApiError{401, std::move(message), {}, {}}; }
-
-bool ascii_iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
 
 }  // namespace
 

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace cc::server {
 namespace {
 
@@ -31,13 +33,6 @@ bool is_token(std::string_view s) {
 
 char lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -305,7 +300,7 @@ bool HttpRequestReader::on_header_line(std::string_view line) {
     if (!valid_field_value(value)) return fail(400, "Malformed request", "A header value holds control characters");
     if (phase_ == Phase::Trailers) return true;
 
-    if (iequals(name, "Content-Length")) {
+    if (ascii_iequals(name, "Content-Length")) {
         bool valid = true;
         bool any = false;
         for_each_element(value, [&](std::string_view item) {
@@ -323,25 +318,25 @@ bool HttpRequestReader::on_header_line(std::string_view line) {
         if (!valid || !any) return fail(400, "Malformed request", "Content-Length is not one non-negative integer");
         return true;
     }
-    if (iequals(name, "Transfer-Encoding")) {
+    if (ascii_iequals(name, "Transfer-Encoding")) {
         bool known = true;
         bool any = false;
         for_each_element(value, [&](std::string_view item) {
             any = true;
-            if (!iequals(item, "chunked") || chunked_) known = false;
+            if (!ascii_iequals(item, "chunked") || chunked_) known = false;
             chunked_ = true;
         });
         if (!any) return fail(400, "Malformed request", "Transfer-Encoding is empty");
         if (!known) return fail(501, "Not implemented", "The only supported Transfer-Encoding is chunked, once");
         return true;
     }
-    if (iequals(name, "Content-Encoding")) {
+    if (ascii_iequals(name, "Content-Encoding")) {
         bool known = true;
         for_each_element(value, [&](std::string_view item) {
-            if (iequals(item, "identity")) return;
-            if (iequals(item, "gzip") || iequals(item, "x-gzip"))
+            if (ascii_iequals(item, "identity")) return;
+            if (ascii_iequals(item, "gzip") || ascii_iequals(item, "x-gzip"))
                 codings_.emplace_back("gzip");
-            else if (iequals(item, "deflate"))
+            else if (ascii_iequals(item, "deflate"))
                 codings_.emplace_back("deflate");
             else
                 known = false;
@@ -352,18 +347,18 @@ bool HttpRequestReader::on_header_line(std::string_view line) {
             return fail(415, "Unsupported media type", "A request body may carry at most 4 content codings");
         return true;
     }
-    if (iequals(name, "Expect")) {
+    if (ascii_iequals(name, "Expect")) {
         // Other expectations are not supported and are ignored rather than refused.
-        if (iequals(value, "100-continue")) expect_continue_ = true;
+        if (ascii_iequals(value, "100-continue")) expect_continue_ = true;
         return true;
     }
-    if (iequals(name, "Host") && std::any_of(request_.headers.begin(), request_.headers.end(),
-                                             [](const HttpHeader& h) { return iequals(h.name, "Host"); }))
+    if (ascii_iequals(name, "Host") && std::any_of(request_.headers.begin(), request_.headers.end(),
+                                             [](const HttpHeader& h) { return ascii_iequals(h.name, "Host"); }))
         return fail(400, "Malformed request", "A request may name only one Host");
-    if (iequals(name, "Connection")) {
+    if (ascii_iequals(name, "Connection")) {
         for_each_element(value, [&](std::string_view item) {
-            if (iequals(item, "close")) connection_close_ = true;
-            if (iequals(item, "keep-alive")) connection_keep_alive_ = true;
+            if (ascii_iequals(item, "close")) connection_close_ = true;
+            if (ascii_iequals(item, "keep-alive")) connection_keep_alive_ = true;
         });
     }
     request_.headers.push_back(HttpHeader{std::string(name), std::string(value)});

@@ -60,3 +60,10 @@ TEST_CASE("JSON nesting is limited before parsing; brackets inside strings do no
     hostile += "}";
     CHECK(parse_json(hostile).error().code == 400);
 }
+
+TEST_CASE("ascii_iequals: ASCII letters match in any case, nothing else folds") {
+    CHECK(ascii_iequals("Content-Length", "content-length"));
+    CHECK(ascii_iequals("", ""));
+    CHECK_FALSE(ascii_iequals("gzip", "gzip "));
+    CHECK_FALSE(ascii_iequals("Ä", "ä"));  // only ASCII folds
+}

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace {
 
 using cc::server::HttpLimits;
@@ -52,25 +54,14 @@ bool same_request(const HttpRequest& a, const HttpRequest& b) {
     return true;
 }
 
-bool ieq(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
 void check_request(const HttpRequest& r, const HttpLimits& limits) {
     check(!r.method.empty(), "a request has a method");
     check(!r.target.empty() && r.target.size() <= limits.max_uri_bytes, "the target is within its limit");
     check(r.version == "HTTP/1.1" || r.version == "HTTP/1.0", "the version is HTTP/1.x");
     check(r.body.size() <= limits.max_body_bytes, "the decoded body is within its limit");
     for (const auto& h : r.headers) {
-        check(!ieq(h.name, "Content-Length") && !ieq(h.name, "Transfer-Encoding") && !ieq(h.name, "Content-Encoding") &&
-                  !ieq(h.name, "Expect"),
+        check(!cc::ascii_iequals(h.name, "Content-Length") && !cc::ascii_iequals(h.name, "Transfer-Encoding") &&
+                  !cc::ascii_iequals(h.name, "Content-Encoding") && !cc::ascii_iequals(h.name, "Expect"),
               "framing headers are removed");
         check(h.value.find_first_of("\r\n") == std::string::npos, "header values hold no line breaks");
     }
