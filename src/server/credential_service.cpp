@@ -50,7 +50,7 @@ struct WipeOnExit {
 };
 
 // The requested scope with every parent id filled from the org tree; ids must exist and
-// agree with the tree (§3.3).
+// agree with the tree (a project's department and cluster, a department's cluster).
 Result<ScopeRef> resolve_scope(const OrgTree& tree, const ScopeRef& s) {
     switch (s.type) {
         case ScopeType::System:
@@ -97,8 +97,9 @@ Result<Credential> visible_credential(Store& store, const CallerAccess& access, 
     return std::move(c);
 }
 
-// Root and meta fields a PUT may not carry, with why (§6.2); other unknown fields are left to
-// the codec's strict decoder.
+// Root and meta fields a PUT may not carry, with why (secret values are write-once, and a
+// credential never moves to another scope); other unknown fields are left to the codec's strict
+// decoder.
 std::optional<ApiError> immutable_field(const Json& body) {
     if (!body.is_object()) return std::nullopt;
     if (body.contains("spec"))
@@ -225,8 +226,8 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
     m.update_count = 1;
     c.status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
     const auto existing = spec_existing_secret_name(request.spec);
-    // The Kubernetes name: the user's Secret, or one named after the credential (§2.6). It
-    // never changes afterwards, not even on rename.
+    // The Kubernetes name: the user's Secret, or one named after the credential. It never
+    // changes afterwards, not even on rename.
     c.k8s_names = std::vector<std::string>{existing.value_or(request.name)};
     c.spec = public_spec(request.spec);
     const auto blob = seal_secret_values(box, request, m.id);

@@ -1,7 +1,8 @@
 // The credentials API's behaviour without HTTP: list, create, get, update (rename/description)
-// and the asynchronous delete of §1.2, with validation (§3), scope resolution over the org
-// tree, RBAC (permissions.h) and the in-use guard (§6.1). Secret values are sealed here and
-// wiped from memory; nothing returned ever holds one.
+// and the asynchronous delete (the credential turns Deleting; the cluster agents purge it), with
+// validation, scope resolution over the org tree, the role x scope rules (permissions.h), the
+// in-use guard (no delete while a workload or asset uses it) and the audit trail. Secret values
+// are sealed here and wiped from memory; nothing returned ever holds one.
 #pragma once
 
 #include <httplib.h>
@@ -20,7 +21,8 @@
 
 namespace cc::server {
 
-// The delete answer differs by kind (§1.2): 202 with a body, or 204 without.
+// The delete answer differs by kind, as in Run:ai: access-key, password and docker-registry
+// answer 202 with a body; generic-secret and ngc-api-key answer 204 without one.
 int delete_status_code(CredentialKind kind);
 
 // Per-kind list (kind set) or the combined list (kind empty; the only one taking
