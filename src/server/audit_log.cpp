@@ -1,4 +1,4 @@
-// Implementation of audit_log.h. Every text is clipped before it is stored: a sign-in may try a
+// Writing the audit trail. Every text is clipped before it is stored: a sign-in may try a
 // megabyte-long name, and the trail must stay small and readable whatever a client sends.
 #include "server/audit_log.h"
 
@@ -64,14 +64,16 @@ std::vector<std::string> named_credential_ids(const Json& body) {
     return ids;
 }
 
-std::string body_name(const Json& body) {
-    if (!body.is_object() || !body.contains("meta") || !body["meta"].is_object()) return {};
-    const Json& meta = body["meta"];
-    auto it = meta.find("name");
-    return it != meta.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
+
+std::optional<std::string> body_meta_string(const Json& body, const char* key) {
+    if (!body.is_object()) return std::nullopt;
+    auto meta = body.find("meta");
+    if (meta == body.end() || !meta->is_object()) return std::nullopt;
+    auto v = meta->find(key);
+    if (v == meta->end() || !v->is_string()) return std::nullopt;
+    return v->get<std::string>();
+}
 
 AuditSource audit_source(const RequestContext& rc) {
     return AuditSource{rc.user, rc.http.remote_addr};
@@ -93,15 +95,12 @@ void record_refusal(Store& store, const AuditSource& from, std::string_view acti
         make_event(from, action, AuditOutcome::Refused, error.code, target, scope_path, detail));
 }
 
-AuditTarget credential_target(Store& store, const std::string& id, std::string* scope_path) {
+AuditTarget credential_target(Store& store, const OrgTree& tree, const std::string& id, std::string* scope_path) {
     AuditTarget target{"credential", id, {}};
     auto found = store.find_credential(CredentialId{id}, /*with_usage=*/false);
     if (!found || !*found) return target;
     target.name = (*found)->meta.name;
-    if (scope_path) {
-        auto org = store.org_data();
-        if (org) *scope_path = OrgTree(std::move(*org)).scope_path((*found)->meta.scope);
-    }
+    if (scope_path) *scope_path = tree.scope_path((*found)->meta.scope);
     return target;
 }
 
@@ -119,16 +118,16 @@ VoidResult audit_asset_linked(Store& store, const RequestContext& rc, AssetType 
     return ok();
 }
 
-void audit_asset_refused(Store& store, const RequestContext& rc, AssetType type, const Json& body,
+void audit_asset_refused(Store& store, const RequestContext& rc, const OrgTree& tree, AssetType type, const Json& body,
                          const ApiError& error) {
     const auto ids = named_credential_ids(body);
     if (ids.empty()) return;  // no credential named: not a link
     const AuditSource from = audit_source(rc);
-    const std::string name = body_name(body);
+    const std::string name = body_meta_string(body, "name").value_or("");
     const std::string context = asset_label(type) + (name.empty() ? "" : " " + audit_clip(name, kMaxNameBytes));
     for (const auto& id : ids) {
         std::string scope;
-        AuditTarget target = credential_target(store, id, &scope);
+        AuditTarget target = credential_target(store, tree, id, &scope);
         record_refusal(store, from, kAuditLink, error, std::move(target), std::move(scope), context);
     }
 }

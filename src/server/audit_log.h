@@ -24,6 +24,9 @@ struct AuditSource {
 };
 AuditSource audit_source(const RequestContext& rc);
 
+// meta.<key> of a request body when it is a string: what a refused request asked for (a name).
+std::optional<std::string> body_meta_string(const Json& body, const char* key);
+
 // Appends a "done" event stamped now. Call it inside the transaction of the change it records,
 // so that both are stored or neither.
 VoidResult record_done(Store& store, const AuditSource& from, std::string_view action, int status, AuditTarget target,
@@ -38,14 +41,14 @@ void record_refusal(Store& store, const AuditSource& from, std::string_view acti
 
 // The credential `id` as an audit target with its scope path, as far as the store knows it
 // (an id alone when there is no such credential).
-AuditTarget credential_target(Store& store, const std::string& id, std::string* scope_path);
+AuditTarget credential_target(Store& store, const OrgTree& tree, const std::string& id, std::string* scope_path);
 
 // ---- asset links: a data source or environment created with references to credentials ----
 // One "done" event per linked credential, inside the create's transaction.
 VoidResult audit_asset_linked(Store& store, const RequestContext& rc, AssetType type, const Referrer& asset,
                               const OrgTree& tree);
 // A refused create whose body names credentials: one "refused" event per credential id named.
-void audit_asset_refused(Store& store, const RequestContext& rc, AssetType type, const Json& body,
+void audit_asset_refused(Store& store, const RequestContext& rc, const OrgTree& tree, AssetType type, const Json& body,
                          const ApiError& error);
 
 // ---- sign-ins on the token endpoints ----

@@ -119,16 +119,6 @@ AuditTarget target_of(const AssetMeta& m) {
     return AuditTarget{"credential", m.id.value, m.name};
 }
 
-// meta.<key> of a request body when it is a string.
-std::optional<std::string> meta_string(const Json& body, const char* key) {
-    if (!body.is_object()) return std::nullopt;
-    auto meta = body.find("meta");
-    if (meta == body.end() || !meta->is_object()) return std::nullopt;
-    auto v = meta->find(key);
-    if (v == meta->end() || !v->is_string()) return std::nullopt;
-    return v->get<std::string>();
-}
-
 bool meta_has(const Json& body, const char* key) {
     return body.is_object() && body.contains("meta") && body["meta"].is_object() && body["meta"].contains(key);
 }
@@ -190,7 +180,7 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
     auto json = parse_json(body);
     if (!json) return json.error();
     WipeOnExit wipe_body{nullptr, &*json};
-    target.name = meta_string(*json, "name").value_or("");
+    target.name = body_meta_string(*json, "name").value_or("");
     auto decoded = decode_create_request(*json, kind);
     if (!decoded) return decoded.error();
     CreateRequest& request = *decoded;
@@ -270,39 +260,36 @@ Result<Credential> readable_credential(Store& store, const CallerAccess& access,
 Result<Credential> update_credential(Store& store, const CallerAccess& access, const AuditSource& from,
                                      CredentialKind kind, const std::string& id, std::string_view body) {
     auto updated = update_checked(store, access, from, kind, id, body);
-    if (!updated) record_update_refusal(store, from, id, body, updated.error());
+    if (!updated) record_update_refusal(store, access.tree, from, id, body, updated.error());
     return updated;
 }
 
-void record_update_refusal(Store& store, const AuditSource& from, const std::string& id, std::string_view body,
-                           const ApiError& error) {
+void record_update_refusal(Store& store, const OrgTree& tree, const AuditSource& from, const std::string& id,
+                           std::string_view body, const ApiError& error) {
     // Which change was refused, as far as the body says.
     std::string scope_path;
-    AuditTarget target = credential_target(store, id, &scope_path);
+    AuditTarget target = credential_target(store, tree, id, &scope_path);
     auto json = parse_json(body);
     std::string_view action = kAuditUpdate;
     std::string context;
     if (json && meta_has(*json, "name")) {
         action = kAuditRename;
-        if (auto name = meta_string(*json, "name")) context = "name: " + target.name + kArrow + *name;
+        if (auto name = body_meta_string(*json, "name")) context = "name: " + target.name + kArrow + *name;
     } else if (json && meta_has(*json, "description")) {
         action = kAuditDescribe;
     }
     record_refusal(store, from, action, error, std::move(target), std::move(scope_path), context);
 }
 
-void record_create_refusal(Store& store, const AuditSource& from, CredentialKind kind, std::string_view body,
-                           const ApiError& error) {
+void record_create_refusal(Store& store, const OrgTree& tree, const AuditSource& from, CredentialKind kind,
+                           std::string_view body, const ApiError& error) {
     AuditTarget target{"credential", {}, {}};
     std::string scope_path;
     if (auto json = parse_json(body); json.ok()) {
-        if (auto name = meta_string(*json, "name")) target.name = *name;
+        if (auto name = body_meta_string(*json, "name")) target.name = *name;
         auto request = decode_create_request(*json, kind);
-        auto org = store.org_data();
-        if (request && org) {
-            const OrgTree tree(std::move(*org));
+        if (request)
             if (auto scope = resolve_scope(tree, request->scope)) scope_path = tree.scope_path(*scope);
-        }
         if (request) wipe_secrets(*request);
         if (json->is_object() && json->contains("spec")) wipe_json_strings((*json)["spec"]);
     }
@@ -365,13 +352,14 @@ Result<Credential> update_checked(Store& store, const CallerAccess& access, cons
 VoidResult delete_credential(Store& store, const CallerAccess& access, const AuditSource& from, CredentialKind kind,
                              const std::string& id) {
     auto deleted = delete_checked(store, access, from, kind, id);
-    if (!deleted) record_delete_refusal(store, from, id, deleted.error());
+    if (!deleted) record_delete_refusal(store, access.tree, from, id, deleted.error());
     return deleted;
 }
 
-void record_delete_refusal(Store& store, const AuditSource& from, const std::string& id, const ApiError& error) {
+void record_delete_refusal(Store& store, const OrgTree& tree, const AuditSource& from, const std::string& id,
+                           const ApiError& error) {
     std::string scope_path;
-    AuditTarget target = credential_target(store, id, &scope_path);
+    AuditTarget target = credential_target(store, tree, id, &scope_path);
     record_refusal(store, from, kAuditDelete, error, std::move(target), std::move(scope_path));
 }
 

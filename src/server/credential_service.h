@@ -57,10 +57,11 @@ VoidResult delete_credential(Store& store, const CallerAccess& access, const Aud
 
 // The audit records of refused changes, for refusals made before the functions above run (a
 // route's access rule): the same events those functions record for their own refusals.
-void record_create_refusal(Store& store, const AuditSource& from, CredentialKind kind, std::string_view body,
+void record_create_refusal(Store& store, const OrgTree& tree, const AuditSource& from, CredentialKind kind,
+                           std::string_view body, const ApiError& error);
+void record_update_refusal(Store& store, const OrgTree& tree, const AuditSource& from, const std::string& id,
+                           std::string_view body, const ApiError& error);
+void record_delete_refusal(Store& store, const OrgTree& tree, const AuditSource& from, const std::string& id,
                            const ApiError& error);
-void record_update_refusal(Store& store, const AuditSource& from, const std::string& id, std::string_view body,
-                           const ApiError& error);
-void record_delete_refusal(Store& store, const AuditSource& from, const std::string& id, const ApiError& error);
 
 }  // namespace cc::server

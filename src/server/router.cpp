@@ -48,9 +48,9 @@ std::optional<ApiError> admit(Store& store, const RouteAccess& access, RequestCo
     if (access.is_public()) return std::nullopt;
     auto caller = load_caller_access(store, rc.user);
     if (!caller) return caller.error();
-    if (auto denied = access.refusal(*caller)) return denied;
     rc.access.emplace(std::move(*caller));
-    return std::nullopt;
+    // Kept on a refusal too: the audit trail records it with the caller's view of the org.
+    return access.refusal(*rc.access);
 }
 
 std::vector<std::string_view> split_path(std::string_view path) {

@@ -99,7 +99,7 @@ private:
 };
 
 // For a matched route that is not public, with rc.user authenticated: loads the caller's access
-// once into rc.access and applies the route's rule. nullopt: run the handler; otherwise the
+// once into rc.access (also when refused) and applies the route's rule. nullopt: run the handler; otherwise the
 // error (403, or a storage failure) to send instead.
 std::optional<ApiError> admit(Store& store, const RouteAccess& access, RequestContext& rc);
 

@@ -60,7 +60,7 @@ void create_asset(const ServerContext& ctx, AssetType type, RequestContext& rc, 
         return ok();
     });
     if (!stored) {
-        audit_asset_refused(ctx.store, rc, type, *body, stored.error());
+        audit_asset_refused(ctx.store, rc, caller.tree, type, *body, stored.error());
         return send_error(res, stored.error());
     }
     send_json(res, 202, answer);

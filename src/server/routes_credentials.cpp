@@ -82,6 +82,7 @@ void add_credential_routes(Router& router, const ServerContext& ctx) {
 }
 
 void audit_refused_credential_change(Store& store, const RequestContext& rc, const ApiError& error) {
+    if (!rc.access) return;  // the caller's access could not be loaded: a server failure, not a refusal
     const std::string prefix = kBase + "/";
     if (rc.path.compare(0, prefix.size(), prefix) != 0) return;
     const std::string_view rest = std::string_view(rc.path).substr(prefix.size());
@@ -90,11 +91,11 @@ void audit_refused_credential_change(Store& store, const RequestContext& rc, con
     const std::string& method = rc.http.method;
     const auto id = rc.params.find("id");
     if (method == "POST" && id == rc.params.end())
-        record_create_refusal(store, audit_source(rc), *kind, rc.http.body, error);
+        record_create_refusal(store, rc.caller().tree, audit_source(rc), *kind, rc.http.body, error);
     else if (method == "PUT" && id != rc.params.end())
-        record_update_refusal(store, audit_source(rc), id->second, rc.http.body, error);
+        record_update_refusal(store, rc.caller().tree, audit_source(rc), id->second, rc.http.body, error);
     else if (method == "DELETE" && id != rc.params.end())
-        record_delete_refusal(store, audit_source(rc), id->second, error);
+        record_delete_refusal(store, rc.caller().tree, audit_source(rc), id->second, error);
 }
 
 }  // namespace cc::server
