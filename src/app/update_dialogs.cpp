@@ -66,7 +66,7 @@ Effects on_create(State& s, HttpResponded& a) {
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     auto created = api::parse_credential(r);
@@ -100,7 +100,7 @@ Effects on_rename(State& s, HttpResponded& a) {
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     auto updated = api::parse_credential(r);
@@ -122,7 +122,7 @@ Effects on_delete(State& s, HttpResponded& a) {
     const CredentialId id{a.subject};
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 &&
@@ -155,7 +155,7 @@ Effects on_existing_secrets(State& s, HttpResponded& a) {
         return {};
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     if (r.status == 404) {  // a control plane without the extension: type the name instead

@@ -46,7 +46,7 @@ Effects on_history_response(State& s, HttpResponded& a) {
     h.in_flight = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     auto page = api::parse_credential_history(r);

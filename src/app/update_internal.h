@@ -65,6 +65,8 @@ void history_changed(State& s, const CredentialId& id);
 // update_session.cpp
 SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {});
 void to_login(State& s, std::string message);
+// A 401 on any request: back to the login form with the one message that says why.
+void session_expired(State& s);
 
 // Recomputes view_rows from rows and view (after data, query or sort changed).
 void recompute_view(State& s);

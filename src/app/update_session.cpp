@@ -51,6 +51,8 @@ void finish_load_if_complete(State& s, double now_ms) {
 
 }  // namespace
 
+void session_expired(State& s) { to_login(s, "Your session has expired. Sign in again."); }
+
 void to_login(State& s, std::string message) {
     ++s.generation;  // drop whatever is still in flight
     s.session.reset();
@@ -77,7 +79,7 @@ namespace {
 // A failed part of a load fails the whole load; a 401 means the session is over.
 Effects fail_load(State& s, const api::HttpResponse& r, ApiError error) {
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     ++s.generation;
@@ -100,7 +102,7 @@ Effects on_poll_response(State& s, HttpResponded& a) {
     poll->second.in_flight = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
-        to_login(s, "Your session has expired. Sign in again.");
+        session_expired(s);
         return {};
     }
     if (r.status == 404) {  // deleted: the row goes

@@ -1,4 +1,4 @@
-// Implementation of audit.h. Decoding is lenient like the rest of the client side: unknown
+// The audit event's JSON. Decoding is lenient like the rest of the client side: unknown
 // fields are ignored, a missing optional text is empty, and only the fields a history line
 // cannot do without (id, time, action, outcome) are required.
 #include "core/audit.h"

@@ -1,4 +1,4 @@
-// Implementation of http_dispatch.h: a Stream that reads the normalized request from memory and
+// A Stream that reads the normalized request from memory and
 // collects what httplib writes, handed to the protected Server::process_request.
 #include "server/http_dispatch.h"
 

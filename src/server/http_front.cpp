@@ -1,4 +1,4 @@
-// Implementation of http_front.h: a level-triggered epoll loop over non-blocking sockets, a
+// The front's machinery: a level-triggered epoll loop over non-blocking sockets, a
 // timeout sweep every tick, a worker pool fed through a bounded queue, and an eventfd through
 // which workers hand responses back. Only the loop thread touches connections; workers see a
 // copy of the request and the connection's id, so a connection closed meanwhile is simply gone.

@@ -1,4 +1,4 @@
-// Implementation of http_request_reader.h. Framing follows RFC 9112 strictly where leniency
+// Request framing follows RFC 9112 strictly where leniency
 // would let two parsers disagree about where a request ends (both Content-Length and chunked,
 // differing lengths, folded headers, bare CR): those are 400s. Content codings are inflated with
 // zlib into a capped buffer, so a small compressed body cannot become a large one.

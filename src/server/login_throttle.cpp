@@ -31,11 +31,14 @@ void LoginThrottle::trim(Buckets& buckets, double burst, double refill_seconds, 
         const double elapsed = std::chrono::duration<double>(now - entry.second.updated).count();
         return entry.second.tokens + elapsed / refill_seconds >= burst;
     });
-    if (buckets.size() <= policy_.max_tracked) return;
+    // Down to nine tenths of the bound, so that a flood of new names pays for a trim once per
+    // tenth of the bound, not on every attempt.
+    const std::size_t target = policy_.max_tracked - policy_.max_tracked / 10;
+    if (buckets.size() <= target) return;
     std::vector<std::pair<Clock::time_point, std::string>> by_age;
     by_age.reserve(buckets.size());
     for (const auto& [key, b] : buckets) by_age.emplace_back(b.updated, key);
-    const std::size_t drop = buckets.size() - policy_.max_tracked;
+    const std::size_t drop = buckets.size() - target;
     std::nth_element(by_age.begin(), by_age.begin() + static_cast<std::ptrdiff_t>(drop), by_age.end());
     for (std::size_t i = 0; i < drop; ++i) buckets.erase(by_age[i].second);
 }

@@ -37,8 +37,8 @@ Result<std::optional<std::string>> verify_subject(Store& store, const std::strin
         if (!app) return app.error();
         right_kind = *app == (kind == Subject::Application);
     }
-    const bool valid = right_kind ? verify_password((*user)->password_hash, secret)
-                                  : (verify_password(dummy_hash(), secret), false);
+    const bool valid =
+        right_kind ? verify_password((*user)->password_hash, secret) : (verify_password(dummy_hash(), secret), false);
     if (!valid) return std::optional<std::string>{};
     return std::optional<std::string>{(*user)->email};
 }
@@ -49,6 +49,11 @@ struct Verdict {
     std::string subject;  // Accepted: the stored id
     int retry_after = 0;  // Throttled, Busy: seconds
 };
+
+// The check was not made: the sign-in limits stopped it.
+bool stopped_by_limits(const Verdict& v) {
+    return v.kind == Verdict::Kind::Throttled || v.kind == Verdict::Kind::Busy;
+}
 
 Result<Verdict> check_secret(const ServerContext& ctx, const RequestContext& rc, const std::string& id,
                              const std::string& secret, Subject kind) {
@@ -67,26 +72,27 @@ Result<Verdict> check_secret(const ServerContext& ctx, const RequestContext& rc,
 // recorded: they checked nothing, and recording each would let a flood of them fill the trail.
 void audit_check(const ServerContext& ctx, const RequestContext& rc, std::string_view grant, std::string_view name,
                  bool application, const Verdict& v, int rejected_status) {
-    if (v.kind == Verdict::Kind::Throttled || v.kind == Verdict::Kind::Busy) return;
+    if (stopped_by_limits(v)) return;
     const bool accepted = v.kind == Verdict::Kind::Accepted;
     audit_login(ctx.store, rc,
                 LoginAttempt{grant, name, application, accepted ? std::optional<std::string>(v.subject) : std::nullopt,
                              accepted ? 200 : rejected_status});
 }
 
+// For a check the sign-in limits stopped (Throttled, Busy): sets Retry-After and returns the
+// status and the text to answer with, in either endpoint's error shape.
+std::pair<int, std::string> limited(httplib::Response& res, const Verdict& v) {
+    res.set_header("Retry-After", std::to_string(v.retry_after));
+    if (v.kind == Verdict::Kind::Throttled)
+        return {429, "Too many sign-in attempts; try again in " + std::to_string(v.retry_after) + " seconds"};
+    return {503, "The server is busy checking other sign-ins; try again in a second"};
+}
+
 // The answer for a verdict other than Accepted, in the v1 (Run:ai) error shape.
 void refuse_v1(httplib::Response& res, const Verdict& v, const char* rejected_message) {
-    switch (v.kind) {
-        case Verdict::Kind::Throttled:
-            res.set_header("Retry-After", std::to_string(v.retry_after));
-            return send_error(res, 429, "Too many sign-in attempts",
-                              "Try again in " + std::to_string(v.retry_after) + " seconds");
-        case Verdict::Kind::Busy:
-            res.set_header("Retry-After", std::to_string(v.retry_after));
-            return send_error(res, 503, "The server is busy checking other sign-ins", "Try again in a second");
-        case Verdict::Kind::Rejected:
-        case Verdict::Kind::Accepted: return send_error(res, 401, rejected_message);
-    }
+    if (!stopped_by_limits(v)) return send_error(res, 401, rejected_message);
+    const auto [status, text] = limited(res, v);
+    send_error(res, status, text);
 }
 
 // v1 answer. Applications get no refresh token: they hold their secret and ask again.
@@ -136,7 +142,8 @@ void post_token_v1(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         const std::string* id = field(app ? "appid" : "clientid");
         const std::string* secret = field(app ? "appsecret" : "clientsecret");
         const std::string names = app ? "appID and appSecret" : "clientID and clientSecret";
-        if (!id || !secret || id->empty()) return send_error(res, 400, names + " are required for the " + *grant + " grant");
+        if (!id || !secret || id->empty())
+            return send_error(res, 400, names + " are required for the " + *grant + " grant");
         auto verdict = check_secret(ctx, rc, *id, *secret, Subject::Application);
         if (!verdict) return send_error(res, verdict.error());
         audit_check(ctx, rc, *grant, *id, true, *verdict, 401);
@@ -168,17 +175,9 @@ void oauth_error(httplib::Response& res, int status, const char* error, std::str
 // The OAuth answer for a verdict other than Accepted; `rejected` is the error for a wrong secret.
 void refuse_v2(httplib::Response& res, const Verdict& v, int rejected_status, const char* rejected,
                const char* rejected_description) {
-    switch (v.kind) {
-        case Verdict::Kind::Throttled:
-            res.set_header("Retry-After", std::to_string(v.retry_after));
-            return oauth_error(res, 429, "temporarily_unavailable",
-                               "Too many sign-in attempts; try again in " + std::to_string(v.retry_after) + " seconds");
-        case Verdict::Kind::Busy:
-            res.set_header("Retry-After", std::to_string(v.retry_after));
-            return oauth_error(res, 503, "temporarily_unavailable", "The server is busy checking other sign-ins");
-        case Verdict::Kind::Rejected:
-        case Verdict::Kind::Accepted: return oauth_error(res, rejected_status, rejected, rejected_description);
-    }
+    if (!stopped_by_limits(v)) return oauth_error(res, rejected_status, rejected, rejected_description);
+    const auto [status, text] = limited(res, v);
+    oauth_error(res, status, "temporarily_unavailable", text);
 }
 
 void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
@@ -226,7 +225,8 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         const std::string* username = param("username");
         const std::string* password = form->count("password") ? &form->at("password") : nullptr;
         if (!username || !password)
-            return oauth_error(res, 400, "invalid_request", "username and password are required for the password grant");
+            return oauth_error(res, 400, "invalid_request",
+                               "username and password are required for the password grant");
         auto verdict = check_secret(ctx, rc, *username, *password, Subject::User);
         if (!verdict) return oauth_error(res, 500, "server_error", "The server could not check the credentials");
         audit_check(ctx, rc, *grant, *username, false, *verdict, 400);
@@ -241,9 +241,9 @@ void post_token_v2(const ServerContext& ctx, RequestContext& rc, httplib::Respon
         subject = *client_subject;
         audit_login(ctx.store, rc, {.grant = *grant, .name = subject, .application = true, .subject = subject});
     } else {
-        return oauth_error(res, 400, "unsupported_grant_type",
-                           "Grant type " + printable_excerpt(*grant, 40) +
-                               " is not supported; use password or client_credentials");
+        return oauth_error(
+            res, 400, "unsupported_grant_type",
+            "Grant type " + printable_excerpt(*grant, 40) + " is not supported; use password or client_credentials");
     }
     send_json(res, 200,
               Json{{"access_token",
@@ -262,7 +262,8 @@ void add_token_routes(Router& router, const ServerContext& ctx) {
 }
 
 Result<std::string> authenticate(const ServerContext& ctx, const httplib::Request& req) {
-    if (!req.has_header("Authorization")) return ApiError{401, "Missing bearer token", "Send Authorization: Bearer <token>", {}};
+    if (!req.has_header("Authorization"))
+        return ApiError{401, "Missing bearer token", "Send Authorization: Bearer <token>", {}};
     const std::string header = req.get_header_value("Authorization");
     const auto token = bearer_token(header);
     if (!token) return ApiError{401, "Malformed Authorization header", "Expected: Bearer <token>", {}};
