@@ -50,10 +50,9 @@ std::optional<std::int64_t> id_int_of(const Json& obj, const char* key) {
     if (!m) return std::nullopt;
     if (m->is_number_integer()) return m->get<std::int64_t>();
     if (m->is_string()) {
-        const auto s = m->get<std::string>();
-        if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        return std::stoll(s);
+        const auto id = parse_project_id(m->get_ref<const std::string&>());
+        if (!id) return std::nullopt;
+        return id->value;
     }
     return std::nullopt;
 }

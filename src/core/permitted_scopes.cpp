@@ -9,11 +9,17 @@ bool PermittedScopes::allows(const ScopeRef& s) const {
     switch (s.type) {
         case ScopeType::System: return system;
         case ScopeType::Tenant: return system || !tenants.empty();  // one account per session
-        case ScopeType::Cluster: return s.cluster_id && clusters.count(s.cluster_id->value) > 0;
-        case ScopeType::Department: return s.department_id && departments.count(s.department_id->value) > 0;
-        case ScopeType::Project: return s.project_id && projects.count(std::to_string(s.project_id->value)) > 0;
+        case ScopeType::Cluster: return s.cluster_id && clusters.count(*s.cluster_id) > 0;
+        case ScopeType::Department: return s.department_id && departments.count(*s.department_id) > 0;
+        case ScopeType::Project: return s.project_id && projects.count(*s.project_id) > 0;
     }
     return false;
+}
+
+std::optional<ScopeRef> PermittedScopes::single_project() const {
+    if (system || !tenants.empty() || !clusters.empty() || !departments.empty() || projects.size() != 1)
+        return std::nullopt;
+    return ScopeRef{ScopeType::Project, {}, {}, *projects.begin()};
 }
 
 namespace {
@@ -24,18 +30,33 @@ Result<PermittedScopes> decode_one(const Json& j, const char* action) {
     if (j.is_null()) return p;
     if (!j.is_object()) return bad;
     if (auto it = j.find("system"); it != j.end() && it->is_boolean()) p.system = it->get<bool>();
-    const std::pair<const char*, std::set<std::string>*> lists[] = {
-        {"tenants", &p.tenants}, {"clusters", &p.clusters}, {"departments", &p.departments}, {"projects", &p.projects}};
-    for (const auto& [key, into] : lists) {
+    // Ids come as strings or numbers; a project id must be a number (projects are ints in the
+    // credentials API).
+    auto ids = [&j](const char* key, auto add) {
         auto it = j.find(key);
-        if (it == j.end() || it->is_null()) continue;
-        if (!it->is_array()) return bad;
+        if (it == j.end() || it->is_null()) return true;
+        if (!it->is_array()) return false;
         for (const auto& v : *it) {
-            if (v.is_string()) into->insert(v.get<std::string>());
-            else if (v.is_number_integer()) into->insert(std::to_string(v.get<std::int64_t>()));
-            else return bad;
+            if (v.is_string()) {
+                if (!add(v.get<std::string>())) return false;
+            } else if (v.is_number_integer()) {
+                if (!add(std::to_string(v.get<std::int64_t>()))) return false;
+            } else {
+                return false;
+            }
         }
-    }
+        return true;
+    };
+    const bool ok =
+        ids("tenants", [&p](std::string id) { return p.tenants.insert(std::move(id)), true; }) &&
+        ids("clusters", [&p](std::string id) { return p.clusters.insert(ClusterId{std::move(id)}), true; }) &&
+        ids("departments", [&p](std::string id) { return p.departments.insert(DepartmentId{std::move(id)}), true; }) &&
+        ids("projects", [&p](const std::string& id) {
+            const auto number = parse_project_id(id);
+            if (number) p.projects.insert(*number);
+            return number.has_value();
+        });
+    if (!ok) return bad;
     if (auto it = j.find("tenant"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
         p.tenants.insert(it->get<std::string>());  // the deprecated single-tenant field
     return p;

@@ -3,6 +3,7 @@
 // and to enable the New / Rename / Delete commands.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,14 +15,17 @@ namespace cc {
 
 struct PermittedScopes {
     bool system = false;
-    std::set<std::string> tenants;
-    std::set<std::string> clusters;
-    std::set<std::string> departments;
-    std::set<std::string> projects;
+    std::set<std::string> tenants;  // account ids: one account per session, so any entry grants it
+    std::set<ClusterId> clusters;
+    std::set<DepartmentId> departments;
+    std::set<ProjectId> projects;
 
     // The node itself is listed (the API lists every node of a granted subtree).
     bool allows(const ScopeRef& s) const;
     bool any() const { return system || !tenants.empty() || !clusters.empty() || !departments.empty() || !projects.empty(); }
+    // The one scope these grant when they grant exactly one project and nothing above it (a
+    // form need not ask for a scope then); nullopt otherwise.
+    std::optional<ScopeRef> single_project() const;
 };
 
 struct CredentialPermissions {

@@ -165,4 +165,53 @@ TreeLayout layout_stacked(const std::vector<LayoutNode>& nodes, const TreeLayout
     return out;
 }
 
+namespace {
+
+std::string count_of(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string node_marks_text(std::uint8_t m, bool match, bool collapsed, bool disabled) {
+    std::string s;
+    auto add = [&s](const char* w) {
+        if (!s.empty()) s += ", ";
+        s += w;
+    };
+    if (m & kMarkFocus)
+        add("highlighted");
+    else if (m & kMarkInherits)
+        add("inherits");
+    else if (m & kMarkDimmed)
+        add("dimmed");
+    if (m & kMarkPath) add("path");
+    if (match) add("match");
+    if (collapsed) add("collapsed");
+    if (disabled) add("disabled");
+    return s;
+}
+
+std::string node_tooltip_text(const NodeTooltipFacts& f) {
+    const ScopeCredentialCounts& k = f.counts;
+    std::string t = std::string(scope_label(f.type)) + "  \xC2\xB7  " + f.path;
+    t += "\n\n" + count_of(k.defined, "credential", "credentials") + " defined here";
+    t += "\n" + count_of(k.inherited, "credential", "credentials") + " inherited from above";
+    t += "\n" + std::to_string(k.usable()) + " usable here in all";
+    if (f.collapsed)
+        t += "\n" + count_of(f.hidden_scopes, "scope", "scopes") + " hidden below, with " +
+             count_of(k.in_subtree - k.defined, "credential", "credentials");
+    if (f.marks & kMarkFocus)
+        t += f.for_credential ? "\n\nThe credential is defined here." : "\n\nThe selected scope.";
+    else if (f.marks & kMarkInherits)
+        t += f.for_credential ? "\n\nInherits the credential: it can be used here." : "\n\nInherits from the selected scope.";
+    else if (f.marks & kMarkDimmed)
+        t += f.for_credential ? "\n\nThe credential cannot be used here." : "";
+    if (f.disabled)
+        t += "\n\nYou may not create credentials in this scope.";
+    else
+        t += f.picker ? "\n\nClick to choose this scope." : "\n\nClick to list the credentials usable here.";
+    return t;
+}
+
 }  // namespace cc

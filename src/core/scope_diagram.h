@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,28 @@ std::vector<int> all_collapsible(const ScopeLayoutTree& tree);
 
 // Nodes in each node's subtree, itself included.
 std::vector<int> subtree_sizes(const ScopeLayoutTree& tree);
+
+// ---- words for a node ----------------------------------------------------------------------
+// "highlighted, path": a node's marks in words, as the diagram's items label them: exactly one
+// of "highlighted", "inherits", "dimmed" (when there is a focus), then "path", "match",
+// "collapsed", "disabled" when they apply.
+std::string node_marks_text(std::uint8_t marks, bool match, bool collapsed, bool disabled);
+
+// What a node's tooltip says about it: where it is, its credentials, what a collapsed node
+// hides, what the marks mean (for a credential's diagram, or for a chosen scope) and what a
+// click does.
+struct NodeTooltipFacts {
+    ScopeType type = ScopeType::Tenant;
+    std::string path;               // "Account / cluster-a / research"
+    ScopeCredentialCounts counts;
+    bool collapsed = false;
+    int hidden_scopes = 0;          // scopes below a collapsed node
+    std::uint8_t marks = kMarkNone;
+    bool for_credential = true;     // the diagram of a credential (else of a scope)
+    bool disabled = false;          // a picker node the user may not choose
+    bool picker = false;            // a click chooses the scope (else lists its credentials)
+};
+std::string node_tooltip_text(const NodeTooltipFacts& f);
 
 // ---- stacked leaves ----------------------------------------------------------------------
 // A department with 20 projects side by side is ~250 em wide, so a large organization becomes

@@ -312,3 +312,39 @@ TEST_CASE("stacked leaves: the 1,056-node organization gets far narrower, withou
     CHECK(overlapping_pairs(opened) == 0);
     CHECK(opened.bounds.width() < 200);
 }
+
+TEST_CASE("node words: the marks in the items' label order") {
+    CHECK(node_marks_text(kMarkFocus | kMarkPath, false, false, false) == "highlighted, path");
+    CHECK(node_marks_text(kMarkDimmed | kMarkPath, true, true, false) == "dimmed, path, match, collapsed");
+    CHECK(node_marks_text(kMarkInherits, false, false, true) == "inherits, disabled");
+    CHECK(node_marks_text(kMarkNone, false, false, false).empty());
+}
+
+TEST_CASE("node tooltip: where, how many credentials, what a collapsed node hides, what the marks and a click mean") {
+    NodeTooltipFacts f;
+    f.type = ScopeType::Department;
+    f.path = "Account / cluster-a / research";
+    f.counts = ScopeCredentialCounts{1, 2, 5};
+    f.marks = kMarkInherits;
+    const std::string open = node_tooltip_text(f);
+    CHECK(open == "Department  \xC2\xB7  Account / cluster-a / research\n\n"
+                  "1 credential defined here\n2 credentials inherited from above\n3 usable here in all\n\n"
+                  "Inherits the credential: it can be used here.\n\nClick to list the credentials usable here.");
+
+    f.collapsed = true;
+    f.hidden_scopes = 1;
+    f.for_credential = false;
+    f.marks = kMarkFocus;
+    f.picker = true;
+    const std::string folded = node_tooltip_text(f);
+    CHECK(folded.find("1 scope hidden below, with 4 credentials") != std::string::npos);
+    CHECK(folded.find("The selected scope.") != std::string::npos);
+    CHECK(folded.find("Click to choose this scope.") != std::string::npos);
+
+    f.disabled = true;
+    f.marks = kMarkDimmed;
+    const std::string disabled = node_tooltip_text(f);
+    CHECK(disabled.find("You may not create credentials in this scope.") != std::string::npos);
+    CHECK(disabled.find("Click") == std::string::npos);
+    CHECK(disabled.find("cannot be used") == std::string::npos);  // said of a credential's diagram only
+}
