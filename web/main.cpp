@@ -42,18 +42,11 @@ WebApp& app() {
 
 void dispatch(cc::app::Action action);
 
-struct FetchContext {
-    cc::app::RequestTag tag;
-    std::uint64_t generation;
-    std::string subject;
-};
-
+// The request's context rides along with the fetch and comes back with its answer.
 void on_fetch_done(emscripten_fetch_t* f) {
-    std::unique_ptr<FetchContext> ctx(static_cast<FetchContext*>(f->userData));
+    std::unique_ptr<cc::app::RequestContext> ctx(static_cast<cc::app::RequestContext*>(f->userData));
     cc::app::HttpResponded done;
-    done.tag = ctx->tag;
-    done.generation = ctx->generation;
-    done.subject = std::move(ctx->subject);
+    done.context = std::move(*ctx);
     done.response.status = f->status;
     if (f->data && f->numBytes > 0) done.response.body.assign(f->data, static_cast<std::size_t>(f->numBytes));
     if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
@@ -80,7 +73,7 @@ void send(cc::app::SendRequest& effect) {
         attr.requestData = req.body.data();
         attr.requestDataSize = req.body.size();
     }
-    attr.userData = new FetchContext{effect.tag, effect.generation, effect.subject};
+    attr.userData = new cc::app::RequestContext(std::move(effect.context));
     attr.onsuccess = on_fetch_done;
     attr.onerror = on_fetch_done;
     const std::string url = app().api_base + req.path;
@@ -102,17 +95,11 @@ void dispatch(cc::app::Action action) {
     cc::web::backend_request_frames(3);
 }
 
-// The view a page load starts with: the URL hash when there is one, else the stored
-// column preference.
+// What the page starts with: the stored preferences, then the URL hash; the app decides which
+// view they make.
 void restore_initial_view() {
-    const std::string hash = cc::web::read_url_hash();
-    if (!hash.empty()) {
-        dispatch(cc::app::ViewRestored{cc::decode_view_hash(hash), true});
-        return;
-    }
-    const std::string columns = cc::web::load_setting(cc::app::kVisibleColumnsSetting);
-    if (columns.empty()) return;
-    dispatch(cc::app::ViewRestored{cc::decode_view_hash("c=" + columns), false});
+    dispatch(cc::app::StoredPreferencesLoaded{cc::web::load_setting(cc::app::kVisibleColumnsSetting)});
+    dispatch(cc::app::UrlHashChanged{cc::web::read_url_hash(), true});
 }
 
 void load_layout() {
@@ -198,11 +185,7 @@ EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
 
 EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) { cc::web::backend_request_frames(n); }
 
-EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() {
-    const std::string hash = cc::web::read_url_hash();
-    if (hash == cc::encode_view_hash(app().state.view)) return;  // our own write
-    dispatch(cc::app::ViewRestored{cc::decode_view_hash(hash), true});
-}
+EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() { dispatch(cc::app::UrlHashChanged{cc::web::read_url_hash(), false}); }
 
 EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
     app().dark = dark != 0;

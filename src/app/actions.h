@@ -15,14 +15,48 @@
 
 namespace cc::app {
 
-// Which response an in-flight request is waiting for.
-enum class RequestTag {
-    Token, Credentials, Clusters, Departments, Projects, PollCredential,
-    PermittedScopes, ExistingSecrets, CreateCredential, RenameCredential, DeleteCredential,
-    CredentialHistory
+// ---- requests in flight ------------------------------------------------------------------------
+// What each request is for. The platform hands it back with the answer, and the answer is routed
+// by its type: no tag plus string key to parse again. Generations drop the answers of
+// superseded loads; dialog serials drop the answers meant for a dialog that has since closed.
+namespace request {
+struct Token {
+    std::uint64_t generation = 0;
 };
+enum class LoadPart { Credentials, Clusters, Departments, Projects, PermittedScopes };
+struct Load {  // one part of loading the table and the org tree
+    LoadPart part = LoadPart::Credentials;
+    std::uint64_t generation = 0;
+};
+struct Poll {  // a row in a transient status, fetched again
+    CredentialId id;
+    std::uint64_t generation = 0;
+};
+struct ExistingSecrets {
+    std::uint64_t dialog = 0;
+    CredentialKind kind = CredentialKind::DockerRegistry;
+    ScopeRef scope;
+};
+struct Create {
+    std::uint64_t dialog = 0;
+};
+struct Rename {
+    std::uint64_t dialog = 0;
+    CredentialId id;
+};
+struct Delete {  // answers count whether or not the dialog is still shown
+    CredentialId id;
+};
+struct History {
+    CredentialId id;
+    std::uint64_t generation = 0;
+};
+}  // namespace request
 
-// ---- session and loading ----
+using RequestContext = std::variant<request::Token, request::Load, request::Poll, request::ExistingSecrets,
+                                    request::Create, request::Rename, request::Delete, request::History>;
+
+// ---- session and loading ----------------------------------------------------------------------
 struct LoginSubmitted {
     std::string username;
     std::string password;  // wiped by update() once the request body is built
@@ -34,18 +68,17 @@ struct TokenProvided {  // a host console hands its own token to the embedded ap
 struct RefreshRequested {};
 struct LogoutRequested {};
 struct HttpResponded {
-    RequestTag tag;
-    std::uint64_t generation = 0;
+    RequestContext context;
     api::HttpResponse response;
     double now_ms = 0;
-    std::string subject;  // the credential id of a poll
 };
 // The platform's clock, every frame or so: drives the polling of transient rows.
 struct Tick {
     double now_ms = 0;
 };
+using SessionAction = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick>;
 
-// ---- the table view ----
+// ---- the table: its view, the selection, export, the details panel -------------------------------
 struct SearchChanged {
     std::string text;
 };
@@ -69,13 +102,17 @@ struct ColumnVisibilitySet {
     bool visible = true;
 };
 struct ColumnsReset {};
-// The view from the URL (page load, back/forward) or from stored preferences.
-struct ViewRestored {
-    TableView view;
-    bool from_history = false;  // the URL already says it: do not write it back
+// The URL hash as the page has it: at page load (`page_load`), and after back/forward or an
+// edit of the address. The app decides whether it names a new view.
+struct UrlHashChanged {
+    std::string hash;
+    bool page_load = false;
 };
-
-// ---- selection, export ----
+// The preferences the browser kept from an earlier visit (localStorage), read at page load
+// before the URL hash: the visible columns, as the hash's "c=" value ("" when none were kept).
+struct StoredPreferencesLoaded {
+    std::string visible_columns;
+};
 struct RowClicked {
     CredentialId id;
     bool toggle = false;  // ctrl/cmd
@@ -86,17 +123,26 @@ struct ExportRequested {
     std::vector<Column> columns;  // the visible columns in display order
     double now_ms = 0;
 };
+struct UsableAtCleared {};        // the "Usable at" chip's remove button
+struct HistoryRetryRequested {};  // the details panel's Retry button, after a failed load
+using TableAction = std::variant<SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked,
+                                 ColumnVisibilitySet, ColumnsReset, UrlHashChanged, StoredPreferencesLoaded,
+                                 RowClicked, SelectionCleared, ExportRequested, UsableAtCleared,
+                                 HistoryRetryRequested>;
 
-// ---- new credential, rename, delete ----
+// ---- dialogs: new credential, rename, delete -------------------------------------------------------
 struct NewCredentialRequested {
     CredentialKind kind;
 };
-// The form's scope changed while "Existing secret" is chosen: list the secrets there.
-struct ExistingSecretsRequested {
-    CredentialKind kind;
+// The new-credential form's scope and secret source: the app asks for the existing secrets of
+// the scope when they are needed.
+struct CreateScopeChosen {
     ScopeRef scope;
-    bool again = false;  // ask even if the list for this kind and scope is already there
 };
+struct CreateSourceChosen {
+    bool existing = false;  // "Existing secret" instead of "New secret"
+};
+struct ExistingSecretsRefreshRequested {};  // "Retry" / "Check again": ask even if listed
 // The secrets in `request` are heap strings made for it; update() wipes them in every case.
 struct CreateSubmitted {
     CreateRequest request;
@@ -105,11 +151,16 @@ struct RenameRequested {};  // for the one selected credential
 struct RenameSubmitted {
     UpdateRequest request;
 };
-struct DeleteRequested {};  // for the selected credentials
+// The view proposes deleting the selection; the app decides what the dialog offers (which
+// credentials, and which of them are known to be in use).
+struct DeleteRequested {};
 struct DeleteConfirmed {};
 struct DialogClosed {};
+using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen,
+                                  ExistingSecretsRefreshRequested, CreateSubmitted, RenameRequested, RenameSubmitted,
+                                  DeleteRequested, DeleteConfirmed, DialogClosed>;
 
-// ---- the scope tree diagram ----
+// ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).
 struct DiagramOpened {
     std::optional<CredentialId> credential;
@@ -131,25 +182,16 @@ struct DiagramSearchNext {};  // Enter in the search box: the next match
 struct DiagramNodeClicked {
     ScopeRef scope;
 };
-struct UsableAtCleared {};  // the chip's remove button
+using DiagramAction = std::variant<DiagramOpened, DiagramClosed, DiagramNodeToggled, DiagramAllToggled,
+                                   DiagramSearchChanged, DiagramSearchNext, DiagramNodeClicked>;
 
-// ---- the details panel's history ----
-struct HistoryRetryRequested {};  // its Retry button, after a failed load
-
-using Action = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick,
-                            SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
-                            ColumnsReset, ViewRestored, RowClicked, SelectionCleared, ExportRequested,
-                            NewCredentialRequested, ExistingSecretsRequested, CreateSubmitted, RenameRequested,
-                            RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed, DiagramOpened,
-                            DiagramClosed, DiagramNodeToggled, DiagramAllToggled, DiagramSearchChanged,
-                            DiagramSearchNext, DiagramNodeClicked, UsableAtCleared, HistoryRetryRequested>;
+// Every action, by area. Any single action converts to it (`Action a = SortClicked{...}`).
+using Action = std::variant<SessionAction, TableAction, DialogAction, DiagramAction>;
 
 // ---- effects ----
 struct SendRequest {
-    RequestTag tag;
-    std::uint64_t generation = 0;
+    RequestContext context;  // handed back with the answer (HttpResponded::context)
     api::HttpRequest request;
-    std::string subject;
 };
 // Mirror the view in the URL hash; `replace` edits the current history entry instead of
 // adding one (typing in the search box should not flood the back button).

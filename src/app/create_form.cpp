@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/name_check.h"
+#include "core/secret_text.h"
 #include "core/validation.h"
 
 namespace cc::app {
@@ -154,6 +155,64 @@ std::string form_field_of(const ApiError& e) {
     }
     if (f == "keyValuePairs") return "pairs";
     return {};
+}
+
+PasteImport import_docker_config(std::string_view text, std::optional<std::size_t> choice) {
+    PasteImport out;
+    auto parsed = parse_docker_config(text);
+    if (!parsed) {
+        out.message = parsed.error().message;
+        return out;
+    }
+    DockerConfigImport& imp = *parsed;
+    if (imp.logins.empty()) {
+        out.message = "The config.json holds no login that can be imported";
+        for (const auto& s : imp.skipped) out.message += "\n" + s.url + ": " + s.reason;
+    } else if (imp.logins.size() == 1 || (choice && *choice < imp.logins.size())) {
+        DockerLogin& login = imp.logins[choice ? *choice : 0];
+        out.message = "Filled in the login for " + login.url + " (user " + login.username + ")";
+        out.login = std::move(login);
+        out.touched = {"url", "user", "password"};
+        out.done = true;
+    } else {
+        for (const auto& l : imp.logins) out.choices.push_back(l.url + "  (" + l.username + ")");
+        out.message = "The config.json has " + std::to_string(imp.logins.size()) + " registries: choose one";
+    }
+    wipe(imp);
+    return out;
+}
+
+PasteImport import_env_block(std::string_view text, std::size_t rows, bool first_row_blank) {
+    PasteImport out;
+    EnvParseResult env = parse_env_block(text);
+    if (env.entries.empty()) {
+        out.message = "No KEY=value line found";
+    } else {
+        out.replace_blank_row = rows == 1 && first_row_blank;
+        const std::size_t kept = out.replace_blank_row ? 0 : rows;
+        const std::size_t n = env.entries.size();
+        out.message = "Added " + std::to_string(n) + (n == 1 ? " key" : " keys");
+        out.touched.push_back("pairs");
+        for (std::size_t i = 0; i < kept + n; ++i) {
+            out.touched.push_back("key." + std::to_string(i));
+            out.touched.push_back("value." + std::to_string(i));
+        }
+        out.rows = std::move(env.entries);
+        out.done = true;
+    }
+    for (const auto& p : env.problems) out.message += "\nLine " + std::to_string(p.line) + ": " + p.message;
+    wipe(env);
+    return out;
+}
+
+void wipe(PasteImport& p) {
+    if (p.login) {
+        wipe_string_capacity(p.login->username);
+        wipe_string_capacity(p.login->password);
+    }
+    EnvParseResult rows{std::move(p.rows), {}};
+    wipe(rows);
+    p = PasteImport{};
 }
 
 }  // namespace cc::app

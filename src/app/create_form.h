@@ -11,6 +11,7 @@
 
 #include "core/credential.h"
 #include "core/org.h"
+#include "core/paste_parsers.h"
 #include "core/permitted_scopes.h"
 
 namespace cc::app {
@@ -48,6 +49,27 @@ const FieldProblem* problem_for(const std::vector<FieldProblem>& problems, std::
 // The request for a valid form. Secret values are copied into heap strings sized past the
 // small-string buffer, so moving them leaves no partial copy; update() wipes them.
 CreateRequest make_create_request(const CreateForm& f);
+
+// ---- pasting a .env block or a Docker config.json into the import box ----
+// What an import does to the form. The view copies the values into its buffers (the values
+// are secrets: it moves them into SecretTexts, then wipe() clears the rest of this).
+struct PasteImport {
+    std::string message;                 // what the import did, or why it could not
+    bool done = false;                   // the import box closes and its text is wiped
+    std::optional<DockerLogin> login;    // fill the registry URL, username and password
+    std::vector<std::string> choices;    // a config.json with several registries: choose one
+    std::vector<EnvEntry> rows;          // key/value rows to append
+    bool replace_blank_row = false;      // the form's only row is blank: the pasted rows take its place
+    std::vector<std::string> touched;    // form fields the import filled (their checks show)
+};
+
+// A pasted Docker config.json; `choice` picks one of several registries (an index into the
+// choices offered by a first call without it).
+PasteImport import_docker_config(std::string_view text, std::optional<std::size_t> choice = std::nullopt);
+// A pasted .env block, for a form that has `rows` key/value rows, the first one blank when
+// `first_row_blank` (a new form starts with one blank row, which gives way to the pasted ones).
+PasteImport import_env_block(std::string_view text, std::size_t rows, bool first_row_blank);
+void wipe(PasteImport& p);
 
 // The form field a server error is about ("meta.name" -> "name"; a 409 is about the name).
 std::string form_field_of(const ApiError& e);

@@ -16,6 +16,8 @@
 #include "core/result.h"
 #include "core/table.h"
 #include "core/table_query.h"
+#include "core/scope_tree_navigation.h"
+#include "core/tree_layout.h"
 
 namespace cc::app {
 
@@ -54,7 +56,8 @@ inline constexpr double kMaxPollMs = 30000;
 // ---- dialogs: new credential, rename, delete ----
 enum class DialogKind { None, Create, Rename, Delete };
 
-// The existing secrets offered for one kind at one scope (the server's extension, §7.3).
+// The existing secrets offered for one kind at one scope (an extension of the reference server:
+// GET .../credentials/existing-secrets; a server without it answers 404).
 struct ExistingSecrets {
     enum class Phase { Idle, Loading, Loaded, Unsupported, Failed };
     Phase phase = Phase::Idle;
@@ -66,6 +69,8 @@ struct ExistingSecrets {
 
 struct CreateDialog {
     CredentialKind kind = CredentialKind::DockerRegistry;
+    std::optional<ScopeRef> scope;  // normalized; preset when the user may create in one scope only
+    bool use_existing = false;      // "Existing secret" rather than "New secret"
     bool submitting = false;
     std::optional<ApiError> error;  // the last refusal; `field` is a form field name ("name")
     ExistingSecrets existing;
@@ -83,9 +88,17 @@ struct DeleteFailure {
     std::string reason;
 };
 
+// One credential the delete dialog offers. `in_use` says who uses it when the loaded list knows
+// (the server refuses to delete a credential in use; the list may be stale, so the server has
+// the last word and the delete is still sent).
+struct DeleteItem {
+    CredentialId id;
+    std::string name;
+    std::string in_use;  // "nvcr is in use (workspaces: ws-1) and cannot be deleted", or ""
+};
+
 struct DeleteDialog {
-    std::vector<CredentialId> ids;
-    std::vector<std::string> names;
+    std::vector<DeleteItem> items;
     std::size_t pending = 0;        // requests still in flight
     bool submitted = false;
     std::vector<DeleteFailure> failures;
@@ -106,20 +119,12 @@ struct PermissionState {
 };
 
 // ---- the scope tree diagram (a full-page view over the table) ----
-// Scopes are kept as their own node (scope_node_only), so they survive a reload of the org.
 struct DiagramState {
     bool open = false;
     std::optional<CredentialId> credential;  // the credential it was opened for, if any
     ScopeRef focus;                          // the highlighted node: that credential's scope
-    std::vector<ScopeRef> collapsed;         // nodes whose subtree is hidden
-    std::string search;
-    std::vector<ScopeRef> matches;           // nodes named like `search`, best first
-    std::size_t match_index = 0;             // the one shown (Enter goes to the next)
+    ScopeTreeNavigation nav;                 // collapsed nodes, the search and its match
     std::uint64_t serial = 0;                // new on every open: the view fits itself anew
-    std::uint64_t match_serial = 0;          // new on every search move: the view centres on it
-
-    const ScopeRef* match() const { return match_index < matches.size() ? &matches[match_index] : nullptr; }
-    bool is_collapsed(const ScopeRef& s) const;
 };
 
 // The history of the one selected credential, shown in the details panel (the server's
@@ -147,18 +152,27 @@ struct State {
     std::uint64_t generation = 0;  // responses of older loads are ignored
     PendingLoad pending;
 
+    // Derived models are rebuilt when their inputs change, never per frame, and each has a
+    // revision that changes with it: views compare revisions to know when to rebuild their own
+    // caches (never pointers, timestamps or re-encoded contents).
     std::vector<Credential> credentials;
     OrgTree org;
+    ScopeLayoutTree scope_tree;       // derived from org: the tree's structure (no text sizes)
+    std::uint64_t org_revision = 0;   // org and scope_tree
     std::vector<CredentialRow> rows;  // derived from credentials + org, in server order
     std::unordered_map<CredentialId, std::uint32_t> row_index;  // id -> index in rows/credentials
+    std::uint64_t rows_revision = 0;  // rows and row_index
     double loaded_at_ms = 0;          // wall clock of the last successful load
 
     // The table: the view (mirrored in the URL), the rows it shows, the selection by id.
     TableView view;
+    std::uint64_t query_revision = 0;      // the view's search, filters, sort or columns changed
     std::vector<std::uint32_t> view_rows;  // derived: compute_view(rows, view)
+    std::uint64_t view_revision = 0;       // view_rows
     std::vector<CredentialId> selection;   // in click order
     std::optional<CredentialId> anchor;    // where a shift-click range starts
     bool last_change_was_search = false;
+    std::string stored_columns;  // the visible columns the browser kept ("c=" value), read at page load
 
     std::unordered_map<CredentialId, Poll> polls;
 

@@ -1,5 +1,5 @@
-// update(): dispatches each action to its handler, then lets the details panel's history follow
-// the selection. Session and loading live in update_session.cpp, the table view and selection
+// update(): dispatches each action (by area, then by kind) and each answer (by the context of
+// its request) to its handler, then lets the details panel's history follow the selection. Session and loading live in update_session.cpp, the table view and selection
 // in update_table.cpp, the history in update_history.cpp.
 #include "app/update.h"
 
@@ -23,8 +23,13 @@ const CredentialRow* State::row(const CredentialId& id) const {
     return it == row_index.end() ? nullptr : &rows[it->second];
 }
 
+Effects handle(State& s, HttpResponded& a) {
+    return std::visit([&s, &a](const auto& context) { return on_response(s, context, a); }, a.context);
+}
+
 std::vector<Effect> update(State& s, Action action) {
-    Effects fx = std::visit([&s](auto& a) -> Effects { return handle(s, a); }, action);
+    Effects fx = std::visit(
+        [&s](auto& group) { return std::visit([&s](auto& a) -> Effects { return handle(s, a); }, group); }, action);
     // The selection changes in many places (a click, a reload, a filter, a new credential);
     // the details panel's history follows it here, once, whatever changed it.
     for (auto& e : follow_history(s)) fx.push_back(std::move(e));

@@ -60,9 +60,11 @@ std::string reason_of(const ApiError& e) {
     return r;
 }
 
-Effects on_create(State& s, HttpResponded& a) {
+}  // namespace
+
+Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     CreateDialog& d = s.dialog.create;
-    if (s.dialog.open != DialogKind::Create || !d.submitting) return {};
+    if (!s.session || s.dialog.open != DialogKind::Create || asked.dialog != s.dialog.serial || !d.submitting) return {};
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
@@ -85,7 +87,7 @@ Effects on_create(State& s, HttpResponded& a) {
     if (std::find(s.view_rows.begin(), s.view_rows.end(), index) == s.view_rows.end()) {
         s.view.search.clear();
         s.view.filters.clear();
-        recompute_view(s);
+        query_changed(s);
     }
     s.selection = {id};
     s.anchor = id;
@@ -94,9 +96,9 @@ Effects on_create(State& s, HttpResponded& a) {
     return {};
 }
 
-Effects on_rename(State& s, HttpResponded& a) {
+Effects on_response(State& s, const request::Rename& asked, HttpResponded& a) {
     RenameDialog& d = s.dialog.rename;
-    if (s.dialog.open != DialogKind::Rename || !d.submitting) return {};
+    if (!s.session || s.dialog.open != DialogKind::Rename || asked.dialog != s.dialog.serial || !d.submitting) return {};
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
@@ -117,16 +119,17 @@ Effects on_rename(State& s, HttpResponded& a) {
     return {};
 }
 
-Effects on_delete(State& s, HttpResponded& a) {
+Effects on_response(State& s, const request::Delete& asked, HttpResponded& a) {
+    if (!s.session) return {};
     DeleteDialog& d = s.dialog.remove;
-    const CredentialId id{a.subject};
+    const CredentialId& id = asked.id;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
         session_expired(s);
         return {};
     }
     const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 &&
-                      std::find(d.ids.begin(), d.ids.end(), id) != d.ids.end();
+                      std::any_of(d.items.begin(), d.items.end(), [&id](const DeleteItem& i) { return i.id == id; });
     if (r.status >= 200 && r.status < 300) history_changed(s, id);
     if (r.status == 204 || r.status == 404) {
         remove_row(s, id, a.now_ms);  // gone (404: someone else was faster)
@@ -147,12 +150,10 @@ Effects on_delete(State& s, HttpResponded& a) {
     return {};
 }
 
-Effects on_existing_secrets(State& s, HttpResponded& a) {
+Effects on_response(State& s, const request::ExistingSecrets& asked, HttpResponded& a) {
     ExistingSecrets& e = s.dialog.create.existing;
-    if (s.dialog.open != DialogKind::Create || e.phase != ExistingSecrets::Phase::Loading) return {};
-    if (a.subject != std::to_string(s.dialog.serial) + "/" + std::string(kind_api_name(e.kind)) + "/" +
-                         std::string(scope_api_name(e.scope.type)))
-        return {};
+    if (!s.session || s.dialog.open != DialogKind::Create || e.phase != ExistingSecrets::Phase::Loading) return {};
+    if (asked.dialog != s.dialog.serial || asked.kind != e.kind || !same_scope_node(asked.scope, e.scope)) return {};
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
         session_expired(s);
@@ -175,42 +176,21 @@ Effects on_existing_secrets(State& s, HttpResponded& a) {
     return {};
 }
 
-}  // namespace
+namespace {
 
-Effects on_dialog_response(State& s, HttpResponded& a) {
-    if (!s.session) return {};
-    switch (a.tag) {
-        case RequestTag::PermittedScopes: {
-            if (a.generation != s.generation) return {};
-            auto p = api::parse_permitted_scopes(a.response);
-            if (p) s.permissions = PermissionState{true, std::move(*p), {}};
-            else s.permissions = PermissionState{false, {}, p.error().message};
-            return {};
-        }
-        case RequestTag::ExistingSecrets: return on_existing_secrets(s, a);
-        case RequestTag::CreateCredential: return on_create(s, a);
-        case RequestTag::RenameCredential: return on_rename(s, a);
-        case RequestTag::DeleteCredential: return on_delete(s, a);
-        default: return {};
-    }
-}
-
-Effects handle(State& s, NewCredentialRequested& a) {
-    if (!s.session || s.dialog.open != DialogKind::None) return {};
-    open_dialog(s, DialogKind::Create);
-    s.dialog.create = CreateDialog{};
-    s.dialog.create.kind = a.kind;
-    return {};
-}
-
-Effects handle(State& s, ExistingSecretsRequested& a) {
-    if (!s.session || s.dialog.open != DialogKind::Create || !kind_supports_existing_secret(a.kind)) return {};
+// Lists the existing secrets of the form's kind at its scope when the form shows them and they
+// are not listed yet (or `again`: "Retry", "Check again").
+Effects follow_existing_secrets(State& s, bool again) {
+    const CreateDialog& d = s.dialog.create;
+    if (!s.session || s.dialog.open != DialogKind::Create || !d.use_existing || !d.scope ||
+        !kind_supports_existing_secret(d.kind))
+        return {};
     ExistingSecrets& e = s.dialog.create.existing;
-    const ScopeRef scope = s.org.normalized(a.scope);
-    if (!a.again && e.phase != ExistingSecrets::Phase::Idle && e.kind == a.kind && same_scope_node(e.scope, scope))
+    const ScopeRef& scope = *d.scope;
+    if (!again && e.phase != ExistingSecrets::Phase::Idle && e.kind == d.kind && same_scope_node(e.scope, scope))
         return {};
     e = ExistingSecrets{};
-    e.kind = a.kind;
+    e.kind = d.kind;
     e.scope = scope;
     if (scope.type == ScopeType::Tenant || scope.type == ScopeType::System) {
         e.phase = ExistingSecrets::Phase::Failed;
@@ -218,10 +198,36 @@ Effects handle(State& s, ExistingSecretsRequested& a) {
         return {};
     }
     e.phase = ExistingSecrets::Phase::Loading;
-    const std::string subject = std::to_string(s.dialog.serial) + "/" + std::string(kind_api_name(a.kind)) + "/" +
-                                std::string(scope_api_name(scope.type));
-    return {send(s, RequestTag::ExistingSecrets, api::existing_secrets_request(*s.session, a.kind, scope), subject)};
+    return {SendRequest{request::ExistingSecrets{s.dialog.serial, d.kind, scope},
+                        api::existing_secrets_request(*s.session, d.kind, scope)}};
 }
+
+}  // namespace
+
+Effects handle(State& s, NewCredentialRequested& a) {
+    if (!s.session || s.dialog.open != DialogKind::None) return {};
+    open_dialog(s, DialogKind::Create);
+    s.dialog.create = CreateDialog{};
+    s.dialog.create.kind = a.kind;
+    // A user who may create in one project only has nothing to choose.
+    if (s.permissions.loaded)
+        if (auto only = s.permissions.scopes.create.single_project()) s.dialog.create.scope = s.org.normalized(*only);
+    return {};
+}
+
+Effects handle(State& s, CreateScopeChosen& a) {
+    if (s.dialog.open != DialogKind::Create) return {};
+    s.dialog.create.scope = s.org.normalized(a.scope);
+    return follow_existing_secrets(s, false);
+}
+
+Effects handle(State& s, CreateSourceChosen& a) {
+    if (s.dialog.open != DialogKind::Create || !kind_supports_existing_secret(s.dialog.create.kind)) return {};
+    s.dialog.create.use_existing = a.existing;
+    return follow_existing_secrets(s, false);
+}
+
+Effects handle(State& s, ExistingSecretsRefreshRequested&) { return follow_existing_secrets(s, true); }
 
 Effects handle(State& s, CreateSubmitted& a) {
     CreateRequest& r = a.request;
@@ -239,7 +245,7 @@ Effects handle(State& s, CreateSubmitted& a) {
         } else {
             d.error.reset();
             d.submitting = true;
-            fx.push_back(send(s, RequestTag::CreateCredential, api::create_credential_request(*s.session, r)));
+            fx.push_back(SendRequest{request::Create{s.dialog.serial}, api::create_credential_request(*s.session, r)});
         }
     }
     wipe_secrets(r);
@@ -273,20 +279,33 @@ Effects handle(State& s, RenameSubmitted& a) {
     }
     d.error.reset();
     d.submitting = true;
-    return {send(s, RequestTag::RenameCredential,
-                 api::update_credential_request(*s.session, c->meta.kind, d.id, a.request), d.id.value)};
+    return {SendRequest{request::Rename{s.dialog.serial, d.id},
+                        api::update_credential_request(*s.session, c->meta.kind, d.id, a.request)}};
 }
 
-Effects handle(State& s, DeleteRequested&) {
-    if (!s.session || s.dialog.open != DialogKind::None || s.selection.empty()) return {};
+namespace {
+
+// What the delete dialog offers for the selection: every selected credential still loaded,
+// with a warning on those the loaded list says are in use.
+DeleteDialog propose_delete(const State& s) {
     DeleteDialog d;
     for (const auto& id : s.selection) {
         const Credential* c = s.credential(id);
         if (!c) continue;
-        d.ids.push_back(id);
-        d.names.push_back(c->meta.name);
+        DeleteItem item{id, c->meta.name, {}};
+        if (c->used_by && c->used_by->in_use())
+            item.in_use = c->meta.name + " is in use (" + c->used_by->describe_users() + ") and cannot be deleted";
+        d.items.push_back(std::move(item));
     }
-    if (d.ids.empty()) return {};
+    return d;
+}
+
+}  // namespace
+
+Effects handle(State& s, DeleteRequested&) {
+    if (!s.session || s.dialog.open != DialogKind::None || s.selection.empty()) return {};
+    DeleteDialog d = propose_delete(s);
+    if (d.items.empty()) return {};
     open_dialog(s, DialogKind::Delete);
     s.dialog.remove = std::move(d);
     return {};
@@ -297,11 +316,11 @@ Effects handle(State& s, DeleteConfirmed&) {
     if (!s.session || s.dialog.open != DialogKind::Delete || d.submitted) return {};
     d.submitted = true;
     Effects fx;
-    for (const auto& id : d.ids) {
-        const Credential* c = s.credential(id);
+    for (const auto& item : d.items) {
+        const Credential* c = s.credential(item.id);
         if (!c) continue;
         ++d.pending;
-        fx.push_back(send(s, RequestTag::DeleteCredential, api::delete_credential_request(*s.session, c->meta.kind, id), id.value));
+        fx.push_back(SendRequest{request::Delete{item.id}, api::delete_credential_request(*s.session, c->meta.kind, item.id)});
     }
     if (d.pending == 0) close_dialog(s);
     return fx;

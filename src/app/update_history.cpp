@@ -37,12 +37,12 @@ Effects follow_history(State& s) {
     h.in_flight = true;
     h.generation = s.generation;
     if (h.phase != HistoryState::Phase::Loaded) h.phase = HistoryState::Phase::Loading;  // a reload keeps the old lines
-    return {send(s, RequestTag::CredentialHistory, api::credential_history_request(*s.session, *want), want->value)};
+    return {SendRequest{request::History{*want, s.generation}, api::credential_history_request(*s.session, *want)}};
 }
 
-Effects on_history_response(State& s, HttpResponded& a) {
+Effects on_response(State& s, const request::History& asked, HttpResponded& a) {
     HistoryState& h = s.history;
-    if (!h.in_flight || !h.id || a.subject != h.id->value || a.generation != h.generation) return {};
+    if (!h.in_flight || !h.id || asked.id != *h.id || asked.generation != h.generation) return {};
     h.in_flight = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {

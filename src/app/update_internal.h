@@ -26,22 +26,28 @@ Effects handle(State& s, FiltersCleared& a);
 Effects handle(State& s, SortClicked& a);
 Effects handle(State& s, ColumnVisibilitySet& a);
 Effects handle(State& s, ColumnsReset& a);
-Effects handle(State& s, ViewRestored& a);
+Effects handle(State& s, UrlHashChanged& a);
+Effects handle(State& s, StoredPreferencesLoaded& a);
 Effects handle(State& s, RowClicked& a);
 Effects handle(State& s, SelectionCleared& a);
 Effects handle(State& s, ExportRequested& a);
 
 // update_dialogs.cpp
 Effects handle(State& s, NewCredentialRequested& a);
-Effects handle(State& s, ExistingSecretsRequested& a);
+Effects handle(State& s, CreateScopeChosen& a);
+Effects handle(State& s, CreateSourceChosen& a);
+Effects handle(State& s, ExistingSecretsRefreshRequested& a);
 Effects handle(State& s, CreateSubmitted& a);
 Effects handle(State& s, RenameRequested& a);
 Effects handle(State& s, RenameSubmitted& a);
 Effects handle(State& s, DeleteRequested& a);
 Effects handle(State& s, DeleteConfirmed& a);
 Effects handle(State& s, DialogClosed& a);
-// Responses to the dialogs' requests (and the permitted scopes), whatever the load generation.
-Effects on_dialog_response(State& s, HttpResponded& a);
+// Answers to the dialogs' requests, whatever the load generation.
+Effects on_response(State& s, const request::ExistingSecrets& r, HttpResponded& a);
+Effects on_response(State& s, const request::Create& r, HttpResponded& a);
+Effects on_response(State& s, const request::Rename& r, HttpResponded& a);
+Effects on_response(State& s, const request::Delete& r, HttpResponded& a);
 
 // update_diagram.cpp
 Effects handle(State& s, DiagramOpened& a);
@@ -57,19 +63,26 @@ Effects handle(State& s, UsableAtCleared& a);
 // After every action: asks for the history of the one selected credential when it is not there
 // yet or is stale (the details panel shows it), and forgets it when the selection moves on.
 Effects follow_history(State& s);
-Effects on_history_response(State& s, HttpResponded& a);
+Effects on_response(State& s, const request::History& r, HttpResponded& a);
 Effects handle(State& s, HistoryRetryRequested& a);
 // A change made here (rename, delete) or a reload: the history of `id` is asked for again.
 void history_changed(State& s, const CredentialId& id);
 
 // update_session.cpp
-SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject = {});
+Effects on_response(State& s, const request::Token& r, HttpResponded& a);
+Effects on_response(State& s, const request::Load& r, HttpResponded& a);
+Effects on_response(State& s, const request::Poll& r, HttpResponded& a);
 void to_login(State& s, std::string message);
 // A 401 on any request: back to the login form with the one message that says why.
 void session_expired(State& s);
 
-// Recomputes view_rows from rows and view (after data, query or sort changed).
+// Recomputes view_rows from rows and view (after the data changed).
 void recompute_view(State& s);
+// The view's query changed (search, filters, sort, columns, usable-at): recomputes view_rows, and
+// the table starts again from its first row.
+void query_changed(State& s);
+// A new org tree: its structure for the diagram is built once, here.
+void set_org(State& s, OrgTree org);
 // Rebuilds row_index, drops selected ids that are gone, and (re)starts polls of transient rows.
 void rows_changed(State& s, double now_ms);
 // Drops a credential's row (deleted, or gone on the server).

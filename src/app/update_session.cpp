@@ -8,11 +8,11 @@
 
 namespace cc::app {
 
-SendRequest send(const State& s, RequestTag tag, api::HttpRequest req, std::string subject) {
-    return SendRequest{tag, s.generation, std::move(req), std::move(subject)};
-}
-
 namespace {
+
+SendRequest load(const State& s, request::LoadPart part, api::HttpRequest req) {
+    return SendRequest{request::Load{part, s.generation}, std::move(req)};
+}
 
 Effects start_load(State& s) {
     ++s.generation;
@@ -25,11 +25,12 @@ Effects start_load(State& s) {
         history_changed(s, *s.history.id);
     }
     const api::Session& session = *s.session;
-    return {send(s, RequestTag::Credentials, api::list_credentials_request(session)),
-            send(s, RequestTag::Clusters, api::clusters_request(session)),
-            send(s, RequestTag::Departments, api::departments_request(session, 0)),
-            send(s, RequestTag::Projects, api::projects_request(session, 0)),
-            send(s, RequestTag::PermittedScopes, api::permitted_scopes_request(session))};
+    using request::LoadPart;
+    return {load(s, LoadPart::Credentials, api::list_credentials_request(session)),
+            load(s, LoadPart::Clusters, api::clusters_request(session)),
+            load(s, LoadPart::Departments, api::departments_request(session, 0)),
+            load(s, LoadPart::Projects, api::projects_request(session, 0)),
+            load(s, LoadPart::PermittedScopes, api::permitted_scopes_request(session))};
 }
 
 void finish_load_if_complete(State& s, double now_ms) {
@@ -39,7 +40,7 @@ void finish_load_if_complete(State& s, double now_ms) {
     org.clusters = std::move(*s.pending.clusters);
     org.departments = std::move(s.pending.departments);
     org.projects = std::move(s.pending.projects);
-    s.org = OrgTree(std::move(org));
+    set_org(s, OrgTree(std::move(org)));
     s.credentials = std::move(*s.pending.credentials);
     s.rows = make_rows(s.credentials, s.org, s.utc_offset_minutes);
     s.pending = PendingLoad{};
@@ -50,6 +51,12 @@ void finish_load_if_complete(State& s, double now_ms) {
 }
 
 }  // namespace
+
+void set_org(State& s, OrgTree org) {
+    s.org = std::move(org);
+    s.scope_tree = build_scope_layout_tree(s.org, nullptr);
+    ++s.org_revision;
+}
 
 void session_expired(State& s) { to_login(s, "Your session has expired. Sign in again."); }
 
@@ -67,7 +74,9 @@ void to_login(State& s, std::string message) {
     s.selection.clear();
     s.anchor.reset();
     s.polls.clear();
-    s.org = OrgTree{};
+    set_org(s, OrgTree{});
+    ++s.rows_revision;
+    ++s.view_revision;
     s.dialog = Dialogs{DialogKind::None, s.dialog.serial + 1, {}, {}, {}};
     s.permissions = PermissionState{};
     s.diagram = DiagramState{};
@@ -95,8 +104,11 @@ void append(std::vector<T>& into, std::vector<T>&& from) {
 }
 
 
-Effects on_poll_response(State& s, HttpResponded& a) {
-    const CredentialId id{a.subject};
+}  // namespace
+
+Effects on_response(State& s, const request::Poll& asked, HttpResponded& a) {
+    if (asked.generation != s.generation) return {};
+    const CredentialId& id = asked.id;
     auto poll = s.polls.find(id);
     if (poll == s.polls.end()) return {};
     poll->second.in_flight = false;
@@ -125,9 +137,8 @@ Effects on_poll_response(State& s, HttpResponded& a) {
     return {};
 }
 
-}  // namespace
-
 void rows_changed(State& s, double now_ms) {
+    ++s.rows_revision;
     s.row_index.clear();
     s.row_index.reserve(s.credentials.size());
     for (std::size_t i = 0; i < s.credentials.size(); ++i)
@@ -174,7 +185,7 @@ Effects handle(State& s, LoginSubmitted& a) {
     } else if (!s.login.busy) {
         ++s.generation;
         s.login = LoginState{true, {}, a.username};
-        fx.push_back(send(s, RequestTag::Token, api::token_request(a.username, a.password)));
+        fx.push_back(SendRequest{request::Token{s.generation}, api::token_request(a.username, a.password)});
     }
     wipe_string(a.password);
     return fx;
@@ -204,64 +215,63 @@ Effects handle(State& s, Tick& a) {
         const Credential* c = s.credential(id);
         if (!c) continue;
         poll.in_flight = true;
-        fx.push_back(send(s, RequestTag::PollCredential, api::credential_request(*s.session, c->meta.kind, id), id.value));
+        fx.push_back(SendRequest{request::Poll{id, s.generation}, api::credential_request(*s.session, c->meta.kind, id)});
     }
     return fx;
 }
 
-Effects handle(State& s, HttpResponded& a) {
-    switch (a.tag) {
-        case RequestTag::PermittedScopes:
-        case RequestTag::ExistingSecrets:
-        case RequestTag::CreateCredential:
-        case RequestTag::RenameCredential:
-        case RequestTag::DeleteCredential: return on_dialog_response(s, a);
-        case RequestTag::CredentialHistory: return on_history_response(s, a);
-        default: break;
+Effects on_response(State& s, const request::Token& asked, HttpResponded& a) {
+    if (asked.generation != s.generation) return {};
+    auto session = api::parse_token(a.response, s.login.username);
+    if (!session) {
+        s.login = LoginState{false, session.error().message, {}};
+        return {};
     }
-    if (a.generation != s.generation) return {};
+    s.login = LoginState{};
+    s.session = std::move(*session);
+    s.screen = Screen::Credentials;
+    return start_load(s);
+}
+
+Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
+    if (!s.session || asked.generation != s.generation) return {};
     const api::HttpResponse& r = a.response;
-    switch (a.tag) {
-        case RequestTag::Token: {
-            auto session = api::parse_token(r, s.login.username);
-            if (!session) {
-                s.login = LoginState{false, session.error().message, {}};
-                return {};
-            }
-            s.login = LoginState{};
-            s.session = std::move(*session);
-            s.screen = Screen::Credentials;
-            return start_load(s);
+    using request::LoadPart;
+    switch (asked.part) {
+        case LoadPart::PermittedScopes: {
+            // Not part of the table: without them the server decides on submit.
+            auto p = api::parse_permitted_scopes(r);
+            if (p) s.permissions = PermissionState{true, std::move(*p), {}};
+            else s.permissions = PermissionState{false, {}, p.error().message};
+            return {};
         }
-        case RequestTag::PollCredential: return on_poll_response(s, a);
-        default: break;
-        case RequestTag::Credentials: {
+        case LoadPart::Credentials: {
             auto list = api::parse_credentials(r);
             if (!list) return fail_load(s, r, list.error());
             s.pending.credentials = std::move(*list);
             break;
         }
-        case RequestTag::Clusters: {
+        case LoadPart::Clusters: {
             auto list = api::parse_clusters(r);
             if (!list) return fail_load(s, r, list.error());
             s.pending.clusters = std::move(*list);
             break;
         }
-        case RequestTag::Departments: {
+        case LoadPart::Departments: {
             auto page = api::parse_departments(r);
             if (!page) return fail_load(s, r, page.error());
             const bool got = !page->items.empty();
             append(s.pending.departments, std::move(page->items));
-            if (page->next && got) return {send(s, RequestTag::Departments, api::departments_request(*s.session, *page->next))};
+            if (page->next && got) return {load(s, LoadPart::Departments, api::departments_request(*s.session, *page->next))};
             s.pending.departments_done = true;
             break;
         }
-        case RequestTag::Projects: {
+        case LoadPart::Projects: {
             auto page = api::parse_projects(r);
             if (!page) return fail_load(s, r, page.error());
             const bool got = !page->items.empty();
             append(s.pending.projects, std::move(page->items));
-            if (page->next && got) return {send(s, RequestTag::Projects, api::projects_request(*s.session, *page->next))};
+            if (page->next && got) return {load(s, LoadPart::Projects, api::projects_request(*s.session, *page->next))};
             s.pending.projects_done = true;
             break;
         }

@@ -20,7 +20,7 @@ std::string visible_columns_setting(const TableView& v) {
 
 // After a change made in the page: recompute, and write the URL (coalescing keystrokes).
 Effects view_changed(State& s, bool is_search) {
-    recompute_view(s);
+    query_changed(s);
     const bool replace = is_search && s.last_change_was_search;
     s.last_change_was_search = is_search;
     return {WriteUrlHash{encode_view_hash(s.view), replace}};
@@ -28,7 +28,15 @@ Effects view_changed(State& s, bool is_search) {
 
 }  // namespace
 
-void recompute_view(State& s) { s.view_rows = compute_view(s.rows, s.view, &s.org); }
+void recompute_view(State& s) {
+    s.view_rows = compute_view(s.rows, s.view, &s.org);
+    ++s.view_revision;
+}
+
+void query_changed(State& s) {
+    ++s.query_revision;
+    recompute_view(s);
+}
 
 Effects handle(State& s, SearchChanged& a) {
     if (a.text == s.view.search) return {};
@@ -102,13 +110,35 @@ Effects handle(State& s, ColumnsReset&) {
     return fx;
 }
 
-Effects handle(State& s, ViewRestored& a) {
-    if (std::count(a.view.visible.begin(), a.view.visible.end(), true) == 0) a.view.visible = TableView::all_columns_visible();
-    s.view = std::move(a.view);
+namespace {
+
+// A view from outside (the URL, stored preferences) replaces the current one. `echo`: write it
+// back to the URL (a view the URL already shows is not written again).
+Effects restore_view(State& s, TableView view, bool echo) {
+    if (std::count(view.visible.begin(), view.visible.end(), true) == 0) view.visible = TableView::all_columns_visible();
+    s.view = std::move(view);
     s.last_change_was_search = false;
-    recompute_view(s);
-    if (a.from_history) return {};
+    query_changed(s);
+    if (!echo) return {};
     return {WriteUrlHash{encode_view_hash(s.view), true}};
+}
+
+}  // namespace
+
+Effects handle(State& s, UrlHashChanged& a) {
+    if (a.page_load && a.hash.empty()) {
+        // A page opened without a view in its URL starts from the stored columns, if any, and
+        // shows them in the URL.
+        if (s.stored_columns.empty()) return {};
+        return restore_view(s, decode_view_hash("c=" + s.stored_columns), true);
+    }
+    if (!a.page_load && a.hash == encode_view_hash(s.view)) return {};  // our own write coming back
+    return restore_view(s, decode_view_hash(a.hash), false);
+}
+
+Effects handle(State& s, StoredPreferencesLoaded& a) {
+    s.stored_columns = std::move(a.visible_columns);  // applied by the page load's UrlHashChanged
+    return {};
 }
 
 Effects handle(State& s, RowClicked& a) {

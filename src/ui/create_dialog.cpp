@@ -1,9 +1,11 @@
 // The new-credential dialog: scope, name, description, then "Existing secret" or "New secret
-// (recommended)" with the type's fields (seed steps 1–5). Messages come from
-// app::check_create_form and from the server's refusal; secret fields are SecretTexts with a
-// reveal toggle, wiped when the dialog closes. Pasting a .env block or a Docker config.json
-// into the import box fills the rows or fields.
+// (recommended)" with the type's fields. Messages come from app::check_create_form and from
+// the server's refusal; secret fields are SecretTexts with a reveal toggle, wiped when the
+// dialog closes. What a paste into the import box means is decided by the app
+// (app::import_docker_config / import_env_block); this file copies the result into the buffers.
+#include <array>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "app/create_form.h"
@@ -27,10 +29,10 @@ constexpr const char* kPopup = "New credentials##dialog";
 app::CreateForm form_of(const app::State& state, const CreateFormUi& f) {
     app::CreateForm form;
     form.kind = state.dialog.create.kind;
-    form.scope = f.scope;
+    form.scope = state.dialog.create.scope;
     form.name = f.name.data();
     form.description = f.description.data();
-    form.use_existing = f.use_existing;
+    form.use_existing = state.dialog.create.use_existing;
     form.existing_secret = f.existing.data();
     form.user = f.user.data();
     form.password = f.password.view();
@@ -112,13 +114,13 @@ void username_and_password(CreateFormUi& f, const Messages& m) {
 void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
     const app::CreateDialog& d = state.dialog.create;
     const app::ExistingSecrets& e = d.existing;
-    if (!f.scope) {
+    if (!d.scope) {
         text_muted("Choose a scope to see the secrets created in advance there.");
         return;
     }
-    const ScopeRef scope = state.org.normalized(*f.scope);
+    const ScopeRef& scope = *d.scope;
+    // The app asks for the list when the scope or the source changes; until it is here, wait.
     const bool current = e.phase != app::ExistingSecrets::Phase::Idle && e.kind == d.kind && same_scope_node(e.scope, scope);
-    if (!current) out.push_back(app::ExistingSecretsRequested{d.kind, scope});
     const std::string where = state.org.scope_path(scope);
     switch (current ? e.phase : app::ExistingSecrets::Phase::Loading) {
         case app::ExistingSecrets::Phase::Idle:
@@ -133,7 +135,7 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
             ImGui::PopStyleColor();
             register_last_item("existing/error", e.error);
             if (scope.type != ScopeType::Tenant && secondary_button("Retry##existing"))
-                out.push_back(app::ExistingSecretsRequested{d.kind, scope, true});
+                out.push_back(app::ExistingSecretsRefreshRequested{});
             return;
         case app::ExistingSecrets::Phase::Unsupported:
             text_muted("This server does not list existing secrets. Type the name of the Kubernetes secret:");
@@ -181,68 +183,48 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
     register_last_item("existing/kubectl", text);
     if (commands && secondary_button(ICON_COPY "  Copy commands##kubectl")) copy_text(text.c_str());
     ImGui::SameLine();
-    if (secondary_button(ICON_REFRESH "  Check again##existing")) out.push_back(app::ExistingSecretsRequested{d.kind, scope, true});
+    if (secondary_button(ICON_REFRESH "  Check again##existing")) out.push_back(app::ExistingSecretsRefreshRequested{});
 }
 
 // ---- new secret -------------------------------------------------------------------------------
 
-void fill_from_docker_login(CreateFormUi& f, const DockerLogin& login) {
-    f.url.fill(0);
-    std::strncpy(f.url.data(), login.url.c_str(), f.url.size() - 1);
-    f.user.fill(0);
-    std::strncpy(f.user.data(), login.username.c_str(), f.user.size() - 1);
-    f.password.assign(login.password);
-    f.touched.insert({"url", "user", "password"});
+void copy_into(std::array<char, 256>& buf, const std::string& text) {
+    buf.fill(0);
+    std::strncpy(buf.data(), text.c_str(), buf.size() - 1);
 }
 
-void import_docker_config(CreateFormUi& f, int choice) {
-    auto parsed = parse_docker_config(f.import_text.view());
-    if (!parsed) {
-        f.import_message = parsed.error().message;
-        return;
+// Copies what the app made of a paste into the form's buffers; the secrets move into
+// SecretTexts and the rest of the import is wiped.
+void apply_import(CreateFormUi& f, app::PasteImport&& imp) {
+    if (imp.login) {
+        f.url.fill(0);
+        std::strncpy(f.url.data(), imp.login->url.c_str(), f.url.size() - 1);
+        copy_into(f.user, imp.login->username);
+        f.password.assign(imp.login->password);
     }
-    DockerConfigImport& imp = *parsed;
-    if (imp.logins.empty()) {
-        f.import_message = "The config.json holds no login that can be imported";
-        for (const auto& s : imp.skipped) f.import_message += "\n" + s.url + ": " + s.reason;
-    } else if (imp.logins.size() == 1 || choice >= 0) {
-        const auto& login = imp.logins[choice >= 0 ? static_cast<std::size_t>(choice) : 0];
-        fill_from_docker_login(f, login);
-        f.import_message = "Filled in the login for " + login.url + " (user " + login.username + ")";
-        f.import_choices.clear();
-        f.import_text.clear();
-        f.import_open = false;
-    } else {
-        f.import_choices.clear();
-        for (const auto& l : imp.logins) f.import_choices.push_back(l.url + "  (" + l.username + ")");
-        f.import_message = "The config.json has " + std::to_string(imp.logins.size()) + " registries: choose one";
+    if (imp.replace_blank_row) f.pairs.clear();
+    for (const auto& e : imp.rows) {
+        KeyValueRow& row = f.pairs.emplace_back();
+        copy_into(row.key, e.key);
+        row.value.assign(e.value);
     }
-    wipe(imp);
-}
-
-void import_env_block(CreateFormUi& f) {
-    EnvParseResult env = parse_env_block(f.import_text.view());
-    if (env.entries.empty()) {
-        f.import_message = "No KEY=value line found";
-    } else {
-        // The empty row a new form starts with gives way to the pasted ones.
-        if (f.pairs.size() == 1 && !f.pairs[0].key[0] && f.pairs[0].value.empty()) f.pairs.clear();
-        for (const auto& e : env.entries) {
-            KeyValueRow& row = f.pairs.emplace_back();
-            std::strncpy(row.key.data(), e.key.c_str(), row.key.size() - 1);
-            row.value.assign(e.value);
-        }
-        f.import_message = "Added " + std::to_string(env.entries.size()) + (env.entries.size() == 1 ? " key" : " keys");
-        f.touched.insert("pairs");
-        for (std::size_t i = 0; i < f.pairs.size(); ++i) {
-            f.touched.insert("key." + std::to_string(i));
-            f.touched.insert("value." + std::to_string(i));
-        }
+    f.touched.insert(imp.touched.begin(), imp.touched.end());
+    f.import_message = std::move(imp.message);
+    f.import_choices = std::move(imp.choices);
+    if (imp.done) {
         f.import_text.clear();
         f.import_open = false;
     }
-    for (const auto& p : env.problems) f.import_message += "\nLine " + std::to_string(p.line) + ": " + p.message;
-    wipe(env);
+    app::wipe(imp);
+}
+
+void import_pasted(CreateFormUi& f, bool docker, std::optional<std::size_t> choice = std::nullopt) {
+    if (docker) {
+        apply_import(f, app::import_docker_config(f.import_text.view(), choice));
+    } else {
+        const bool blank = !f.pairs.empty() && !f.pairs[0].key[0] && f.pairs[0].value.empty();
+        apply_import(f, app::import_env_block(f.import_text.view(), f.pairs.size(), blank));
+    }
 }
 
 void draw_import(CreateFormUi& f, bool docker) {
@@ -254,13 +236,12 @@ void draw_import(CreateFormUi& f, bool docker) {
         ImGui::InputTextMultiline("##import-text", f.import_text.data(), f.import_text.capacity(),
                                   ImVec2(-1, ImGui::GetTextLineHeight() * 6));
         if (primary_button(docker ? "Import##import" : "Fill rows##import", ImVec2(0, 0), !f.import_text.empty())) {
-            if (docker) import_docker_config(f, -1);
-            else import_env_block(f);
+            import_pasted(f, docker);
         }
         for (std::size_t i = 0; docker && i < f.import_choices.size(); ++i) {
             const std::string b = "Use " + f.import_choices[i] + "##import-choice-" + std::to_string(i);
             if (secondary_button(b.c_str())) {
-                import_docker_config(f, static_cast<int>(i));
+                import_pasted(f, true, i);
                 break;
             }
         }
@@ -342,22 +323,11 @@ void open_form(const app::State& state, CreateFormUi& f) {
     f.serial = state.dialog.serial;
     f.focus_name = true;
     if (state.dialog.create.kind == CredentialKind::GenericSecret) f.pairs.emplace_back();
-    // A single permitted scope needs no choosing.
-    const auto& p = state.permissions.scopes.create;
-    if (state.permissions.loaded && p.tenants.empty() && !p.system && p.clusters.empty() && p.departments.empty() &&
-        p.projects.size() == 1) {
-        const ProjectId id{std::stoll(*p.projects.begin())};
-        f.scope = state.org.normalized(ScopeRef{ScopeType::Project, {}, {}, id});
-    }
 }
 
-}  // namespace
-
-void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) {
-    const app::CreateDialog& d = state.dialog.create;
-    if (f.serial != state.dialog.serial) open_form(state, f);
+// The modal's frame: centred, as tall as the page allows. False when it is not shown.
+bool begin_dialog_window() {
     if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float w = ImMin(em(40), vp->WorkSize.x - em(2));
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
@@ -368,43 +338,35 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
                                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
-    if (!shown) return;
+    return shown;
+}
 
-    const app::CreateForm form = form_of(state, f);
-    const std::vector<app::FieldProblem> problems =
-        check_create_form(form, state.org, state.credentials, state.permissions.loaded ? &state.permissions.scopes.create : nullptr);
-    const Messages m{problems, d.error, f};
-
-    ImGui::PushFont(fonts().title);
-    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::PopFont();
-    register_last_item("title##create", title);
-    ImGui::Separator();
-
-    // The form scrolls; the buttons stay at the bottom.
-    const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.6f);
-    ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false);
-
+// The scope: the chosen path, and a list or tree to choose it in. A click goes to the app.
+void draw_scope_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
+    const std::optional<ScopeRef>& scope = state.dialog.create.scope;
     label("Scope");
-    const std::string chosen = f.scope ? state.org.scope_path(*f.scope) : std::string("No scope chosen");
+    const std::string chosen = scope ? state.org.scope_path(*scope) : std::string("No scope chosen");
     text_muted(chosen.c_str());
     register_last_item("scope/chosen", chosen);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - em(8.5f));
     if (ImGui::SmallButton(f.scope_as_diagram ? "Show as a list##scope-view" : "Show as a tree##scope-view"))
         f.scope_as_diagram = !f.scope_as_diagram;
+    std::optional<ScopeRef> clicked;
     if (f.scope_as_diagram) {
-        ScopeRef picked = f.scope.value_or(ScopeRef{ScopeType::Tenant, {}, {}, {}});
-        if (draw_scope_tree_picker(state, f.scope_diagram, picked,
-                                   state.permissions.loaded ? &state.permissions.scopes.create : nullptr, ImVec2(0, em(16)))) {
-            f.scope = state.org.normalized(picked);
-            f.touched.insert("scope");
-        }
+        clicked = draw_scope_tree_picker(state, f.scope_diagram, scope.value_or(ScopeRef{ScopeType::Tenant, {}, {}, {}}),
+                                         state.permissions.loaded ? &state.permissions.scopes.create : nullptr,
+                                         ImVec2(0, em(16)));
     } else {
-        draw_scope_picker(state, f, em(9));
+        clicked = draw_scope_picker(state, f, em(9));
+    }
+    if (clicked) {
+        out.push_back(app::CreateScopeChosen{*clicked});
+        f.touched.insert("scope");
     }
     show_message(m, "scope");
+}
 
+void draw_name_and_description(CreateFormUi& f, const Messages& m) {
     label("Credential name");
     if (f.focus_name) {
         ImGui::SetKeyboardFocusHere();
@@ -419,31 +381,42 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
     text_muted(counter.c_str());
     register_last_item("description/counter", counter);
     show_message(m, "description");
+}
 
+// "New secret" or "Existing secret" (for the kinds that can use one), then that secret's fields.
+void draw_secret_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
+    const app::CreateDialog& d = state.dialog.create;
     ImGui::Dummy(em(0, 0.3f));
+    const bool existing = d.use_existing && kind_supports_existing_secret(d.kind);
     if (kind_supports_existing_secret(d.kind)) {
         label("Secret");
-        if (ImGui::RadioButton("New secret (recommended)##source", !f.use_existing)) f.use_existing = false;
+        if (ImGui::RadioButton("New secret (recommended)##source", !existing)) out.push_back(app::CreateSourceChosen{false});
         ImGui::SameLine();
-        if (ImGui::RadioButton("Existing secret (in the cluster)##source", f.use_existing)) f.use_existing = true;
-        if (f.use_existing) text_muted("A secret created in advance in the cluster; it can back only one credential.");
+        if (ImGui::RadioButton("Existing secret (in the cluster)##source", existing))
+            out.push_back(app::CreateSourceChosen{true});
+        if (existing) text_muted("A secret created in advance in the cluster; it can back only one credential.");
         else text_muted("A new secret is created together with the credential.");
     }
-    if (f.use_existing && kind_supports_existing_secret(d.kind)) draw_existing(state, f, m, out);
+    if (existing) draw_existing(state, f, m, out);
     else draw_new_secret(state, f, m);
+}
 
-    // A refusal the form cannot place next to a field.
-    if (d.error && d.error->field.empty()) {
-        std::string text = d.error->message;
-        if (!d.error->details.empty()) text += "\n" + d.error->details;
-        ImGui::Dummy(em(0, 0.3f));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextWrapped("%s", text.c_str());
-        ImGui::PopStyleColor();
-        register_last_item("error/form", text);
-    }
-    ImGui::EndChild();
+// A refusal the form cannot place next to a field.
+void draw_form_error(const std::optional<ApiError>& error) {
+    if (!error || !error->field.empty()) return;
+    std::string text = error->message;
+    if (!error->details.empty()) text += "\n" + error->details;
+    ImGui::Dummy(em(0, 0.3f));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    register_last_item("error/form", text);
+}
 
+// Create and Cancel under the form; Enter submits, Esc cancels.
+void draw_buttons(const app::State& state, CreateFormUi& f, const app::CreateForm& form,
+                  const std::vector<app::FieldProblem>& problems, Actions& out) {
+    const app::CreateDialog& d = state.dialog.create;
     ImGui::Separator();
     ImGui::Dummy(em(0, 0.3f));
     const bool valid = problems.empty();
@@ -471,6 +444,37 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
         out.push_back(app::CreateSubmitted{app::make_create_request(form)});
     }
     if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) out.push_back(app::DialogClosed{});
+}
+
+}  // namespace
+
+void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) {
+    const app::CreateDialog& d = state.dialog.create;
+    if (f.serial != state.dialog.serial) open_form(state, f);
+    if (!begin_dialog_window()) return;
+
+    const app::CreateForm form = form_of(state, f);
+    const std::vector<app::FieldProblem> problems =
+        check_create_form(form, state.org, state.credentials, state.permissions.loaded ? &state.permissions.scopes.create : nullptr);
+    const Messages m{problems, d.error, f};
+
+    ImGui::PushFont(fonts().title);
+    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    register_last_item("title##create", title);
+    ImGui::Separator();
+
+    // The form scrolls; the buttons stay at the bottom.
+    const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.6f);
+    ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false);
+    draw_scope_section(state, f, m, out);
+    draw_name_and_description(f, m);
+    draw_secret_section(state, f, m, out);
+    draw_form_error(d.error);
+    ImGui::EndChild();
+
+    draw_buttons(state, f, form, problems, out);
     ImGui::EndPopup();
 }
 

@@ -166,10 +166,9 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
     const int first_column = ui.display_order.empty() ? 0 : static_cast<int>(ui.display_order.front());
 
     // A new search, filter or sort shows its first rows; a refresh keeps the scroll position.
-    std::string query = encode_view_hash(state.view);
-    if (query != ui.drawn_query) {
-        if (ui.drawn_query) ImGui::SetScrollY(0);
-        ui.drawn_query = std::move(query);
+    if (state.query_revision != ui.drawn_query_revision) {
+        if (ui.drawn_query_revision) ImGui::SetScrollY(0);
+        ui.drawn_query_revision = state.query_revision;
     }
 
     draw_headers(state, out);

@@ -10,24 +10,23 @@
 #include <vector>
 
 #include "core/credential.h"
+#include "core/scope_tree_navigation.h"
 #include "core/tree_layout.h"
 
 namespace cc::ui {
 
 struct DiagramCache {
-    // What the tree was built from (the org is identified by its load time and sizes).
+    // What the tree was built from: the org (by the app's revision) and the font size.
     bool has_tree = false;
-    double org_loaded_at_ms = -1;
-    std::size_t org_size = 0;
+    std::uint64_t org_revision = 0;
     float font_size = 0;
     ScopeLayoutTree tree;               // node sizes in em of the body font
     std::vector<int> subtree;           // nodes per subtree, itself included
     std::vector<std::string> item_ids;  // "node/project/team-a"
 
-    // What the counts were computed from.
-    std::size_t rows_size = static_cast<std::size_t>(-1);
-    const void* rows_data = nullptr;
-    double rows_loaded_at_ms = -1;
+    // What the counts were computed from: the rows (by the app's revision).
+    bool has_counts = false;
+    std::uint64_t rows_revision = 0;
     std::vector<ScopeCredentialCounts> counts;
 
     // What the layout was made with.
@@ -54,13 +53,10 @@ struct DiagramUi {
 
     DiagramCache cache;
 
-    // The embedded picker keeps its own collapsing and search (transient: it lives as long as
-    // the form does); the full-page diagram keeps them in the app state.
+    // The embedded picker keeps its own navigation (transient: it lives as long as the form
+    // does); the full-page diagram's is in the app state. Both use core's navigation model.
     bool picker_started = false;
-    std::vector<ScopeRef> picker_collapsed;
-    std::vector<ScopeRef> picker_matches;
-    std::size_t picker_match_index = 0;
-    std::uint64_t picker_match_serial = 0;
+    ScopeTreeNavigation picker_nav;
 };
 
 }  // namespace cc::ui

@@ -122,27 +122,27 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
 void draw_delete_dialog(const app::State& state, Actions& out) {
     const app::DeleteDialog& d = state.dialog.remove;
     if (!begin_modal("Delete##dialog", 32)) return;
-    const std::size_t n = d.ids.size();
+    const std::size_t n = d.items.size();
     const bool finished = d.submitted && d.pending == 0;
     if (!finished) {
+        std::vector<std::string> names;
+        for (const auto& item : d.items) names.push_back(item.name);
         title(n == 1 ? "Delete credential" : "Delete " + std::to_string(n) + " credentials", "title##delete");
-        const std::string question = n == 1 ? "Delete " + d.names.front() + "?"
-                                            : "Delete " + std::to_string(n) + " credentials: " + joined(d.names, 8) + "?";
+        const std::string question =
+            n == 1 ? "Delete " + names.front() + "?" : "Delete " + std::to_string(n) + " credentials: " + joined(names, 8) + "?";
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(question.c_str());
         ImGui::PopTextWrapPos();
         register_last_item("delete/question", question);
-        // Who uses them, before the user confirms: the server will refuse these (412).
-        for (std::size_t i = 0; i < n; ++i) {
-            const Credential* c = state.credential(d.ids[i]);
-            if (!c || !c->used_by || !c->used_by->in_use()) continue;
-            const std::string text = d.names[i] + " is in use (" + c->used_by->describe_users() + ") and cannot be deleted";
+        // Who uses them, as the app found before the user confirms: the server will refuse these.
+        for (const auto& item : d.items) {
+            if (item.in_use.empty()) continue;
             ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
             ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted((ICON_WARNING "  " + text).c_str());
+            ImGui::TextUnformatted((ICON_WARNING "  " + item.in_use).c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopStyleColor();
-            register_last_item("delete/in-use/" + d.names[i], text);
+            register_last_item("delete/in-use/" + item.name, item.in_use);
         }
         text_muted("Deleting removes the Kubernetes secrets it created from every cluster.");
         ImGui::Dummy(em(0, 0.4f));
@@ -153,7 +153,7 @@ void draw_delete_dialog(const app::State& state, Actions& out) {
         if (cancel || (escape() && !d.submitted)) out.push_back(app::DialogClosed{});
     } else {
         const std::size_t failed = d.failures.size();
-        const std::string head = failed == n ? (n == 1 ? d.names.front() + " was not deleted" : "None of the " + std::to_string(n) + " credentials was deleted")
+        const std::string head = failed == n ? (n == 1 ? d.items.front().name + " was not deleted" : "None of the " + std::to_string(n) + " credentials was deleted")
                                              : std::to_string(n - failed) + " of " + std::to_string(n) + " credentials deleted; " +
                                                    std::to_string(failed) + " could not be";
         title(head, "title##delete-report");

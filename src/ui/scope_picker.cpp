@@ -17,17 +17,17 @@ namespace {
 
 struct PickerContext {
     const app::State& state;
-    CreateFormUi& form;
-    bool chosen = false;
+    std::optional<ScopeRef> clicked;
 };
 
 bool allowed(const app::State& state, const ScopeRef& s) {
     return !state.permissions.loaded || state.permissions.scopes.create.allows(state.org.normalized(s));
 }
 
-bool is_chosen(const CreateFormUi& f, const OrgTree& org, const ScopeRef& s) {
-    if (!f.scope || f.scope->type != s.type) return false;
-    return org.scope_path(*f.scope) == org.scope_path(s);
+bool is_chosen(const app::State& state, const ScopeRef& s) {
+    const std::optional<ScopeRef>& chosen = state.dialog.create.scope;
+    if (!chosen || chosen->type != s.type) return false;
+    return state.org.scope_path(*chosen) == state.org.scope_path(s);
 }
 
 const char* icon_of(ScopeType t) {
@@ -44,7 +44,7 @@ bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::s
     const OrgTree& org = ctx.state.org;
     const std::string path = org.scope_path(s);
     const bool ok = allowed(ctx.state, s);
-    const bool selected = is_chosen(ctx.form, org, s);
+    const bool selected = is_chosen(ctx.state, s);
     ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
     if (!has_children) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
@@ -57,11 +57,7 @@ bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::s
         if (!ok) tooltip_text(("You are not allowed to create credentials in " + path).c_str());
         else tooltip_text(path.c_str());
     }
-    if (ok && ImGui::IsItemClicked(ImGuiMouseButton_Left) && !ImGui::IsItemToggledOpen()) {
-        ctx.form.scope = org.normalized(s);
-        ctx.form.touched.insert("scope");
-        ctx.chosen = true;
-    }
+    if (ok && ImGui::IsItemClicked(ImGuiMouseButton_Left) && !ImGui::IsItemToggledOpen()) ctx.clicked = s;
     return open && has_children;
 }
 
@@ -107,8 +103,8 @@ void draw_matches(PickerContext& ctx, std::string_view query) {
 
 }  // namespace
 
-bool draw_scope_picker(const app::State& state, CreateFormUi& form, float height) {
-    PickerContext ctx{state, form};
+std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi& form, float height) {
+    PickerContext ctx{state, std::nullopt};
     ImGui::SetNextItemWidth(-1);
     if (form.scope_search_focus) {
         ImGui::SetKeyboardFocusHere();
@@ -121,7 +117,7 @@ bool draw_scope_picker(const app::State& state, CreateFormUi& form, float height
     if (query.empty()) draw_tree(ctx);
     else draw_matches(ctx, query);
     ImGui::EndChild();
-    return ctx.chosen;
+    return ctx.clicked;
 }
 
 }  // namespace cc::ui

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "core/scope_diagram.h"
+#include "core/scope_tree_navigation.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
@@ -84,7 +85,7 @@ void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& ou
         out.push_back(app::DiagramClosed{});
         return;
     }
-    const DiagramCache& cache = update_diagram_cache(state, ui, d.collapsed);
+    const DiagramCache& cache = update_diagram_cache(state, ui, d.nav.collapsed);
     const int focus = cache.tree.find_node(d.focus);
 
     // ---- title, what is shown, close ----
@@ -118,11 +119,11 @@ void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& ou
     register_last_item("subtitle##diagram", subtitle);
 
     // ---- search, collapse, zoom ----
-    sync_search(ui, d.search);
+    sync_search(ui, d.nav.search);
     const int typed = search_box(ui, "##diagram-search", em(16));
     if (typed == 1) out.push_back(app::DiagramSearchChanged{ui.search.data()});
     if (typed == 2) out.push_back(app::DiagramSearchNext{});
-    match_label(d.search, d.matches.size(), d.match_index, "matches##diagram");
+    match_label(d.nav.search, d.nav.matches.size(), d.nav.match_index, "matches##diagram");
 
     const ImGuiStyle& st = ImGui::GetStyle();
     auto button_w = [&st](const char* label) {
@@ -143,10 +144,10 @@ void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& ou
     // ---- the tree ----
     CanvasModel model;
     model.focus = &d.focus;
-    model.collapsed = &d.collapsed;
-    model.match = d.match();
+    model.collapsed = &d.nav.collapsed;
+    model.match = d.nav.match();
     model.fit_serial = d.serial;
-    model.match_serial = d.match_serial;
+    model.match_serial = d.nav.match_serial;
     model.for_credential = d.credential.has_value();
     CanvasEvents events;
     draw_scope_canvas(state, ui, model, events);
@@ -156,52 +157,29 @@ void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& ou
         out.push_back(app::DiagramNodeClicked{*events.clicked});
 }
 
-bool draw_scope_tree_picker(const app::State& state, DiagramUi& ui, ScopeRef& chosen, const PermittedScopes* allowed,
-                            ImVec2 size) {
+std::optional<ScopeRef> draw_scope_tree_picker(const app::State& state, DiagramUi& ui, const ScopeRef& chosen,
+                                               const PermittedScopes* allowed, ImVec2 size) {
     ImGui::PushID("scope-tree-picker");
-    const DiagramCache& cache = update_diagram_cache(state, ui, ui.picker_collapsed);
+    ScopeTreeNavigation& nav = ui.picker_nav;
     if (!ui.picker_started) {
         // Large organizations start with the way to the current choice open, like the diagram.
-        ui.picker_collapsed.clear();
-        for (int v : default_collapsed(cache.tree, cache.tree.find_node(chosen)))
-            ui.picker_collapsed.push_back(scope_node_only(cache.tree.scopes[static_cast<std::size_t>(v)]));
+        nav = open_navigation(state.scope_tree, chosen, nav);
         ui.picker_started = true;
         ui.fitted_serial = static_cast<std::uint64_t>(-1);
     }
-    auto reveal = [&ui, &cache] {
-        if (ui.picker_match_index >= ui.picker_matches.size()) return;
-        const std::vector<int> path =
-            cache.tree.ancestors(cache.tree.find_node(ui.picker_matches[ui.picker_match_index]));
-        for (std::size_t i = 0; i + 1 < path.size(); ++i) {
-            const ScopeRef& s = cache.tree.scopes[static_cast<std::size_t>(path[i])];
-            ui.picker_collapsed.erase(std::remove_if(ui.picker_collapsed.begin(), ui.picker_collapsed.end(),
-                                                     [&](const ScopeRef& r) { return same_scope_node(r, s); }),
-                                      ui.picker_collapsed.end());
-        }
-        ++ui.picker_match_serial;
-    };
     const int typed = search_box(ui, "##picker-search", em(14));
-    if (typed == 1) {
-        ui.picker_matches.clear();
-        for (int v : find_scope_nodes(cache.tree, ui.search.data()))
-            ui.picker_matches.push_back(cache.tree.scopes[static_cast<std::size_t>(v)]);
-        ui.picker_match_index = 0;
-        reveal();
-    } else if (typed == 2 && !ui.picker_matches.empty()) {
-        ui.picker_match_index = (ui.picker_match_index + 1) % ui.picker_matches.size();
-        reveal();
-    }
-    match_label(ui.search.data(), ui.picker_matches.size(), ui.picker_match_index, "matches##picker");
+    if (typed == 1) search_nodes(nav, state.scope_tree, ui.search.data());
+    if (typed == 2) next_match(nav, state.scope_tree);
+    match_label(ui.search.data(), nav.matches.size(), nav.match_index, "matches##picker");
     ImGui::SameLine(0, em(1.0f));
     draw_view_controls(ui, "picker");
 
     CanvasModel model;
     model.focus = &chosen;
-    model.collapsed = &ui.picker_collapsed;
-    model.match =
-        ui.picker_match_index < ui.picker_matches.size() ? &ui.picker_matches[ui.picker_match_index] : nullptr;
+    model.collapsed = &nav.collapsed;
+    model.match = nav.match();
     model.fit_serial = 0;
-    model.match_serial = ui.picker_match_serial;
+    model.match_serial = nav.match_serial;
     model.allowed = allowed;
     model.for_credential = false;
     model.legend = false;
@@ -210,18 +188,10 @@ bool draw_scope_tree_picker(const app::State& state, DiagramUi& ui, ScopeRef& ch
     draw_scope_canvas(state, ui, model, events, size);
     ImGui::PopID();
     if (events.toggled) {
-        auto& list = ui.picker_collapsed;
-        const auto it = std::find_if(list.begin(), list.end(),
-                                     [&](const ScopeRef& r) { return same_scope_node(r, *events.toggled); });
-        if (it != list.end())
-            list.erase(it);
-        else
-            list.push_back(scope_node_only(*events.toggled));
-        return false;
+        toggle_node(nav, *events.toggled);
+        return std::nullopt;
     }
-    if (!events.clicked) return false;
-    chosen = *events.clicked;
-    return true;
+    return events.clicked;
 }
 
 void draw_usable_at_chip(const app::State& state, Actions& out) {

@@ -31,7 +31,6 @@ void wipe_create_form(CreateFormUi& f) {
     f.pairs.clear();  // each value's SecretText wipes itself
     f.import_choices.clear();
     f.import_message.clear();
-    f.scope.reset();
     f.scope_search.fill(0);
     f.scope_as_diagram = false;
     f.scope_diagram = DiagramUi{};
@@ -40,7 +39,6 @@ void wipe_create_form(CreateFormUi& f) {
     f.existing.fill(0);
     f.user.fill(0);
     f.url.fill(0);
-    f.use_existing = false;
     f.reveal = false;
     f.import_open = false;
     f.touched.clear();

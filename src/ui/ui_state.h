@@ -40,9 +40,9 @@ struct TableUi {
     FilterEditor filter;
     std::vector<Column> display_order;     // the table's visible columns, as ordered by the user
     bool reset_layout_requested = false;   // restore ImGui's column order and widths
-    std::optional<std::string> drawn_query;
+    std::optional<std::uint64_t> drawn_query_revision;  // State::query_revision last drawn: a change scrolls to the top
     std::uint64_t revealed_serial = 0;     // the last State::reveal_serial scrolled to
-    int reveal_frames = 0;                 // frames left to keep it in view (the scroll range grows a frame late)               // search/filters/sort of the last frame: a change scrolls to the top
+    int reveal_frames = 0;                 // frames left to keep it in view (the scroll range grows a frame late)
 };
 
 // One key/value row of a generic secret; the value is a secret.
@@ -56,14 +56,12 @@ struct KeyValueRow {
 // (submit or cancel); the rest is plain text. `serial` ties the buffers to one opened dialog.
 struct CreateFormUi {
     std::uint64_t serial = 0;
-    std::optional<ScopeRef> scope;
     std::array<char, 128> scope_search{};
     bool scope_search_focus = false;
     bool scope_as_diagram = false;      // choose the scope in the tree diagram instead of the list
     DiagramUi scope_diagram;
     std::array<char, 128> name{};
     std::array<char, 1024> description{};
-    bool use_existing = false;
     std::array<char, 256> existing{};
     std::array<char, 256> user{};
     std::array<char, 512> url{};

@@ -37,18 +37,18 @@ void draw_create_dialog(const app::State& state, CreateFormUi& form, Actions& ou
 void draw_rename_dialog(const app::State& state, RenameFormUi& form, Actions& out);
 void draw_delete_dialog(const app::State& state, Actions& out);
 // The scope tree of the create form: search, expand/collapse, disabled nodes the user may not
-// create in. Returns true when the user chose a node (written to form.scope).
-bool draw_scope_picker(const app::State& state, CreateFormUi& form, float height);
+// create in. Returns the node the user clicked, if any (the form's scope is the app's).
+std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi& form, float height);
 
 // The scope tree diagram: a full-page view in place of the table while state.diagram.open
 // (scope_tree_diagram.cpp). Esc or its Close button returns to the table.
 void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& out);
 // The same tree as a picker, to embed in a form: click a node to choose it. Nodes outside
 // `allowed` (when given) are drawn disabled. `size` as for BeginChild (0: the space left).
-// Returns true when the user chose a node (written to `chosen`, which is also the highlighted
-// node). Each embedding keeps its own DiagramUi; reset it (= {}) when the form opens anew.
-bool draw_scope_tree_picker(const app::State& state, DiagramUi& ui, ScopeRef& chosen,
-                            const PermittedScopes* allowed = nullptr, ImVec2 size = ImVec2(0, 0));
+// `chosen` is the highlighted node; returns the node the user clicked, if any. Each embedding
+// keeps its own DiagramUi; reset it (= {}) when the form opens anew.
+std::optional<ScopeRef> draw_scope_tree_picker(const app::State& state, DiagramUi& ui, const ScopeRef& chosen,
+                                               const PermittedScopes* allowed = nullptr, ImVec2 size = ImVec2(0, 0));
 // The "Usable at: <scope>" chip above the table (TableView::usable_at), with its remove button.
 void draw_usable_at_chip(const app::State& state, Actions& out);
 

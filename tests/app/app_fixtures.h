@@ -15,6 +15,7 @@ namespace cc::app::fixtures {
 
 using namespace cc;
 using namespace cc::app;
+using request::LoadPart;
 
 inline const char* kCluster = "9c3c1c7e-1111-4a55-8f00-000000000001";
 
@@ -47,7 +48,7 @@ inline std::string projects_body() {
 }
 
 inline HttpResponded respond(const SendRequest& req, int status, std::string body) {
-    return HttpResponded{req.tag, req.generation, api::HttpResponse{status, std::move(body), {}}, 1000.0};
+    return HttpResponded{req.context, api::HttpResponse{status, std::move(body), {}}, 1000.0};
 }
 
 inline const SendRequest& only(const std::vector<Effect>& fx) {
@@ -66,11 +67,24 @@ inline std::vector<SendRequest> sign_in(State& s) {
     return out;
 }
 
-inline const SendRequest& find(const std::vector<SendRequest>& reqs, RequestTag tag) {
+// The part of a load a request asks for; nullopt for a request that is not part of a load.
+inline std::optional<request::LoadPart> part_of(const SendRequest& r) {
+    if (const auto* load = std::get_if<request::Load>(&r.context)) return load->part;
+    return std::nullopt;
+}
+
+// The request of one part of the load.
+inline const SendRequest& find(const std::vector<SendRequest>& reqs, request::LoadPart part) {
     for (const auto& r : reqs)
-        if (r.tag == tag) return r;
-    FAIL("no request with that tag");
+        if (part_of(r) == part) return r;
+    FAIL("no request for that part of the load");
     return reqs.front();
+}
+
+// Whether the request is of the kind `C` (request::Create, request::History, ...).
+template <class C>
+bool is(const SendRequest& r) {
+    return std::holds_alternative<C>(r.context);
 }
 
 

@@ -43,7 +43,7 @@ State loaded(OrgData org, std::vector<Credential> list) {
     State s;
     s.screen = Screen::Credentials;
     s.phase = LoadPhase::Loaded;
-    s.org = OrgTree(std::move(org));
+    set_org(s, OrgTree(std::move(org)));
     s.credentials = std::move(list);
     s.rows = make_rows(s.credentials, s.org, 0);
     rows_changed(s, 0);
@@ -115,7 +115,7 @@ TEST_CASE("a credential's scope cell opens the diagram on that credential's node
     CHECK(s.diagram.credential == CredentialId{"id-team-a-git"});
     CHECK(same_scope_node(s.diagram.focus, project(1)));
     CHECK_FALSE(s.diagram.focus.cluster_id);  // kept as the node itself
-    CHECK(s.diagram.collapsed.empty());       // a small org opens whole
+    CHECK(s.diagram.nav.collapsed.empty());       // a small org opens whole
     const auto first = s.diagram.serial;
 
     update(s, DiagramClosed{});
@@ -189,7 +189,7 @@ TEST_CASE("a node click filters the table to the credentials usable there and re
 
 TEST_CASE("a usable-at link restores the filtered table, once the org is known") {
     State s = demo();
-    update(s, ViewRestored{decode_view_hash("u=department:3"), true});
+    update(s, UrlHashChanged{"u=department:3", false});
     CHECK(shown(s) == std::vector<std::string>{"org-key", "nvcr-b", "vision-ecr"});
 }
 
@@ -197,63 +197,63 @@ TEST_CASE("collapse and expand one node, or all") {
     State s = demo();
     update(s, DiagramOpened{CredentialId{"id-org-key"}, {}});
     update(s, DiagramNodeToggled{ScopeRef{ScopeType::Department, ClusterId{"ca"}, DepartmentId{"1"}, {}}});
-    CHECK(s.diagram.is_collapsed(department("1")));
-    CHECK(s.diagram.collapsed.size() == 1);
+    CHECK(s.diagram.nav.is_collapsed(department("1")));
+    CHECK(s.diagram.nav.collapsed.size() == 1);
     update(s, DiagramNodeToggled{department("1")});
-    CHECK(s.diagram.collapsed.empty());
+    CHECK(s.diagram.nav.collapsed.empty());
 
     update(s, DiagramAllToggled{false});
-    CHECK(s.diagram.collapsed.size() == 2 + 3);  // clusters and departments; the account stays open
-    CHECK(has(s.diagram.collapsed, cluster("ca")));
-    CHECK(has(s.diagram.collapsed, department("3")));
-    CHECK_FALSE(has(s.diagram.collapsed, kTenant));
+    CHECK(s.diagram.nav.collapsed.size() == 2 + 3);  // clusters and departments; the account stays open
+    CHECK(has(s.diagram.nav.collapsed, cluster("ca")));
+    CHECK(has(s.diagram.nav.collapsed, department("3")));
+    CHECK_FALSE(has(s.diagram.nav.collapsed, kTenant));
     update(s, DiagramAllToggled{true});
-    CHECK(s.diagram.collapsed.empty());
+    CHECK(s.diagram.nav.collapsed.empty());
 }
 
 TEST_CASE("a large organization opens with only the focus path expanded") {
     State s = loaded(large_org(), {make("p245", project(245)), make("top", kTenant)});
     update(s, DiagramOpened{CredentialId{"id-p245"}, {}});
     // project 245: cluster c1 (projects 201-400), department 112 (241-260).
-    CHECK(s.diagram.collapsed.size() == 4 + 49);
-    CHECK_FALSE(has(s.diagram.collapsed, cluster("c1")));
-    CHECK_FALSE(has(s.diagram.collapsed, department("112")));
-    CHECK(has(s.diagram.collapsed, department("111")));
-    CHECK(has(s.diagram.collapsed, cluster("c0")));
+    CHECK(s.diagram.nav.collapsed.size() == 4 + 49);
+    CHECK_FALSE(has(s.diagram.nav.collapsed, cluster("c1")));
+    CHECK_FALSE(has(s.diagram.nav.collapsed, department("112")));
+    CHECK(has(s.diagram.nav.collapsed, department("111")));
+    CHECK(has(s.diagram.nav.collapsed, cluster("c0")));
 
     update(s, DiagramOpened{CredentialId{"id-top"}, {}});
-    CHECK(s.diagram.collapsed.size() == 5 + 50);
+    CHECK(s.diagram.nav.collapsed.size() == 5 + 50);
 }
 
 TEST_CASE("search picks the best match, expands the way to it, and Enter moves to the next") {
     State s = loaded(large_org(), {make("top", kTenant)});
     update(s, DiagramOpened{CredentialId{"id-top"}, {}});
-    REQUIRE(s.diagram.is_collapsed(department("134")));
-    const auto serial = s.diagram.match_serial;
+    REQUIRE(s.diagram.nav.is_collapsed(department("134")));
+    const auto serial = s.diagram.nav.match_serial;
 
     update(s, DiagramSearchChanged{"PROJ-677"});  // cluster c3, department 133
-    REQUIRE(s.diagram.match());
-    CHECK(same_scope_node(*s.diagram.match(), project(677)));
-    CHECK(s.diagram.match_serial == serial + 1);
-    CHECK_FALSE(s.diagram.is_collapsed(cluster("c3")));
-    CHECK_FALSE(s.diagram.is_collapsed(department("133")));
-    CHECK(s.diagram.is_collapsed(department("134")));  // only the way to the match opens
-    CHECK(s.diagram.is_collapsed(cluster("c2")));
+    REQUIRE(s.diagram.nav.match());
+    CHECK(same_scope_node(*s.diagram.nav.match(), project(677)));
+    CHECK(s.diagram.nav.match_serial == serial + 1);
+    CHECK_FALSE(s.diagram.nav.is_collapsed(cluster("c3")));
+    CHECK_FALSE(s.diagram.nav.is_collapsed(department("133")));
+    CHECK(s.diagram.nav.is_collapsed(department("134")));  // only the way to the match opens
+    CHECK(s.diagram.nav.is_collapsed(cluster("c2")));
 
     update(s, DiagramSearchChanged{"dept-14"});  // dept-140 .. dept-149, in tree order
-    REQUIRE(s.diagram.matches.size() == 10);
-    CHECK(same_scope_node(*s.diagram.match(), department("140")));
+    REQUIRE(s.diagram.nav.matches.size() == 10);
+    CHECK(same_scope_node(*s.diagram.nav.match(), department("140")));
     update(s, DiagramSearchNext{});
-    CHECK(same_scope_node(*s.diagram.match(), department("141")));
-    CHECK(s.diagram.match_serial == serial + 3);
+    CHECK(same_scope_node(*s.diagram.nav.match(), department("141")));
+    CHECK(s.diagram.nav.match_serial == serial + 3);
     for (int i = 0; i < 9; ++i) update(s, DiagramSearchNext{});
-    CHECK(same_scope_node(*s.diagram.match(), department("140")));  // wraps around
+    CHECK(same_scope_node(*s.diagram.nav.match(), department("140")));  // wraps around
 
     update(s, DiagramSearchChanged{"no-such-scope"});
-    CHECK_FALSE(s.diagram.match());
+    CHECK_FALSE(s.diagram.nav.match());
     CHECK(update(s, DiagramSearchNext{}).empty());
     update(s, DiagramSearchChanged{""});
-    CHECK(s.diagram.matches.empty());
+    CHECK(s.diagram.nav.matches.empty());
 }
 
 TEST_CASE("signing out closes the diagram and forgets it") {
@@ -261,5 +261,5 @@ TEST_CASE("signing out closes the diagram and forgets it") {
     update(s, DiagramOpened{CredentialId{"id-team-a-git"}, {}});
     update(s, LogoutRequested{});
     CHECK_FALSE(s.diagram.open);
-    CHECK(s.diagram.collapsed.empty());
+    CHECK(s.diagram.nav.collapsed.empty());
 }

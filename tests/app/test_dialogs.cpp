@@ -13,11 +13,11 @@ namespace {
 State loaded_state() {
     State s;
     auto reqs = sign_in(s);
-    update(s, respond(find(reqs, RequestTag::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
-    update(s, respond(find(reqs, RequestTag::PermittedScopes), 200,
+    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    update(s, respond(find(reqs, LoadPart::PermittedScopes), 200,
                       R"({"create":{"system":false,"tenants":[],"clusters":[],"departments":["1"],"projects":["7"]},
                           "read":null,"update":{"projects":["7"]},"delete":{"projects":["7"]}})"));
     REQUIRE(s.phase == LoadPhase::Loaded);
@@ -74,7 +74,7 @@ TEST_CASE("a new credential: local refusals send nothing; a valid one sends its 
     CreateSubmitted ok{password_request("git-bot", "canary-secret-value-123")};
     auto fx = update(s, ok);
     const SendRequest& req = only(fx);
-    CHECK(req.tag == RequestTag::CreateCredential);
+    CHECK(is<request::Create>(req));
     CHECK(req.request.method == "POST");
     CHECK(req.request.path == "api/v1/asset/credentials/password");
     CHECK(req.request.body_is_secret);
@@ -126,40 +126,63 @@ TEST_CASE("the server's refusals land on the field they name; the dialog stays o
     CHECK_FALSE(s.dialog.create.error);
 }
 
-TEST_CASE("existing secrets: requested for the scope, in-use ones dropped, 404 means type the name") {
+TEST_CASE("existing secrets: asked for when the form shows them, once per kind and scope; a stale answer is dropped") {
     State s = loaded_state();
     update(s, NewCredentialRequested{CredentialKind::AccessKey});
     const ScopeRef project{ScopeType::Project, {}, {}, ProjectId{7}};
-    auto fx = update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project});
+    CHECK(update(s, CreateScopeChosen{project}).empty());  // "New secret": nothing to list
+    auto fx = update(s, CreateSourceChosen{true});
     const SendRequest req = only(fx);
     CHECK(req.request.path == "api/v1/asset/credentials/existing-secrets?kind=access-key&scope=project&projectId=7");
-    CHECK(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project}).empty());  // already asked
-    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
-                                                {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})"));
-    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loading);  // no subject: not this form's answer
+    CHECK(update(s, CreateScopeChosen{project}).empty());  // already asked
+    CHECK(update(s, CreateSourceChosen{true}).empty());
+
+    // The answer of an earlier dialog (closed and opened again) is not this form's.
+    update(s, DialogClosed{});
+    update(s, NewCredentialRequested{CredentialKind::AccessKey});
+    update(s, CreateScopeChosen{project});
+    const SendRequest fresh = only(update(s, CreateSourceChosen{true}));
+    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false}]})"));
+    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loading);
+    update(s, respond(fresh, 200, R"({"secrets":[]})"));
+    CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loaded);
 }
 
-TEST_CASE("existing secrets: the answer for the current form is applied") {
+TEST_CASE("existing secrets: the answer for the current form is applied, in-use ones dropped, 404 means type the name") {
     State s = loaded_state();
     update(s, NewCredentialRequested{CredentialKind::AccessKey});
     const ScopeRef project{ScopeType::Project, {}, {}, ProjectId{7}};
-    const SendRequest req = only(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project}));
-    HttpResponded r = respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
-                                                        {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})");
-    r.subject = req.subject;
-    update(s, r);
+    update(s, CreateSourceChosen{true});
+    CHECK(s.dialog.create.use_existing);
+    const SendRequest req = only(update(s, CreateScopeChosen{project}));
+    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
+                                                {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})"));
     REQUIRE(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loaded);
     REQUIRE(s.dialog.create.existing.secrets.size() == 1);
     CHECK(s.dialog.create.existing.secrets[0].name == "s3-a");
 
-    const SendRequest again = only(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, project, true}));
-    HttpResponded missing = respond(again, 404, R"({"code":404,"message":"Not found"})");
-    missing.subject = again.subject;
-    update(s, missing);
+    const SendRequest again = only(update(s, ExistingSecretsRefreshRequested{}));
+    update(s, respond(again, 404, R"({"code":404,"message":"Not found"})"));
     CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Unsupported);
 
-    CHECK(update(s, ExistingSecretsRequested{CredentialKind::AccessKey, ScopeRef{}}).empty());
+    CHECK(update(s, CreateScopeChosen{ScopeRef{}}).empty());
     CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Failed);  // account scope has none
+}
+
+TEST_CASE("a new credential's scope: preset when the user may create in one project only") {
+    State s = loaded_state();  // may create in department 1 and project 7: a choice to make
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    CHECK_FALSE(s.dialog.create.scope);
+    update(s, DialogClosed{});
+
+    s.permissions.scopes.create = PermittedScopes{};
+    s.permissions.scopes.create.projects.insert(ProjectId{7});
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    REQUIRE(s.dialog.create.scope);
+    CHECK(s.dialog.create.scope->type == ScopeType::Project);
+    CHECK(s.dialog.create.scope->project_id == ProjectId{7});
+    CHECK(s.dialog.create.scope->department_id == DepartmentId{"1"});  // normalized: the path is known
+    CHECK(s.org.scope_path(*s.dialog.create.scope) == s.org.scope_path(ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}));
 }
 
 TEST_CASE("rename: needs one selected credential, checks the name, sends PUT meta, updates the row") {
@@ -187,6 +210,24 @@ TEST_CASE("rename: needs one selected credential, checks the name, sends PUT met
     CHECK(s.row(CredentialId{"c-1"})->cell(Column::Credential) == "nvcr-renamed");
 }
 
+TEST_CASE("delete: the app proposes the selected credentials and flags the ones the list says are in use") {
+    State s = loaded_state();
+    Credential used = s.credentials[0];
+    used.used_by = UsageInfo{};
+    used.used_by->workspaces.push_back(WorkloadRef{"w-1", "ws-1", std::nullopt});
+    s.credentials[0] = used;
+    CHECK(update(s, DeleteRequested{}).empty());  // nothing selected: no dialog
+    CHECK(s.dialog.open == DialogKind::None);
+    update(s, RowClicked{CredentialId{"c-1"}});
+    update(s, DeleteRequested{});
+    REQUIRE(s.dialog.open == DialogKind::Delete);
+    REQUIRE(s.dialog.remove.items.size() == 1);
+    CHECK(s.dialog.remove.items[0].name == "nvcr");
+    CHECK(s.dialog.remove.items[0].in_use == "nvcr is in use (workspaces: ws-1) and cannot be deleted");
+    // The server has the last word (the list may be stale): confirming still asks it.
+    CHECK(update(s, DeleteConfirmed{}).size() == 1);
+}
+
 TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a 202 shows Deleting, a 204 removes") {
     State s = loaded_state();
     auto fx = update(s, NewCredentialRequested{CredentialKind::Password});
@@ -201,7 +242,10 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     update(s, RowClicked{CredentialId{"c-3"}, true});
     update(s, DeleteRequested{});
     REQUIRE(s.dialog.open == DialogKind::Delete);
-    CHECK(s.dialog.remove.names == std::vector<std::string>{"nvcr", "second", "third"});
+    REQUIRE(s.dialog.remove.items.size() == 3);
+    CHECK(s.dialog.remove.items[0].name == "nvcr");
+    CHECK(s.dialog.remove.items[2].name == "third");
+    CHECK(s.dialog.remove.items[1].in_use.empty());
     fx = update(s, DeleteConfirmed{});
     REQUIRE(fx.size() == 3);
     std::vector<SendRequest> dels;
@@ -210,11 +254,7 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     CHECK(dels[0].request.path == "api/v1/asset/credentials/docker-registry/c-1");
     CHECK(update(s, DeleteConfirmed{}).empty());  // once
 
-    auto answer = [](const SendRequest& r, int status, std::string body) {
-        HttpResponded h = respond(r, status, std::move(body));
-        h.subject = r.subject;
-        return h;
-    };
+    auto answer = [](const SendRequest& r, int status, std::string body) { return respond(r, status, std::move(body)); };
     update(s, answer(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
     update(s, answer(dels[1], 202, ""));
     CHECK(s.row(CredentialId{"c-2"})->status == SyncStatus::Deleting);

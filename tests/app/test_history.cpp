@@ -12,10 +12,10 @@ namespace {
 State loaded_state() {
     State s;
     auto reqs = sign_in(s);
-    update(s, respond(find(reqs, RequestTag::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
+    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
     REQUIRE(s.phase == LoadPhase::Loaded);
     return s;
 }
@@ -23,15 +23,13 @@ State loaded_state() {
 // The history request among `fx`, if any.
 const SendRequest* history_request(const std::vector<Effect>& fx) {
     for (const auto& e : fx)
-        if (const auto* r = std::get_if<SendRequest>(&e); r && r->tag == RequestTag::CredentialHistory) return r;
+        if (const auto* r = std::get_if<SendRequest>(&e); r && is<request::History>(*r)) return r;
     return nullptr;
 }
 
-HttpResponded answer(const SendRequest& req, int status, std::string body) {
-    HttpResponded h = respond(req, status, std::move(body));
-    h.subject = req.subject;
-    return h;
-}
+HttpResponded answer(const SendRequest& req, int status, std::string body) { return respond(req, status, std::move(body)); }
+
+std::string history_of(const SendRequest& req) { return std::get<request::History>(req.context).id.value; }
 
 std::string history_body(std::initializer_list<const char*> actions, bool more = false) {
     AuditPage page;
@@ -88,7 +86,7 @@ TEST_CASE("history: selecting one credential asks for its history, the answer fi
     auto fx = update(s, RowClicked{CredentialId{"c-1"}});
     const SendRequest* req = history_request(fx);
     REQUIRE(req);
-    CHECK(req->subject == "c-1");
+    CHECK(history_of(*req) == "c-1");
     CHECK(req->request.path.find("api/v1/x-reference/credentials/c-1/history") == 0);
     CHECK(s.history.phase == HistoryState::Phase::Loading);
     REQUIRE(s.history.id);
@@ -121,7 +119,7 @@ TEST_CASE("history: an answer for another selection, or from before a sign-out, 
 
     const SendRequest second = *history_request(update(s, RowClicked{CredentialId{"c-1"}}));
     HttpResponded other = answer(second, 200, history_body({"credential.create"}));
-    other.subject = "c-2";
+    std::get<request::History>(other.context).id = CredentialId{"c-2"};
     update(s, other);
     CHECK(s.history.phase == HistoryState::Phase::Loading);
     update(s, answer(second, 200, history_body({"credential.create"})));
@@ -135,7 +133,7 @@ TEST_CASE("history: a rename made here asks again once the answer in flight is i
     REQUIRE(s.dialog.open == DialogKind::Rename);
     auto fx = update(s, RenameSubmitted{UpdateRequest{std::string("nvcr-2"), std::nullopt}});
     const SendRequest rename = only(fx);
-    CHECK(rename.tag == RequestTag::RenameCredential);
+    CHECK(is<request::Rename>(rename));
 
     Credential renamed;
     renamed.meta.id = CredentialId{"c-1"};
@@ -167,7 +165,7 @@ TEST_CASE("history: a refresh asks again; the answer sent before it is dropped")
     auto fx = update(s, RefreshRequested{});
     const SendRequest* again = history_request(fx);
     REQUIRE(again);
-    CHECK(again->generation != before.generation);
+    CHECK(std::get<request::History>(again->context).generation != std::get<request::History>(before.context).generation);
     update(s, answer(before, 200, history_body({"credential.create"})));
     CHECK(s.history.entries.empty());
     CHECK(s.history.in_flight);
@@ -223,10 +221,10 @@ TEST_CASE("history: several selected credentials show no history") {
     second["meta"]["id"] = "c-2";
     second["meta"]["name"] = "nvcr-copy";
     list["entries"].push_back(second);
-    update(s, respond(find(reqs, RequestTag::Credentials), 200, list.dump()));
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
+    update(s, respond(find(reqs, LoadPart::Credentials), 200, list.dump()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
     REQUIRE(s.rows.size() == 2);
 
     CHECK(history_request(update(s, RowClicked{CredentialId{"c-1"}})));
@@ -238,5 +236,5 @@ TEST_CASE("history: several selected credentials show no history") {
     fx = update(s, RowClicked{CredentialId{"c-1"}, true});
     const SendRequest* req = history_request(fx);
     REQUIRE(req);
-    CHECK(req->subject == "c-2");
+    CHECK(history_of(*req) == "c-2");
 }

@@ -7,8 +7,14 @@
 
 using namespace cc;
 using namespace cc::app;
+using request::LoadPart;
 
 namespace {
+
+std::optional<LoadPart> part_of(const SendRequest& r) {
+    if (const auto* load = std::get_if<request::Load>(&r.context)) return load->part;
+    return std::nullopt;
+}
 
 Credential make(const std::string& id, const std::string& name, CredentialKind kind, SyncStatus status,
                 const std::string& created_at = "2026-01-01T00:00:00Z") {
@@ -30,11 +36,11 @@ void answer_load(State& s, const std::vector<Effect>& requests, const std::vecto
     for (const auto& c : list) entries.push_back(encode_credential(c, true));
     for (const auto& e : requests) {
         const auto& r = std::get<SendRequest>(e);
-        std::string body = r.tag == RequestTag::Credentials ? Json{{"entries", entries}}.dump()
-                           : r.tag == RequestTag::Clusters  ? "[]"
-                           : r.tag == RequestTag::Projects  ? R"({"projects":[]})"
+        std::string body = part_of(r) == LoadPart::Credentials ? Json{{"entries", entries}}.dump()
+                           : part_of(r) == LoadPart::Clusters  ? "[]"
+                           : part_of(r) == LoadPart::Projects  ? R"({"projects":[]})"
                                                             : R"({"departments":[]})";
-        update(s, HttpResponded{r.tag, r.generation, api::HttpResponse{200, body, {}}, now_ms});
+        update(s, HttpResponded{r.context, api::HttpResponse{200, body, {}}, now_ms});
     }
 }
 
@@ -146,13 +152,38 @@ TEST_CASE("columns can be hidden but one always stays; the choice is saved and c
     CHECK(shown(s) == std::vector<std::string>{"nvcr"});
 }
 
-TEST_CASE("a view from the URL is applied without writing the URL back") {
+TEST_CASE("a view from the URL is applied without writing the URL back; our own write coming back changes nothing") {
     State s = demo();
-    auto fx = update(s, ViewRestored{decode_view_hash("q=cred&s=-credential"), true});
+    auto fx = update(s, UrlHashChanged{"q=cred&s=-credential", false});
     CHECK(fx.empty());
     CHECK(shown(s) == std::vector<std::string>{"cred-10", "cred-2"});
-    fx = update(s, ViewRestored{decode_view_hash("c=type"), false});  // from stored preferences
+    const auto revision = s.query_revision;
+    CHECK(update(s, UrlHashChanged{encode_view_hash(s.view), false}).empty());
+    CHECK(s.query_revision == revision);
+    update(s, UrlHashChanged{"", false});  // back to the page without a view
+    CHECK(s.view.search.empty());
+    CHECK(s.query_revision == revision + 1);
+}
+
+TEST_CASE("page load: the URL's view wins over the stored columns; without one, the stored columns apply and show in the URL") {
+    State s = demo();
+    CHECK(update(s, StoredPreferencesLoaded{"type"}).empty());
+    auto fx = update(s, UrlHashChanged{"q=cred", true});
+    CHECK(fx.empty());
+    CHECK(s.view.search == "cred");
+    CHECK(s.view.is_visible(Column::Credential));
+
+    State fresh = demo();
+    update(fresh, StoredPreferencesLoaded{"type"});
+    fx = update(fresh, UrlHashChanged{"", true});
     CHECK(hash_of(fx).replace);
+    CHECK(hash_of(fx).hash == "c=type");
+    CHECK_FALSE(fresh.view.is_visible(Column::Credential));
+    CHECK(fresh.view.is_visible(Column::Type));
+
+    State none = demo();
+    update(none, StoredPreferencesLoaded{""});
+    CHECK(update(none, UrlHashChanged{"", true}).empty());
 }
 
 TEST_CASE("selection: click, ctrl-click toggles, shift-click selects the shown range") {
@@ -194,8 +225,8 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     const SendRequest* poll_going = nullptr;
     for (const auto& e : fx) {
         const auto& r = std::get<SendRequest>(e);
-        CHECK(r.tag == RequestTag::PollCredential);
-        (r.subject == "1" ? poll_new : poll_going) = &r;
+        REQUIRE(std::holds_alternative<request::Poll>(r.context));
+        (std::get<request::Poll>(r.context).id.value == "1" ? poll_new : poll_going) = &r;
     }
     REQUIRE(poll_new);
     REQUIRE(poll_going);
@@ -204,8 +235,7 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
 
     // Still creating: back off (2 s next time).
     Credential still = s.credentials[0];
-    update(s, HttpResponded{RequestTag::PollCredential, poll_new->generation,
-                            api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000, "1"});
+    update(s, HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000});
     CHECK(s.polls.at(CredentialId{"1"}).interval_ms == 2000);
     CHECK(update(s, Tick{13500}).size() == 0);
     auto again = update(s, Tick{14000});
@@ -214,14 +244,13 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     // Settled: the row changes, the poll stops, the other rows are untouched.
     Credential done = still;
     done.status->status = SyncStatus::NoIssuesFound;
-    update(s, HttpResponded{RequestTag::PollCredential, poll_new->generation,
-                            api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100, "1"});
+    update(s, HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100});
     CHECK(s.rows[s.row_index.at(CredentialId{"1"})].cell(Column::Status) == "No issues found");
     CHECK_FALSE(s.polls.count(CredentialId{"1"}));
     CHECK(s.rows.size() == 3);
 
     // Deleted: the server answers 404 and the row goes.
-    update(s, HttpResponded{RequestTag::PollCredential, poll_going->generation, api::HttpResponse{404, "{}", {}}, 14200, "3"});
+    update(s, HttpResponded{poll_going->context, api::HttpResponse{404, "{}", {}}, 14200});
     CHECK(s.rows.size() == 2);
     CHECK_FALSE(s.row_index.count(CredentialId{"3"}));
     CHECK(s.polls.empty());

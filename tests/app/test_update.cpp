@@ -52,8 +52,8 @@ TEST_CASE("a successful login loads credentials and the org tree, then builds th
     REQUIRE(s.session);
     CHECK(s.session->user == "admin@demo.local");
     REQUIRE(reqs.size() == 5);  // the list, the three org lists, the permitted scopes
-    CHECK(find(reqs, RequestTag::PermittedScopes).request.method == "POST");
-    const SendRequest& list = find(reqs, RequestTag::Credentials);
+    CHECK(find(reqs, LoadPart::PermittedScopes).request.method == "POST");
+    const SendRequest& list = find(reqs, LoadPart::Credentials);
     CHECK(list.request.path == "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
     bool has_auth = false;
     for (const auto& [k, v] : list.request.headers) has_auth |= (k == "Authorization" && v == "Bearer tok");
@@ -61,10 +61,10 @@ TEST_CASE("a successful login loads credentials and the org tree, then builds th
     CHECK(s.phase == LoadPhase::Loading);
 
     update(s, respond(list, 200, credentials_body()));
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
     CHECK(s.phase == LoadPhase::Loading);  // departments still missing
-    update(s, respond(find(reqs, RequestTag::Departments), 200, departments_body(1, 1, std::nullopt)));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
     CHECK(s.phase == LoadPhase::Loaded);
     REQUIRE(s.rows.size() == 1);
     CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
@@ -77,15 +77,15 @@ TEST_CASE("a successful login loads credentials and the org tree, then builds th
 TEST_CASE("org lists are followed page by page") {
     State s;
     auto reqs = sign_in(s);
-    const SendRequest& first = find(reqs, RequestTag::Departments);
+    const SendRequest& first = find(reqs, LoadPart::Departments);
     CHECK(first.request.path.find("offset=0") != std::string::npos);
     auto fx = update(s, respond(first, 200, departments_body(1, 500, 500)));
     const SendRequest second = only(fx);
-    CHECK(second.tag == RequestTag::Departments);
+    CHECK(part_of(second) == LoadPart::Departments);
     CHECK(second.request.path.find("offset=500") != std::string::npos);
-    update(s, respond(find(reqs, RequestTag::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, RequestTag::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
     CHECK(s.phase == LoadPhase::Loading);
     update(s, respond(second, 200, departments_body(501, 3, std::nullopt)));
     CHECK(s.phase == LoadPhase::Loaded);
@@ -95,12 +95,12 @@ TEST_CASE("org lists are followed page by page") {
 TEST_CASE("a failed load shows the server's message; a 401 returns to the login") {
     State s;
     auto reqs = sign_in(s);
-    update(s, respond(find(reqs, RequestTag::Credentials), 503, R"({"code":503,"message":"Please try again in few minutes."})"));
+    update(s, respond(find(reqs, LoadPart::Credentials), 503, R"({"code":503,"message":"Please try again in few minutes."})"));
     CHECK(s.phase == LoadPhase::Failed);
     CHECK(s.load_error.code == 503);
     CHECK(s.load_error.message == "Please try again in few minutes.");
     // Late answers of the failed load are ignored.
-    update(s, respond(find(reqs, RequestTag::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
     CHECK(s.phase == LoadPhase::Failed);
 
     auto retry = update(s, RefreshRequested{});
@@ -115,7 +115,7 @@ TEST_CASE("a failed load shows the server's message; a 401 returns to the login"
 TEST_CASE("a network failure is reported as unreachable") {
     State s;
     auto reqs = sign_in(s);
-    update(s, HttpResponded{RequestTag::Clusters, reqs[0].generation, api::HttpResponse{0, {}, "network error"}, 0});
+    update(s, HttpResponded{find(reqs, LoadPart::Clusters).context, api::HttpResponse{0, {}, "network error"}, 0});
     CHECK(s.phase == LoadPhase::Failed);
     CHECK(s.load_error.message == "The server could not be reached.");
 }
@@ -124,9 +124,9 @@ TEST_CASE("refresh keeps the old rows on screen until the new load is complete")
     State s;
     auto reqs = sign_in(s);
     for (auto& r : reqs) {
-        std::string body = r.tag == RequestTag::Credentials ? credentials_body()
-                           : r.tag == RequestTag::Clusters  ? clusters_body()
-                           : r.tag == RequestTag::Projects  ? projects_body()
+        std::string body = part_of(r) == LoadPart::Credentials ? credentials_body()
+                           : part_of(r) == LoadPart::Clusters  ? clusters_body()
+                           : part_of(r) == LoadPart::Projects  ? projects_body()
                                                             : departments_body(1, 1, std::nullopt);
         update(s, respond(r, 200, body));
     }
