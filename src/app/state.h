@@ -54,7 +54,8 @@ inline constexpr double kMaxPollMs = 30000;
 // ---- dialogs: new credential, rename, delete ----
 enum class DialogKind { None, Create, Rename, Delete };
 
-// The existing secrets offered for one kind at one scope (the server's extension, §7.3).
+// The existing secrets offered for one kind at one scope (the reference server's extension;
+// docs/api.md, 'Existing-secrets listing (extension)').
 struct ExistingSecrets {
     enum class Phase { Idle, Loading, Loaded, Unsupported, Failed };
     Phase phase = Phase::Idle;

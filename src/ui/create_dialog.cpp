@@ -1,6 +1,6 @@
 // The new-credential dialog: scope, name, description, then "Existing secret" or "New secret
-// (recommended)" with the type's fields (seed steps 1–5). Messages come from
-// app::check_create_form and from the server's refusal; secret fields are SecretTexts with a
+// (recommended)" with the type's fields (docs/product.md, 'Creating credentials'). Messages come
+// from app::check_create_form and from the server's refusal; secret fields are SecretTexts with a
 // reveal toggle, wiped when the dialog closes. Pasting a .env block or a Docker config.json
 // into the import box fills the rows or fields.
 #include <cstring>
