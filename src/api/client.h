@@ -43,9 +43,10 @@ HttpRequest projects_request(const Session& s, std::int64_t offset);
 // being created, updated or deleted.
 HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id);
 
-// ---- create, rename, delete (issue 5) ---------------------------------------------------------
+// ---- create, rename, delete -----------------------------------------------------------------
 HttpRequest permitted_scopes_request(const Session& s);
-// The existing-secrets extension of the reference server (PRODUCT.md "Creating").
+// The existing-secrets extension of the reference server (docs/api.md, 'Existing-secrets
+// listing (extension)'); a control plane without it answers 404.
 HttpRequest existing_secrets_request(const Session& s, CredentialKind kind, const ScopeRef& scope);
 // Takes the secret values out of `r` into the request body (marked secret) and wipes them in
 // `r`; no other copy of a secret is left behind on the heap.

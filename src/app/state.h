@@ -56,8 +56,8 @@ inline constexpr double kMaxPollMs = 30000;
 // ---- dialogs: new credential, rename, delete ----
 enum class DialogKind { None, Create, Rename, Delete };
 
-// The existing secrets offered for one kind at one scope (an extension of the reference server:
-// GET .../credentials/existing-secrets; a server without it answers 404).
+// The existing secrets offered for one kind at one scope (the reference server's extension;
+// docs/api.md, 'Existing-secrets listing (extension)').
 struct ExistingSecrets {
     enum class Phase { Idle, Loading, Loaded, Unsupported, Failed };
     Phase phase = Phase::Idle;

@@ -47,7 +47,7 @@ enum class SyncStatus {
 
 std::string_view status_api_name(SyncStatus s);    // "Issues found"
 std::string_view status_label(SyncStatus s);       // "Creating…"
-std::string_view status_description(SyncStatus s); // the seed's explanation, for tooltips
+std::string_view status_description(SyncStatus s); // a sentence explaining it, for tooltips
 bool status_is_transient(SyncStatus s);            // Creating / Updating / Deleting
 std::optional<SyncStatus> status_from_api_name(std::string_view s);
 
@@ -70,7 +70,7 @@ struct AssetStatus {
 
 // ---- spec per kind -------------------------------------------------------------------------
 // In create requests these hold the values typed by the user; in the read model the secret
-// fields are always empty (the API answers null, §3.4).
+// fields are always empty (the API answers null: secret values are write-only).
 
 struct AccessKeySpec {
     std::optional<std::string> existing_secret_name;

@@ -1,6 +1,6 @@
-// Typed identifiers. The Run:ai API uses different id types per entity (projectId is an
-// int in credentials but a string in org-unit, §4.4); wrapping them keeps them apart at
-// compile time so a department id can never be passed where a project id is expected.
+// Typed identifiers. The Run:ai API uses different id types per entity (projectId is an int in
+// credentials but a string in org-unit lists; docs/api.md, 'Ids'); wrapping them keeps them apart
+// at compile time so a department id can never be passed where a project id is expected.
 #pragma once
 
 #include <charconv>

@@ -1,6 +1,6 @@
-// The JSON codec for the Run:ai API shapes (§2): credentials (per-kind objects and combined
-// list entries), create/update requests, status, usedBy, clusterInfo, org lists and the
-// error body. Decoding never throws: failures come back as ApiError naming the field.
+// The JSON codec for the Run:ai API shapes (docs/api.md, 'Credential shape'): credentials (per-kind
+// objects and combined list entries), create/update requests, status, usedBy, clusterInfo, org
+// lists and the error body. Decoding never throws: failures come back as ApiError naming the field.
 // Client-side decoding is lenient (unknown fields ignored); request decoding for the server
 // is strict (unknown fields and wrong types are 400s).
 #pragma once

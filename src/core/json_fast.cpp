@@ -1,4 +1,5 @@
-// Implementation of json_fast.h. [SECTION] index: writer, reader (cursor), reader (shapes).
+// The credential list's JSON written and read without a DOM.
+// [SECTION] index: writer, reader (cursor), reader (shapes).
 #include "core/json_fast.h"
 
 #include <cstdint>

@@ -1,12 +1,12 @@
 // kubectl_create_commands: mirrors the server's existing-secret rules (existing_secrets.cpp:
-// existing_secret_location, labelled_for_scope) and the §7.6 data layout, so a Secret created
+// existing_secret_location, labelled_for_scope) and the agents' data layout, so a Secret created
 // with these commands is listed for the scope it was generated for.
 #include "core/kubectl_snippet.h"
 
 namespace cc {
 namespace {
 
-constexpr std::string_view kRunaiNamespace = "runai";  // §7.2
+constexpr std::string_view kRunaiNamespace = "runai";  // where Run:ai is installed
 constexpr std::string_view kLabelResource = "run.ai/resource";
 constexpr std::string_view kLabelClusterWide = "run.ai/cluster-wide";
 constexpr std::string_view kLabelDepartment = "run.ai/department";

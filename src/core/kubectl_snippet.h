@@ -1,6 +1,6 @@
-// The kubectl commands that create a Secret in advance ("Creating secrets in advance" in the
-// seed page, §7.4) so it is listed as an existing secret for a scope: the right cluster and
-// namespace, the data keys the agents use (§7.6) with <PLACEHOLDER> values, and the labels
+// The kubectl commands that create a Secret in advance (docs/api.md, 'Existing secrets') so it
+// is listed as an existing secret for a scope: the right cluster and namespace, the data keys the
+// agents use (docs/api.md, 'Secret data layout') with <PLACEHOLDER> values, and the labels
 // (run.ai/resource + run.ai/cluster-wide or run.ai/department) the server's listing checks.
 #pragma once
 

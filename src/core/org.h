@@ -1,6 +1,6 @@
-// The organizational tree: Account (tenant) -> clusters -> departments -> projects, built
-// from the three org lists of the API (§4.2-4.3), with scope name/path resolution for the
-// table and the inheritance relation (a credential is usable at its node and below).
+// The organizational tree: Account (tenant) -> clusters -> departments -> projects, built from the
+// three org lists of the API (docs/api.md, 'Org-unit lists'), with scope name/path resolution for
+// the table and the inheritance relation (a credential is usable at its node and below).
 #pragma once
 
 #include <optional>

@@ -217,7 +217,7 @@ int base64_value(char c) {
     return -1;
 }
 
-// Standard base64 (RFC 4648 §4); the '=' padding may be omitted. nullopt on any other byte.
+// Standard base64 (RFC 4648, section 4); the '=' padding may be omitted. nullopt on any other byte.
 std::optional<std::string> base64_decode(std::string_view in) {
     std::size_t len = in.size();
     while (len > 0 && in[len - 1] == '=') --len;

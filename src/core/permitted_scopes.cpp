@@ -1,4 +1,4 @@
-// Decoding and querying the permitted-scopes answer (§4.5).
+// Decoding and querying the answer of POST /api/v1/authorization/permitted-scopes.
 #include "core/permitted_scopes.h"
 
 #include "core/json_codec.h"

@@ -1,6 +1,6 @@
-// Where the signed-in user may create, update and delete credentials (§4.5
-// permitted-scopes): one set of scope nodes per action, used to grey out scope-picker nodes
-// and to enable the New / Rename / Delete commands.
+// Where the signed-in user may create, update and delete credentials (the answer of POST
+// /api/v1/authorization/permitted-scopes): one set of scope nodes per action, used to grey out
+// scope-picker nodes and to enable the New / Rename / Delete commands.
 #pragma once
 
 #include <optional>

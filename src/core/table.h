@@ -54,7 +54,7 @@ std::string format_clock_time(double epoch_ms, int utc_offset_minutes);
 // "2026-11-28-1001": local date and time for file names.
 std::string format_file_timestamp(double epoch_ms, int utc_offset_minutes);
 
-// Status tooltip: the seed's description, then what went wrong where ("Not created in
+// Status tooltip: the status's description, then what went wrong where ("Not created in
 // project team-a"), or that the cluster could not be reached.
 std::string status_detail(const AssetStatus& s, const OrgTree& org);
 

@@ -1,4 +1,4 @@
-// Validation of create and update requests (§3, PRODUCT.md): the name rule, description
+// Validation of create and update requests (docs/api.md, 'Validation'): the name rule, description
 // length, scope/id consistency, existing secret xor values, per-kind required fields and
 // patterns. Pure checks: the same functions guard the server and the web forms.
 #pragma once

@@ -1,5 +1,6 @@
-// Implementation of asset_requests.h. [SECTION] index: strict readers, meta and scope, credential
-// references, specs per asset type, the read model.
+// Reading, checking and encoding the data sources and environments that reference credentials.
+// [SECTION] index: strict readers, meta and scope, credential references, specs per asset type,
+// the read model.
 #include "server/asset_requests.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
-// Implementation of cluster_agent.h. Every change an agent makes for one credential (objects,
-// progress, status, purge) happens in one store transaction that first re-checks the
-// credential is still in the state the agent saw, so a user's newer action always wins.
+// The agent threads: each pass writes, refreshes or removes credentials' Secrets and reports their
+// status. Every change an agent makes for one credential (objects, progress, status, purge) happens
+// in one store transaction that first re-checks the credential is still in the state the agent saw,
+// so a user's newer action always wins.
 #include "server/cluster_agent.h"
 
 #include <algorithm>
@@ -188,7 +189,7 @@ VoidResult ClusterAgents::Agent::settle(const AgentWork& work, const OrgTree& tr
     }
     AssetStatus status;
     if (scope.type == ScopeType::Tenant || scope.type == ScopeType::System) {
-        status.status = SyncStatus::NoStatus;  // account scope never reports a status (§5.2)
+        status.status = SyncStatus::NoStatus;  // account scope never reports a status in Run:ai
     } else {
         status.status = issues.empty() ? SyncStatus::NoIssuesFound : SyncStatus::IssuesFound;
         status.issues = std::move(issues);

@@ -1,6 +1,7 @@
-// The cluster agents: one background thread per cluster plays assets-sync + cluster-sync (§7.1).
-// Each polls for credentials in transient states, writes or removes their Secret objects in the
-// cluster store after a configurable delay, and reports the status back (§5.2); while its
+// The cluster agents: one background thread per cluster plays Run:ai's in-cluster components
+// (assets-sync writes the Secrets, cluster-sync reports back). Each polls for credentials in
+// transient states, writes or removes their Secret objects in the cluster store after a
+// configurable delay, and reports the status back (docs/api.md, 'Status lifecycle'); while its
 // cluster is unreachable it reports "Failed to access the cluster" and lets transient work wait.
 #pragma once
 

@@ -183,8 +183,8 @@ Result<K8sSecret> secret_from_json(const Json& j) {
     if (!annotations) return annotations.error();
     s.annotations = std::move(*annotations);
 
-    // The run.ai labels that make a Secret selectable (§7.3, §7.4); the asset labels belong to
-    // the agents.
+    // The run.ai labels that make a Secret selectable (docs/api.md, 'Kubernetes labels'); the asset
+    // labels belong to the agents.
     for (const char* reserved : {kLabelAsset, kLabelTenantWide})
         if (s.labels.count(reserved))
             return bad("metadata.labels", std::string(reserved) + " is set by the cluster agent, not by users");

@@ -20,7 +20,7 @@
 namespace cc::server {
 
 inline constexpr const char* kRunaiNamespace = "runai";
-// §7.3 labels.
+// The run.ai labels on Secrets (docs/api.md, 'Kubernetes labels').
 inline constexpr const char* kLabelResource = "run.ai/resource";  // user-owned, type
 inline constexpr const char* kLabelAsset = "run.ai/asset";        // written by the agent, type
 inline constexpr const char* kLabelClusterWide = "run.ai/cluster-wide";
@@ -55,11 +55,11 @@ Result<K8sSecret> secret_from_json(const Json& j);
 
 bool is_dns1123_label(std::string_view s);      // ≤ 63, [a-z0-9-], alnum at both ends
 bool is_dns1123_subdomain(std::string_view s);  // ≤ 253, dot-separated labels
-// Standard base64 with padding (RFC 4648 §4), as Kubernetes encodes `data`.
+// Standard base64 with padding (RFC 4648, section 4), as Kubernetes encodes `data`.
 std::string base64_encode(std::string_view raw);
 std::optional<std::string> base64_decode(std::string_view text);
 
-// The `run.ai/resource` / `run.ai/asset` value of a kind (§7.3); NGC, which has no documented
+// The `run.ai/resource` / `run.ai/asset` value of a kind; NGC, for which Run:ai documents no
 // value, is "ngc-api-key".
 std::string k8s_type_label(CredentialKind k);
 std::optional<CredentialKind> kind_from_k8s_type_label(std::string_view s);

@@ -1,4 +1,4 @@
-// Implementation of compression.h with zlib's deflate in gzip mode.
+// gzip for response bodies (when the request accepts it), with zlib's deflate in gzip mode.
 #include "server/compression.h"
 
 #include <zlib.h>

@@ -1,5 +1,5 @@
-// Implementation of credential_query.h: strict parsing of the list's query parameters and
-// the scope relation between a credential's node and the node a filter names.
+// Strict parsing of the credential list's query parameters, and the scope relation between a
+// credential's node and the node a filter names.
 #include "server/credential_query.h"
 
 namespace cc::server {

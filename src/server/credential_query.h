@@ -1,4 +1,4 @@
-// The combined list's query (§1.3): name, scope, clusterId/departmentId/projectId,
+// The combined list's query (docs/api.md, 'List query parameters'): name, scope, ids,
 // includeDescendants, usageInfo, statusInfo. Parsing is strict (bad or unknown values are 400s);
 // matching is a pure function over the org tree so it can be tested without HTTP.
 #pragma once

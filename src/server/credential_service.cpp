@@ -1,7 +1,7 @@
-// Implementation of credential_service.h. Every check that reads and then writes runs inside
-// one Store transaction (which holds the store's lock), so concurrent requests cannot both pass
-// a uniqueness, single-use or in-use check; the audit event of a change is written in that same
-// transaction, and a refusal's event after it has rolled back.
+// The credentials endpoints' behaviour: list, create, get, update and delete. Every check that
+// reads and then writes runs inside one Store transaction (which holds the store's lock), so
+// concurrent requests cannot both pass a uniqueness, single-use or in-use check; the audit event of
+// a change is written in that same transaction, and a refusal's event after it has rolled back.
 #include "server/credential_service.h"
 
 #include "core/json_codec.h"

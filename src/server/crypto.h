@@ -48,7 +48,8 @@ private:
     Bytes key_;
 };
 
-// RFC 4648 §5 without padding (the JWT alphabet). Decoding rejects padding and other alphabets.
+// RFC 4648 base64url (section 5) without padding (the JWT alphabet). Decoding rejects padding and
+// other alphabets.
 std::string base64url_encode(std::string_view data);
 std::optional<std::string> base64url_decode(std::string_view text);
 

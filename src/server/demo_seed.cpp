@@ -74,8 +74,9 @@ constexpr int kProjectCount = 12;  // team-a .. team-l, three per department
 // NotCreated for project 8 (and its Pending workload has a reason).
 constexpr int kProjectWithoutNamespace = 8;
 
-// Pre-created, labelled Secrets (§7.4) that existing-secret credentials can point to; the
-// comment names the seeded credential using each one, the others are free to pick.
+// Pre-created Secrets, labelled as users label them (docs/api.md, 'Existing secrets'), that
+// existing-secret credentials can point to; the comment names the seeded credential using each one,
+// the others are free to pick.
 struct SeedUserSecret {
     const char* name;
     K kind;
@@ -211,7 +212,7 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 // The key an environment variable takes from a seeded credential: a generic secret's first key,
-// else the data key of the kind's Secret layout (§7.6).
+// else the data key of the kind's Secret layout (docs/api.md, 'Secret data layout').
 std::string seed_env_key(std::string_view credential_name) {
     for (const auto& c : kCredentials) {
         if (credential_name != c.name) continue;

@@ -1,6 +1,6 @@
-// Implementation of existing_secrets.h. Both the validation and the listing read the cluster
-// store (user-owned Secrets, their §7.4 labels) and the credentials that already point to a
-// Secret, so the form's dropdown and the create endpoint can never disagree.
+// Checking and listing the user Secrets a credential may point to. Both read the cluster store
+// (user-owned Secrets, their run.ai labels) and the credentials that already point to a Secret,
+// so the form's dropdown and the create endpoint can never disagree.
 #include "server/existing_secrets.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
-// Existing secrets (§3.3, §7.4): user-created Kubernetes Secrets, labelled for Run:ai, that a
-// credential may point to instead of carrying values. Validation for the create endpoints and the
-// listing behind GET /api/v1/asset/credentials/existing-secrets (an extension of this server).
+// Existing secrets: user-created Kubernetes Secrets, labelled for Run:ai, that a credential may
+// point to instead of carrying values (docs/api.md, 'Existing secrets'). Validation for the create
+// endpoints and the listing behind GET /api/v1/asset/credentials/existing-secrets (an extension of
+// this server).
 #pragma once
 
 #include <optional>
@@ -19,11 +20,11 @@ namespace cc::server {
 // Checks `name` against the cluster store for a credential of `kind` at `normalized_scope`
 // (ids filled by OrgTree::normalized). nullopt when usable. Otherwise an ApiError with field
 // "spec.existingSecretName": 400 when no labelled Secret of that name and kind is usable at the
-// scope, 409 when the Secret already backs another (non-deleted) credential (single use, §3.3).
+// scope, 409 when the Secret already backs another (non-deleted) credential (single use).
 std::optional<cc::ApiError> validate_existing_secret(Store& store, cc::CredentialKind kind,
                                                      const cc::ScopeRef& normalized_scope, std::string_view name);
 
-// Where a user's Secret for a scope lives (§7.4): `runai` for cluster and department scope, the
+// Where a user's Secret for a scope lives: `runai` for cluster and department scope, the
 // project's namespace for project scope. 400 for tenant/system scope or an unknown node.
 struct SecretLocation {
     ClusterId cluster;

@@ -1,4 +1,5 @@
-// Implementation of form_urlencoded.h. Base64 (the standard alphabet, padded) comes from libsodium.
+// Decoding form bodies, query strings and HTTP Basic credentials. Base64 (the standard alphabet,
+// padded) comes from libsodium.
 #include "server/form_urlencoded.h"
 
 #include <sodium.h>

@@ -1,5 +1,5 @@
 // application/x-www-form-urlencoded text: OAuth 2.0 token request bodies (RFC 6749, a repeated
-// parameter is an error), HTTP Basic client authentication (§2.3.1: id and secret are
+// parameter is an error), HTTP Basic client authentication (RFC 6749 2.3.1: id and secret are
 // form-encoded before base64), and query strings whose values contain '=' ("filterBy=name==x",
 // which httplib 0.11 truncates to the text after the last '='). Pure functions.
 #pragma once

@@ -1,5 +1,6 @@
-// Implementation of http_util.h: error bodies always carry code, message and details, and
-// query parameters given twice are refused rather than silently picking one.
+// JSON and error answers, query-parameter readers and log sanitising for the routes. Error
+// bodies always carry code, message and details, and query parameters given twice are refused
+// rather than silently picking one.
 #include "server/http_util.h"
 
 #include <charconv>

@@ -1,4 +1,4 @@
-// Implementation of org_query.h: the filterBy/sortBy parser, instant parsing, the typed
+// Queries on the org-unit lists: the filterBy/sortBy parser, instant parsing, the typed
 // comparisons behind the operators, and the field values of departments and projects.
 #include "server/org_query.h"
 

@@ -1,7 +1,7 @@
-// The query language of the org-unit lists (§4.2): `filterBy` terms `<field><op><value>`,
-// `sortBy`/`sortOrder`, `offset`/`limit` and free-text `search`. Parsing is strict (a bad value
-// is a 400 naming the parameter); matching, ordering and paging are pure functions over a field
-// accessor, so they are unit-tested without HTTP.
+// The query language of the org-unit lists (docs/api.md, 'Org-unit lists'): `filterBy` terms
+// `<field><op><value>`, `sortBy`/`sortOrder`, `offset`/`limit` and free-text `search`. Parsing is
+// strict (a bad value is a 400 naming the parameter); matching, ordering and paging are pure
+// functions over a field accessor, so they are unit-tested without HTTP.
 #pragma once
 
 #include <algorithm>

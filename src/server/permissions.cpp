@@ -1,5 +1,5 @@
-// Implementation of permissions.h: the role table, expansion of a role's node to the nodes
-// below it, the ancestor closure used for read visibility, and the per-request CallerAccess.
+// Who may do what where: the role table, expansion of a role's node to the nodes below it, the
+// ancestor closure used for read visibility, and the per-request CallerAccess.
 #include "server/permissions.h"
 
 namespace cc::server {
@@ -11,7 +11,8 @@ struct RoleRule {
     bool system;  // also grants the (internal) system scope
 };
 
-// Roles the docs list as able to manage credentials (§4.5), plus the read-only Viewer.
+// The roles Run:ai documents as able to manage credentials, plus a read-only Viewer
+// (docs/api.md, 'Roles').
 constexpr std::array<RoleRule, 7> kRoles = {{
     {"System administrator", true, true, true, true, true},
     {"Department administrator", true, true, true, true, false},

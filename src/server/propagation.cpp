@@ -1,6 +1,7 @@
-// Implementation of propagation.h. The Go-compatible JSON string encoder follows encoding/json's
-// appendString with HTML escaping (kubectl's output), including utf8.DecodeRune's rules for what
-// counts as invalid UTF-8, so arbitrary passwords produce the same bytes as kubectl.
+// Building a credential's Secrets and writing them to its namespaces in one cluster. The
+// Go-compatible JSON string encoder follows encoding/json's appendString with HTML escaping
+// (kubectl's output), including utf8.DecodeRune's rules for what counts as invalid UTF-8, so
+// arbitrary passwords produce the same bytes as kubectl.
 #include "server/propagation.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
-// What a credential becomes in a cluster (§7.5, §7.6): the Secret type and data per kind (a
-// docker-registry `.dockerconfigjson` byte-identical to kubectl's), the source Secret and its
-// replicas per scope with the §7.3 labels, and the status issues for namespaces that are missing.
+// What a credential becomes in a cluster (docs/api.md, 'Propagation', 'Secret data layout'): the
+// Secret type and data per kind (a docker-registry `.dockerconfigjson` byte-identical to
+// kubectl's), the source Secret and its replicas per scope with the run.ai labels, and the status
+// issues for namespaces that are missing.
 // Shared by the cluster agents and the demo seed, so seeded objects match what agents write.
 #pragma once
 

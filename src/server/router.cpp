@@ -1,5 +1,5 @@
-// Implementation of router.h: a linear scan over a few dozen routes, segment by segment, and
-// the access rules. A trailing slash never matches, so /api/v1/clusters/ is a 404 rather than an
+// Finding a request's route, a linear scan over a few dozen routes segment by segment, and applying
+// its access rule. A trailing slash never matches, so /api/v1/clusters/ is a 404 rather than an
 // alias. Refusals say which permission is missing, never anything about the objects behind it.
 #include "server/router.h"
 

@@ -1,5 +1,6 @@
-// Implementation of secret_values.h. The plaintext is the codec's own create-request JSON, so
-// the sealed form can never drift from the API's field names.
+// Splitting a create request into its readable spec and a sealed blob, and opening the blob.
+// The plaintext is the codec's own create-request JSON, so the sealed form can never drift from
+// the API's field names.
 #include "server/secret_values.h"
 
 #include "core/json_codec.h"

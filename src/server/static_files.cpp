@@ -1,5 +1,5 @@
-// Implementation of static_files.h. Files are read whole per request: the largest (the .wasm)
-// is a few MiB and the server is a local reference, not a CDN.
+// Serving the web app's files from the --web directory, confined to it. Files are read whole
+// per request: the largest (the .wasm) is a few MiB and the server is a local reference, not a CDN.
 #include "server/static_files.h"
 
 #include <fstream>

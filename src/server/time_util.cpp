@@ -1,4 +1,4 @@
-// Implementation of time_util.h on std::chrono and gmtime_r (thread-safe, unlike gmtime).
+// RFC 3339 timestamps and Unix time, on std::chrono and gmtime_r (thread-safe, unlike gmtime).
 // Negative times round toward the past so milliseconds stay in 0..999.
 #include "server/time_util.h"
 

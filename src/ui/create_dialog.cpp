@@ -1,8 +1,8 @@
 // The new-credential dialog: scope, name, description, then "Existing secret" or "New secret
-// (recommended)" with the type's fields. Messages come from app::check_create_form and from
-// the server's refusal; secret fields are SecretTexts with a reveal toggle, wiped when the
-// dialog closes. What a paste into the import box means is decided by the app
-// (app::import_docker_config / import_env_block); this file copies the result into the buffers.
+// (recommended)" with the type's fields (docs/product.md, 'Creating credentials'). Messages come
+// from app::check_create_form and from the server's refusal; secret fields are SecretTexts with a
+// reveal toggle, wiped when the dialog closes. What a paste into the import box means is decided
+// by the app (app::import_docker_config / import_env_block); this file copies it into the buffers.
 #include <array>
 #include <cstring>
 #include <optional>

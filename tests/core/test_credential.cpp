@@ -37,7 +37,7 @@ TEST_CASE("kind names match the API, the URL paths, the UI and the k8s labels") 
     CHECK(kind_label(CredentialKind::GenericSecret) == "Generic secret");
     CHECK(kind_label(CredentialKind::NgcApiKey) == "NGC API key");
 
-    // §7.3: run.ai/resource values; NGC has none (no existing-secret option)
+    // run.ai/resource values; NGC has none (no existing-secret option)
     CHECK(kind_k8s_label(CredentialKind::AccessKey) == "access-key");
     CHECK(kind_k8s_label(CredentialKind::Password) == "password");
     CHECK(kind_k8s_label(CredentialKind::DockerRegistry) == "docker-registry");
@@ -64,7 +64,7 @@ TEST_CASE("kind names round-trip and unknown strings give nullopt") {
     CHECK_FALSE(kind_from_path_segment("docker-registry/").has_value());
 }
 
-TEST_CASE("kAllKinds lists each kind once, docker registry first (the seed's menu order)") {
+TEST_CASE("kAllKinds lists each kind once, docker registry first (the product's menu order)") {
     std::set<int> seen;
     for (auto k : kAllKinds) seen.insert(static_cast<int>(k));
     CHECK(seen.size() == 5);

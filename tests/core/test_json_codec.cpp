@@ -1,4 +1,4 @@
-// JSON codec for the Run:ai Credentials API shapes (§2), requests, errors and org lists.
+// JSON codec for the Run:ai Credentials API shapes, requests, errors and org lists.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -138,9 +138,9 @@ TEST_CASE("encode_meta writes the API field names and types") {
     CHECK(m["description"] == "read-only key");
     CHECK(m["scope"] == "project");
     CHECK(m["clusterId"] == "d73a738f-fab3-430a-8fa3-5241493d7128");
-    CHECK(m["departmentId"].is_string());  // string, although it looks numeric (§2.1)
+    CHECK(m["departmentId"].is_string());  // string, although it looks numeric
     CHECK(m["departmentId"] == "4");
-    CHECK(m["projectId"].is_number_integer());  // int32 in credentials (§4.4)
+    CHECK(m["projectId"].is_number_integer());  // int32 in credentials, a string in org-unit lists
     CHECK(m["projectId"] == 12);
     CHECK(m["projectName"] == "team-a");
     CHECK(m["tenantId"] == 1001);
@@ -188,7 +188,7 @@ TEST_CASE("encode_credential per-kind: spec is flat and carries keyId") {
         CHECK_FALSE(j.contains("compliance"));
     }
     const Json dr = encode_credential(sample_credential(CredentialKind::DockerRegistry), false);
-    CHECK(dr["spec"]["url"] == "nvcr.io");  // url is not secret (§2.7)
+    CHECK(dr["spec"]["url"] == "nvcr.io");  // url is not secret
     CHECK(dr["spec"].contains("user"));
     CHECK(dr["spec"]["user"].is_null());
     CHECK(dr["spec"]["password"].is_null());
@@ -272,7 +272,7 @@ TEST_CASE("encode_credential writes usedBy, status and clusterInfo when present"
 
 // ---- decode credentials -----------------------------------------------------------------------
 
-TEST_CASE("decode_credential: the §2.7 access key GET example") {
+TEST_CASE("decode_credential: an access key GET answer with every field") {
     const Json j = parse(R"({
       "meta": { "id": "6b0d3a1e-8f1c-4c55-9a57-0f8a2c3e9d11", "kind": "accessKey",
                 "name": "datasets-s3-ro", "description": "read-only key for the datasets bucket",
@@ -367,7 +367,7 @@ TEST_CASE("decode_credential: combined entries of every kind") {
         CHECK(std::get<PasswordSpec>(r->spec).existing_secret_name == std::optional<std::string>("nested-secret"));
         CHECK(r->key_id == 3);
     }
-    SUBCASE("docker registry and generic secret from the §2.7 combined list") {
+    SUBCASE("docker registry and generic secret entries of a combined list") {
         auto list = decode_credential_list(R"({ "entries": [
           { "meta": { "id": "d-1", "kind": "dockerRegistry", "name": "nvcr", "scope": "cluster",
                       "clusterId": "d73a738f-fab3-430a-8fa3-5241493d7128" },
@@ -638,7 +638,7 @@ TEST_CASE("create requests round-trip through encode/decode for each kind") {
     }
 }
 
-TEST_CASE("decode_create_request accepts the §2.7 bodies") {
+TEST_CASE("decode_create_request accepts full create bodies") {
     auto a = decode_create_request(parse(R"({
       "meta": { "name": "datasets-s3-ro", "description": "read-only key for the datasets bucket",
                 "scope": "department", "departmentId": "4",
@@ -757,7 +757,7 @@ TEST_CASE("update requests") {
     auto spec = decode_update_request(parse(R"({"meta":{"name":"a"},"spec":{"password":"new"}})"));
     REQUIRE_FALSE(spec.ok());
     CHECK(spec.error().code == 400);
-    CHECK(spec.error().field == "spec");  // values cannot be edited (§3.4)
+    CHECK(spec.error().field == "spec");  // values cannot be edited
 
     auto colour = decode_update_request(parse(R"({"meta":{"colour":"red"}})"));
     REQUIRE_FALSE(colour.ok());
@@ -894,7 +894,7 @@ TEST_CASE("org encoders produce what the decoders read (reference server shapes)
     Project p{ProjectId{33}, "team-a", ClusterId{"cl-a"}, DepartmentId{"4"}, "research", "runai-team-a", "", "c", "u"};
 
     const Json pj = encode_project(p);
-    CHECK(pj["id"].is_string());  // org-unit project ids are strings (§4.4)
+    CHECK(pj["id"].is_string());  // org-unit project ids are strings
     CHECK(pj["id"] == "33");
     CHECK(pj["status"]["namespace"] == "runai-team-a");
     CHECK(pj["parent"]["name"] == "research");

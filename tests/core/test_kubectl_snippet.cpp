@@ -1,5 +1,5 @@
-// kubectl commands for pre-created secrets: namespace and labels per scope (seed "Creating
-// secrets in advance", §7.4), data keys per kind (§7.6), and the cases with no command.
+// kubectl commands for pre-created secrets: namespace and labels per scope (docs/api.md,
+// 'Existing secrets'), data keys per kind, and the cases with no command.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -48,7 +48,7 @@ ScopeRef project(std::int64_t id) {
 
 struct KindCase {
     CredentialKind kind;
-    const char* resource;     // run.ai/resource value, as the seed page lists it
+    const char* resource;     // run.ai/resource value, as Run:ai documents it
     const char* create_args;  // what follows "<name> --namespace=<ns>"
     const char* secret_type;  // generic | docker-registry
 };

@@ -1,4 +1,4 @@
-// The organizational tree: scope names and paths, cluster derivation, inheritance (§4).
+// The organizational tree: scope names and paths, cluster derivation, inheritance.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Validation of create/update requests (§3, PRODUCT.md "Creating").
+// Validation of create/update requests (docs/api.md, 'Validation').
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// API tests of the assets that reference credentials (§10): Git and S3 data sources and
+// API tests of the assets that reference credentials: Git and S3 data sources and
 // environments. Create (202), list, get, delete; validation of meta, spec and the referenced
 // credential (kind, scope, keys, being deleted) with 400s naming the field; 409 on a taken name;
 // and the credential's usedBy links appearing and disappearing, which the 412 rule reads.

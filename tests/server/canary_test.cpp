@@ -1,4 +1,4 @@
-// Secrets are write-only (§3.4): one credential of every kind is created with unique canary
+// Secrets are write-only: one credential of every kind is created with unique canary
 // values, then every endpoint is exercised (lists and gets with usage and status, updates,
 // permitted scopes, org, tokens, data sources, the extensions, deletes). No canary may appear
 // in any response body, in any line the server writes to stderr (request log, agent, errors),

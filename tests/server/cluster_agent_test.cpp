@@ -1,6 +1,6 @@
 // The cluster agents as a client sees them: statuses move Creating -> No issues found / Issues
 // found, Updating -> steady, Deleting -> gone, per scope level; the Secret objects they write
-// (namespaces, §7.3 labels, §7.6 data layout, Kubernetes names); an unreachable cluster and its
+// (namespaces, run.ai labels, data layout, Kubernetes names); an unreachable cluster and its
 // recovery; and the seeded clusters being consistent with the seeded statuses.
 #include <algorithm>
 #include <set>
@@ -52,7 +52,7 @@ TEST_CASE("cluster agent: a project credential becomes one Secret in the project
     CHECK(data->at("Password") == "pa$$ word\"<&>");
 }
 
-TEST_CASE("cluster agent: the data layout of each kind (§7.6)") {
+TEST_CASE("cluster agent: the data layout of each kind") {
     TestServer server;
     Api admin(server, kAdmin);
     struct Case {

@@ -104,7 +104,8 @@ inline Json spec_with_values(CredentialKind k, const std::string& secret) {
     return Json::object();
 }
 
-// §1.2: access-key, password and docker-registry answer 202 with a body, the others 204.
+// As in Run:ai, access-key, password and docker-registry deletes answer 202 with a body, the
+// others 204.
 inline int delete_status(CredentialKind k) {
     return k == CredentialKind::GenericSecret || k == CredentialKind::NgcApiKey ? 204 : 202;
 }

@@ -1,6 +1,6 @@
-// API tests of the per-kind credentials endpoints (§1.2): each kind's create -> get -> list ->
-// update -> delete, the 202-with-body vs 204 deletes, renames and description edits (§6.2),
-// the in-use guard (412) and the asynchronous delete (§6.1). Every answer is schema-checked.
+// API tests of the per-kind credentials endpoints: each kind's create -> get -> list ->
+// update -> delete, the 202-with-body vs 204 deletes, renames and description edits,
+// the in-use guard (412) and the asynchronous delete. Every answer is schema-checked.
 #include <set>
 
 #include "credentials_api.h"

@@ -1,6 +1,6 @@
 // API tests of GET /api/v1/asset/credentials: the demo data covers every kind, scope level and
 // status; entries decode with the client's codec; secret values are always null; usedBy and
-// status appear only when asked; the §1.3 filters select what they promise.
+// status appear only when asked; the list filters select what they promise.
 #include <map>
 #include <set>
 
@@ -143,7 +143,7 @@ TEST_CASE("credentials list: usageInfo and statusInfo toggle usedBy and status")
     CHECK_FALSE(unused->used_by->in_use());
 }
 
-TEST_CASE("credentials list: scope and id filters (§1.3)") {
+TEST_CASE("credentials list: scope and id filters") {
     const Json all = list("");
     std::map<std::string, std::string> scope_of;
     for (const auto& e : all.at("entries")) scope_of[e.at("meta").at("name")] = e.at("meta").at("scope");

@@ -1,6 +1,6 @@
-// API tests of what the credentials endpoints refuse: 400s naming the field (§3), 409 on a name
+// API tests of what the credentials endpoints refuse: 400s naming the field, 409 on a name
 // taken in the scope node, 401 without a token, 413 for huge bodies; and of the list query
-// parameters on the per-kind lists (§1.3). A refused request never changes anything.
+// parameters on the per-kind lists. A refused request never changes anything.
 #include <set>
 
 #include "credentials_api.h"
@@ -156,7 +156,7 @@ TEST_CASE("create: bodies over 1 MiB are refused (413)") {
     CHECK(api.names(kCredentialsPath).size() == before);
 }
 
-TEST_CASE("per-kind lists: the §1.3 query parameters") {
+TEST_CASE("per-kind lists: the query parameters") {
     TestServer& server = shared_server();
     Api api(server, kAdmin);
     using K = CredentialKind;

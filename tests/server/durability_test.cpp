@@ -189,7 +189,7 @@ TEST_CASE("concurrency: one existing secret, claimed by many threads at once: ex
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             auto c = server.client();
-            // Different names: only the single-use rule of existing secrets (§3.3) can refuse them.
+            // Different names: only the single-use rule of existing secrets can refuse them.
             const std::string body =
                 create_body("claim-" + std::to_string(t), department_scope("1"), {{"existingSecretName", "research-git-bot"}}).dump();
             start.arrive_and_wait();

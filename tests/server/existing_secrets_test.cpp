@@ -1,7 +1,8 @@
-// Existing secrets (§3.3, §7.4, PRODUCT.md): the labelled user Secrets of the simulated clusters,
-// the listing extension with `inUse`, adding one through the admin extension, and credentials
-// created from one (single use; replicated for department scope; the user's Secret survives the
-// credential's deletion). validate_existing_secret is also checked directly against a store.
+// Existing secrets (docs/api.md, 'Existing secrets'): the labelled user Secrets of the simulated
+// clusters, the listing extension with `inUse`, adding one through the admin extension, and
+// credentials created from one (single use; replicated for department scope; the user's Secret
+// survives the credential's deletion). validate_existing_secret is also checked directly against a
+// store.
 #include <set>
 
 #include "cluster_support.h"

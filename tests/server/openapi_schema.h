@@ -116,12 +116,12 @@ private:
     }
 
     // Deliberate differences from the document. The NGC key is masked as null like every other
-    // secret value (§2.7 shows `"ngc_api_key": null`), although the schema types it as a
+    // secret value (secret values are write-only), although the schema types it as a
     // non-nullable string.
     static bool deviation(const std::string& error) {
         return error.find(".ngc_api_key is null") != std::string::npos;
     }
-    // Org-unit ids are numeric strings although these schemas say uuid (§4.4: ids are opaque).
+    // Org-unit ids are numeric strings although these schemas say uuid (ids are opaque strings).
     static bool relaxed_uuid(const std::string& component) {
         return component == "DepartmentProjectChild" || component == "DepartmentProjectParent";
     }

@@ -104,7 +104,7 @@ TEST_CASE("departments and projects: shapes and the tree they form") {
     CHECK_FALSE(body_json(p).contains("next"));
     const Json project_list = body_json(p);
     for (const auto& project : project_list.at("projects")) {
-        CHECK(project.at("id").is_string());  // a string here, an int in credentials (§4.4)
+        CHECK(project.at("id").is_string());  // a string here, an int in credentials
         CHECK(project.at("status").at("namespace") == "runai-" + project.at("name").get<std::string>());
     }
     auto clusters = decode_clusters(get("/api/v1/clusters")->body);

@@ -1,5 +1,5 @@
 // Tests of credentials RBAC: the role table and scope expansion of permissions.cpp (unit), the
-// permitted-scopes endpoint (§4.5) for each demo user, and its enforcement on the credentials
+// permitted-scopes endpoint for each demo user, and its enforcement on the credentials
 // endpoints: 403 outside the permitted scopes, lists and GETs limited to what the caller may
 // read (inherited credentials included), others' private credentials hidden.
 #include <set>
