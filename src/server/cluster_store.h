@@ -96,8 +96,4 @@ private:
     const SecretBox* box_;
 };
 
-// Status issues as the credentials table stores them: [[scopeId, scopeType, issue], ...].
-std::string encode_stored_issues(const std::vector<StatusIssue>& issues);
-std::vector<StatusIssue> decode_stored_issues(const std::string& text);
-
 }  // namespace cc::server
