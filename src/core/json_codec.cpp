@@ -1,5 +1,7 @@
-// JSON codec for the Run:ai shapes. [SECTION] index: helpers, credentials (encode),
-// credentials (decode), requests, errors, org.
+// Reads and writes the Run:ai API's JSON: credentials (read leniently by the client: unknown
+// fields ignored), request bodies (read strictly by the server: a wrong type or an unknown field
+// is a 400 naming the field), error bodies and the organization. [SECTION] index: helpers,
+// credentials (encode), credentials (decode), requests, errors, org.
 #include "core/json_codec.h"
 
 #include "core/json_fast.h"
@@ -460,17 +462,11 @@ Json encode_create_request(const CreateRequest& r) {
     return {{"meta", std::move(meta)}, {"spec", std::move(spec)}};
 }
 
-Result<CreateRequest> decode_create_request(const Json& j, CredentialKind kind) {
-    StrictObject root(j, "");
-    CC_TRY(root.check_object());
-    CC_TRY(root.check_known({"meta", "spec"}));
-    const Json* meta_j = member(j, "meta");
-    if (!meta_j) return bad_field("meta", "meta is required");
-    const Json* spec_j = member(j, "spec");
-    if (!spec_j) return bad_field("spec", "spec is required");
+namespace {
 
-    CreateRequest r;
-    StrictObject meta(*meta_j, "meta");
+// meta of a create request: the name, the scope the credential is created in, and its flags.
+std::optional<ApiError> decode_create_meta(const Json& meta_j, CreateRequest& r) {
+    StrictObject meta(meta_j, "meta");
     CC_TRY(meta.check_object());
     CC_TRY(meta.check_known({"name", "description", "scope", "clusterId", "departmentId", "projectId", "autoDelete",
                              "workloadSupportedTypes", "private"}));
@@ -494,14 +490,35 @@ Result<CreateRequest> decode_create_request(const Json& j, CredentialKind kind) 
     if (project) r.scope.project_id = ProjectId{*project};
     CC_TRY(meta.boolean("autoDelete", r.auto_delete));
     CC_TRY(meta.boolean("private", r.is_private));
-    if (const Json* w = member(*meta_j, "workloadSupportedTypes"); w && !w->is_object())
+    if (const Json* w = member(meta_j, "workloadSupportedTypes"); w && !w->is_object())
         return bad_field("meta.workloadSupportedTypes", "meta.workloadSupportedTypes must be an object");
+    return std::nullopt;
+}
 
-    StrictObject spec(*spec_j, "spec");
+// spec.keyValuePairs of a generic secret: [{key, value}, ...].
+std::optional<ApiError> decode_key_value_pairs(const Json& pairs, std::optional<std::vector<KeyValuePair>>& out) {
+    if (!pairs.is_array()) return bad_field("spec.keyValuePairs", "spec.keyValuePairs must be an array");
+    out.emplace();
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
+        StrictObject kv(pairs[i], path);
+        CC_TRY(kv.check_object());
+        CC_TRY(kv.check_known({"key", "value"}));
+        std::optional<std::string> key, value;
+        CC_TRY(kv.string("key", key));
+        CC_TRY(kv.string("value", value));
+        out->push_back({key.value_or(""), std::move(value)});
+    }
+    return std::nullopt;
+}
+
+// spec of a create request, into `out` (the kind's empty spec): the fields of that kind only.
+// On an error `out` may hold some secret values already; the caller wipes them.
+std::optional<ApiError> decode_create_spec(const Json& spec_j, CredentialSpec& out) {
+    StrictObject spec(spec_j, "spec");
     CC_TRY(spec.check_object());
-    r.spec = empty_spec(kind);
-    std::optional<ApiError> err = std::visit(
-        [&spec, spec_j](auto& v) -> std::optional<ApiError> {
+    return std::visit(
+        [&spec, &spec_j](auto& v) -> std::optional<ApiError> {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, AccessKeySpec>) {
                 CC_TRY(spec.check_known({"existingSecretName", "accessKeyId", "secretAccessKey"}));
@@ -522,28 +539,32 @@ Result<CreateRequest> decode_create_request(const Json& j, CredentialKind kind) 
             } else if constexpr (std::is_same_v<T, GenericSecretSpec>) {
                 CC_TRY(spec.check_known({"existingSecretName", "keyValuePairs"}));
                 CC_TRY(spec.string("existingSecretName", v.existing_secret_name));
-                if (const Json* pairs = member(*spec_j, "keyValuePairs")) {
-                    if (!pairs->is_array()) return bad_field("spec.keyValuePairs", "spec.keyValuePairs must be an array");
-                    v.key_value_pairs.emplace();
-                    for (std::size_t i = 0; i < pairs->size(); ++i) {
-                        const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
-                        StrictObject kv((*pairs)[i], path);
-                        CC_TRY(kv.check_object());
-                        CC_TRY(kv.check_known({"key", "value"}));
-                        std::optional<std::string> key, value;
-                        CC_TRY(kv.string("key", key));
-                        CC_TRY(kv.string("value", value));
-                        v.key_value_pairs->push_back({key.value_or(""), std::move(value)});
-                    }
-                }
+                if (const Json* pairs = member(spec_j, "keyValuePairs"))
+                    CC_TRY(decode_key_value_pairs(*pairs, v.key_value_pairs));
             } else {
                 CC_TRY(spec.check_known({"ngc_api_key"}));
                 CC_TRY(spec.string("ngc_api_key", v.ngc_api_key));
             }
             return std::nullopt;
         },
-        r.spec);
-    if (err) {
+        out);
+}
+
+}  // namespace
+
+Result<CreateRequest> decode_create_request(const Json& j, CredentialKind kind) {
+    StrictObject root(j, "");
+    CC_TRY(root.check_object());
+    CC_TRY(root.check_known({"meta", "spec"}));
+    const Json* meta_j = member(j, "meta");
+    if (!meta_j) return bad_field("meta", "meta is required");
+    const Json* spec_j = member(j, "spec");
+    if (!spec_j) return bad_field("spec", "spec is required");
+
+    CreateRequest r;
+    CC_TRY(decode_create_meta(*meta_j, r));
+    r.spec = empty_spec(kind);
+    if (auto err = decode_create_spec(*spec_j, r.spec)) {
         wipe_secrets(r);
         return *err;
     }

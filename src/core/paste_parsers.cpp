@@ -217,7 +217,7 @@ int base64_value(char c) {
     return -1;
 }
 
-// Standard base64 (RFC 4648, section 4); the '=' padding may be omitted. nullopt on any other byte.
+// Standard base64 (RFC 4648); the '=' padding may be omitted. nullopt on any other byte.
 std::optional<std::string> base64_decode(std::string_view in) {
     std::size_t len = in.size();
     while (len > 0 && in[len - 1] == '=') --len;
@@ -267,6 +267,67 @@ void copy_secret(std::string& dst, std::string_view src) {
     dst.assign(src.data(), src.size());
 }
 
+// The logins of the "auths" section: user:password from each entry's base64 `auth`, or its
+// username and password fields; entries without a secret in the file are skipped with a reason.
+void read_auths(const Json& auths, DockerConfigImport& out) {
+    out.logins.reserve(auths.size());
+    for (const auto& [url, entry] : auths.items()) {
+        auto skip = [&out, &url = url](std::string reason) { out.skipped.push_back({url, std::move(reason)}); };
+        if (!entry.is_object()) {
+            skip("the entry is not a JSON object");
+            continue;
+        }
+        const std::string* auth = string_field(entry, "auth");
+        const std::string* user = string_field(entry, "username");
+        const std::string* pass = string_field(entry, "password");
+        if (auth && !auth->empty()) {
+            auto decoded = base64_decode(*auth);
+            if (!decoded) {
+                skip("the auth field is not valid base64");
+                continue;
+            }
+            const std::size_t colon = decoded->find(':');
+            if (colon == std::string::npos) {
+                wipe_string_capacity(*decoded);
+                skip("the auth field does not hold user:password");
+                continue;
+            }
+            DockerLogin login;
+            login.url = url;
+            const std::string_view both = *decoded;
+            copy_secret(login.username, both.substr(0, colon));
+            copy_secret(login.password, both.substr(colon + 1));
+            wipe_string_capacity(*decoded);
+            out.logins.push_back(std::move(login));
+        } else if (user && pass && !pass->empty()) {
+            DockerLogin login;
+            login.url = url;
+            copy_secret(login.username, *user);
+            copy_secret(login.password, *pass);
+            out.logins.push_back(std::move(login));
+        } else {
+            // identitytoken / registrytoken only, or an empty entry whose login is held by
+            // credsStore: the secret is not in the file.
+            skip(std::string(kHelperReason));
+        }
+    }
+}
+
+// Registries whose login a credential helper keeps ("credHelpers"): skipped, unless "auths"
+// listed them already. Sorts the skipped registries by URL.
+void skip_helper_registries(const Json& helpers, DockerConfigImport& out) {
+    for (const auto& [url, helper] : helpers.items()) {
+        (void)helper;
+        const bool seen = std::any_of(out.logins.begin(), out.logins.end(),
+                                      [&url = url](const auto& l) { return l.url == url; }) ||
+                          std::any_of(out.skipped.begin(), out.skipped.end(),
+                                      [&url = url](const auto& s) { return s.url == url; });
+        if (!seen) out.skipped.push_back({url, std::string(kHelperReason)});
+    }
+    std::sort(out.skipped.begin(), out.skipped.end(),
+              [](const DockerSkipped& a, const DockerSkipped& b) { return a.url < b.url; });
+}
+
 }  // namespace
 
 Result<DockerConfigImport> parse_docker_config(std::string_view text) {
@@ -284,61 +345,8 @@ Result<DockerConfigImport> parse_docker_config(std::string_view text) {
         return ApiError{400, "No \"auths\" section: this does not look like a Docker config.json", {}, {}};
 
     DockerConfigImport out;
-    if (has_auths) {
-        out.logins.reserve(auths->size());
-        for (const auto& [url, entry] : auths->items()) {
-            auto skip = [&out, &url = url](std::string reason) { out.skipped.push_back({url, std::move(reason)}); };
-            if (!entry.is_object()) {
-                skip("the entry is not a JSON object");
-                continue;
-            }
-            const std::string* auth = string_field(entry, "auth");
-            const std::string* user = string_field(entry, "username");
-            const std::string* pass = string_field(entry, "password");
-            if (auth && !auth->empty()) {
-                auto decoded = base64_decode(*auth);
-                if (!decoded) {
-                    skip("the auth field is not valid base64");
-                    continue;
-                }
-                const std::size_t colon = decoded->find(':');
-                if (colon == std::string::npos) {
-                    wipe_string_capacity(*decoded);
-                    skip("the auth field does not hold user:password");
-                    continue;
-                }
-                DockerLogin login;
-                login.url = url;
-                const std::string_view both = *decoded;
-                copy_secret(login.username, both.substr(0, colon));
-                copy_secret(login.password, both.substr(colon + 1));
-                wipe_string_capacity(*decoded);
-                out.logins.push_back(std::move(login));
-            } else if (user && pass && !pass->empty()) {
-                DockerLogin login;
-                login.url = url;
-                copy_secret(login.username, *user);
-                copy_secret(login.password, *pass);
-                out.logins.push_back(std::move(login));
-            } else {
-                // identitytoken / registrytoken only, or an empty entry whose login is held by
-                // credsStore: the secret is not in the file.
-                skip(std::string(kHelperReason));
-            }
-        }
-    }
-    if (has_helpers) {
-        for (const auto& [url, helper] : helpers->items()) {
-            (void)helper;
-            const bool seen = std::any_of(out.logins.begin(), out.logins.end(),
-                                          [&url = url](const auto& l) { return l.url == url; }) ||
-                              std::any_of(out.skipped.begin(), out.skipped.end(),
-                                          [&url = url](const auto& s) { return s.url == url; });
-            if (!seen) out.skipped.push_back({url, std::string(kHelperReason)});
-        }
-        std::sort(out.skipped.begin(), out.skipped.end(),
-                  [](const DockerSkipped& a, const DockerSkipped& b) { return a.url < b.url; });
-    }
+    if (has_auths) read_auths(*auths, out);
+    if (has_helpers) skip_helper_registries(*helpers, out);
     if (out.logins.empty() && out.skipped.empty()) {
         std::string message = "config.json lists no registry logins";
         if (const std::string* store = string_field(doc, "credsStore"))

@@ -1,5 +1,6 @@
-// Node marks, search ranking, default collapsing and subtree sizes of the scope tree diagram
-// (see scope_diagram.h). Parents precede their children in a ScopeLayoutTree, which turns the
+// What the scope tree diagram shows on top of the layout: node marks around the focus, search
+// ranking, default collapsing, subtree sizes, and the stacked layout that folds a long run of
+// leaves into columns. Parents precede their children in a ScopeLayoutTree, which turns the
 // subtree sums into one backward pass.
 #include "core/scope_diagram.h"
 
@@ -79,17 +80,15 @@ bool valid_index(int v, std::size_t n) {
     return v >= 0 && static_cast<std::size_t>(v) < n;
 }
 
-}  // namespace
-
-TreeLayout layout_stacked(const std::vector<LayoutNode>& nodes, const TreeLayoutOptions& options,
-                          const std::vector<int>& collapsed, const StackOptions& so) {
+// Each parent (not collapsed) whose children are at least `min_children` leaves gets one
+// stand-in child in `with_blocks`: a block as big as its stacked columns. Returns the stacks.
+std::vector<Stack> find_stacks(const std::vector<LayoutNode>& nodes, const std::vector<int>& collapsed,
+                               const StackOptions& so, std::vector<LayoutNode>& with_blocks) {
     const std::size_t n = nodes.size();
     std::vector<char> is_collapsed(n, 0);
     for (int c : collapsed)
         if (valid_index(c, n)) is_collapsed[static_cast<std::size_t>(c)] = 1;
 
-    // Each qualifying parent gets one stand-in child: a block as big as its stacked columns.
-    std::vector<LayoutNode> with_blocks = nodes;
     std::vector<Stack> stacks;
     std::vector<char> claimed(n, 0);  // a child is stacked under one parent only
     const std::size_t max_rows = std::max<std::size_t>(1, so.max_rows);
@@ -122,8 +121,50 @@ TreeLayout layout_stacked(const std::vector<LayoutNode>& nodes, const TreeLayout
         for (int k : st.kids) claimed[static_cast<std::size_t>(k)] = 1;
         stacks.push_back(std::move(st));
     }
+    return stacks;
+}
+
+// Splits a placed block into its stack's boxes, column by column, with the two connectors of
+// each box: parent -> bus -> spine -> the box's middle, and spine -> the box's left edge.
+void place_stack(const std::vector<LayoutNode>& nodes, const Stack& st, const NodePlacement& block,
+                 const StackOptions& so, TreeLayout& out) {
+    const NodePlacement& parent = out.nodes[static_cast<std::size_t>(st.parent)];
+    const float parent_bottom = parent.y + parent.height;
+    const float bus = (parent_bottom + block.y) / 2;
+    const float left = block.x - block.width / 2;
+    for (std::size_t i = 0; i < st.kids.size(); ++i) {
+        const std::size_t col = i / st.rows, row = i % st.rows;
+        const float box_left =
+            left + static_cast<float>(col) * (so.spine_inset + st.column_width + so.column_gap) + so.spine_inset;
+        const float spine = box_left - so.spine_inset / 2;
+        NodePlacement& p = out.nodes[static_cast<std::size_t>(st.kids[i])];
+        p.width = st.column_width;
+        p.height = nodes[static_cast<std::size_t>(st.kids[i])].height;
+        p.x = box_left + st.column_width / 2;
+        p.y = block.y + static_cast<float>(row) * (st.row_height + so.row_gap);
+        p.depth = parent.depth + 1;
+        p.visible = true;
+        const float mid = p.y + p.height / 2;
+        Connector down{st.parent, st.kids[i], {}, 4};
+        down.points = {LayoutPoint{parent.x, parent_bottom}, LayoutPoint{parent.x, bus}, LayoutPoint{spine, bus},
+                       LayoutPoint{spine, mid}};
+        out.connectors.push_back(down);
+        Connector tick{st.parent, st.kids[i], {}, 2};
+        tick.points[0] = {spine, mid};
+        tick.points[1] = {box_left, mid};
+        out.connectors.push_back(tick);
+    }
+}
+
+}  // namespace
+
+TreeLayout layout_stacked(const std::vector<LayoutNode>& nodes, const TreeLayoutOptions& options,
+                          const std::vector<int>& collapsed, const StackOptions& so) {
+    std::vector<LayoutNode> with_blocks = nodes;
+    const std::vector<Stack> stacks = find_stacks(nodes, collapsed, so, with_blocks);
     if (stacks.empty()) return layout_tree(nodes, options, collapsed);
 
+    const std::size_t n = nodes.size();
     TreeLayout l = layout_tree(with_blocks, options, collapsed);
     TreeLayout out;
     out.nodes.assign(l.nodes.begin(), l.nodes.begin() + static_cast<std::ptrdiff_t>(n));
@@ -134,33 +175,7 @@ TreeLayout layout_stacked(const std::vector<LayoutNode>& nodes, const TreeLayout
 
     for (const Stack& st : stacks) {
         const NodePlacement& block = l.nodes[static_cast<std::size_t>(st.block)];
-        if (!block.visible) continue;
-        const NodePlacement& parent = out.nodes[static_cast<std::size_t>(st.parent)];
-        const float parent_bottom = parent.y + parent.height;
-        const float bus = (parent_bottom + block.y) / 2;
-        const float left = block.x - block.width / 2;
-        for (std::size_t i = 0; i < st.kids.size(); ++i) {
-            const std::size_t col = i / st.rows, row = i % st.rows;
-            const float box_left =
-                left + static_cast<float>(col) * (so.spine_inset + st.column_width + so.column_gap) + so.spine_inset;
-            const float spine = box_left - so.spine_inset / 2;
-            NodePlacement& p = out.nodes[static_cast<std::size_t>(st.kids[i])];
-            p.width = st.column_width;
-            p.height = nodes[static_cast<std::size_t>(st.kids[i])].height;
-            p.x = box_left + st.column_width / 2;
-            p.y = block.y + static_cast<float>(row) * (st.row_height + so.row_gap);
-            p.depth = parent.depth + 1;
-            p.visible = true;
-            const float mid = p.y + p.height / 2;
-            Connector down{st.parent, st.kids[i], {}, 4};
-            down.points = {LayoutPoint{parent.x, parent_bottom}, LayoutPoint{parent.x, bus}, LayoutPoint{spine, bus},
-                           LayoutPoint{spine, mid}};
-            out.connectors.push_back(down);
-            Connector tick{st.parent, st.kids[i], {}, 2};
-            tick.points[0] = {spine, mid};
-            tick.points[1] = {box_left, mid};
-            out.connectors.push_back(tick);
-        }
+        if (block.visible) place_stack(nodes, st, block, so, out);
     }
     return out;
 }

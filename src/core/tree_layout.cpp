@@ -1,6 +1,8 @@
-// Tidy tree layout (see tree_layout.h). Reingold-Tilford with per-depth contours: each subtree is
-// laid out on its own, siblings are pushed apart only as far as their contours require, small
-// subtrees caught between two big ones are spread over the gap (Walker), parents are centred.
+// Lays out the scope tree diagram and maps it to the screen: a tidy tree layout (Reingold-Tilford
+// with per-depth contours: each subtree is laid out on its own, siblings are pushed apart only as
+// far as their contours require, small subtrees caught between two big ones are spread over the
+// gap as Walker does, parents are centred), the diagram's tree built from the organization with
+// its credential counts, and the view transforms that fit, centre and zoom it.
 #include "core/tree_layout.h"
 
 #include <algorithm>
@@ -83,58 +85,65 @@ Contour place_children(const std::vector<int>& kids, std::vector<Contour>& conto
     return acc;
 }
 
-}  // namespace
+// The part of the tree a layout shows: the visible children of each node, and the visible
+// nodes in pre-order (parents before their children).
+struct VisibleTree {
+    std::vector<std::vector<int>> kids;
+    std::vector<int> order;
+};
 
-TreeLayout layout_tree(const std::vector<LayoutNode>& nodes, const TreeLayoutOptions& options,
-                       const std::vector<int>& collapsed) {
-    TreeLayout out;
+// Pre-order walk from the root; a node is accepted once (guards against cycles and shared
+// children), and nothing below a collapsed node is visited. Sets the depth of each visible node.
+VisibleTree visible_tree(const std::vector<LayoutNode>& nodes, const std::vector<int>& collapsed,
+                         std::vector<NodePlacement>& placed) {
     const std::size_t n = nodes.size();
-    out.nodes.resize(n);
-    if (n == 0) return out;
-
     std::vector<char> is_collapsed(n, 0);
     for (int c : collapsed)
         if (c >= 0 && static_cast<std::size_t>(c) < n) is_collapsed[static_cast<std::size_t>(c)] = 1;
 
-    // Pre-order walk from the root; a node is accepted once (guards against cycles and shared
-    // children), and nothing below a collapsed node is visited.
-    std::vector<std::vector<int>> kids(n);
-    std::vector<int> order;
-    order.reserve(n);
+    VisibleTree t;
+    t.kids.resize(n);
+    t.order.reserve(n);
     std::vector<char> seen(n, 0);
     std::vector<int> stack{0};
     seen[0] = 1;
-    out.nodes[0].depth = 0;
+    placed[0].depth = 0;
     while (!stack.empty()) {
         const int v = stack.back();
         stack.pop_back();
-        order.push_back(v);
+        t.order.push_back(v);
         const auto vi = static_cast<std::size_t>(v);
         if (is_collapsed[vi]) continue;
         for (int c : nodes[vi].children) {
             if (c < 0 || static_cast<std::size_t>(c) >= n || seen[static_cast<std::size_t>(c)]) continue;
             seen[static_cast<std::size_t>(c)] = 1;
-            out.nodes[static_cast<std::size_t>(c)].depth = out.nodes[vi].depth + 1;
-            kids[vi].push_back(c);
+            placed[static_cast<std::size_t>(c)].depth = placed[vi].depth + 1;
+            t.kids[vi].push_back(c);
         }
-        for (auto it = kids[vi].rbegin(); it != kids[vi].rend(); ++it) stack.push_back(*it);
+        for (auto it = t.kids[vi].rbegin(); it != t.kids[vi].rend(); ++it) stack.push_back(*it);
     }
+    return t;
+}
 
-    // Bottom-up: each node's children offsets and its subtree contour.
+// Bottom-up: each node's x relative to its parent's, its children placed by their subtree
+// contours and centred under it.
+std::vector<float> offsets_from_parents(const std::vector<LayoutNode>& nodes, const VisibleTree& t,
+                                        const TreeLayoutOptions& options) {
+    const std::size_t n = nodes.size();
     std::vector<float> rel_x(n, 0.0f);
     std::vector<Contour> contours(n);
     std::vector<float> pos;
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    for (auto it = t.order.rbegin(); it != t.order.rend(); ++it) {
         const auto v = static_cast<std::size_t>(*it);
         const float half = nodes[v].width / 2;
         Contour& mine = contours[v];
         mine.left = {-half};
         mine.right = {half};
-        if (kids[v].empty()) continue;
-        Contour below = place_children(kids[v], contours, options, pos);
+        if (t.kids[v].empty()) continue;
+        Contour below = place_children(t.kids[v], contours, options, pos);
         const float mid = (pos.front() + pos.back()) / 2;
-        for (std::size_t i = 0; i < kids[v].size(); ++i) {
-            const auto k = static_cast<std::size_t>(kids[v][i]);
+        for (std::size_t i = 0; i < t.kids[v].size(); ++i) {
+            const auto k = static_cast<std::size_t>(t.kids[v][i]);
             rel_x[k] = pos[i] - mid;
             contours[k] = Contour{};  // no longer needed: free as we go
         }
@@ -143,27 +152,32 @@ TreeLayout layout_tree(const std::vector<LayoutNode>& nodes, const TreeLayoutOpt
             mine.right.push_back(below.right[d] - mid);
         }
     }
+    return rel_x;
+}
 
-    // Levels: each depth as tall as its tallest visible node.
+// Levels: each depth as tall as its tallest visible node.
+std::vector<float> level_heights(const std::vector<LayoutNode>& nodes, const VisibleTree& t,
+                                 const std::vector<NodePlacement>& placed) {
     std::vector<float> level_height;
-    for (int v : order) {
-        const auto& p = out.nodes[static_cast<std::size_t>(v)];
-        const auto d = static_cast<std::size_t>(p.depth);
+    for (int v : t.order) {
+        const auto d = static_cast<std::size_t>(placed[static_cast<std::size_t>(v)].depth);
         if (d >= level_height.size()) level_height.resize(d + 1, 0.0f);
         level_height[d] = std::max(level_height[d], nodes[static_cast<std::size_t>(v)].height);
     }
-    out.level_top.assign(level_height.size(), 0.0f);
-    for (std::size_t d = 1; d < level_height.size(); ++d)
-        out.level_top[d] = out.level_top[d - 1] + level_height[d - 1] + options.level_gap;
+    return level_height;
+}
 
-    // Top-down: absolute positions, then shift so the bounds start at 0.
+// Top-down: absolute positions and sizes of the visible nodes, then a shift so the bounds start
+// at 0. Needs out.level_top.
+void place_nodes(const std::vector<LayoutNode>& nodes, const VisibleTree& t, const std::vector<float>& rel_x,
+                 TreeLayout& out) {
     float min_x = std::numeric_limits<float>::infinity();
     float max_x = -std::numeric_limits<float>::infinity();
     float max_y = 0;
-    for (int v : order) {
+    for (int v : t.order) {
         const auto vi = static_cast<std::size_t>(v);
         NodePlacement& p = out.nodes[vi];
-        for (int k : kids[vi]) out.nodes[static_cast<std::size_t>(k)].x = p.x + rel_x[static_cast<std::size_t>(k)];
+        for (int k : t.kids[vi]) out.nodes[static_cast<std::size_t>(k)].x = p.x + rel_x[static_cast<std::size_t>(k)];
         p.y = out.level_top[static_cast<std::size_t>(p.depth)];
         p.width = nodes[vi].width;
         p.height = nodes[vi].height;
@@ -172,15 +186,20 @@ TreeLayout layout_tree(const std::vector<LayoutNode>& nodes, const TreeLayoutOpt
         max_x = std::max(max_x, p.x + p.width / 2);
         max_y = std::max(max_y, p.y + p.height);
     }
-    for (int v : order) out.nodes[static_cast<std::size_t>(v)].x -= min_x;
+    for (int v : t.order) out.nodes[static_cast<std::size_t>(v)].x -= min_x;
     out.bounds = LayoutRect{0, 0, max_x - min_x, max_y};
+}
 
-    out.connectors.reserve(order.size() - 1);
-    for (int v : order) {
+// One connector per visible edge, parents in pre-order: straight down when the child sits under
+// its parent, else through the bus halfway down the gap below the parent's level.
+void add_connectors(const VisibleTree& t, const std::vector<float>& level_height, const TreeLayoutOptions& options,
+                    TreeLayout& out) {
+    out.connectors.reserve(t.order.size() - 1);
+    for (int v : t.order) {
         const NodePlacement& p = out.nodes[static_cast<std::size_t>(v)];
         const auto d = static_cast<std::size_t>(p.depth);
         const float bus = out.level_top[d] + level_height[d] + options.level_gap / 2;
-        for (int k : kids[static_cast<std::size_t>(v)]) {
+        for (int k : t.kids[static_cast<std::size_t>(v)]) {
             const NodePlacement& c = out.nodes[static_cast<std::size_t>(k)];
             Connector con{v, k, {}, 0};
             if (std::fabs(c.x - p.x) < 1e-4f) {
@@ -195,6 +214,24 @@ TreeLayout layout_tree(const std::vector<LayoutNode>& nodes, const TreeLayoutOpt
             out.connectors.push_back(con);
         }
     }
+}
+
+}  // namespace
+
+TreeLayout layout_tree(const std::vector<LayoutNode>& nodes, const TreeLayoutOptions& options,
+                       const std::vector<int>& collapsed) {
+    TreeLayout out;
+    out.nodes.resize(nodes.size());
+    if (nodes.empty()) return out;
+
+    const VisibleTree visible = visible_tree(nodes, collapsed, out.nodes);
+    const std::vector<float> rel_x = offsets_from_parents(nodes, visible, options);
+    const std::vector<float> level_height = level_heights(nodes, visible, out.nodes);
+    out.level_top.assign(level_height.size(), 0.0f);
+    for (std::size_t d = 1; d < level_height.size(); ++d)
+        out.level_top[d] = out.level_top[d - 1] + level_height[d - 1] + options.level_gap;
+    place_nodes(nodes, visible, rel_x, out);
+    add_connectors(visible, level_height, options, out);
     return out;
 }
 

@@ -1,70 +1,24 @@
-// The simulated Kubernetes side of each cluster, durable in the server's SQLite database:
-// namespaces and Secret objects (exact Kubernetes JSON; data sealed at rest), cluster
+// The simulated Kubernetes side of each cluster, durable in the server's SQLite database: the
+// namespace and Secret tables (objects stored as Kubernetes JSON, data sealed at rest), cluster
 // reachability, and the cluster agents' bookkeeping on credentials (transient work, status
-// reports, purge). Objects are the agents' output and the source of "existing secrets".
+// reports, purge). The Secret object and its JSON are in k8s_secret.h.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/credential.h"
-#include "core/json_codec.h"
 #include "core/result.h"
 #include "server/crypto.h"
+#include "server/k8s_secret.h"
 #include "server/store.h"
 
 namespace cc::server {
 
-inline constexpr const char* kRunaiNamespace = "runai";
-// The run.ai labels on Secrets (docs/api.md, 'Kubernetes labels').
-inline constexpr const char* kLabelResource = "run.ai/resource";  // user-owned, type
-inline constexpr const char* kLabelAsset = "run.ai/asset";        // written by the agent, type
-inline constexpr const char* kLabelClusterWide = "run.ai/cluster-wide";
-inline constexpr const char* kLabelTenantWide = "run.ai/tenant-wide";
-inline constexpr const char* kLabelDepartment = "run.ai/department";
 inline constexpr const char* kFailedToAccessCluster = "Failed to access the cluster";
-
-using Labels = std::map<std::string, std::string>;
-using SecretData = std::map<std::string, std::string>;  // key -> raw value bytes (not base64)
-
-struct K8sSecret {
-    std::string name;
-    std::string namespace_name;
-    Labels labels;
-    Labels annotations;
-    std::string type = "Opaque";
-    SecretData data;                    // empty unless loaded with data
-    std::string uid;                    // filled by the store on insert
-    std::string creation_timestamp;     // "2026-11-26T09:00:00Z", filled by the store on insert
-    std::optional<CredentialId> owner;  // the credential whose agent wrote it; nullopt: user-owned
-};
-
-// ---- Kubernetes JSON ------------------------------------------------------------------------
-
-// {"apiVersion":"v1","kind":"Secret","metadata":{...},"type":...,"data":{base64...}}; `data` only
-// when asked (it holds the secret values).
-Json secret_to_json(const K8sSecret& s, bool include_data);
-// A user's Secret manifest (what `kubectl create secret ... --dry-run=client -o json` prints,
-// or apply input): apiVersion v1, kind Secret, metadata.name (DNS-1123 subdomain),
-// namespace, labels, annotations, type, base64 `data` and/or `stringData`. 400 naming the field.
-Result<K8sSecret> secret_from_json(const Json& j);
-
-bool is_dns1123_label(std::string_view s);      // ≤ 63, [a-z0-9-], alnum at both ends
-bool is_dns1123_subdomain(std::string_view s);  // ≤ 253, dot-separated labels
-// Standard base64 with padding (RFC 4648, section 4), as Kubernetes encodes `data`.
-std::string base64_encode(std::string_view raw);
-std::optional<std::string> base64_decode(std::string_view text);
-
-// The `run.ai/resource` / `run.ai/asset` value of a kind; NGC, for which Run:ai documents no
-// value, is "ngc-api-key".
-std::string k8s_type_label(CredentialKind k);
-std::optional<CredentialKind> kind_from_k8s_type_label(std::string_view s);
-
-// ---- the store ------------------------------------------------------------------------------
 
 // One credential as the agents see it when polling.
 struct AgentWork {
@@ -141,9 +95,5 @@ private:
     Store& store_;
     const SecretBox* box_;
 };
-
-// Status issues as the credentials table stores them: [[scopeId, scopeType, issue], ...].
-std::string encode_stored_issues(const std::vector<StatusIssue>& issues);
-std::vector<StatusIssue> decode_stored_issues(const std::string& text);
 
 }  // namespace cc::server

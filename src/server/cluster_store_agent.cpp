@@ -2,10 +2,9 @@
 // pending for a cluster, per-cluster progress (tenant scope spans clusters), conditional status
 // reports (a report never overwrites a newer user action), the purge after a delete, and the
 // "Failed to access the cluster" reports of an unreachable cluster.
-#include <nlohmann/json.hpp>
-
 #include "server/cluster_store.h"
 #include "server/sqlite_stmt.h"
+#include "server/stored_issues.h"
 
 namespace cc::server {
 namespace {
@@ -26,27 +25,6 @@ Result<std::vector<AgentWork>> read_work(sqlite3* db, Stmt& s, const char* what)
 }
 
 }  // namespace
-
-// Same format as store_credentials.cpp writes: [[scopeId, scopeType, issue], ...].
-std::string encode_stored_issues(const std::vector<StatusIssue>& issues) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& i : issues)
-        a.push_back(nlohmann::json::array({i.scope_id, scope_api_name(i.scope_type), issue_api_name(i.issue)}));
-    return a.dump();
-}
-
-std::vector<StatusIssue> decode_stored_issues(const std::string& text) {
-    std::vector<StatusIssue> out;
-    const auto a = nlohmann::json::parse(text, nullptr, false);
-    if (!a.is_array()) return out;
-    for (const auto& t : a) {
-        if (!t.is_array() || t.size() != 3 || !t[0].is_string() || !t[1].is_string() || !t[2].is_string()) continue;
-        auto scope = scope_from_api_name(t[1].get<std::string>());
-        auto issue = issue_from_api_name(t[2].get<std::string>());
-        if (scope && issue) out.push_back({t[0].get<std::string>(), *scope, *issue});
-    }
-    return out;
-}
 
 std::string AgentWork::operation() const { return std::string(status_api_name(status)) + "#" + std::to_string(update_count); }
 

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -67,10 +68,9 @@ bool parse_port(std::string_view text, int& port) {
     return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    cc::server::Config config;
+// Reads the command line into `config`. nullopt: go on and serve; otherwise the exit code (0
+// after --help, 2 for a bad option, with the message on stderr).
+std::optional<int> parse_args(int argc, char** argv, cc::server::Config& config) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
@@ -132,7 +132,12 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    return std::nullopt;
+}
 
+// Starts the server, prints where it listens and the demo logins, and runs until SIGINT or
+// SIGTERM. The exit code.
+int serve(const cc::server::Config& config) {
     // Block the stop signals in every thread (the HTTP workers inherit this mask), then wait
     // for them here: shutdown runs in normal code, not in a signal handler.
     sigset_t stop_signals;
@@ -161,4 +166,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "received %s, stopping\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
     server.stop();
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    cc::server::Config config;
+    if (auto exit_code = parse_args(argc, argv, config)) return *exit_code;
+    return serve(config);
 }

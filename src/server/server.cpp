@@ -49,6 +49,52 @@ VoidResult prepare_data_dir(const std::filesystem::path& dir) {
     return ok();
 }
 
+// A database that was never seeded gets the configured demo organization and credentials, unless
+// it already holds an account. False when it was left as it was.
+Result<bool> seed_new_database(Store& store, const SecretBox& secrets, const Config& config) {
+    auto account = store.account();
+    if (!account) return account.error();
+    if (*account) return false;
+    const auto org = demo_org_from_name(config.demo_org);
+    if (!org) return ApiError{400, "Unknown demo organization", config.demo_org + " (standard or large)", {}};
+    auto r = store.transaction([&]() -> VoidResult {
+        if (auto s = seed_demo(store, secrets, config.demo_size, *org); !s) return s;
+        return store.set_meta_value("seeded_at", format_rfc3339(unix_now_ms()));
+    });
+    if (!r) return r.error();
+    return true;
+}
+
+// Every API route. The cluster extension routes come before the credential routes (routes.h).
+void add_api_routes(Router& router, ServerContext& ctx) {
+    add_cluster_ext_routes(router, ctx);
+    add_token_routes(router, ctx);
+    add_credential_routes(router, ctx);
+    add_permission_routes(router, ctx);
+    add_org_routes(router, ctx);
+    add_asset_routes(router, ctx);
+    add_audit_routes(router, ctx);
+}
+
+// The front's limits and timeouts from the server's; its own answers carry the security headers.
+FrontConfig front_config(const Config& config, const HeaderList& headers) {
+    FrontConfig front;
+    front.host = config.host;
+    front.port = config.port;
+    front.worker_threads = config.worker_threads;
+    front.max_queued_requests = config.max_queued_requests;
+    front.max_connections = config.max_connections;
+    front.max_connections_per_address = config.max_connections_per_address;
+    front.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
+    front.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
+    front.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
+    front.write_timeout = std::chrono::milliseconds(config.write_timeout_ms);
+    front.max_requests_per_connection = config.max_requests_per_connection;
+    front.limits.max_body_bytes = kMaxBodyBytes;
+    for (const auto& [name, value] : headers) front.error_headers += name + ": " + value + "\r\n";
+    return front;
+}
+
 }  // namespace
 
 Result<std::string> normalize_base_path(std::string_view path) {
@@ -89,6 +135,12 @@ struct Server::Running {
     void dispatch(const httplib::Request& req, httplib::Response& res);
     void dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res);
     void log(const httplib::Request& req, const httplib::Response& res) const;
+
+    // Steps of Server::start (which also opens the store, seeds it and adds the routes).
+    VoidResult load_keys(const std::filesystem::path& data_dir);  // secret.key and jwt.key
+    VoidResult start_services(const Config& config);  // the context, sign-in limits and cluster agents
+    void configure_http(const Config& config);        // httplib's pipeline: every request to handle()
+    VoidResult listen(const Config& config);          // binds the front and starts serving
 };
 
 void Server::Running::handle(const httplib::Request& req, httplib::Response& res) {
@@ -203,79 +255,37 @@ void Server::Running::log(const httplib::Request& req, const httplib::Response& 
                  log_safe(req.path).c_str(), res.status, ms);
 }
 
-Server::Server(Config config) : config_(std::move(config)) {}
-
-Server::~Server() { stop(); }
-
-VoidResult Server::start() {
-    if (running_) return ApiError{500, "The server is already running", {}, {}};
-    if (!crypto_init()) return ApiError{500, "libsodium failed to initialise", {}, {}};
-    auto base = normalize_base_path(config_.base_path);
-    if (!base) return base.error();
-    if (auto r = prepare_data_dir(config_.data_dir); !r) return r;
-
-    auto run = std::make_unique<Running>();
-    run->base_path = *base;
-    auto ancestors = normalize_frame_ancestors(config_.frame_ancestors);
-    if (!ancestors) return ancestors.error();
-    run->security_headers = security_headers(*ancestors);
-    run->log_requests = config_.log_requests;
-    auto secret_key = load_or_create_key_file(config_.data_dir / "secret.key", SecretBox::kKeyBytes);
+VoidResult Server::Running::load_keys(const std::filesystem::path& data_dir) {
+    auto secret_key = load_or_create_key_file(data_dir / "secret.key", SecretBox::kKeyBytes);
     if (!secret_key) return secret_key.error();
-    run->secrets = std::make_unique<SecretBox>(1, std::move(*secret_key));
-    auto jwt_key = load_or_create_key_file(config_.data_dir / "jwt.key", TokenService::kKeyBytes);
+    secrets = std::make_unique<SecretBox>(1, std::move(*secret_key));
+    auto jwt_key = load_or_create_key_file(data_dir / "jwt.key", TokenService::kKeyBytes);
     if (!jwt_key) return jwt_key.error();
-    run->tokens = std::make_unique<TokenService>(std::move(*jwt_key));
+    tokens = std::make_unique<TokenService>(std::move(*jwt_key));
+    return ok();
+}
 
-    auto store = Store::open(config_.data_dir / "credentials.db");
-    if (!store) return store.error();
-    run->store = std::move(*store);
-    auto seeded = run->store->meta_value("seeded_at");
-    if (!seeded) return seeded.error();
-    seeded_on_start_ = false;
-    if (!*seeded) {
-        auto account = run->store->account();
-        if (!account) return account.error();
-        if (!*account) {
-            const auto org = demo_org_from_name(config_.demo_org);
-            if (!org) return ApiError{400, "Unknown demo organization", config_.demo_org + " (standard or large)", {}};
-            auto r = run->store->transaction([&]() -> VoidResult {
-                if (auto s = seed_demo(*run->store, *run->secrets, config_.demo_size, *org); !s) return s;
-                return run->store->set_meta_value("seeded_at", format_rfc3339(unix_now_ms()));
-            });
-            if (!r) return r;
-            seeded_on_start_ = true;
-        }
-    }
+VoidResult Server::Running::start_services(const Config& config) {
+    ctx = std::make_unique<ServerContext>(ServerContext{*store, *secrets, *tokens});
+    logins = std::make_unique<LoginThrottle>(config.login_policy);
+    ctx->logins = logins.get();
+    agents = std::make_unique<ClusterAgents>(*store, *secrets,
+                                             std::chrono::milliseconds(std::max(0, config.agent_delay_ms)));
+    ctx->agents = agents.get();
+    return agents->start();
+}
 
-    run->ctx = std::make_unique<ServerContext>(ServerContext{*run->store, *run->secrets, *run->tokens});
-    run->logins = std::make_unique<LoginThrottle>(config_.login_policy);
-    run->ctx->logins = run->logins.get();
-    run->agents = std::make_unique<ClusterAgents>(*run->store, *run->secrets,
-                                                  std::chrono::milliseconds(std::max(0, config_.agent_delay_ms)));
-    run->ctx->agents = run->agents.get();
-    if (auto a = run->agents->start(); !a) return a;
-    add_cluster_ext_routes(run->router, *run->ctx);  // before the credential routes: see routes.h
-    add_token_routes(run->router, *run->ctx);
-    add_credential_routes(run->router, *run->ctx);
-    add_permission_routes(run->router, *run->ctx);
-    add_org_routes(run->router, *run->ctx);
-    add_asset_routes(run->router, *run->ctx);
-    add_audit_routes(run->router, *run->ctx);
-    run->web = std::make_unique<StaticFiles>(config_.web_dir);
-
-    Running* r = run.get();
-    auto& http = run->http;
+void Server::Running::configure_http(const Config& config) {
     http.set_payload_max_length(kMaxBodyBytes);
     // Only for the Keep-Alive header httplib writes: the front enforces both.
-    http.set_keep_alive_timeout(std::max(1, config_.idle_timeout_ms / 1000));
-    http.set_keep_alive_max_count(static_cast<size_t>(std::max(1, config_.max_requests_per_connection)));
+    http.set_keep_alive_timeout(std::max(1, config.idle_timeout_ms / 1000));
+    http.set_keep_alive_max_count(static_cast<size_t>(std::max(1, config.max_requests_per_connection)));
     http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_start = std::chrono::steady_clock::now();
         t_request_started = true;
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    const auto handler = [r](const httplib::Request& req, httplib::Response& res) { r->handle(req, res); };
+    const auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
     const std::string any = R"([\s\S]*)";
     http.Get(any, handler);
     http.Post(any, handler);
@@ -297,26 +307,54 @@ VoidResult Server::start() {
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send_error(res, 500, "Internal server error", "The server failed to handle this request");
     });
-    http.set_logger([r](const httplib::Request& req, const httplib::Response& res) { r->log(req, res); });
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+}
 
-    FrontConfig front;
-    front.host = config_.host;
-    front.port = config_.port;
-    front.worker_threads = config_.worker_threads;
-    front.max_queued_requests = config_.max_queued_requests;
-    front.max_connections = config_.max_connections;
-    front.max_connections_per_address = config_.max_connections_per_address;
-    front.header_timeout = std::chrono::milliseconds(config_.header_timeout_ms);
-    front.body_timeout = std::chrono::milliseconds(config_.body_timeout_ms);
-    front.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
-    front.write_timeout = std::chrono::milliseconds(config_.write_timeout_ms);
-    front.max_requests_per_connection = config_.max_requests_per_connection;
-    front.limits.max_body_bytes = kMaxBodyBytes;
-    for (const auto& [name, value] : run->security_headers) front.error_headers += name + ": " + value + "\r\n";
-    run->front = std::make_unique<HttpFront>(front, [r](FrontRequest& req) { return r->http.dispatch(req); });
-    auto port = run->front->start();
-    if (!port) return port.error();
-    run->port = *port;
+VoidResult Server::Running::listen(const Config& config) {
+    front = std::make_unique<HttpFront>(front_config(config, security_headers),
+                                        [this](FrontRequest& req) { return http.dispatch(req); });
+    auto bound = front->start();
+    if (!bound) return bound.error();
+    port = *bound;
+    return ok();
+}
+
+Server::Server(Config config) : config_(std::move(config)) {}
+
+Server::~Server() { stop(); }
+
+VoidResult Server::start() {
+    if (running_) return ApiError{500, "The server is already running", {}, {}};
+    if (!crypto_init()) return ApiError{500, "libsodium failed to initialise", {}, {}};
+    auto base = normalize_base_path(config_.base_path);
+    if (!base) return base.error();
+    if (auto r = prepare_data_dir(config_.data_dir); !r) return r;
+
+    auto run = std::make_unique<Running>();
+    run->base_path = *base;
+    auto ancestors = normalize_frame_ancestors(config_.frame_ancestors);
+    if (!ancestors) return ancestors.error();
+    run->security_headers = security_headers(*ancestors);
+    run->log_requests = config_.log_requests;
+    if (auto r = run->load_keys(config_.data_dir); !r) return r;
+
+    auto store = Store::open(config_.data_dir / "credentials.db");
+    if (!store) return store.error();
+    run->store = std::move(*store);
+    auto seeded = run->store->meta_value("seeded_at");
+    if (!seeded) return seeded.error();
+    seeded_on_start_ = false;
+    if (!*seeded) {
+        auto created = seed_new_database(*run->store, *run->secrets, config_);
+        if (!created) return created.error();
+        seeded_on_start_ = *created;
+    }
+
+    if (auto r = run->start_services(config_); !r) return r;
+    add_api_routes(run->router, *run->ctx);
+    run->web = std::make_unique<StaticFiles>(config_.web_dir);
+    run->configure_http(config_);
+    if (auto r = run->listen(config_); !r) return r;
     running_ = std::move(run);
     return ok();
 }

@@ -7,6 +7,7 @@
 #include "server/secret_values.h"
 #include "server/sqlite_stmt.h"
 #include "server/store.h"
+#include "server/stored_issues.h"
 
 namespace cc::server {
 namespace {
@@ -36,28 +37,6 @@ std::string_view workload_type_name(ReferrerType t) {
         case ReferrerType::Inference: return "inference";
         default: return "";
     }
-}
-
-// Status issues are stored as [[scopeId, scopeType, issue], ...]: a storage format of our own,
-// independent of the API's JSON field names.
-std::string encode_issues(const std::vector<StatusIssue>& issues) {
-    json a = json::array();
-    for (const auto& i : issues)
-        a.push_back(json::array({i.scope_id, scope_api_name(i.scope_type), issue_api_name(i.issue)}));
-    return a.dump();
-}
-
-std::vector<StatusIssue> decode_issues(const std::string& text) {
-    std::vector<StatusIssue> out;
-    const json a = json::parse(text, nullptr, false);
-    if (!a.is_array()) return out;
-    for (const auto& t : a) {
-        if (!t.is_array() || t.size() != 3 || !t[0].is_string() || !t[1].is_string() || !t[2].is_string()) continue;
-        auto scope = scope_from_api_name(t[1].get<std::string>());
-        auto issue = issue_from_api_name(t[2].get<std::string>());
-        if (scope && issue) out.push_back({t[0].get<std::string>(), *scope, *issue});
-    }
-    return out;
 }
 
 // The unique index credentials_name_in_scope (names are unique within a scope node, across kinds).
@@ -106,7 +85,7 @@ std::optional<Credential> credential_from_row(const Stmt& s) {
     m.deleted_by = s.col_opt_text(17);
     m.project_name = s.col_opt_text(27);
 
-    c.status = AssetStatus{*status, decode_issues(s.col_text(19)), s.col_text(20), s.col_text(21)};
+    c.status = AssetStatus{*status, decode_stored_issues(s.col_text(19)), s.col_text(20), s.col_text(21)};
     c.k8s_names.emplace();
     if (auto k8s = s.col_opt_text(22)) c.k8s_names->push_back(*k8s);
     c.key_id = static_cast<std::int32_t>(s.col_int(23));
@@ -178,7 +157,7 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
         .text(m.deleted_at)
         .text(m.deleted_by)
         .text(status_api_name(status.status))
-        .text(encode_issues(status.issues))
+        .text(encode_stored_issues(status.issues))
         .text(status.message)
         .text(status.url)
         .text(k8s_name)
@@ -281,7 +260,7 @@ VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatu
     std::lock_guard lock(mutex_);
     Stmt s(db_, "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ? WHERE id = ?");
     auto r = s.text(status_api_name(status.status))
-                 .text(encode_issues(status.issues))
+                 .text(encode_stored_issues(status.issues))
                  .text(status.message)
                  .text(status.url)
                  .text(id.value)

@@ -1,9 +1,10 @@
 // Unit tests of server pieces that later endpoints build on without HTTP in between: the
-// router's captures and 404/405 decisions, the credential list filter semantics, base64url
-// and the name-derived ids of the demo data.
+// router's captures and 404/405 decisions, the credential list filter semantics, base64url,
+// the name-derived ids of the demo data, and the stored form of status issues.
 #include "server/credential_query.h"
 #include "server/crypto.h"
 #include "server/router.h"
+#include "server/stored_issues.h"
 #include "test_support.h"
 
 using namespace cc;
@@ -101,4 +102,43 @@ TEST_CASE("base64url and name-derived ids") {
     CHECK(id[14] == '4');
     CHECK(is_uuid(random_uuid()));
     CHECK(random_uuid() != random_uuid());
+}
+
+TEST_CASE("stored status issues: written and read back, unreadable entries skipped") {
+    const std::vector<StatusIssue> issues = {{"c1", ScopeType::Cluster, IssueKind::ReplicationError},
+                                             {"7", ScopeType::Project, IssueKind::NotCreated},
+                                             {"", ScopeType::Tenant, IssueKind::LostPhase}};
+    const std::string stored = encode_stored_issues(issues);
+    CHECK(stored == R"([["c1","cluster","ReplicationError"],["7","project","NotCreated"],["","tenant","LostPhase"]])");
+    const auto back = decode_stored_issues(stored);
+    REQUIRE(back.size() == issues.size());
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+        CHECK(back[i].scope_id == issues[i].scope_id);
+        CHECK(back[i].scope_type == issues[i].scope_type);
+        CHECK(back[i].issue == issues[i].issue);
+    }
+    CHECK(encode_stored_issues({}) == "[]");
+    CHECK(decode_stored_issues("[]").empty());
+
+    // Not an array, or not JSON at all (a column written by hand): no issues rather than an error.
+    CHECK(decode_stored_issues("").empty());
+    CHECK(decode_stored_issues("{}").empty());
+    CHECK(decode_stored_issues("[[\"c1\",").empty());
+    // Each triple stands alone: wrong shapes, wrong types and unknown names are skipped.
+    const auto mixed = decode_stored_issues(
+        R"([["d1","department","LostPhase"],)"
+        R"(["c1","cluster"],)"
+        R"(["c1","cluster","ReplicationError","extra"],)"
+        R"([1,"cluster","ReplicationError"],)"
+        R"(["c1","galaxy","ReplicationError"],)"
+        R"(["c1","cluster","Exploded"],)"
+        R"({"scopeId":"c1","scopeType":"cluster","issue":"NotCreated"},)"
+        R"(["p2","project","NotCreated"]])");
+    REQUIRE(mixed.size() == 2);
+    CHECK(mixed[0].scope_id == "d1");
+    CHECK(mixed[0].scope_type == ScopeType::Department);
+    CHECK(mixed[0].issue == IssueKind::LostPhase);
+    CHECK(mixed[1].scope_id == "p2");
+    CHECK(mixed[1].scope_type == ScopeType::Project);
+    CHECK(mixed[1].issue == IssueKind::NotCreated);
 }
