@@ -17,13 +17,17 @@ void add(std::vector<std::string*>& out, std::optional<std::string>& v) {
 // Length of `s` once escaped as the inside of a JSON string.
 std::size_t escaped_size(std::string_view s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c == '"' || c == '\\') ? 2 : c < 0x20 ? 6 : 1;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        n += (c == '"' || c == '\\') ? 2 : c < 0x20 ? 6 : 1;
+    }
     return n;
 }
 
 void append_escaped(std::string& out, std::string_view s) {
     static const char* hex = "0123456789abcdef";
-    for (unsigned char c : s) {
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
         if (c == '"' || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);

@@ -143,8 +143,8 @@ std::optional<std::string> name_problem(std::string_view name) {
 
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
+    for (const char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
     return n;
 }
 

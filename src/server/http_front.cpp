@@ -4,6 +4,7 @@
 // copy of the request and the connection's id, so a connection closed meanwhile is simply gone.
 #include "server/http_front.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -325,7 +326,7 @@ void HttpFront::Impl::run_loop() {
         const int n =
             ::epoll_wait(epoll_fd, events.data(), static_cast<int>(events.size()), static_cast<int>(kTick.count()));
         Clock::time_point now = Clock::now();
-        for (int i = 0; i < n; ++i) {
+        for (std::size_t i = 0; i < static_cast<std::size_t>(std::max(n, 0)); ++i) {
             const std::uint64_t id = events[i].data.u64;
             if (id == kListenerId) {
                 if (!stopping) accept_all(now);

@@ -231,14 +231,15 @@ void draw_connectors(const Frame& f, const TreeLayout& layout, const std::vector
             const std::uint8_t pm = marks[static_cast<std::size_t>(k.parent)], cm = marks[static_cast<std::size_t>(k.child)];
             const int kind = ((pm & kMarkPath) && (cm & kMarkPath)) ? 2 : (cm & kMarkInherits) ? 1 : 0;
             if (kind != pass) continue;
+            const auto count = static_cast<std::size_t>(k.point_count);
             float x0 = k.points[0].x, x1 = x0, y0 = k.points[0].y, y1 = y0;
-            for (int i = 1; i < k.point_count; ++i) {
+            for (std::size_t i = 1; i < count; ++i) {
                 x0 = std::min(x0, k.points[i].x), x1 = std::max(x1, k.points[i].x);
                 y0 = std::min(y0, k.points[i].y), y1 = std::max(y1, k.points[i].y);
             }
             if (!f.in_view(x0, y0, x1, y1)) continue;
             ImVec2 pts[4];
-            for (int i = 0; i < k.point_count; ++i) pts[i] = f.screen(k.points[i].x, k.points[i].y);
+            for (std::size_t i = 0; i < count; ++i) pts[i] = f.screen(k.points[i].x, k.points[i].y);
             const ImU32 col = kind == 2 ? p.accent : kind == 1 ? inherit : plain;
             const float thick = (kind == 2 ? 2.6f : kind == 1 ? 1.7f : 1.2f) * line_scale;
             f.dl->AddPolyline(pts, k.point_count, col, ImDrawFlags_None, thick);

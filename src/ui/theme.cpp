@@ -80,7 +80,9 @@ Palette dark_palette() {
     return p;
 }
 
-ImVec4 rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
+ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
+    return ImVec4(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f, static_cast<float>(b) / 255.0f, a);
+}
 
 void light_colors(ImVec4* c) {
     ImGui::StyleColorsLight();

@@ -152,7 +152,7 @@ private:
 
     static std::size_t code_points(const std::string& s) {
         std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
         return n;
     }
 

@@ -94,7 +94,7 @@ TEST_CASE("name rule: non-ASCII characters are quoted whole, so the message stay
         CAPTURE(bad);
         auto m = name_problem(bad);
         REQUIRE(m.has_value());
-        for (unsigned char c : *m) CHECK(c < 0x80);
+        for (const char c : *m) CHECK(static_cast<unsigned char>(c) < 0x80);
     }
 
     // a long non-ASCII name reports the character, not a byte count posing as characters

@@ -38,7 +38,7 @@ Credential make(const std::string& name, ScopeRef scope) {
     return c;
 }
 
-// A loaded state over an org (built directly: the load itself is tested in test_update.cpp).
+// A loaded state over an org (built directly: the load itself is tested in update_test.cpp).
 State loaded(OrgData org, std::vector<Credential> list) {
     State s;
     s.screen = Screen::Credentials;

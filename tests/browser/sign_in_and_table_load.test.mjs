@@ -1,4 +1,4 @@
-// The walking skeleton in a real browser: sign in through the login form, see the demo
+// Signing in and loading the table in a real browser: sign in through the login form, see the demo
 // account's credentials drawn from the live API, with scope and cluster names resolved;
 // also under a path prefix, at devicePixelRatio 2, when the window resizes, and when the
 // server goes away.
