@@ -16,10 +16,12 @@ target_compile_options(cc_server PRIVATE ${CC_WARNINGS})
 
 add_executable(credentials_server src/server/main.cpp)
 target_link_libraries(credentials_server PRIVATE cc_server)
+target_compile_options(credentials_server PRIVATE ${CC_WARNINGS})
 
 file(GLOB CC_API_TEST_SOURCES CONFIGURE_DEPENDS tests/server/*.cpp)
 add_executable(api_tests tests/doctest_main.cpp ${CC_API_TEST_SOURCES})
 target_link_libraries(api_tests PRIVATE cc_server)
+target_compile_options(api_tests PRIVATE ${CC_WARNINGS})
 target_compile_definitions(api_tests PRIVATE CC_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            CC_SERVER_BIN="$<TARGET_FILE:credentials_server>")
 add_dependencies(api_tests credentials_server)
@@ -28,3 +30,4 @@ add_test(NAME api_tests COMMAND api_tests)
 # scripts/bench: timings of the core's table data path (not a test: numbers, with targets).
 add_executable(bench_core tests/bench/bench_core.cpp)
 target_link_libraries(bench_core PRIVATE cc_core)
+target_compile_options(bench_core PRIVATE ${CC_WARNINGS})

@@ -310,7 +310,7 @@ TEST_CASE("stacked leaves: the 1,056-node organization gets far narrower, withou
     const int focus = node(t, "proj-245");
     const TreeLayout opened = layout_stacked(t.nodes, o, default_collapsed(t, focus));
     CHECK(overlapping_pairs(opened) == 0);
-    CHECK(opened.bounds.width() < 200);
+    CHECK(opened.bounds.width() < 200.0f);
 }
 
 TEST_CASE("node words: the marks in the items' label order") {

@@ -49,13 +49,13 @@ std::string base64(const std::string& raw) {
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < raw.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(raw[i]) << 16) | (static_cast<unsigned char>(raw[i + 1]) << 8) |
-                           static_cast<unsigned char>(raw[i + 2]);
+        const unsigned v = (unsigned{static_cast<unsigned char>(raw[i])} << 16) |
+                           (unsigned{static_cast<unsigned char>(raw[i + 1])} << 8) | unsigned{static_cast<unsigned char>(raw[i + 2])};
         for (int s = 18; s >= 0; s -= 6) out += abc[(v >> s) & 63];
     }
     if (i < raw.size()) {
-        unsigned v = static_cast<unsigned char>(raw[i]) << 16;
-        if (i + 1 < raw.size()) v |= static_cast<unsigned char>(raw[i + 1]) << 8;
+        unsigned v = unsigned{static_cast<unsigned char>(raw[i])} << 16;
+        if (i + 1 < raw.size()) v |= unsigned{static_cast<unsigned char>(raw[i + 1])} << 8;
         out += abc[(v >> 18) & 63];
         out += abc[(v >> 12) & 63];
         out += i + 1 < raw.size() ? abc[(v >> 6) & 63] : '=';
