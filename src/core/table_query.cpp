@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace cc {
 namespace {
 
@@ -393,17 +395,6 @@ std::string percent_decode(std::string_view s) {
     return valid_utf8(out);
 }
 
-template <class Fn>
-void split(std::string_view s, char sep, Fn fn) {
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t end = s.find(sep, start);
-        fn(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) return;
-        start = end + 1;
-    }
-}
-
 // A leading '=', '+', '-', '@', TAB or CR makes spreadsheets read a cell as a formula
 // (CSV injection). A lone "-" (the "no status" cell) and plain numbers such as "-5" cannot
 // run anything, so they stay as they are.
@@ -736,45 +727,45 @@ TableView decode_view_hash(std::string_view hash) {
         v.filters.push_back(ColumnFilter{c, {}, {}});
         return v.filters.back();
     };
-    split(hash, '&', [&](std::string_view item) {
+    for (const std::string_view item : split_by_char(hash, '&')) {
         const std::size_t eq = item.find('=');
-        if (eq == std::string_view::npos) return;
+        if (eq == std::string_view::npos) continue;
         const std::string_view key = item.substr(0, eq), value = item.substr(eq + 1);
         if (key == "q") {
             v.search = percent_decode(value);
         } else if (key == "f" || key == "t") {
             const std::size_t colon = value.find(':');
-            if (colon == std::string_view::npos) return;
+            if (colon == std::string_view::npos) continue;
             const auto column = column_from_key(value.substr(0, colon));
-            if (!column) return;
+            if (!column) continue;
             ColumnFilter& f = filter_for(*column);
             const std::string_view rest = value.substr(colon + 1);
             if (key == "t")
                 f.text = percent_decode(rest);
             else
-                split(rest, '|', [&f](std::string_view s) { f.values.push_back(percent_decode(s)); });
+                for (const std::string_view s : split_by_char(rest, '|')) f.values.push_back(percent_decode(s));
         } else if (key == "s") {
             v.sort.clear();
-            split(value, ',', [&v](std::string_view s) {
+            for (std::string_view s : split_by_char(value, ',')) {
                 const bool desc = !s.empty() && s.front() == '-';
                 if (desc) s.remove_prefix(1);
                 if (const auto column = column_from_key(s)) v.sort.push_back(SortKey{*column, desc});
-            });
+            }
         } else if (key == "u") {
             v.usable_at = decode_scope_node(value);
         } else if (key == "c") {
             std::array<bool, kColumnCount> visible{};
             bool any = false;
-            split(value, ',', [&](std::string_view s) {
+            for (const std::string_view s : split_by_char(value, ',')) {
                 if (const auto column = column_from_key(s)) {
                     visible[static_cast<std::size_t>(*column)] = true;
                     any = true;
                 }
-            });
+            }
             // A table without columns is unusable: show them all instead.
             v.visible = any ? visible : TableView::all_columns_visible();
         }
-    });
+    }
     return v;
 }
 

@@ -1,6 +1,6 @@
-// UTF-8 decoding by the table of well-formed byte sequences (Unicode 15, table 3-7): the
-// second byte's range depends on the first, which is what rules out overlong forms and
-// surrogates without decoding the code point.
+// Byte-level text helpers: UTF-8 checked by the table of well-formed byte sequences (Unicode
+// 15, table 3-7: the second byte's range depends on the first, which rules out overlong forms
+// and surrogates without decoding the code point), ASCII case, splitting at a separator.
 #include "core/text.h"
 
 namespace cc {
@@ -39,6 +39,27 @@ bool ascii_iequals(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < a.size(); ++i)
         if (lower(a[i]) != lower(b[i])) return false;
     return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<std::string_view> split_by_char(std::string_view s, char sep, TrailingEmpty trailing) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = s.find(sep, start);
+        if (end == std::string_view::npos) {
+            if (start < s.size() || trailing == TrailingEmpty::Keep) out.push_back(s.substr(start));
+            return out;
+        }
+        out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
 }
 
 bool is_valid_utf8(std::string_view s) {

@@ -1,10 +1,12 @@
-// Implementation of org_query.h: the filterBy/sortBy parser, instant parsing, the typed
-// comparisons behind the operators, and the field values of departments and projects.
+// The org-unit lists' query language: the filterBy/sortBy parser, the typed comparisons behind
+// the operators (texts ignore ASCII case for =@ !@ =^ =$ and sorting; dates compare as instants),
+// and the field values of departments and projects.
 #include "server/org_query.h"
 
 #include <array>
 #include <charconv>
 
+#include "core/text.h"
 #include "server/http_util.h"
 
 namespace cc::server {
@@ -110,8 +112,6 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
-
-std::string lower(std::string_view s) { return ascii_lower(s); }
 
 int sign(std::int64_t x) { return x < 0 ? -1 : (x > 0 ? 1 : 0); }
 
@@ -256,7 +256,7 @@ int compare_field(const OrgField& field, const std::optional<std::string>& a, co
             break;
         }
         case FieldType::Text: {
-            const int c = lower(*a).compare(lower(*b));
+            const int c = ascii_lower(*a).compare(ascii_lower(*b));
             if (c != 0) return c < 0 ? -1 : 1;
             break;
         }
@@ -278,7 +278,7 @@ bool filter_matches(const FilterTerm& term, const std::optional<std::string>& va
         const int c = value->compare(term.value);
         order = c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    const std::string v = lower(*value), t = lower(term.value);
+    const std::string v = ascii_lower(*value), t = ascii_lower(term.value);
     switch (term.op) {
         case FilterOp::Equal: return order == 0;
         case FilterOp::NotEqual: return order != 0;

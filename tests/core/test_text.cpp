@@ -1,7 +1,9 @@
-// UTF-8 checking and the printable excerpts that error messages quote untrusted text through.
+// UTF-8 checking, the printable excerpts that error messages quote untrusted text through,
+// ASCII case and splitting at a separator.
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/json_codec.h"
 #include "core/text.h"
@@ -66,4 +68,50 @@ TEST_CASE("ascii_iequals: ASCII letters match in any case, nothing else folds") 
     CHECK(ascii_iequals("", ""));
     CHECK_FALSE(ascii_iequals("gzip", "gzip "));
     CHECK_FALSE(ascii_iequals("Ä", "ä"));  // only ASCII folds
+}
+
+TEST_CASE("ascii_lower: A-Z become a-z; every other byte, UTF-8 included, stays") {
+    CHECK(ascii_lower("Content-Type: Text/HTML; Charset=UTF-8") == "content-type: text/html; charset=utf-8");
+    CHECK(ascii_lower("") == "");
+    CHECK(ascii_lower("ÄÖÜ Grüße ÀÉ") == "ÄÖÜ grüße ÀÉ");  // Latin-1 capitals in UTF-8 untouched
+    CHECK(ascii_lower("\xC3\x80\xFF\x80Z") == "\xC3\x80\xFF\x80z");    // bytes that are not text, too
+    std::string all;
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    const std::string lowered = ascii_lower(all);
+    REQUIRE(lowered.size() == 256);
+    for (int b = 0; b < 256; ++b) {
+        const int expected = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+        CHECK_MESSAGE(static_cast<unsigned char>(lowered[b]) == expected, b);
+    }
+    CHECK(ascii_iequals(ascii_lower("MiXeD"), "MIXED"));
+}
+
+TEST_CASE("split_by_char: every field, empty ones included") {
+    using V = std::vector<std::string_view>;
+    CHECK(split_by_char("a,b,c", ',') == V{"a", "b", "c"});
+    CHECK(split_by_char("abc", ',') == V{"abc"});
+    CHECK(split_by_char("", ',') == V{""});
+    CHECK(split_by_char(",", ',') == V{"", ""});
+    CHECK(split_by_char("a,,b", ',') == V{"a", "", "b"});
+    CHECK(split_by_char(",a,", ',') == V{"", "a", ""});
+    CHECK(split_by_char("q=1&f=type:a|b", '&') == V{"q=1", "f=type:a|b"});
+    CHECK(split_by_char("a|b", ',') == V{"a|b"});  // only the given separator
+    // The fields are views into the text.
+    const std::string text = "x;yy";
+    const auto fields = split_by_char(text, ';');
+    REQUIRE(fields.size() == 2);
+    CHECK(fields[1].data() == text.data() + 2);
+}
+
+TEST_CASE("split_by_char: TrailingEmpty::Drop reads a list whose last separator may close it") {
+    using V = std::vector<std::string_view>;
+    const auto drop = [](std::string_view s, char sep) { return split_by_char(s, sep, TrailingEmpty::Drop); };
+    CHECK(drop("", ',') == V{});
+    CHECK(drop("a", ',') == V{"a"});
+    CHECK(drop("a,b,", ',') == V{"a", "b"});
+    CHECK(drop(",", ',') == V{""});           // only the last empty field goes
+    CHECK(drop("a,,", ',') == V{"a", ""});
+    CHECK(drop(",a", ',') == V{"", "a"});
+    CHECK(drop("a,,b", ',') == V{"a", "", "b"});
+    CHECK(drop("project:8:not-created", ':') == V{"project", "8", "not-created"});
 }
