@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/update_internal.h"
+#include "core/time_text.h"
 
 namespace cc::app {
 namespace {

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/text.h"
+#include "core/time_text.h"
 
 namespace cc {
 namespace {
@@ -145,95 +146,21 @@ void append_natural_key(std::string& out, std::string_view s) {
     out.append(s);
 }
 
-// ---- RFC 3339 times ----------------------------------------------------------------------
-
-struct TimeKey {
-    long long seconds = 0;  // since the epoch, UTC
-    int nanos = 0;
-    bool valid = false;
-};
-
-bool read_digits(std::string_view s, std::size_t& p, std::size_t count, int& out) {
-    if (p + count > s.size()) return false;
-    int v = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-        const auto c = static_cast<unsigned char>(s[p + k]);
-        if (!is_digit(c)) return false;
-        v = v * 10 + (c - '0');
-    }
-    p += count;
-    out = v;
-    return true;
-}
-
-// "YYYY-MM-DD[T ]HH:MM:SS[.frac](Z|±HH:MM)"; also a bare date, a missing zone (read as UTC) and
-// ±HHMM, because stored data is not always strict. Fractions keep nanosecond precision so
-// "…:00Z" < "…:00.5Z" and the zone is applied so equal instants compare equal.
-TimeKey parse_time(std::string_view s) {
-    TimeKey t;
-    std::size_t p = 0;
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-    if (!read_digits(s, p, 4, y) || p >= s.size() || s[p++] != '-' || !read_digits(s, p, 2, mo) || p >= s.size() ||
-        s[p++] != '-' || !read_digits(s, p, 2, d))
-        return t;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return t;
-    long long zone_minutes = 0;
-    if (p < s.size()) {
-        const char sep = s[p++];
-        if (sep != 'T' && sep != 't' && sep != ' ') return t;
-        if (!read_digits(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !read_digits(s, p, 2, mi)) return t;
-        if (p < s.size() && s[p] == ':') {
-            ++p;
-            if (!read_digits(s, p, 2, sec)) return t;
-        }
-        if (h > 23 || mi > 59 || sec > 60) return t;
-        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
-            ++p;
-            int scale = 100000000, digits = 0;
-            while (p < s.size() && is_digit(static_cast<unsigned char>(s[p]))) {
-                if (digits++ < 9) {
-                    t.nanos += (s[p] - '0') * scale;
-                    scale /= 10;
-                }
-                ++p;
-            }
-            if (digits == 0) return t;
-        }
-        if (p < s.size()) {
-            const char z = s[p++];
-            if (z == 'Z' || z == 'z') {
-            } else if (z == '+' || z == '-') {
-                int zh = 0, zm = 0;
-                if (!read_digits(s, p, 2, zh)) return t;
-                if (p < s.size() && s[p] == ':') ++p;
-                if (p < s.size() && !read_digits(s, p, 2, zm)) return t;
-                if (zh > 23 || zm > 59) return t;
-                zone_minutes = (z == '-' ? -1 : 1) * (zh * 60 + zm);
-            } else {
-                return t;
-            }
-            if (p != s.size()) return t;
-        }
-    }
-    t.seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 +
-                sec - zone_minutes * 60;
-    t.valid = true;
-    return t;
-}
+// ---- creation times ----------------------------------------------------------------------
 
 // Unparseable times first (flag 0, then their text naturally), then instants: flag 1,
 // seconds biased to unsigned, nanoseconds, all big-endian.
 void append_time_key(std::string& out, std::string_view iso) {
-    const TimeKey t = parse_time(iso);
-    if (!t.valid) {
+    const std::optional<Instant> t = parse_rfc3339(iso, Rfc3339Syntax::Lenient);
+    if (!t) {
         out += '\0';
         append_natural_key(out, iso);
         return;
     }
     out += '\x01';
-    const auto biased = static_cast<unsigned long long>(t.seconds) ^ (1ULL << 63);
+    const auto biased = static_cast<unsigned long long>(t->seconds) ^ (1ULL << 63);
     for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((biased >> shift) & 0xFF);
-    append_u32(out, static_cast<std::size_t>(t.nanos));
+    append_u32(out, static_cast<std::size_t>(t->nanos));
 }
 
 // ---- filters prepared once per query -------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/table_query.h"
+#include "core/time_text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"
