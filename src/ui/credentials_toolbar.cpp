@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/case_fold.h"
 #include "core/table_query.h"
 #include "core/time_text.h"
 #include "imgui.h"
