@@ -40,46 +40,6 @@ int hex_value(char c) {
     return -1;
 }
 
-// Replaces malformed UTF-8 by U+FFFD: a hash comes from any pasted link, and the UI and the
-// JS bridge expect valid text.
-std::string valid_utf8(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    for (std::size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        std::size_t len = 0;
-        unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c < 0x80)
-            len = 1;
-        else if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        }
-        bool ok = len > 0 && i + len <= n;
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const unsigned char b = p[i + k];
-            ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-        }
-        if (ok) {
-            out.append(s, i, len);
-            i += len;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        }
-    }
-    return out;
-}
-
 // '%' not followed by two hex digits stays literal; '+' stays '+' (RFC 3986, not forms).
 std::string percent_decode(std::string_view s) {
     std::string out;
@@ -92,7 +52,8 @@ std::string percent_decode(std::string_view s) {
             out += s[i];
         }
     }
-    return valid_utf8(out);
+    // A hash comes from any pasted link, and the UI and the JS bridge expect valid text.
+    return replace_invalid_utf8(out);
 }
 
 // "tenant", "cluster:<uuid>", "department:<id>", "project:<int>"; anything else (a missing

@@ -1,6 +1,6 @@
-// Byte-level text helpers: UTF-8 checked by the table of well-formed byte sequences (Unicode
-// 15, table 3-7: the second byte's range depends on the first, which rules out overlong forms
-// and surrogates without decoding the code point), ASCII case, splitting at a separator.
+// Byte-level text helpers: UTF-8 checked and repaired by the table of well-formed byte sequences
+// (Unicode 15, table 3-7: the second byte's range depends on the first, which rules out overlong
+// forms and surrogates without decoding the code point), ASCII case, splitting at a separator.
 #include "core/text.h"
 
 namespace cc {
@@ -69,6 +69,22 @@ bool is_valid_utf8(std::string_view s) {
         i += len;
     }
     return true;
+}
+
+std::string replace_invalid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = sequence_length(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
 }
 
 std::string printable_excerpt(std::string_view s, std::size_t max_chars) {

@@ -1,6 +1,6 @@
-// Byte-level text helpers shared by the server and the app: UTF-8 validity, ASCII case,
-// splitting at a separator, and a printable, bounded copy of untrusted text for messages that
-// quote it (an error naming a bad path or value must not carry invalid UTF-8, control
+// Byte-level text helpers shared by the server and the app: UTF-8 validity and repair, ASCII
+// case, splitting at a separator, and a printable, bounded copy of untrusted text for messages
+// that quote it (an error naming a bad path or value must not carry invalid UTF-8, control
 // characters or kilobytes of the caller's input back out).
 #pragma once
 
@@ -13,6 +13,10 @@ namespace cc {
 
 // True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+
+// `s` with every byte that does not start a well-formed sequence replaced by U+FFFD (one
+// replacement per such byte); well-formed text comes back unchanged.
+std::string replace_invalid_utf8(std::string_view s);
 
 // ASCII case-insensitive equality (HTTP header names, tokens, the JWT algorithm name).
 bool ascii_iequals(std::string_view a, std::string_view b);

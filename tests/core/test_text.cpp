@@ -1,5 +1,5 @@
-// UTF-8 checking, the printable excerpts that error messages quote untrusted text through,
-// ASCII case and splitting at a separator.
+// UTF-8 checking and repair, the printable excerpts that error messages quote untrusted text
+// through, ASCII case and splitting at a separator.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -29,6 +29,21 @@ TEST_CASE("is_valid_utf8: stray, truncated, overlong, surrogate and out-of-range
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));       // a UTF-16 surrogate
     CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));   // past U+10FFFF
     CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+}
+
+TEST_CASE("replace_invalid_utf8: one U+FFFD per byte that starts no well-formed sequence") {
+    CHECK(replace_invalid_utf8("") == "");
+    CHECK(replace_invalid_utf8("Grüße 日本 \xF0\x9F\x94\x91") == "Grüße 日本 \xF0\x9F\x94\x91");
+    CHECK(replace_invalid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(replace_invalid_utf8("\xC3") == "\xEF\xBF\xBD");                          // truncated
+    CHECK(replace_invalid_utf8("\xE6\x97" "x") == "\xEF\xBF\xBD\xEF\xBF\xBD" "x");  // truncated: one per byte
+    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");        // overlong
+    CHECK(replace_invalid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+    CHECK(replace_invalid_utf8("\xF4\x90\x80\x80" "z").size() == 4 * 3 + 1);          // past U+10FFFF
+    std::string all;
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    CHECK(is_valid_utf8(replace_invalid_utf8(all)));
+    CHECK(replace_invalid_utf8(all).substr(0, 128) == all.substr(0, 128));
 }
 
 TEST_CASE("printable_excerpt: replaces what cannot be shown and cuts long text") {
