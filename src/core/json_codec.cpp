@@ -2,7 +2,7 @@
 // credentials (decode), requests, errors, org.
 #include "core/json_codec.h"
 
-#include "core/json_fast.h"
+#include "core/credential_list_reader.h"
 
 #include <algorithm>
 #include <cstdio>
