@@ -36,7 +36,7 @@ std::optional<std::string> opt_str_of(const Json& obj, const char* key) {
     return std::nullopt;
 }
 
-// Ids arrive as strings or numbers depending on the endpoint and the server's age (§4.4).
+// Ids arrive as strings or numbers depending on the endpoint and the server's age.
 std::optional<std::string> id_string_of(const Json& obj, const char* key) {
     const Json* m = member(obj, key);
     if (!m) return std::nullopt;
