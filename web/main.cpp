@@ -11,7 +11,7 @@
 
 #include "app/update.h"
 #include "core/credential.h"
-#include "core/table_query.h"
+#include "core/table_view_hash.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/item_registry.h"

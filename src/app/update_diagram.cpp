@@ -6,6 +6,7 @@
 
 #include "app/update_internal.h"
 #include "core/scope_tree_navigation.h"
+#include "core/table_view_hash.h"
 
 namespace cc::app {
 namespace {

@@ -4,6 +4,9 @@
 #include <algorithm>
 
 #include "app/update_internal.h"
+#include "core/table_csv.h"
+#include "core/table_view_hash.h"
+#include "core/time_text.h"
 
 namespace cc::app {
 namespace {

@@ -4,7 +4,7 @@
 // credentials (encode), credentials (decode), requests, errors, org.
 #include "core/json_codec.h"
 
-#include "core/json_fast.h"
+#include "core/credential_list_reader.h"
 
 #include <algorithm>
 #include <cstdio>

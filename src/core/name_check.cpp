@@ -1,6 +1,7 @@
 // Name checks against loaded credentials: DNS-1123 first, then one name per scope node.
 #include "core/name_check.h"
 
+#include "core/text.h"
 #include "core/validation.h"
 
 namespace cc {
@@ -15,19 +16,12 @@ const Credential* clash(std::string_view name, const ScopeRef& scope, const std:
     return nullptr;
 }
 
-std::string lowercase(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::optional<std::string> check(std::string_view name, const ScopeRef& scope, const std::vector<Credential>& loaded,
                                  const std::optional<CredentialId>& ignore_id, const OrgTree* org) {
     if (auto p = name_problem(name)) return p;
     const Credential* other = clash(name, scope, loaded, ignore_id);
     if (!other) return std::nullopt;
-    const std::string where = org ? org->scope_name(scope) : "this " + lowercase(scope_label(scope.type));
+    const std::string where = org ? org->scope_name(scope) : "this " + ascii_lower(scope_label(scope.type));
     // The type is named because the clash may be with another type: names are unique per scope.
     return "A credential named " + std::string(name) + " already exists in " + where +
            " (type: " + std::string(kind_label(other->meta.kind)) + ")";

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "core/table_query.h"
+#include "core/case_fold.h"
 
 namespace cc {
 

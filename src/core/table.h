@@ -1,6 +1,6 @@
 // The Credentials table's data: its columns and one display row per credential, derived
-// once from the credential list and the org tree (never per frame). Later: search, filter
-// and sort over these rows.
+// once from the credential list and the org tree (never per frame). Search, filters and sort
+// over these rows are in table_query.h.
 #pragma once
 
 #include <array>
@@ -40,19 +40,6 @@ struct CredentialRow {
 // `utc_offset_minutes`: local time minus UTC (e.g. +60 for CET), from the platform.
 CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_minutes);
 std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const OrgTree& org, int utc_offset_minutes);
-
-// "Nov 28, 2026 10:01" in local time from an RFC 3339 timestamp; the input unchanged when
-// it cannot be parsed.
-std::string format_local_time(std::string_view rfc3339, int utc_offset_minutes);
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian; Howard Hinnant's algorithm).
-long long days_from_civil(long long y, unsigned m, unsigned d);
-
-// "10:42:05" local time of a wall-clock instant (milliseconds since the epoch).
-std::string format_clock_time(double epoch_ms, int utc_offset_minutes);
-
-// "2026-11-28-1001": local date and time for file names.
-std::string format_file_timestamp(double epoch_ms, int utc_offset_minutes);
 
 // Status tooltip: the status's description, then what went wrong where ("Not created in
 // project team-a"), or that the cluster could not be reached.

@@ -1,6 +1,6 @@
-// UTF-8 decoding by the table of well-formed byte sequences (Unicode 15, table 3-7): the
-// second byte's range depends on the first, which is what rules out overlong forms and
-// surrogates without decoding the code point.
+// Byte-level text helpers: UTF-8 checked and repaired by the table of well-formed byte sequences
+// (Unicode 15, table 3-7: the second byte's range depends on the first, which rules out overlong
+// forms and surrogates without decoding the code point), ASCII case, splitting at a separator.
 #include "core/text.h"
 
 namespace cc {
@@ -41,6 +41,27 @@ bool ascii_iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<std::string_view> split_by_char(std::string_view s, char sep, TrailingEmpty trailing) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = s.find(sep, start);
+        if (end == std::string_view::npos) {
+            if (start < s.size() || trailing == TrailingEmpty::Keep) out.push_back(s.substr(start));
+            return out;
+        }
+        out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t len = sequence_length(s, i);
@@ -48,6 +69,22 @@ bool is_valid_utf8(std::string_view s) {
         i += len;
     }
     return true;
+}
+
+std::string replace_invalid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = sequence_length(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
 }
 
 std::string printable_excerpt(std::string_view s, std::size_t max_chars) {

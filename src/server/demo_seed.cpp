@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/org.h"
+#include "core/text.h"
 #include "core/validation.h"
 #include "server/auth.h"
 #include "server/cluster_store.h"
@@ -200,15 +201,9 @@ const std::vector<SeedReferrer> kReferrers = {
     {ReferrerType::Template, "tpl-jupyter", "", S::Tenant, "", "", "dockerhub-mirror"},
 };
 
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    while (!s.empty()) {
-        const auto i = s.find(sep);
-        out.emplace_back(s.substr(0, i));
-        if (i == std::string_view::npos) break;
-        s.remove_prefix(i + 1);
-    }
-    return out;
+// The items of a comma-, semicolon- or colon-separated list in the tables above ("" has none).
+std::vector<std::string_view> items(std::string_view list, char sep) {
+    return split_by_char(list, sep, TrailingEmpty::Drop);
 }
 
 // The key an environment variable takes from a seeded credential: a generic secret's first key,
@@ -217,7 +212,7 @@ std::string seed_env_key(std::string_view credential_name) {
     for (const auto& c : kCredentials) {
         if (credential_name != c.name) continue;
         switch (c.kind) {
-            case K::GenericSecret: return split(c.keys, ',').front();
+            case K::GenericSecret: return std::string(items(c.keys, ',').front());
             case K::NgcApiKey: return "NGC_API_KEY";
             case K::Password: return "Password";
             case K::AccessKey: return "SecretKey";
@@ -228,7 +223,7 @@ std::string seed_env_key(std::string_view credential_name) {
 }
 
 // An environment's spec: an image and one variable per credential it uses.
-nlohmann::json seed_environment_spec(std::string_view name, const std::vector<std::string>& credential_names) {
+nlohmann::json seed_environment_spec(std::string_view name, const std::vector<std::string_view>& credential_names) {
     const std::map<std::string_view, const char*> images = {{"jupyter-wandb", "jupyter/scipy-notebook:2024-05-27"},
                                                              {"pytorch-ngc", "nvcr.io/nvidia/pytorch:24.05-py3"},
                                                              {"vllm-server", "vllm/vllm-openai:v0.5.0"}};
@@ -237,7 +232,7 @@ nlohmann::json seed_environment_spec(std::string_view name, const std::vector<st
     for (const auto& c : credential_names) {
         std::string key = seed_env_key(c), var = key;
         for (char& ch : var) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : (ch == '.' ? '_' : ch);
-        vars.push_back({{"name", var}, {"credential", {{"assetId", uuid_from_name("credential/" + c)}, {"key", key}}}});
+        vars.push_back({{"name", var}, {"credential", {{"assetId", uuid_from_name("credential/" + std::string(c))}, {"key", key}}}});
     }
     return {{"image", image == images.end() ? "ubuntu:24.04" : image->second}, {"environmentVariables", vars}};
 }
@@ -283,11 +278,11 @@ CredentialSpec secret_spec(const SeedCredential& s) {
         case K::GenericSecret: {
             if (existing) return GenericSecretSpec{existing, {}};
             std::vector<KeyValuePair> pairs;
-            for (const auto& key : split(s.keys, ',')) {
+            for (const std::string_view key : items(s.keys, ',')) {
                 std::string value = key == "ssh" ? "-----BEGIN OPENSSH PRIVATE KEY-----\n" + h("ssh", 64) +
                                                        "\n-----END OPENSSH PRIVATE KEY-----\n"
                                                  : "val-" + h(key, 28);
-                pairs.push_back({key, std::move(value)});
+                pairs.push_back({std::string(key), std::move(value)});
             }
             return GenericSecretSpec{{}, std::move(pairs)};
         }
@@ -298,10 +293,10 @@ CredentialSpec secret_spec(const SeedCredential& s) {
 
 std::vector<StatusIssue> parse_issues(std::string_view text) {
     std::vector<StatusIssue> out;
-    for (const auto& item : split(text, ';')) {
-        const auto parts = split(item, ':');
+    for (const std::string_view item : items(text, ';')) {
+        const auto parts = items(item, ':');
         if (parts.size() != 3) continue;
-        out.push_back({parts[1], scope_from_api_name(parts[0]).value_or(S::Project),
+        out.push_back({std::string(parts[1]), scope_from_api_name(parts[0]).value_or(S::Project),
                        issue_from_api_name(parts[2]).value_or(IssueKind::NotCreated)});
     }
     return out;
@@ -486,15 +481,15 @@ VoidResult seed_referrers(Store& store, const OrgTree& tree) {
         r.datasource_kind = s.kind;
         if (*s.status) r.status = s.status;
         r.scope = scope_ref(s.scope, s.node, tree);
-        for (const auto& name : split(s.credentials, ','))
-            r.credential_ids.push_back(CredentialId{uuid_from_name("credential/" + name)});
+        for (const std::string_view name : items(s.credentials, ','))
+            r.credential_ids.push_back(CredentialId{uuid_from_name("credential/" + std::string(name))});
         nlohmann::json spec = nlohmann::json::object();
         const std::string first = r.credential_ids.front().value;
         if (std::string_view(s.kind) == "s3") spec = {{"bucket", s.name}, {"path", "/data"}, {"accessKeyAssetId", first}};
         if (std::string_view(s.kind) == "git")
             spec = {{"repository", std::string("https://git.demo.local/") + s.name + ".git"}, {"branch", "main"},
                     {"path", "/src"}, {"credentialId", first}};
-        if (s.type == ReferrerType::Environment) spec = seed_environment_spec(s.name, split(s.credentials, ','));
+        if (s.type == ReferrerType::Environment) spec = seed_environment_spec(s.name, items(s.credentials, ','));
         r.spec_json = spec.dump();
         r.created_by = kAdmin;
         r.created_at = at(20, index);

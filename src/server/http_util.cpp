@@ -1,6 +1,6 @@
-// JSON and error answers, query-parameter readers and log sanitising for the routes. Error
-// bodies always carry code, message and details, and query parameters given twice are refused
-// rather than silently picking one.
+// The routes' HTTP helpers: JSON and error responses (an error body always carries code,
+// message and details), strict query-parameter readers (a parameter given twice is refused
+// rather than silently picking one), UUID syntax and log-safe text.
 #include "server/http_util.h"
 
 #include <charconv>
@@ -74,13 +74,6 @@ bool is_uuid(std::string_view s) {
         }
     }
     return true;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 std::string log_safe(std::string_view s, std::size_t max_len) {

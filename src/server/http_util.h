@@ -12,6 +12,7 @@
 
 #include "core/json_codec.h"
 #include "core/result.h"
+#include "core/text.h"
 
 namespace cc::server {
 
@@ -32,7 +33,7 @@ Result<std::optional<std::int64_t>> query_int(const httplib::Params& params, con
                                               std::int64_t max);
 
 bool is_uuid(std::string_view s);
-std::string ascii_lower(std::string_view s);
+using cc::ascii_lower;  // core/text.h; kept here for the routes that lower-case headers and names
 // Replaces control and non-ASCII bytes so a request path cannot forge or break log lines.
 std::string log_safe(std::string_view s, std::size_t max_len = 200);
 

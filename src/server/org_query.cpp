@@ -1,10 +1,13 @@
-// Queries on the org-unit lists: the filterBy/sortBy parser, instant parsing, the typed
-// comparisons behind the operators, and the field values of departments and projects.
+// The org-unit lists' query language: the filterBy/sortBy parser, the typed comparisons behind
+// the operators (texts ignore ASCII case for =@ !@ =^ =$ and sorting; dates compare as instants),
+// and the field values of departments and projects.
 #include "server/org_query.h"
 
 #include <array>
 #include <charconv>
 
+#include "core/text.h"
+#include "core/time_text.h"
 #include "server/http_util.h"
 
 namespace cc::server {
@@ -91,28 +94,6 @@ std::optional<std::int64_t> to_int(std::string_view s) {
     return v;
 }
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
-    out = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-std::string lower(std::string_view s) { return ascii_lower(s); }
-
 int sign(std::int64_t x) { return x < 0 ? -1 : (x > 0 ? 1 : 0); }
 
 }  // namespace
@@ -123,43 +104,9 @@ std::span<const OrgField> org_fields(OrgList list) {
 }
 
 std::optional<std::int64_t> parse_instant_ms(std::string_view s) {
-    int year, month, day;
-    if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
-        !digits(s, 8, 2, day))
-        return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-    std::int64_t ms = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400000;
-    if (s.size() == 10) return ms;
-    int hour, minute, second = 0;
-    if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, hour) || s.size() < 16 || s[13] != ':' ||
-        !digits(s, 14, 2, minute) || hour > 23 || minute > 59)
-        return std::nullopt;
-    std::size_t i = 16;
-    if (i < s.size() && s[i] == ':') {
-        if (!digits(s, i + 1, 2, second) || second > 60) return std::nullopt;
-        i += 3;
-    }
-    ms += (hour * 3600 + minute * 60 + second) * std::int64_t{1000};
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        std::int64_t frac = 0;
-        int n = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-            if (n < 3) frac = frac * 10 + (s[i] - '0');
-            ++n;
-            ++i;
-        }
-        if (n == 0) return std::nullopt;
-        for (int k = n; k < 3; ++k) frac *= 10;
-        ms += frac;
-    }
-    if (i == s.size() || ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size())) return ms;
-    int oh, om;
-    if ((s[i] != '+' && s[i] != '-') || !digits(s, i + 1, 2, oh) || i + 6 != s.size() || s[i + 3] != ':' ||
-        !digits(s, i + 4, 2, om))
-        return std::nullopt;
-    const std::int64_t offset = (oh * 60 + om) * std::int64_t{60000};
-    return s[i] == '+' ? ms - offset : ms + offset;
+    const auto t = parse_rfc3339(s, Rfc3339Syntax::Strict);
+    if (!t) return std::nullopt;
+    return t->unix_ms();
 }
 
 Result<FilterTerm> parse_filter(std::string_view text, OrgList list) {
@@ -256,7 +203,7 @@ int compare_field(const OrgField& field, const std::optional<std::string>& a, co
             break;
         }
         case FieldType::Text: {
-            const int c = lower(*a).compare(lower(*b));
+            const int c = ascii_lower(*a).compare(ascii_lower(*b));
             if (c != 0) return c < 0 ? -1 : 1;
             break;
         }
@@ -278,7 +225,7 @@ bool filter_matches(const FilterTerm& term, const std::optional<std::string>& va
         const int c = value->compare(term.value);
         order = c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    const std::string v = lower(*value), t = lower(term.value);
+    const std::string v = ascii_lower(*value), t = ascii_lower(term.value);
     switch (term.op) {
         case FilterOp::Equal: return order == 0;
         case FilterOp::NotEqual: return order != 0;

@@ -2,7 +2,7 @@
 // delete under /api/v1/asset/credentials/<kind>, each declared with the credential permission it
 // needs somewhere. HTTP only: the behaviour lives in credential_service.cpp. Responses never
 // carry a secret value, and neither request bodies nor queries are ever logged.
-#include "core/json_fast.h"
+#include "core/credential_list_writer.h"
 #include "server/cluster_agent.h"
 #include "server/credential_service.h"
 #include "server/http_util.h"

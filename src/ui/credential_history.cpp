@@ -3,7 +3,7 @@
 // app::HistoryState; the request and its answer are the app's business.
 #include <string>
 
-#include "core/table.h"
+#include "core/time_text.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"

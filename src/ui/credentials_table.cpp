@@ -5,6 +5,7 @@
 
 #include "core/table.h"
 #include "core/table_query.h"
+#include "core/table_view_hash.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"

@@ -4,7 +4,9 @@
 #include <cstring>
 #include <string>
 
+#include "core/case_fold.h"
 #include "core/table_query.h"
+#include "core/time_text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"

@@ -2,6 +2,7 @@
 // Kubernetes names, status and its issues, who uses it, its history), or the list of selected ones.
 #include <string>
 
+#include "core/time_text.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"

@@ -4,7 +4,7 @@
 // Items are registered as "scope/<full path>" for the browser tests.
 #include <string>
 
-#include "core/table_query.h"
+#include "core/case_fold.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"

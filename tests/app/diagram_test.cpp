@@ -9,6 +9,7 @@
 #include "app/update.h"
 #include "app/update_internal.h"
 #include "core/scope_diagram.h"
+#include "core/table_view_hash.h"
 
 using namespace cc;
 using namespace cc::app;

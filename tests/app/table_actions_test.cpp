@@ -4,6 +4,7 @@
 
 #include "app/update.h"
 #include "core/json_codec.h"
+#include "core/table_view_hash.h"
 
 using namespace cc;
 using namespace cc::app;

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/credential_list_writer.h"
 #include "core/json_codec.h"
-#include "core/json_fast.h"
 #include "core/table.h"
 #include "core/table_query.h"
 

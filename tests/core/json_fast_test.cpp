@@ -1,13 +1,14 @@
-// The credential list's fast paths (json_fast.h) against the DOM codec they replace: the
-// writer's text must equal the DOM's dump(), and the reader must decode exactly what the DOM
-// decoder decodes, or give up.
+// The credential list's fast paths (credential_list_reader.h, credential_list_writer.h) against
+// the DOM codec they replace: the writer's text must equal the DOM's dump(), and the reader
+// must decode exactly what the DOM decoder decodes, or give up.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "core/credential_list_reader.h"
+#include "core/credential_list_writer.h"
 #include "core/json_codec.h"
-#include "core/json_fast.h"
 
 using namespace cc;
 

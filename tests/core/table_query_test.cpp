@@ -6,7 +6,11 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/case_fold.h"
+#include "core/natural_order.h"
+#include "core/table_csv.h"
 #include "core/table_query.h"
+#include "core/table_view_hash.h"
 
 using namespace cc;
 

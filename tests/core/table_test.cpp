@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/table.h"
+#include "core/time_text.h"
 
 using namespace cc;
 

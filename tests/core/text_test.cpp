@@ -1,7 +1,9 @@
-// UTF-8 checking and the printable excerpts that error messages quote untrusted text through.
+// UTF-8 checking and repair, the printable excerpts that error messages quote untrusted text
+// through, ASCII case and splitting at a separator.
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/json_codec.h"
 #include "core/text.h"
@@ -27,6 +29,21 @@ TEST_CASE("is_valid_utf8: stray, truncated, overlong, surrogate and out-of-range
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));       // a UTF-16 surrogate
     CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));   // past U+10FFFF
     CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+}
+
+TEST_CASE("replace_invalid_utf8: one U+FFFD per byte that starts no well-formed sequence") {
+    CHECK(replace_invalid_utf8("") == "");
+    CHECK(replace_invalid_utf8("Grüße 日本 \xF0\x9F\x94\x91") == "Grüße 日本 \xF0\x9F\x94\x91");
+    CHECK(replace_invalid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(replace_invalid_utf8("\xC3") == "\xEF\xBF\xBD");                          // truncated
+    CHECK(replace_invalid_utf8("\xE6\x97" "x") == "\xEF\xBF\xBD\xEF\xBF\xBD" "x");  // truncated: one per byte
+    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");        // overlong
+    CHECK(replace_invalid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+    CHECK(replace_invalid_utf8("\xF4\x90\x80\x80" "z").size() == 4 * 3 + 1);          // past U+10FFFF
+    std::string all;
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    CHECK(is_valid_utf8(replace_invalid_utf8(all)));
+    CHECK(replace_invalid_utf8(all).substr(0, 128) == all.substr(0, 128));
 }
 
 TEST_CASE("printable_excerpt: replaces what cannot be shown and cuts long text") {
@@ -66,4 +83,50 @@ TEST_CASE("ascii_iequals: ASCII letters match in any case, nothing else folds") 
     CHECK(ascii_iequals("", ""));
     CHECK_FALSE(ascii_iequals("gzip", "gzip "));
     CHECK_FALSE(ascii_iequals("Ä", "ä"));  // only ASCII folds
+}
+
+TEST_CASE("ascii_lower: A-Z become a-z; every other byte, UTF-8 included, stays") {
+    CHECK(ascii_lower("Content-Type: Text/HTML; Charset=UTF-8") == "content-type: text/html; charset=utf-8");
+    CHECK(ascii_lower("") == "");
+    CHECK(ascii_lower("ÄÖÜ Grüße ÀÉ") == "ÄÖÜ grüße ÀÉ");  // Latin-1 capitals in UTF-8 untouched
+    CHECK(ascii_lower("\xC3\x80\xFF\x80Z") == "\xC3\x80\xFF\x80z");    // bytes that are not text, too
+    std::string all;
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    const std::string lowered = ascii_lower(all);
+    REQUIRE(lowered.size() == 256);
+    for (int b = 0; b < 256; ++b) {
+        const int expected = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+        CHECK_MESSAGE(static_cast<unsigned char>(lowered[b]) == expected, b);
+    }
+    CHECK(ascii_iequals(ascii_lower("MiXeD"), "MIXED"));
+}
+
+TEST_CASE("split_by_char: every field, empty ones included") {
+    using V = std::vector<std::string_view>;
+    CHECK(split_by_char("a,b,c", ',') == V{"a", "b", "c"});
+    CHECK(split_by_char("abc", ',') == V{"abc"});
+    CHECK(split_by_char("", ',') == V{""});
+    CHECK(split_by_char(",", ',') == V{"", ""});
+    CHECK(split_by_char("a,,b", ',') == V{"a", "", "b"});
+    CHECK(split_by_char(",a,", ',') == V{"", "a", ""});
+    CHECK(split_by_char("q=1&f=type:a|b", '&') == V{"q=1", "f=type:a|b"});
+    CHECK(split_by_char("a|b", ',') == V{"a|b"});  // only the given separator
+    // The fields are views into the text.
+    const std::string text = "x;yy";
+    const auto fields = split_by_char(text, ';');
+    REQUIRE(fields.size() == 2);
+    CHECK(fields[1].data() == text.data() + 2);
+}
+
+TEST_CASE("split_by_char: TrailingEmpty::Drop reads a list whose last separator may close it") {
+    using V = std::vector<std::string_view>;
+    const auto drop = [](std::string_view s, char sep) { return split_by_char(s, sep, TrailingEmpty::Drop); };
+    CHECK(drop("", ',') == V{});
+    CHECK(drop("a", ',') == V{"a"});
+    CHECK(drop("a,b,", ',') == V{"a", "b"});
+    CHECK(drop(",", ',') == V{""});           // only the last empty field goes
+    CHECK(drop("a,,", ',') == V{"a", ""});
+    CHECK(drop(",a", ',') == V{"", "a"});
+    CHECK(drop("a,,b", ',') == V{"a", "", "b"});
+    CHECK(drop("project:8:not-created", ':') == V{"project", "8", "not-created"});
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/table_query.h"
+#include "core/table_view_hash.h"
 
 using namespace cc;
 

@@ -6,8 +6,9 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/credential_list_reader.h"
+#include "core/credential_list_writer.h"
 #include "core/json_codec.h"
-#include "core/json_fast.h"
 #include "core/paste_parsers.h"
 #include "core/permitted_scopes.h"
 
