@@ -1,6 +1,6 @@
 // The credential list written as text directly. Keys are written in the order nlohmann's
 // std::map keeps them (byte order), so the text is identical to the DOM's dump();
-// tests/core/json_fast_test.cpp compares the two.
+// tests/core/credential_list_codec_test.cpp compares the two.
 #include "core/credential_list_writer.h"
 
 #include <cstdint>
