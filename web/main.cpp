@@ -82,9 +82,15 @@ void send(cc::app::SendRequest& effect) {
     if (req.body_is_secret) cc::wipe_string(req.body);
 }
 
-void run(cc::app::SendRequest& fx) { send(fx); }
-void run(cc::app::WriteUrlHash& fx) { cc::web::write_url_hash(fx.hash, fx.replace); }
-void run(cc::app::SaveSetting& fx) { cc::web::save_setting(fx.key, fx.value); }
+void run(cc::app::SendRequest& fx) {
+    send(fx);
+}
+void run(cc::app::WriteUrlHash& fx) {
+    cc::web::write_url_hash(fx.hash, fx.replace);
+}
+void run(cc::app::SaveSetting& fx) {
+    cc::web::save_setting(fx.key, fx.value);
+}
 void run(cc::app::DownloadFile& fx) {
     cc::web::download(fx.filename, fx.mime, fx.content);
 }
@@ -136,8 +142,10 @@ void frame() {
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
     // once (dispatch asks for frames), so neither needs the display's full rate.
-    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0) cc::web::backend_request_frame_within(50);
-    else if (!a.state.polls.empty()) cc::web::backend_request_frame_within(250);
+    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0)
+        cc::web::backend_request_frame_within(50);
+    else if (!a.state.polls.empty())
+        cc::web::backend_request_frame_within(250);
 }
 
 void scale_changed(float scale) {
@@ -150,7 +158,8 @@ void scale_changed(float scale) {
 
 EM_JS(char*, js_api_base, (), {
     const meta = document.querySelector("meta[name=credentials-console-api-base]");
-    const cfg = (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
+    const cfg =
+        (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
     const n = lengthBytesUTF8(cfg) + 1;
     const p = _malloc(n);
     stringToUTF8(cfg, p, n);
@@ -176,16 +185,22 @@ EMSCRIPTEN_KEEPALIVE const char* cc_items_json() {
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE double cc_frame() { return static_cast<double>(app().frame); }
+EMSCRIPTEN_KEEPALIVE double cc_frame() {
+    return static_cast<double>(app().frame);
+}
 
 // A host console that already holds a bearer token hands it over instead of a login.
 EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
     dispatch(cc::app::TokenProvided{token ? token : "", user ? user : ""});
 }
 
-EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) { cc::web::backend_request_frames(n); }
+EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) {
+    cc::web::backend_request_frames(n);
+}
 
-EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() { dispatch(cc::app::UrlHashChanged{cc::web::read_url_hash(), false}); }
+EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() {
+    dispatch(cc::app::UrlHashChanged{cc::web::read_url_hash(), false});
+}
 
 EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
     app().dark = dark != 0;

@@ -8,7 +8,7 @@ namespace cc::web {
 
 std::string read_url_hash();  // without '#'
 void write_url_hash(const std::string& hash, bool replace);
-std::string load_setting(const std::string& key);  // "" when absent or storage is off
+std::string load_setting(const std::string& key);                     // "" when absent or storage is off
 void save_setting(const std::string& key, const std::string& value);  // "" removes
 void download(const std::string& filename, const std::string& mime, const std::string& content);
 // Installs popstate/hashchange (-> cc_on_hash_change) and prefers-color-scheme

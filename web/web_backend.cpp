@@ -4,9 +4,9 @@
 // DPR or browser zoom. Browser shortcuts (zoom, reload, devtools) are left to the browser.
 #include "web/web_backend.h"
 
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 
 #include <cmath>
 #include <string>
@@ -23,8 +23,8 @@ namespace {
 // in order with at most one transition per button or key per frame.
 struct InputEvent {
     enum Type { MousePos, MouseButton, Wheel, Key, Char, Mods } type;
-    float x = 0, y = 0;    // MousePos (device pixels) / Wheel (h, v)
-    int code = 0;          // button index, key code, or character
+    float x = 0, y = 0;  // MousePos (device pixels) / Wheel (h, v)
+    int code = 0;        // button index, key code, or character
     bool down = false;
     bool ctrl = false, shift = false, alt = false, super = false;  // Mods
 };
@@ -56,19 +56,20 @@ const char* kCanvas = "#canvas";
 EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UTF8ToString(name); });
 EM_JS(void, js_write_clipboard, (const char* text), {
     const s = UTF8ToString(text);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() = > {});
 });
 EM_JS(void, js_install_paste_listener, (), {
-    window.addEventListener('paste', (e) => {
-        const text = (e.clipboardData || window.clipboardData).getData('text');
-        if (!text) return;
-        const n = lengthBytesUTF8(text) + 1;
-        const p = _malloc(n);
-        stringToUTF8(text, p, n);
-        _cc_on_paste(p);
-        _free(p);
-        e.preventDefault();
-    });
+    window.addEventListener(
+        'paste', (e) = > {
+            const text = (e.clipboardData || window.clipboardData).getData('text');
+            if (!text) return;
+            const n = lengthBytesUTF8(text) + 1;
+            const p = _malloc(n);
+            stringToUTF8(text, p, n);
+            _cc_on_paste(p);
+            _free(p);
+            e.preventDefault();
+        });
 });
 EM_JS(double, js_canvas_left, (), { return Module.canvas.getBoundingClientRect().left; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas.getBoundingClientRect().top; });
@@ -154,8 +155,21 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 // Keys ImGui needs; everything else (F5, F11, F12, ctrl+zoom) stays with the browser.
 int imgui_key_code(unsigned long dom_key_code) {
     switch (dom_key_code) {
-        case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36:
-        case 37: case 38: case 39: case 40: case 45: case 46: return static_cast<int>(dom_key_code);
+        case 8:
+        case 9:
+        case 13:
+        case 27:
+        case 32:
+        case 33:
+        case 34:
+        case 35:
+        case 36:
+        case 37:
+        case 38:
+        case 39:
+        case 40:
+        case 45:
+        case 46: return static_cast<int>(dom_key_code);
         default: break;
     }
     if (dom_key_code >= 65 && dom_key_code <= 90) return static_cast<int>(dom_key_code);  // A..Z
@@ -165,9 +179,9 @@ int imgui_key_code(unsigned long dom_key_code) {
 bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
     const bool mod = e->ctrlKey || e->metaKey;
     const unsigned long k = e->keyCode;
-    if (k >= 112 && k <= 123) return true;                    // F1..F12
+    if (k >= 112 && k <= 123) return true;  // F1..F12
     if (mod && (k == 187 || k == 189 || k == 48 || k == 61 || k == 173 || k == 107 || k == 109 || k == 96))
-        return true;                                          // zoom in/out/reset
+        return true;                                                                // zoom in/out/reset
     if (mod && (k == 82 || k == 76 || k == 84 || k == 87 || k == 78)) return true;  // R L T W N
     if (mod && (k == 67 || k == 86 || k == 88)) return true;  // copy/paste/cut: let the clipboard events fire
     return false;
@@ -229,7 +243,9 @@ const char* cursor_name(ImGuiMouseCursor c) {
     }
 }
 
-const char* get_clipboard(void*) { return be().clipboard.c_str(); }
+const char* get_clipboard(void*) {
+    return be().clipboard.c_str();
+}
 void set_clipboard(void*, const char* text) {
     be().clipboard = text;
     js_write_clipboard(text);
@@ -264,7 +280,8 @@ void apply_input_events() {
                 break;
             }
             case InputEvent::MouseButton:
-                if (button_changed[ev.code] || (moved && ev.down)) stop = true;
+                if (button_changed[ev.code] || (moved && ev.down))
+                    stop = true;
                 else {
                     button_changed[ev.code] = io.MouseDown[ev.code] != ev.down;
                     clicked |= button_changed[ev.code];
@@ -276,7 +293,8 @@ void apply_input_events() {
                 io.MouseWheel += ev.y;
                 break;
             case InputEvent::Key:
-                if (key_changed[ev.code]) stop = true;
+                if (key_changed[ev.code])
+                    stop = true;
                 else {
                     key_changed[ev.code] = io.KeysDown[ev.code] != ev.down;
                     io.KeysDown[ev.code] = ev.down;
@@ -284,8 +302,10 @@ void apply_input_events() {
                 }
                 break;
             case InputEvent::Char:
-                if (b.chars_held_frames > 0) stop = true;
-                else io.AddInputCharacter(static_cast<unsigned>(ev.code));
+                if (b.chars_held_frames > 0)
+                    stop = true;
+                else
+                    io.AddInputCharacter(static_cast<unsigned>(ev.code));
                 break;
             case InputEvent::Mods:
                 io.KeyCtrl = ev.ctrl;
@@ -394,9 +414,13 @@ bool backend_init(BackendCallbacks callbacks) {
     return true;
 }
 
-void backend_run() { emscripten_set_main_loop(main_loop, 0, true); }
+void backend_run() {
+    emscripten_set_main_loop(main_loop, 0, true);
+}
 
-float backend_scale() { return be().scale; }
+float backend_scale() {
+    return be().scale;
+}
 
 void backend_request_frames(int n) {
     if (be().frames_wanted < n) be().frames_wanted = n;
@@ -416,7 +440,11 @@ void backend_render_draw_data() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-double wall_clock_ms() { return js_now_ms(); }
-int utc_offset_minutes() { return js_utc_offset_minutes(); }
+double wall_clock_ms() {
+    return js_now_ms();
+}
+int utc_offset_minutes() {
+    return js_utc_offset_minutes();
+}
 
 }  // namespace cc::web

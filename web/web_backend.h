@@ -8,14 +8,14 @@
 namespace cc::web {
 
 struct BackendCallbacks {
-    std::function<void()> frame;                    // build and render one ImGui frame
-    std::function<void(float scale)> scale_changed; // rebuild fonts/style for a new scale
+    std::function<void()> frame;                     // build and render one ImGui frame
+    std::function<void(float scale)> scale_changed;  // rebuild fonts/style for a new scale
 };
 
 bool backend_init(BackendCallbacks callbacks);
-void backend_run();                 // never returns (emscripten main loop)
-float backend_scale();              // device pixels per CSS pixel
-void backend_request_frames(int n); // keep drawing for at least n frames
+void backend_run();                  // never returns (emscripten main loop)
+float backend_scale();               // device pixels per CSS pixel
+void backend_request_frames(int n);  // keep drawing for at least n frames
 // Draw again within `ms` even if nothing else asks for a frame: for animations that need
 // no more than a few frames a second (a spinner while the network answers). Every frame
 // drawn at display rate costs CPU that, on software-rendered kiosks, the page's own

@@ -28,7 +28,9 @@ std::string credential_path(CredentialKind kind, const CredentialId& id) {
     return "api/v1/asset/credentials/" + std::string(kind_path_segment(kind)) + "/" + url_encode(id.value);
 }
 
-bool is_success(int status) { return status >= 200 && status < 300; }
+bool is_success(int status) {
+    return status >= 200 && status < 300;
+}
 
 }  // namespace
 
@@ -54,7 +56,11 @@ HttpRequest token_request(std::string_view username, std::string_view password) 
     r.method = "POST";
     r.path = "api/v1/token";
     r.headers.emplace_back("Content-Type", "application/json");
-    r.body = Json{{"grantType", "password"}, {"clientID", "credentials-console"}, {"username", username}, {"password", password}}.dump();
+    r.body = Json{{"grantType", "password"},
+                  {"clientID", "credentials-console"},
+                  {"username", username},
+                  {"password", password}}
+                 .dump();
     r.body_is_secret = true;
     return r;
 }
@@ -63,14 +69,18 @@ HttpRequest list_credentials_request(const Session& s) {
     return get(s, "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
 }
 
-HttpRequest clusters_request(const Session& s) { return get(s, "api/v1/clusters?verbosity=metadata"); }
+HttpRequest clusters_request(const Session& s) {
+    return get(s, "api/v1/clusters?verbosity=metadata");
+}
 
 HttpRequest departments_request(const Session& s, std::int64_t offset) {
-    return get(s, "api/v1/org-unit/departments?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
+    return get(
+        s, "api/v1/org-unit/departments?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
 }
 
 HttpRequest projects_request(const Session& s, std::int64_t offset) {
-    return get(s, "api/v1/org-unit/projects?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
+    return get(s,
+               "api/v1/org-unit/projects?limit=" + std::to_string(kOrgPageSize) + "&offset=" + std::to_string(offset));
 }
 
 HttpRequest credential_request(const Session& s, CredentialKind kind, const CredentialId& id) {
@@ -79,7 +89,8 @@ HttpRequest credential_request(const Session& s, CredentialKind kind, const Cred
 }
 
 HttpRequest permitted_scopes_request(const Session& s) {
-    return with_body(s, "POST", "api/v1/authorization/permitted-scopes", R"({"resourceType":"credentials","action":null})");
+    return with_body(s, "POST", "api/v1/authorization/permitted-scopes",
+                     R"({"resourceType":"credentials","action":null})");
 }
 
 HttpRequest existing_secrets_request(const Session& s, CredentialKind kind, const ScopeRef& scope) {
@@ -88,13 +99,15 @@ HttpRequest existing_secrets_request(const Session& s, CredentialKind kind, cons
     if (scope.type == ScopeType::Cluster && scope.cluster_id) q += "&clusterId=" + url_encode(scope.cluster_id->value);
     if (scope.type == ScopeType::Department && scope.department_id)
         q += "&departmentId=" + url_encode(scope.department_id->value);
-    if (scope.type == ScopeType::Project && scope.project_id) q += "&projectId=" + std::to_string(scope.project_id->value);
+    if (scope.type == ScopeType::Project && scope.project_id)
+        q += "&projectId=" + std::to_string(scope.project_id->value);
     return get(s, std::move(q));
 }
 
 HttpRequest create_credential_request(const Session& s, CreateRequest& r) {
-    HttpRequest req = with_body(s, "POST", "api/v1/asset/credentials/" + std::string(kind_path_segment(spec_kind(r.spec))),
-                                take_secret_body(r));
+    HttpRequest req =
+        with_body(s, "POST", "api/v1/asset/credentials/" + std::string(kind_path_segment(spec_kind(r.spec))),
+                  take_secret_body(r));
     req.body_is_secret = true;
     return req;
 }
@@ -168,7 +181,8 @@ Result<Session> parse_token(const HttpResponse& r, std::string_view username) {
     Session s;
     s.access_token = (*j)["accessToken"].get<std::string>();
     s.user = std::string(username);
-    if (j->contains("expiresIn") && (*j)["expiresIn"].is_number_integer()) s.expires_in = (*j)["expiresIn"].get<std::int64_t>();
+    if (j->contains("expiresIn") && (*j)["expiresIn"].is_number_integer())
+        s.expires_in = (*j)["expiresIn"].get<std::int64_t>();
     return s;
 }
 

@@ -19,7 +19,7 @@ namespace cc::api {
 
 struct Session {
     std::string access_token;
-    std::string user;           // the login name, shown in the header
+    std::string user;  // the login name, shown in the header
     std::int64_t expires_in = 0;
 };
 

@@ -18,7 +18,7 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    int status = 0;         // 0: no HTTP answer (network error, aborted)
+    int status = 0;  // 0: no HTTP answer (network error, aborted)
     std::string body;
     std::string transport_error;  // why there is no answer, when status == 0
 };

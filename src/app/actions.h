@@ -76,7 +76,8 @@ struct HttpResponded {
 struct Tick {
     double now_ms = 0;
 };
-using SessionAction = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick>;
+using SessionAction =
+    std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick>;
 
 // ---- the table: its view, the selection, export, the details panel -------------------------------
 struct SearchChanged {
@@ -126,9 +127,8 @@ struct ExportRequested {
 struct UsableAtCleared {};        // the "Usable at" chip's remove button
 struct HistoryRetryRequested {};  // the details panel's Retry button, after a failed load
 using TableAction = std::variant<SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked,
-                                 ColumnVisibilitySet, ColumnsReset, UrlHashChanged, StoredPreferencesLoaded,
-                                 RowClicked, SelectionCleared, ExportRequested, UsableAtCleared,
-                                 HistoryRetryRequested>;
+                                 ColumnVisibilitySet, ColumnsReset, UrlHashChanged, StoredPreferencesLoaded, RowClicked,
+                                 SelectionCleared, ExportRequested, UsableAtCleared, HistoryRetryRequested>;
 
 // ---- dialogs: new credential, rename, delete -------------------------------------------------------
 struct NewCredentialRequested {
@@ -156,9 +156,9 @@ struct RenameSubmitted {
 struct DeleteRequested {};
 struct DeleteConfirmed {};
 struct DialogClosed {};
-using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen,
-                                  ExistingSecretsRefreshRequested, CreateSubmitted, RenameRequested, RenameSubmitted,
-                                  DeleteRequested, DeleteConfirmed, DialogClosed>;
+using DialogAction =
+    std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, ExistingSecretsRefreshRequested,
+                 CreateSubmitted, RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed>;
 
 // ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).

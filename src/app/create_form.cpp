@@ -57,7 +57,8 @@ std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& 
             need(out, f.user, "user", "Enter the username");
             need(out, f.password, "password", "Enter the password");
             need(out, f.url, "url", "Enter the Docker registry URL");
-            if (f.url.find(' ') != std::string_view::npos) out.push_back({"url", "The registry URL cannot contain spaces"});
+            if (f.url.find(' ') != std::string_view::npos)
+                out.push_back({"url", "The registry URL cannot contain spaces"});
             break;
         case CredentialKind::AccessKey:
             need(out, f.key_id, "accessKeyId", "Enter the access key ID");
@@ -73,7 +74,8 @@ std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& 
             for (std::size_t i = 0; i < f.pairs.size(); ++i) {
                 const auto& [key, value] = f.pairs[i];
                 const std::string n = std::to_string(i);
-                if (key.empty()) out.push_back({"key." + n, "Enter a key"});
+                if (key.empty())
+                    out.push_back({"key." + n, "Enter a key"});
                 else if (!is_valid_secret_key(key))
                     out.push_back({"key." + n, "A key may contain only letters, digits, '-', '.' and '_'"});
                 else if (!seen.insert(key).second)
@@ -83,7 +85,8 @@ std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& 
             break;
         }
         case CredentialKind::NgcApiKey:
-            if (f.ngc_key.empty()) out.push_back({"ngcApiKey", "Enter the NGC API key"});
+            if (f.ngc_key.empty())
+                out.push_back({"ngcApiKey", "Enter the NGC API key"});
             else if (!is_valid_ngc_key(f.ngc_key))
                 out.push_back({"ngcApiKey", "An NGC API key contains only letters, digits, '-', '.' and '_'"});
             break;
@@ -125,7 +128,8 @@ CreateRequest make_create_request(const CreateForm& f) {
             if (!existing) {
                 g.key_value_pairs.emplace();
                 g.key_value_pairs->reserve(f.pairs.size());
-                for (const auto& [k, v] : f.pairs) g.key_value_pairs->push_back(KeyValuePair{std::string(k), heap_copy(v)});
+                for (const auto& [k, v] : f.pairs)
+                    g.key_value_pairs->push_back(KeyValuePair{std::string(k), heap_copy(v)});
             }
             r.spec = std::move(g);
             break;

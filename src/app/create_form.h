@@ -23,12 +23,12 @@ struct CreateForm {
     std::string_view description;
     bool use_existing = false;
     std::string_view existing_secret;
-    std::string_view user;        // Docker registry, Username & password
-    std::string_view password;    // Docker registry, Username & password (secret)
-    std::string_view url;         // Docker registry
-    std::string_view key_id;      // Access key (secret)
-    std::string_view secret_key;  // Access key (secret)
-    std::string_view ngc_key;     // NGC API key (secret)
+    std::string_view user;                                             // Docker registry, Username & password
+    std::string_view password;                                         // Docker registry, Username & password (secret)
+    std::string_view url;                                              // Docker registry
+    std::string_view key_id;                                           // Access key (secret)
+    std::string_view secret_key;                                       // Access key (secret)
+    std::string_view ngc_key;                                          // NGC API key (secret)
     std::vector<std::pair<std::string_view, std::string_view>> pairs;  // Generic secret (values secret)
 };
 
@@ -54,13 +54,13 @@ CreateRequest make_create_request(const CreateForm& f);
 // What an import does to the form. The view copies the values into its buffers (the values
 // are secrets: it moves them into SecretTexts, then wipe() clears the rest of this).
 struct PasteImport {
-    std::string message;                 // what the import did, or why it could not
-    bool done = false;                   // the import box closes and its text is wiped
-    std::optional<DockerLogin> login;    // fill the registry URL, username and password
-    std::vector<std::string> choices;    // a config.json with several registries: choose one
-    std::vector<EnvEntry> rows;          // key/value rows to append
-    bool replace_blank_row = false;      // the form's only row is blank: the pasted rows take its place
-    std::vector<std::string> touched;    // form fields the import filled (their checks show)
+    std::string message;               // what the import did, or why it could not
+    bool done = false;                 // the import box closes and its text is wiped
+    std::optional<DockerLogin> login;  // fill the registry URL, username and password
+    std::vector<std::string> choices;  // a config.json with several registries: choose one
+    std::vector<EnvEntry> rows;        // key/value rows to append
+    bool replace_blank_row = false;    // the form's only row is blank: the pasted rows take its place
+    std::vector<std::string> touched;  // form fields the import filled (their checks show)
 };
 
 // A pasted Docker config.json; `choice` picks one of several registries (an index into the

@@ -14,9 +14,9 @@
 #include "core/org.h"
 #include "core/permitted_scopes.h"
 #include "core/result.h"
+#include "core/scope_tree_navigation.h"
 #include "core/table.h"
 #include "core/table_query.h"
-#include "core/scope_tree_navigation.h"
 #include "core/tree_layout.h"
 
 namespace cc::app {
@@ -99,7 +99,7 @@ struct DeleteItem {
 
 struct DeleteDialog {
     std::vector<DeleteItem> items;
-    std::size_t pending = 0;        // requests still in flight
+    std::size_t pending = 0;  // requests still in flight
     bool submitted = false;
     std::vector<DeleteFailure> failures;
 };
@@ -161,8 +161,8 @@ struct State {
     std::uint64_t org_revision = 0;   // org and scope_tree
     std::vector<CredentialRow> rows;  // derived from credentials + org, in server order
     std::unordered_map<CredentialId, std::uint32_t> row_index;  // id -> index in rows/credentials
-    std::uint64_t rows_revision = 0;  // rows and row_index
-    double loaded_at_ms = 0;          // wall clock of the last successful load
+    std::uint64_t rows_revision = 0;                            // rows and row_index
+    double loaded_at_ms = 0;                                    // wall clock of the last successful load
 
     // The table: the view (mirrored in the URL), the rows it shows, the selection by id.
     TableView view;

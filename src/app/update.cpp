@@ -1,6 +1,6 @@
 // update(): dispatches each action (by area, then by kind) and each answer (by the context of
-// its request) to its handler, then lets the details panel's history follow the selection. Session and loading live in update_session.cpp, the table view and selection
-// in update_table.cpp, the history in update_history.cpp.
+// its request) to its handler, then lets the details panel's history follow the selection. Session and loading live in
+// update_session.cpp, the table view and selection in update_table.cpp, the history in update_history.cpp.
 #include "app/update.h"
 
 #include "app/update_internal.h"

@@ -25,8 +25,6 @@ void close_dialog(State& s) {
     ++s.dialog.serial;
 }
 
-
-
 // Adds or replaces the credential's row and keeps the table consistent.
 void upsert_credential(State& s, Credential c, double now_ms) {
     auto at = s.row_index.find(c.meta.id);
@@ -40,7 +38,6 @@ void upsert_credential(State& s, Credential c, double now_ms) {
     rows_changed(s, now_ms);
     recompute_view(s);
 }
-
 
 // A credential answered by a create/rename/delete, or a minimal local copy in the stated
 // status when the body is not a credential (a 202 with an empty body is allowed).
@@ -64,7 +61,8 @@ std::string reason_of(const ApiError& e) {
 
 Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     CreateDialog& d = s.dialog.create;
-    if (!s.session || s.dialog.open != DialogKind::Create || asked.dialog != s.dialog.serial || !d.submitting) return {};
+    if (!s.session || s.dialog.open != DialogKind::Create || asked.dialog != s.dialog.serial || !d.submitting)
+        return {};
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
@@ -98,7 +96,8 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
 
 Effects on_response(State& s, const request::Rename& asked, HttpResponded& a) {
     RenameDialog& d = s.dialog.rename;
-    if (!s.session || s.dialog.open != DialogKind::Rename || asked.dialog != s.dialog.serial || !d.submitting) return {};
+    if (!s.session || s.dialog.open != DialogKind::Rename || asked.dialog != s.dialog.serial || !d.submitting)
+        return {};
     d.submitting = false;
     const api::HttpResponse& r = a.response;
     if (r.status == 401) {
@@ -227,7 +226,9 @@ Effects handle(State& s, CreateSourceChosen& a) {
     return follow_existing_secrets(s, false);
 }
 
-Effects handle(State& s, ExistingSecretsRefreshRequested&) { return follow_existing_secrets(s, true); }
+Effects handle(State& s, ExistingSecretsRefreshRequested&) {
+    return follow_existing_secrets(s, true);
+}
 
 Effects handle(State& s, CreateSubmitted& a) {
     CreateRequest& r = a.request;
@@ -320,7 +321,8 @@ Effects handle(State& s, DeleteConfirmed&) {
         const Credential* c = s.credential(item.id);
         if (!c) continue;
         ++d.pending;
-        fx.push_back(SendRequest{request::Delete{item.id}, api::delete_credential_request(*s.session, c->meta.kind, item.id)});
+        fx.push_back(
+            SendRequest{request::Delete{item.id}, api::delete_credential_request(*s.session, c->meta.kind, item.id)});
     }
     if (d.pending == 0) close_dialog(s);
     return fx;

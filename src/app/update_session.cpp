@@ -58,7 +58,9 @@ void set_org(State& s, OrgTree org) {
     ++s.org_revision;
 }
 
-void session_expired(State& s) { to_login(s, "Your session has expired. Sign in again."); }
+void session_expired(State& s) {
+    to_login(s, "Your session has expired. Sign in again.");
+}
 
 void to_login(State& s, std::string message) {
     ++s.generation;  // drop whatever is still in flight
@@ -102,7 +104,6 @@ template <class T>
 void append(std::vector<T>& into, std::vector<T>&& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
-
 
 }  // namespace
 
@@ -215,7 +216,8 @@ Effects handle(State& s, Tick& a) {
         const Credential* c = s.credential(id);
         if (!c) continue;
         poll.in_flight = true;
-        fx.push_back(SendRequest{request::Poll{id, s.generation}, api::credential_request(*s.session, c->meta.kind, id)});
+        fx.push_back(
+            SendRequest{request::Poll{id, s.generation}, api::credential_request(*s.session, c->meta.kind, id)});
     }
     return fx;
 }
@@ -241,8 +243,10 @@ Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
         case LoadPart::PermittedScopes: {
             // Not part of the table: without them the server decides on submit.
             auto p = api::parse_permitted_scopes(r);
-            if (p) s.permissions = PermissionState{true, std::move(*p), {}};
-            else s.permissions = PermissionState{false, {}, p.error().message};
+            if (p)
+                s.permissions = PermissionState{true, std::move(*p), {}};
+            else
+                s.permissions = PermissionState{false, {}, p.error().message};
             return {};
         }
         case LoadPart::Credentials: {
@@ -262,7 +266,8 @@ Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
             if (!page) return fail_load(s, r, page.error());
             const bool got = !page->items.empty();
             append(s.pending.departments, std::move(page->items));
-            if (page->next && got) return {load(s, LoadPart::Departments, api::departments_request(*s.session, *page->next))};
+            if (page->next && got)
+                return {load(s, LoadPart::Departments, api::departments_request(*s.session, *page->next))};
             s.pending.departments_done = true;
             break;
         }

@@ -49,7 +49,8 @@ Effects handle(State& s, SearchChanged& a) {
 
 Effects handle(State& s, FilterSet& a) {
     auto& filters = s.view.filters;
-    auto it = std::find_if(filters.begin(), filters.end(), [&](const ColumnFilter& f) { return f.column == a.filter.column; });
+    auto it = std::find_if(filters.begin(), filters.end(),
+                           [&](const ColumnFilter& f) { return f.column == a.filter.column; });
     const bool empty = a.filter.values.empty() && a.filter.text.empty();
     if (it == filters.end()) {
         if (empty) return {};
@@ -65,8 +66,9 @@ Effects handle(State& s, FilterSet& a) {
 Effects handle(State& s, FilterRemoved& a) {
     auto& filters = s.view.filters;
     const auto before = filters.size();
-    filters.erase(std::remove_if(filters.begin(), filters.end(), [&](const ColumnFilter& f) { return f.column == a.column; }),
-                  filters.end());
+    filters.erase(
+        std::remove_if(filters.begin(), filters.end(), [&](const ColumnFilter& f) { return f.column == a.column; }),
+        filters.end());
     if (filters.size() == before) return {};
     return view_changed(s, false);
 }
@@ -83,15 +85,21 @@ Effects handle(State& s, SortClicked& a) {
     auto& keys = s.view.sort;
     auto it = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return k.column == a.column; });
     if (a.additive) {
-        if (it == keys.end()) keys.push_back({a.column, false});
-        else if (!it->descending) it->descending = true;
-        else keys.erase(it);
+        if (it == keys.end())
+            keys.push_back({a.column, false});
+        else if (!it->descending)
+            it->descending = true;
+        else
+            keys.erase(it);
     } else {
         // The primary key cycles ascending -> descending -> none; another column starts over.
         const bool was_only = it != keys.end() && keys.size() == 1;
-        if (!was_only) keys = {{a.column, false}};
-        else if (!it->descending) it->descending = true;
-        else keys.clear();
+        if (!was_only)
+            keys = {{a.column, false}};
+        else if (!it->descending)
+            it->descending = true;
+        else
+            keys.clear();
     }
     return view_changed(s, false);
 }
@@ -118,7 +126,8 @@ namespace {
 // A view from outside (the URL, stored preferences) replaces the current one. `echo`: write it
 // back to the URL (a view the URL already shows is not written again).
 Effects restore_view(State& s, TableView view, bool echo) {
-    if (std::count(view.visible.begin(), view.visible.end(), true) == 0) view.visible = TableView::all_columns_visible();
+    if (std::count(view.visible.begin(), view.visible.end(), true) == 0)
+        view.visible = TableView::all_columns_visible();
     s.view = std::move(view);
     s.last_change_was_search = false;
     query_changed(s);
@@ -163,8 +172,10 @@ Effects handle(State& s, RowClicked& a) {
     }
     if (a.toggle) {
         auto it = std::find(s.selection.begin(), s.selection.end(), a.id);
-        if (it == s.selection.end()) s.selection.push_back(a.id);
-        else s.selection.erase(it);
+        if (it == s.selection.end())
+            s.selection.push_back(a.id);
+        else
+            s.selection.erase(it);
     } else {
         s.selection = {a.id};
     }

@@ -19,7 +19,9 @@ constexpr std::array<KindNames, 5> kKindNames = {{
     {CredentialKind::NgcApiKey, "ngcApiKey", "ngc-api-key", "NGC API key", ""},
 }};
 
-const KindNames& names_of(CredentialKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
+const KindNames& names_of(CredentialKind k) {
+    return kKindNames[static_cast<std::size_t>(k)];
+}
 
 struct StatusNames {
     SyncStatus status;
@@ -42,15 +44,27 @@ constexpr std::array<StatusNames, 8> kStatusNames = {{
      "the status cannot be displayed"},
 }};
 
-const StatusNames& names_of(SyncStatus s) { return kStatusNames[static_cast<std::size_t>(s)]; }
+const StatusNames& names_of(SyncStatus s) {
+    return kStatusNames[static_cast<std::size_t>(s)];
+}
 
 }  // namespace
 
-std::string_view kind_api_name(CredentialKind k) { return names_of(k).api; }
-std::string_view kind_path_segment(CredentialKind k) { return names_of(k).path; }
-std::string_view kind_label(CredentialKind k) { return names_of(k).label; }
-std::string_view kind_k8s_label(CredentialKind k) { return names_of(k).k8s; }
-bool kind_supports_existing_secret(CredentialKind k) { return k != CredentialKind::NgcApiKey; }
+std::string_view kind_api_name(CredentialKind k) {
+    return names_of(k).api;
+}
+std::string_view kind_path_segment(CredentialKind k) {
+    return names_of(k).path;
+}
+std::string_view kind_label(CredentialKind k) {
+    return names_of(k).label;
+}
+std::string_view kind_k8s_label(CredentialKind k) {
+    return names_of(k).k8s;
+}
+bool kind_supports_existing_secret(CredentialKind k) {
+    return k != CredentialKind::NgcApiKey;
+}
 
 std::optional<CredentialKind> kind_from_api_name(std::string_view s) {
     for (const auto& n : kKindNames)
@@ -87,15 +101,20 @@ std::string_view scope_label(ScopeType s) {
 }
 
 std::optional<ScopeType> scope_from_api_name(std::string_view s) {
-    for (auto t : {ScopeType::System, ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department,
-                   ScopeType::Project})
+    for (auto t : {ScopeType::System, ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department, ScopeType::Project})
         if (scope_api_name(t) == s) return t;
     return std::nullopt;
 }
 
-std::string_view status_api_name(SyncStatus s) { return names_of(s).api; }
-std::string_view status_label(SyncStatus s) { return names_of(s).label; }
-std::string_view status_description(SyncStatus s) { return names_of(s).description; }
+std::string_view status_api_name(SyncStatus s) {
+    return names_of(s).api;
+}
+std::string_view status_label(SyncStatus s) {
+    return names_of(s).label;
+}
+std::string_view status_description(SyncStatus s) {
+    return names_of(s).description;
+}
 
 bool status_is_transient(SyncStatus s) {
     return s == SyncStatus::Creating || s == SyncStatus::Updating || s == SyncStatus::Deleting;

@@ -19,9 +19,9 @@ namespace cc {
 
 enum class CredentialKind { AccessKey, Password, DockerRegistry, GenericSecret, NgcApiKey };
 
-inline constexpr std::array<CredentialKind, 5> kAllKinds = {
-    CredentialKind::DockerRegistry, CredentialKind::AccessKey, CredentialKind::Password,
-    CredentialKind::GenericSecret, CredentialKind::NgcApiKey};
+inline constexpr std::array<CredentialKind, 5> kAllKinds = {CredentialKind::DockerRegistry, CredentialKind::AccessKey,
+                                                            CredentialKind::Password, CredentialKind::GenericSecret,
+                                                            CredentialKind::NgcApiKey};
 
 std::string_view kind_api_name(CredentialKind k);      // meta.kind: "accessKey"
 std::string_view kind_path_segment(CredentialKind k);  // URL: "access-key"
@@ -41,14 +41,12 @@ std::optional<ScopeType> scope_from_api_name(std::string_view s);
 
 // ---- status ------------------------------------------------------------------------------
 
-enum class SyncStatus {
-    Creating, Updating, Deleting, Failed, DeletionFailed, IssuesFound, NoIssuesFound, NoStatus
-};
+enum class SyncStatus { Creating, Updating, Deleting, Failed, DeletionFailed, IssuesFound, NoIssuesFound, NoStatus };
 
-std::string_view status_api_name(SyncStatus s);    // "Issues found"
-std::string_view status_label(SyncStatus s);       // "Creating…"
-std::string_view status_description(SyncStatus s); // a sentence explaining it, for tooltips
-bool status_is_transient(SyncStatus s);            // Creating / Updating / Deleting
+std::string_view status_api_name(SyncStatus s);     // "Issues found"
+std::string_view status_label(SyncStatus s);        // "Creating…"
+std::string_view status_description(SyncStatus s);  // a sentence explaining it, for tooltips
+bool status_is_transient(SyncStatus s);             // Creating / Updating / Deleting
 std::optional<SyncStatus> status_from_api_name(std::string_view s);
 
 enum class IssueKind { ReplicationError, LostPhase, NotCreated };
@@ -106,10 +104,11 @@ struct NgcApiKeySpec {
 };
 
 // Variant order matches CredentialKind, so the kind is the variant index.
-using CredentialSpec =
-    std::variant<AccessKeySpec, PasswordSpec, DockerRegistrySpec, GenericSecretSpec, NgcApiKeySpec>;
+using CredentialSpec = std::variant<AccessKeySpec, PasswordSpec, DockerRegistrySpec, GenericSecretSpec, NgcApiKeySpec>;
 
-inline CredentialKind spec_kind(const CredentialSpec& s) { return static_cast<CredentialKind>(s.index()); }
+inline CredentialKind spec_kind(const CredentialSpec& s) {
+    return static_cast<CredentialKind>(s.index());
+}
 CredentialSpec empty_spec(CredentialKind k);
 std::optional<std::string> spec_existing_secret_name(const CredentialSpec& s);
 
@@ -176,7 +175,7 @@ struct Credential {
     std::optional<UsageInfo> used_by;
     std::optional<AssetStatus> status;
     std::optional<std::vector<std::string>> k8s_names;  // clusterInfo.resources[].name
-    std::int32_t key_id = 0;                             // spec.keyId: the encryption key's id
+    std::int32_t key_id = 0;                            // spec.keyId: the encryption key's id
 };
 
 // ---- create / update requests -----------------------------------------------------------------

@@ -13,8 +13,8 @@ namespace cc {
 namespace {
 
 // Gives up (returns false from the enclosing reader) when `expr` fails.
-#define CC_FAST(expr)         \
-    do {                      \
+#define CC_FAST(expr)              \
+    do {                           \
         if (!(expr)) return false; \
     } while (0)
 
@@ -184,8 +184,10 @@ bool read_spec_object(JsonCursor& in, CredentialKind kind, SpecRead& out, std::o
 bool read_spec(JsonCursor& in, Credential& c) {
     SpecRead flat{empty_spec(c.meta.kind), 0};
     std::optional<SpecRead> nested;
-    if (in.peek() == 'n') CC_FAST(in.null());
-    else CC_FAST(read_spec_object(in, c.meta.kind, flat, &nested));
+    if (in.peek() == 'n')
+        CC_FAST(in.null());
+    else
+        CC_FAST(read_spec_object(in, c.meta.kind, flat, &nested));
     SpecRead& chosen = nested ? *nested : flat;
     c.spec = std::move(chosen.spec);
     c.key_id = chosen.key_id;
@@ -320,21 +322,23 @@ bool read_credential(JsonCursor& in, Credential& c) {
         seen |= bit;
         return true;
     };
-    return members(in, key, [&](std::string_view k) {
-        if (k == "meta") {
-            CC_FAST(once(1) && in.peek() == '{');
-            seen_meta = true;
-            return read_meta(in, c.meta);
-        }
-        if (k == "spec") {
-            CC_FAST(once(2) && seen_meta);  // the spec's shape depends on meta.kind
-            return read_spec(in, c);
-        }
-        if (k == "usedBy") return once(4) && read_usage(in, c.used_by);
-        if (k == "status") return once(8) && read_status(in, c.status);
-        if (k == "clusterInfo") return once(16) && read_cluster_info(in, c.k8s_names);
-        return in.skip();
-    }) && seen_meta && ((seen & 2) || (c.spec = empty_spec(c.meta.kind), true));
+    return members(in, key,
+                   [&](std::string_view k) {
+                       if (k == "meta") {
+                           CC_FAST(once(1) && in.peek() == '{');
+                           seen_meta = true;
+                           return read_meta(in, c.meta);
+                       }
+                       if (k == "spec") {
+                           CC_FAST(once(2) && seen_meta);  // the spec's shape depends on meta.kind
+                           return read_spec(in, c);
+                       }
+                       if (k == "usedBy") return once(4) && read_usage(in, c.used_by);
+                       if (k == "status") return once(8) && read_status(in, c.status);
+                       if (k == "clusterInfo") return once(16) && read_cluster_info(in, c.k8s_names);
+                       return in.skip();
+                   }) &&
+           seen_meta && ((seen & 2) || (c.spec = empty_spec(c.meta.kind), true));
 }
 
 #undef CC_FAST

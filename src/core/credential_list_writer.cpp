@@ -37,8 +37,10 @@ public:
         raw_string(s);
     }
     void opt_str(const std::optional<std::string>& s) {
-        if (s) str(*s);
-        else null();
+        if (s)
+            str(*s);
+        else
+            null();
     }
     void null() {
         comma();
@@ -112,12 +114,16 @@ void write_meta(Writer& w, const AssetMeta& m) {
     w.field("kind", kind_api_name(m.kind));
     w.field("name", m.name);
     w.key("private"), w.boolean(m.is_private);
-    if (m.scope.project_id) w.field_int("projectId", m.scope.project_id->value);
-    else w.field_null("projectId");
+    if (m.scope.project_id)
+        w.field_int("projectId", m.scope.project_id->value);
+    else
+        w.field_null("projectId");
     w.field_opt("projectName", m.project_name);
     w.field("scope", scope_api_name(m.scope.type));
-    if (m.tenant_id) w.field_int("tenantId", *m.tenant_id);
-    else w.field_null("tenantId");
+    if (m.tenant_id)
+        w.field_int("tenantId", *m.tenant_id);
+    else
+        w.field_null("tenantId");
     w.field_int("updateCount", m.update_count);
     w.field("updatedAt", m.updated_at);
     w.field("updatedBy", m.updated_by);
@@ -255,8 +261,10 @@ void write_credential(Writer& w, const Credential& c, bool combined) {
         w.open('{');
         for (std::string_view k : {"accessKey", "dockerRegistry", "genericSecret", "ngcApiKey", "password"}) {
             w.key(k);
-            if (k == kind_api_name(c.meta.kind)) write_spec(w, c.spec, c.key_id);
-            else w.null();
+            if (k == kind_api_name(c.meta.kind))
+                write_spec(w, c.spec, c.key_id);
+            else
+                w.null();
         }
         w.close('}');
     } else {

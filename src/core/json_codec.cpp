@@ -4,10 +4,10 @@
 // credentials (encode), credentials (decode), requests, errors, org.
 #include "core/json_codec.h"
 
-#include "core/credential_list_reader.h"
-
 #include <algorithm>
 #include <cstdio>
+
+#include "core/credential_list_reader.h"
 
 namespace cc {
 namespace {
@@ -18,7 +18,9 @@ ApiError bad_field(std::string field, std::string message) {
     return ApiError{400, std::move(message), {}, std::move(field)};
 }
 
-Json opt_str(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+Json opt_str(const std::optional<std::string>& s) {
+    return s ? Json(*s) : Json(nullptr);
+}
 
 const Json* member(const Json& obj, const char* key) {
     if (!obj.is_object()) return nullptr;
@@ -105,8 +107,8 @@ private:
     std::string path_;
 };
 
-#define CC_TRY(expr)                    \
-    do {                                \
+#define CC_TRY(expr)                          \
+    do {                                      \
         if (auto err_ = (expr)) return *err_; \
     } while (0)
 
@@ -118,8 +120,10 @@ bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;  // the escaped character cannot end the string
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;  // the escaped character cannot end the string
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -133,8 +137,10 @@ bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
 
 Result<Json> parse_json(std::string_view text) {
     if (json_nesting_exceeds(text, kMaxJsonDepth))
-        return ApiError{400, "The JSON document is nested too deeply",
-                        "Arrays and objects may nest at most " + std::to_string(kMaxJsonDepth) + " levels deep", {}};
+        return ApiError{400,
+                        "The JSON document is nested too deeply",
+                        "Arrays and objects may nest at most " + std::to_string(kMaxJsonDepth) + " levels deep",
+                        {}};
     Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return ApiError{400, "Malformed JSON in the request body", {}, {}};
     return j;
@@ -171,7 +177,8 @@ Json encode_meta(const AssetMeta& m) {
 Json encode_status(const AssetStatus& s) {
     Json issues = Json::array();
     for (const auto& i : s.issues)
-        issues.push_back({{"scopeId", i.scope_id}, {"scopeType", scope_api_name(i.scope_type)}, {"issue", issue_api_name(i.issue)}});
+        issues.push_back(
+            {{"scopeId", i.scope_id}, {"scopeType", scope_api_name(i.scope_type)}, {"issue", issue_api_name(i.issue)}});
     return {{"status", status_api_name(s.status)}, {"issues", issues}, {"message", s.message}, {"url", s.url}};
 }
 
@@ -208,20 +215,29 @@ Json encode_spec_read(const CredentialSpec& s, std::int32_t key_id) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, AccessKeySpec>) {
                 return {{"existingSecretName", opt_str(v.existing_secret_name)},
-                        {"accessKeyId", nullptr}, {"secretAccessKey", nullptr}, {"keyId", key_id}};
+                        {"accessKeyId", nullptr},
+                        {"secretAccessKey", nullptr},
+                        {"keyId", key_id}};
             } else if constexpr (std::is_same_v<T, PasswordSpec>) {
                 return {{"existingSecretName", opt_str(v.existing_secret_name)},
-                        {"user", nullptr}, {"password", nullptr}, {"keyId", key_id}};
+                        {"user", nullptr},
+                        {"password", nullptr},
+                        {"keyId", key_id}};
             } else if constexpr (std::is_same_v<T, DockerRegistrySpec>) {
-                return {{"existingSecretName", opt_str(v.existing_secret_name)}, {"user", nullptr},
-                        {"password", nullptr}, {"url", opt_str(v.url)}, {"keyId", key_id}};
+                return {{"existingSecretName", opt_str(v.existing_secret_name)},
+                        {"user", nullptr},
+                        {"password", nullptr},
+                        {"url", opt_str(v.url)},
+                        {"keyId", key_id}};
             } else if constexpr (std::is_same_v<T, GenericSecretSpec>) {
                 Json pairs = nullptr;
                 if (v.key_value_pairs) {
                     pairs = Json::array();
                     for (const auto& kv : *v.key_value_pairs) pairs.push_back({{"key", kv.key}, {"value", nullptr}});
                 }
-                return {{"existingSecretName", opt_str(v.existing_secret_name)}, {"keyValuePairs", pairs}, {"keyId", key_id}};
+                return {{"existingSecretName", opt_str(v.existing_secret_name)},
+                        {"keyValuePairs", pairs},
+                        {"keyId", key_id}};
             } else {
                 return {{"ngc_api_key", nullptr}, {"keyId", key_id}};
             }
@@ -309,7 +325,8 @@ Result<UsageInfo> decode_usage(const Json& j) {
     if (!j.is_object()) return u;
     auto workloads = [](const Json& obj, const char* key, std::vector<WorkloadRef>& out) {
         if (const Json* a = member(obj, key); a && a->is_array())
-            for (const auto& w : *a) out.push_back({id_string_of(w, "id").value_or(""), str_or(w, "name"), opt_str_of(w, "status")});
+            for (const auto& w : *a)
+                out.push_back({id_string_of(w, "id").value_or(""), str_or(w, "name"), opt_str_of(w, "status")});
     };
     auto refs = [](const Json& obj, const char* key, std::vector<AssetRef>& out) {
         if (const Json* a = member(obj, key); a && a->is_array())
@@ -324,7 +341,8 @@ Result<UsageInfo> decode_usage(const Json& j) {
         refs(*assets, "environments", u.environments);
         refs(*assets, "computes", u.computes);
         if (const Json* a = member(*assets, "datasources"); a && a->is_array())
-            for (const auto& d : *a) u.datasources.push_back({id_string_of(d, "id").value_or(""), str_or(d, "name"), str_or(d, "kind")});
+            for (const auto& d : *a)
+                u.datasources.push_back({id_string_of(d, "id").value_or(""), str_or(d, "name"), str_or(d, "kind")});
         // Deprecated singular forms still sent by older control planes.
         if (const Json* e = member(*assets, "environment"); e && e->is_object() && u.environments.empty())
             u.environments.push_back({id_string_of(*e, "id").value_or(""), str_or(*e, "name")});
@@ -450,7 +468,8 @@ Json encode_create_request(const CreateRequest& r) {
                 put("existingSecretName", v.existing_secret_name);
                 if (v.key_value_pairs) {
                     Json pairs = Json::array();
-                    for (const auto& kv : *v.key_value_pairs) pairs.push_back({{"key", kv.key}, {"value", opt_str(kv.value)}});
+                    for (const auto& kv : *v.key_value_pairs)
+                        pairs.push_back({{"key", kv.key}, {"value", opt_str(kv.value)}});
                     s["keyValuePairs"] = std::move(pairs);
                 }
             } else {
@@ -622,8 +641,10 @@ ApiError decode_error(int http_status, std::string_view body) {
     ApiError e{http_status, std::string(default_error_message(http_status)), {}, {}};
     auto j = parse_json(body);
     if (!j || !j->is_object()) return e;
-    if (auto m = opt_str_of(*j, "message"); m && !m->empty()) e.message = *m;
-    else if (auto d = opt_str_of(*j, "error_description"); d && !d->empty()) e.message = *d;  // OAuth2 shape
+    if (auto m = opt_str_of(*j, "message"); m && !m->empty())
+        e.message = *m;
+    else if (auto d = opt_str_of(*j, "error_description"); d && !d->empty())
+        e.message = *d;  // OAuth2 shape
     if (auto d = opt_str_of(*j, "details")) e.details = *d;
     // The reference server names the field at fault as "field: meta.name[; more]".
     if (e.details.rfind("field: ", 0) == 0) e.field = e.details.substr(7, e.details.find(';') - 7);
@@ -633,15 +654,20 @@ ApiError decode_error(int http_status, std::string_view body) {
 // ---- [SECTION] org -----------------------------------------------------------------------------
 
 Json encode_cluster(const Cluster& c) {
-    Json j = {{"uuid", c.uuid.value}, {"tenantId", c.tenant_id}, {"name", c.name}, {"createdAt", c.created_at},
-              {"domain", opt_str(c.domain)}, {"version", opt_str(c.version)}};
+    Json j = {{"uuid", c.uuid.value},      {"tenantId", c.tenant_id},     {"name", c.name},
+              {"createdAt", c.created_at}, {"domain", opt_str(c.domain)}, {"version", opt_str(c.version)}};
     j["status"] = {{"state", c.state.empty() ? "Unknown" : c.state}};
     return j;
 }
 
 Json encode_department(const Department& d) {
-    return {{"id", d.id.value}, {"name", d.name}, {"clusterId", d.cluster_id.value}, {"description", d.description},
-            {"createdAt", d.created_at}, {"updatedAt", d.updated_at}, {"resources", Json::array()},
+    return {{"id", d.id.value},
+            {"name", d.name},
+            {"clusterId", d.cluster_id.value},
+            {"description", d.description},
+            {"createdAt", d.created_at},
+            {"updatedAt", d.updated_at},
+            {"resources", Json::array()},
             {"totalResources", {{"gpuQuota", nullptr}, {"cpuQuota", nullptr}, {"memoryQuota", nullptr}}}};
 }
 
@@ -692,15 +718,18 @@ Result<std::vector<Project>> decode_projects(std::string_view body) {
     return projects_from_json(*j);
 }
 
-std::optional<std::int64_t> decode_next(const Json& j) { return id_int_of(j, "next"); }
+std::optional<std::int64_t> decode_next(const Json& j) {
+    return id_int_of(j, "next");
+}
 
 Result<std::vector<Department>> departments_from_json(const Json& j) {
     const Json* list = member(j, "departments");
     if (!list || !list->is_array()) return ApiError{0, "The server's department list has no departments array", {}, {}};
     std::vector<Department> out;
     for (const auto& d : *list) {
-        out.push_back({DepartmentId{id_string_of(d, "id").value_or("")}, str_or(d, "name"), ClusterId{str_or(d, "clusterId")},
-                       str_or(d, "description"), str_or(d, "createdAt"), str_or(d, "updatedAt")});
+        out.push_back({DepartmentId{id_string_of(d, "id").value_or("")}, str_or(d, "name"),
+                       ClusterId{str_or(d, "clusterId")}, str_or(d, "description"), str_or(d, "createdAt"),
+                       str_or(d, "updatedAt")});
     }
     return out;
 }

@@ -5,11 +5,10 @@
 // is strict (unknown fields and wrong types are 400s).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/credential.h"
 #include "core/org.h"
@@ -71,9 +70,9 @@ std::string_view default_error_message(int http_status);
 Json encode_cluster(const Cluster& c);
 Json encode_department(const Department& d);
 Json encode_project(const Project& p);
-Result<std::vector<Cluster>> decode_clusters(std::string_view body);             // array
-Result<std::vector<Department>> decode_departments(std::string_view body);       // {"departments": [...]}
-Result<std::vector<Project>> decode_projects(std::string_view body);             // {"projects": [...]}
+Result<std::vector<Cluster>> decode_clusters(std::string_view body);        // array
+Result<std::vector<Department>> decode_departments(std::string_view body);  // {"departments": [...]}
+Result<std::vector<Project>> decode_projects(std::string_view body);        // {"projects": [...]}
 Result<std::vector<Department>> departments_from_json(const Json& j);
 Result<std::vector<Project>> projects_from_json(const Json& j);
 // The offset of the next page of an org-unit list ("next"), absent on the last page.

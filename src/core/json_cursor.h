@@ -116,7 +116,11 @@ public:
         if (depth > 256) return false;
         switch (peek()) {
             case '"': return string(scratch_);
-            case 't': case 'f': { bool b; return boolean(b); }
+            case 't':
+            case 'f': {
+                bool b;
+                return boolean(b);
+            }
             case 'n': return null();
             case '{': {
                 if (!open('{')) return false;
@@ -148,7 +152,8 @@ private:
     }
     bool literal(std::string_view word) {
         ws();
-        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+            return false;
         p_ += word.size();
         return true;
     }
@@ -161,8 +166,10 @@ private:
         ws();
         if (p_ != end_ && *p_ == '-') ++p_;
         if (p_ == end_) return false;
-        if (*p_ == '0') ++p_;
-        else if (!digits()) return false;
+        if (*p_ == '0')
+            ++p_;
+        else if (!digits())
+            return false;
         if (p_ != end_ && *p_ == '.') {
             ++p_;
             if (!digits()) return false;
@@ -180,10 +187,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char c = *p_++;
             out <<= 4;
-            if (c >= '0' && c <= '9') out |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') out |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') out |= static_cast<unsigned>(c - 'A' + 10);
-            else return false;
+            if (c >= '0' && c <= '9')
+                out |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                out |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                out |= static_cast<unsigned>(c - 'A' + 10);
+            else
+                return false;
         }
         return true;
     }
@@ -237,10 +248,14 @@ private:
         const std::ptrdiff_t left = end_ - p_;
         const unsigned char c = b(0);
         int n;
-        if (c >= 0xC2 && c <= 0xDF) n = 2;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4;
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4;
+        else
+            return false;
         if (left < n) return false;
         for (int i = 1; i < n; ++i)
             if (!cont(i)) return false;

@@ -318,10 +318,9 @@ void read_auths(const Json& auths, DockerConfigImport& out) {
 void skip_helper_registries(const Json& helpers, DockerConfigImport& out) {
     for (const auto& [url, helper] : helpers.items()) {
         (void)helper;
-        const bool seen = std::any_of(out.logins.begin(), out.logins.end(),
-                                      [&url = url](const auto& l) { return l.url == url; }) ||
-                          std::any_of(out.skipped.begin(), out.skipped.end(),
-                                      [&url = url](const auto& s) { return s.url == url; });
+        const bool seen =
+            std::any_of(out.logins.begin(), out.logins.end(), [&url = url](const auto& l) { return l.url == url; }) ||
+            std::any_of(out.skipped.begin(), out.skipped.end(), [&url = url](const auto& s) { return s.url == url; });
         if (!seen) out.skipped.push_back({url, std::string(kHelperReason)});
     }
     std::sort(out.skipped.begin(), out.skipped.end(),

@@ -22,7 +22,9 @@ struct PermittedScopes {
 
     // The node itself is listed (the API lists every node of a granted subtree).
     bool allows(const ScopeRef& s) const;
-    bool any() const { return system || !tenants.empty() || !clusters.empty() || !departments.empty() || !projects.empty(); }
+    bool any() const {
+        return system || !tenants.empty() || !clusters.empty() || !departments.empty() || !projects.empty();
+    }
     // The one scope these grant when they grant exactly one project and nothing above it (a
     // form need not ask for a scope then); nullopt otherwise.
     std::optional<ScopeRef> single_project() const;

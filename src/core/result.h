@@ -19,8 +19,8 @@ struct ApiError {
 template <class T>
 class Result {
 public:
-    Result(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-    Result(ApiError error) : v_(std::move(error)) {}    // NOLINT
+    Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+    Result(ApiError error) : v_(std::move(error)) {}  // NOLINT
 
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }

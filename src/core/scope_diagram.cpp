@@ -219,7 +219,8 @@ std::string node_tooltip_text(const NodeTooltipFacts& f) {
     if (f.marks & kMarkFocus)
         t += f.for_credential ? "\n\nThe credential is defined here." : "\n\nThe selected scope.";
     else if (f.marks & kMarkInherits)
-        t += f.for_credential ? "\n\nInherits the credential: it can be used here." : "\n\nInherits from the selected scope.";
+        t += f.for_credential ? "\n\nInherits the credential: it can be used here."
+                              : "\n\nInherits from the selected scope.";
     else if (f.marks & kMarkDimmed)
         t += f.for_credential ? "\n\nThe credential cannot be used here." : "";
     if (f.disabled)

@@ -55,14 +55,14 @@ std::string node_marks_text(std::uint8_t marks, bool match, bool collapsed, bool
 // click does.
 struct NodeTooltipFacts {
     ScopeType type = ScopeType::Tenant;
-    std::string path;               // "Account / cluster-a / research"
+    std::string path;  // "Account / cluster-a / research"
     ScopeCredentialCounts counts;
     bool collapsed = false;
-    int hidden_scopes = 0;          // scopes below a collapsed node
+    int hidden_scopes = 0;  // scopes below a collapsed node
     std::uint8_t marks = kMarkNone;
-    bool for_credential = true;     // the diagram of a credential (else of a scope)
-    bool disabled = false;          // a picker node the user may not choose
-    bool picker = false;            // a click chooses the scope (else lists its credentials)
+    bool for_credential = true;  // the diagram of a credential (else of a scope)
+    bool disabled = false;       // a picker node the user may not choose
+    bool picker = false;         // a click chooses the scope (else lists its credentials)
 };
 std::string node_tooltip_text(const NodeTooltipFacts& f);
 

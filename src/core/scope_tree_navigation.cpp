@@ -35,7 +35,8 @@ void reveal_match(ScopeTreeNavigation& nav, const ScopeLayoutTree& tree) {
 }  // namespace
 
 bool ScopeTreeNavigation::is_collapsed(const ScopeRef& scope) const {
-    return std::any_of(collapsed.begin(), collapsed.end(), [&](const ScopeRef& r) { return same_scope_node(r, scope); });
+    return std::any_of(collapsed.begin(), collapsed.end(),
+                       [&](const ScopeRef& r) { return same_scope_node(r, scope); });
 }
 
 ScopeTreeNavigation open_navigation(const ScopeLayoutTree& tree, const ScopeRef& focus,

@@ -69,7 +69,8 @@ std::string status_detail(const AssetStatus& s, const OrgTree& org) {
         }
         out += "\n";
         out += issue_text(issue.issue);
-        out += issue.scope_type == ScopeType::Tenant ? " account " : " " + std::string(scope_api_name(issue.scope_type)) + " ";
+        out += issue.scope_type == ScopeType::Tenant ? " account "
+                                                     : " " + std::string(scope_api_name(issue.scope_type)) + " ";
         out += org.scope_name(ref);
     }
     if (!s.message.empty() && s.status != SyncStatus::IssuesFound) out += "\n" + s.message;

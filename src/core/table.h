@@ -14,13 +14,23 @@
 namespace cc {
 
 enum class Column {
-    Credential, Description, Type, Status, Scope, KubernetesName, Environments, DataSources, CreatedBy,
-    CreationTime, Cluster
+    Credential,
+    Description,
+    Type,
+    Status,
+    Scope,
+    KubernetesName,
+    Environments,
+    DataSources,
+    CreatedBy,
+    CreationTime,
+    Cluster
 };
 inline constexpr std::size_t kColumnCount = 11;
 inline constexpr std::array<Column, kColumnCount> kAllColumns = {
-    Column::Credential, Column::Description, Column::Type, Column::Status, Column::Scope, Column::KubernetesName,
-    Column::Environments, Column::DataSources, Column::CreatedBy, Column::CreationTime, Column::Cluster};
+    Column::Credential, Column::Description,    Column::Type,         Column::Status,
+    Column::Scope,      Column::KubernetesName, Column::Environments, Column::DataSources,
+    Column::CreatedBy,  Column::CreationTime,   Column::Cluster};
 
 std::string_view column_title(Column c);
 

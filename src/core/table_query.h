@@ -55,7 +55,8 @@ bool column_has_checklist(Column c);
 bool row_matches_filter(const CredentialRow& row, const ColumnFilter& f);
 // Search ignores the case of ASCII and Latin-1 letters (case_fold.h) and looks at the visible
 // columns only.
-bool row_matches_search(const CredentialRow& row, std::string_view search, const std::array<bool, kColumnCount>& visible);
+bool row_matches_search(const CredentialRow& row, std::string_view search,
+                        const std::array<bool, kColumnCount>& visible);
 
 // Indices into `rows` of the rows that pass search and filters, in sort order (stable: ties
 // keep server order). Creation time sorts by instant (the RFC 3339 value, read leniently;

@@ -66,7 +66,8 @@ long long days_from_civil(long long y, unsigned m, unsigned d) {
     y -= m <= 2;
     const long long era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned month_from_march = m > 2 ? m - 3 : m + 9;  // March is 0, February 11
+    const unsigned doy = (153 * month_from_march + 2) / 5 + d - 1;
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
@@ -98,7 +99,8 @@ std::optional<Instant> parse_rfc3339(std::string_view s, Rfc3339Syntax syntax) {
     if (p < s.size()) {
         const char sep = s[p++];
         if (sep != 'T' && sep != 't' && sep != ' ') return std::nullopt;
-        if (!read_digits(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !read_digits(s, p, 2, mi)) return std::nullopt;
+        if (!read_digits(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !read_digits(s, p, 2, mi))
+            return std::nullopt;
         if (p < s.size() && s[p] == ':') {
             ++p;
             if (!read_digits(s, p, 2, sec)) return std::nullopt;
@@ -148,7 +150,8 @@ std::string format_local_time(std::string_view s, int utc_offset_minutes) {
     while (p < text.size() && (text[p] == '.' || (text[p] >= '0' && text[p] <= '9'))) ++p;
     if (p < text.size() && (text[p] == '+' || text[p] == '-')) {
         int zh = 0, zm = 0;
-        if (std::sscanf(text.c_str() + p + 1, "%2d:%2d", &zh, &zm) == 2) zone_minutes = (text[p] == '-' ? -1 : 1) * (zh * 60 + zm);
+        if (std::sscanf(text.c_str() + p + 1, "%2d:%2d", &zh, &zm) == 2)
+            zone_minutes = (text[p] == '-' ? -1 : 1) * (zh * 60 + zm);
     }
     long long minutes = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 1440 + h * 60 + mi -
                         zone_minutes + utc_offset_minutes;
@@ -157,8 +160,8 @@ std::string format_local_time(std::string_view s, int utc_offset_minutes) {
     const CivilDate local = civil_from_days(days);
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%s %u, %lld %02lld:%02lld", months[local.month - 1], local.day, local.year, rem / 60,
-                  rem % 60);
+    std::snprintf(buf, sizeof buf, "%s %u, %lld %02lld:%02lld", months[local.month - 1], local.day, local.year,
+                  rem / 60, rem % 60);
     return buf;
 }
 

@@ -8,12 +8,20 @@
 namespace cc {
 namespace {
 
-ApiError invalid(std::string field, std::string message) { return ApiError{400, std::move(message), {}, std::move(field)}; }
+ApiError invalid(std::string field, std::string message) {
+    return ApiError{400, std::move(message), {}, std::move(field)};
+}
 
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_alnum(char c) { return is_lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
+bool is_lower_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool is_alnum(char c) {
+    return is_lower_alnum(c) || (c >= 'A' && c <= 'Z');
+}
 
-bool present(const std::optional<std::string>& s) { return s.has_value(); }
+bool present(const std::optional<std::string>& s) {
+    return s.has_value();
+}
 
 std::optional<ApiError> require_value(const std::optional<std::string>& v, const char* field, const char* what) {
     if (!v) return invalid(field, std::string(what) + " is required when no existing secret is used");
@@ -44,8 +52,9 @@ std::optional<ApiError> check_secret_sizes(const CredentialSpec& spec) {
                 check(v.ngc_api_key, "spec.ngc_api_key");
             } else {
                 if (v.existing_secret_name && v.existing_secret_name->size() > kMaxSecretNameLength)
-                    error = invalid("spec.existingSecretName", "spec.existingSecretName may hold at most " +
-                                                                   std::to_string(kMaxSecretNameLength) + " characters");
+                    error =
+                        invalid("spec.existingSecretName", "spec.existingSecretName may hold at most " +
+                                                               std::to_string(kMaxSecretNameLength) + " characters");
                 if constexpr (std::is_same_v<T, AccessKeySpec>) {
                     check(v.access_key_id, "spec.accessKeyId");
                     check(v.secret_access_key, "spec.secretAccessKey");
@@ -67,8 +76,8 @@ std::optional<ApiError> check_secret_sizes(const CredentialSpec& spec) {
                         const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
                         total += kv.key.size();
                         if (kv.key.size() > kMaxSecretKeyLength)
-                            error = invalid(path + ".key", "A key may hold at most " + std::to_string(kMaxSecretKeyLength) +
-                                                               " characters");
+                            error = invalid(path + ".key", "A key may hold at most " +
+                                                               std::to_string(kMaxSecretKeyLength) + " characters");
                         check(kv.value, path + ".value");
                     }
                 }
@@ -86,11 +95,14 @@ std::optional<ApiError> check_scope(const ScopeRef& s) {
         case ScopeType::System: return invalid("meta.scope", "The system scope is reserved");
         case ScopeType::Tenant:
             if (s.cluster_id || s.department_id || s.project_id)
-                return invalid(s.cluster_id ? "meta.clusterId" : s.department_id ? "meta.departmentId" : "meta.projectId",
+                return invalid(s.cluster_id      ? "meta.clusterId"
+                               : s.department_id ? "meta.departmentId"
+                                                 : "meta.projectId",
                                "An account (tenant) scoped credential takes no cluster, department or project id");
             return std::nullopt;
         case ScopeType::Cluster:
-            if (!s.cluster_id || s.cluster_id->value.empty()) return invalid("meta.clusterId", "meta.clusterId is required for cluster scope");
+            if (!s.cluster_id || s.cluster_id->value.empty())
+                return invalid("meta.clusterId", "meta.clusterId is required for cluster scope");
             if (s.department_id || s.project_id)
                 return invalid(s.department_id ? "meta.departmentId" : "meta.projectId",
                                "A cluster scoped credential takes no department or project id");
@@ -123,14 +135,18 @@ std::optional<std::string> name_problem(std::string_view name) {
             // JSON error body carrying it) invalid UTF-8.
             std::size_t len = 1;
             const auto lead = static_cast<unsigned char>(c);
-            if ((lead & 0xE0) == 0xC0) len = 2;
-            else if ((lead & 0xF0) == 0xE0) len = 3;
-            else if ((lead & 0xF8) == 0xF0) len = 4;
+            if ((lead & 0xE0) == 0xC0)
+                len = 2;
+            else if ((lead & 0xF0) == 0xE0)
+                len = 3;
+            else if ((lead & 0xF8) == 0xF0)
+                len = 4;
             bool whole = i + len <= name.size() && (lead < 0x80 || len > 1);
             for (std::size_t k = 1; whole && k < len; ++k)
                 whole = (static_cast<unsigned char>(name[i + k]) & 0xC0) == 0x80;
             if (!whole) return "The name contains a character that is not allowed. " + std::string(name_rule_text());
-            return "The character '" + std::string(name.substr(i, len)) + "' is not allowed. " + std::string(name_rule_text());
+            return "The character '" + std::string(name.substr(i, len)) + "' is not allowed. " +
+                   std::string(name_rule_text());
         }
     }
     // After the character check, so the name is ASCII and bytes are characters.
@@ -162,7 +178,9 @@ bool is_valid_ngc_key(std::string_view key) {
     return true;
 }
 
-bool is_valid_secret_key(std::string_view key) { return is_valid_ngc_key(key); }
+bool is_valid_secret_key(std::string_view key) {
+    return is_valid_ngc_key(key);
+}
 
 std::optional<ApiError> validate_create(const CreateRequest& r) {
     if (auto e = check_secret_sizes(r.spec)) return e;
@@ -174,32 +192,40 @@ std::optional<ApiError> validate_create(const CreateRequest& r) {
     if (auto e = check_scope(r.scope)) return e;
     const CredentialKind kind = spec_kind(r.spec);
     if (r.is_private && kind != CredentialKind::DockerRegistry && kind != CredentialKind::GenericSecret)
-        return invalid("meta.private", "Private credentials are supported only for docker registry and generic secrets");
+        return invalid("meta.private",
+                       "Private credentials are supported only for docker registry and generic secrets");
 
     return std::visit(
         [](const auto& v) -> std::optional<ApiError> {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, NgcApiKeySpec>) {
-                if (!v.ngc_api_key || v.ngc_api_key->empty()) return invalid("spec.ngc_api_key", "spec.ngc_api_key is required");
+                if (!v.ngc_api_key || v.ngc_api_key->empty())
+                    return invalid("spec.ngc_api_key", "spec.ngc_api_key is required");
                 if (!is_valid_ngc_key(*v.ngc_api_key))
-                    return invalid("spec.ngc_api_key", "The NGC API key may contain only letters, digits, '-', '.' and '_'");
+                    return invalid("spec.ngc_api_key",
+                                   "The NGC API key may contain only letters, digits, '-', '.' and '_'");
                 return std::nullopt;
             } else {
                 if (v.existing_secret_name) {
                     if (v.existing_secret_name->empty())
                         return invalid("spec.existingSecretName", "spec.existingSecretName must not be empty");
                     bool values = false;
-                    if constexpr (std::is_same_v<T, AccessKeySpec>) values = present(v.access_key_id) || present(v.secret_access_key);
+                    if constexpr (std::is_same_v<T, AccessKeySpec>)
+                        values = present(v.access_key_id) || present(v.secret_access_key);
                     if constexpr (std::is_same_v<T, PasswordSpec>) values = present(v.user) || present(v.password);
-                    if constexpr (std::is_same_v<T, DockerRegistrySpec>) values = present(v.user) || present(v.password) || present(v.url);
-                    if constexpr (std::is_same_v<T, GenericSecretSpec>) values = v.key_value_pairs && !v.key_value_pairs->empty();
+                    if constexpr (std::is_same_v<T, DockerRegistrySpec>)
+                        values = present(v.user) || present(v.password) || present(v.url);
+                    if constexpr (std::is_same_v<T, GenericSecretSpec>)
+                        values = v.key_value_pairs && !v.key_value_pairs->empty();
                     if (values)
-                        return invalid("spec.existingSecretName", "Use either an existing secret or new secret values, not both");
+                        return invalid("spec.existingSecretName",
+                                       "Use either an existing secret or new secret values, not both");
                     return std::nullopt;
                 }
                 if constexpr (std::is_same_v<T, AccessKeySpec>) {
                     if (auto e = require_value(v.access_key_id, "spec.accessKeyId", "The access key ID")) return e;
-                    if (auto e = require_value(v.secret_access_key, "spec.secretAccessKey", "The secret access key")) return e;
+                    if (auto e = require_value(v.secret_access_key, "spec.secretAccessKey", "The secret access key"))
+                        return e;
                 } else if constexpr (std::is_same_v<T, PasswordSpec>) {
                     if (auto e = require_value(v.user, "spec.user", "The username")) return e;
                     if (auto e = require_value(v.password, "spec.password", "The password")) return e;
@@ -209,15 +235,17 @@ std::optional<ApiError> validate_create(const CreateRequest& r) {
                     if (auto e = require_value(v.url, "spec.url", "The registry URL")) return e;
                 } else {
                     if (!v.key_value_pairs || v.key_value_pairs->empty())
-                        return invalid("spec.keyValuePairs", "At least one key and value is required when no existing secret is used");
+                        return invalid("spec.keyValuePairs",
+                                       "At least one key and value is required when no existing secret is used");
                     std::set<std::string> seen;
                     for (std::size_t i = 0; i < v.key_value_pairs->size(); ++i) {
                         const auto& kv = (*v.key_value_pairs)[i];
                         const std::string path = "spec.keyValuePairs[" + std::to_string(i) + "]";
                         if (!is_valid_secret_key(kv.key))
                             return invalid(path + ".key", "Key '" + printable_excerpt(kv.key, 40) +
-                                                                   "' is not valid: use letters, digits, '-', '.' and '_'");
-                        if (!seen.insert(kv.key).second) return invalid(path + ".key", "Key '" + kv.key + "' is used twice");
+                                                              "' is not valid: use letters, digits, '-', '.' and '_'");
+                        if (!seen.insert(kv.key).second)
+                            return invalid(path + ".key", "Key '" + kv.key + "' is used twice");
                         if (!kv.value) return invalid(path + ".value", "The value of key '" + kv.key + "' is required");
                     }
                 }

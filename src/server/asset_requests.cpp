@@ -14,7 +14,9 @@ namespace {
 
 // ---- [SECTION] strict readers ------------------------------------------------------------------
 
-ApiError invalid(std::string field, std::string message) { return ApiError{400, std::move(message), {}, std::move(field)}; }
+ApiError invalid(std::string field, std::string message) {
+    return ApiError{400, std::move(message), {}, std::move(field)};
+}
 
 std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
@@ -25,7 +27,8 @@ std::optional<ApiError> check_object(const Json* j, const std::string& path) {
     return std::nullopt;
 }
 
-std::optional<ApiError> check_known(const Json& j, const std::string& path, std::initializer_list<std::string_view> keys) {
+std::optional<ApiError> check_known(const Json& j, const std::string& path,
+                                    std::initializer_list<std::string_view> keys) {
     for (auto it = j.begin(); it != j.end(); ++it)
         if (std::find(keys.begin(), keys.end(), it.key()) == keys.end())
             return invalid(join(path, it.key()), "Unknown field " + join(path, it.key()));
@@ -148,9 +151,9 @@ Result<Credential> referenced_credential(const Json& value, const std::string& f
         return invalid(field, field + ": credential " + id + " not found");
     const OrgTree& tree = refs.tree();
     Credential& c = **found;
-    const bool deleting = c.meta.deleted_at.has_value() ||
-                          (c.status && (c.status->status == SyncStatus::Deleting ||
-                                        c.status->status == SyncStatus::DeletionFailed));
+    const bool deleting =
+        c.meta.deleted_at.has_value() ||
+        (c.status && (c.status->status == SyncStatus::Deleting || c.status->status == SyncStatus::DeletionFailed));
     if (deleting) return invalid(field, field + ": credential " + c.meta.name + " is being deleted");
     if (!tree.inherits(c.meta.scope, at))
         return invalid(field, field + ": credential " + c.meta.name + " (" + tree.scope_path(c.meta.scope) +
@@ -168,7 +171,9 @@ std::optional<std::vector<std::string>> secret_keys(const Credential& c) {
     return keys;
 }
 
-std::string kind_text(const Credential& c) { return std::string(kind_api_name(c.meta.kind)); }
+std::string kind_text(const Credential& c) {
+    return std::string(kind_api_name(c.meta.kind));
+}
 
 void add_unique(std::vector<CredentialId>& ids, const CredentialId& id) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -194,14 +199,16 @@ std::optional<ApiError> copy_strings(const Json& in, Json& out, std::initializer
 }
 
 std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const References& refs) {
-    CC_CHECK(check_known(spec, "spec", {"repository", "branch", "revision", "path", "credentialId", "passwordAssetId"}));
+    CC_CHECK(
+        check_known(spec, "spec", {"repository", "branch", "revision", "path", "credentialId", "passwordAssetId"}));
     a.spec = Json::object();
     CC_CHECK(copy_strings(spec, a.spec, {"repository", "path"}, true));
     CC_CHECK(copy_strings(spec, a.spec, {"branch", "revision"}, false));
     const Json* current = member(spec, "credentialId");
     const Json* legacy = member(spec, "passwordAssetId");
     if (current && legacy)
-        return invalid("spec.passwordAssetId", "Give spec.credentialId or the deprecated spec.passwordAssetId, not both");
+        return invalid("spec.passwordAssetId",
+                       "Give spec.credentialId or the deprecated spec.passwordAssetId, not both");
     if (!current && !legacy) return std::nullopt;  // a public repository
     const std::string field = current ? "spec.credentialId" : "spec.passwordAssetId";
     auto c = referenced_credential(current ? *current : *legacy, field, a.scope, refs);
@@ -212,7 +219,8 @@ std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const Refer
             return invalid(field, field + ": generic secret " + c->meta.name +
                                       " has no key named ssh (the private key for Git over SSH)");
     } else if (c->meta.kind != CredentialKind::Password) {
-        return invalid(field, field + ": credential " + c->meta.name + " is a " + kind_text(*c) + "; a Git data source needs " +
+        return invalid(field, field + ": credential " + c->meta.name + " is a " + kind_text(*c) +
+                                  "; a Git data source needs " +
                                   (current ? "a password, or a genericSecret with key ssh" : "a password"));
     }
     a.spec[field.substr(5)] = c->meta.id.value;
@@ -280,7 +288,8 @@ Result<Json> decode_env_var(const Json& v, const std::string& at, AssetCreate& a
 }
 
 std::optional<ApiError> decode_environment(const Json& spec, AssetCreate& a, const References& refs) {
-    CC_CHECK(check_known(spec, "spec", {"image", "imagePullPolicy", "workingDir", "command", "args", "environmentVariables"}));
+    CC_CHECK(check_known(spec, "spec",
+                         {"image", "imagePullPolicy", "workingDir", "command", "args", "environmentVariables"}));
     a.spec = Json::object();
     CC_CHECK(copy_strings(spec, a.spec, {"image", "imagePullPolicy", "workingDir", "command", "args"}, false));
     if (a.spec.contains("imagePullPolicy")) {
@@ -331,8 +340,9 @@ Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const 
     const Json* spec = member(body, "spec");
     if (!spec) return invalid("spec", "spec is required");
     CC_CHECK(check_object(spec, "spec"));
-    CC_CHECK(check_known(*meta, "meta", {"name", "description", "scope", "clusterId", "departmentId", "projectId",
-                                         "autoDelete", "workloadSupportedTypes"}));
+    CC_CHECK(check_known(*meta, "meta",
+                         {"name", "description", "scope", "clusterId", "departmentId", "projectId", "autoDelete",
+                          "workloadSupportedTypes"}));
     if (const Json* d = member(*meta, "autoDelete"); d && !d->is_boolean())
         return invalid("meta.autoDelete", "meta.autoDelete must be a boolean");
     if (const Json* w = member(*meta, "workloadSupportedTypes"); w && !w->is_object())
@@ -354,7 +364,8 @@ Result<AssetCreate> decode_asset_create(const Json& body, AssetType type, const 
     a.scope = *scope;
     // Before the spec: a caller who may not create here learns nothing from the credential checks.
     if (!caller.permissions.may(Action::Create, a.scope))
-        return ApiError{403, "You do not have sufficient permissions.",
+        return ApiError{403,
+                        "You do not have sufficient permissions.",
                         std::string("You may not create ") +
                             (type == AssetType::Environment ? "environments" : "data sources") + " in this scope",
                         {}};

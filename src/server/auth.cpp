@@ -23,7 +23,9 @@ constexpr std::size_t kHashBytes = 32;
 const std::string kJwtHeader = R"({"alg":"HS256","typ":"JWT"})";
 constexpr const char* kIssuer = "credentials-console-reference";
 
-ApiError unauthorized(std::string message) { return ApiError{401, std::move(message), {}, {}}; }
+ApiError unauthorized(std::string message) {
+    return ApiError{401, std::move(message), {}, {}};
+}
 
 }  // namespace
 
@@ -31,9 +33,10 @@ std::string hash_password(std::string_view password) {
     crypto_init();
     std::uint8_t salt[kSaltBytes];
     randombytes_buf(salt, sizeof salt);
-    std::string encoded(argon2_encodedlen(kArgonTime, kArgonMemoryKiB, kArgonLanes, kSaltBytes, kHashBytes, Argon2_id), '\0');
-    const int rc = argon2id_hash_encoded(kArgonTime, kArgonMemoryKiB, kArgonLanes, password.data(), password.size(), salt,
-                                         sizeof salt, kHashBytes, encoded.data(), encoded.size());
+    std::string encoded(argon2_encodedlen(kArgonTime, kArgonMemoryKiB, kArgonLanes, kSaltBytes, kHashBytes, Argon2_id),
+                        '\0');
+    const int rc = argon2id_hash_encoded(kArgonTime, kArgonMemoryKiB, kArgonLanes, password.data(), password.size(),
+                                         salt, sizeof salt, kHashBytes, encoded.data(), encoded.size());
     if (rc != ARGON2_OK) return {};
     encoded.resize(std::char_traits<char>::length(encoded.c_str()));
     return encoded;
@@ -55,7 +58,9 @@ std::string_view token_use_name(TokenUse u) {
 
 TokenService::TokenService(Bytes key) : key_(std::move(key)) {}
 
-TokenService::~TokenService() { sodium_memzero(key_.data(), key_.size()); }
+TokenService::~TokenService() {
+    sodium_memzero(key_.data(), key_.size());
+}
 
 std::string TokenService::issue(std::string_view subject, TokenUse use, std::int64_t now,
                                 std::int64_t lifetime_seconds) const {

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "server/cluster_store.h"
@@ -22,7 +22,9 @@ public:
         : owner_(owner), cluster_(std::move(cluster)), name_(std::move(name)) {}
     ~Agent() { join(); }
 
-    void start() { thread_ = std::thread([this] { run(); }); }
+    void start() {
+        thread_ = std::thread([this] { run(); });
+    }
     void join() {
         if (thread_.joinable()) thread_.join();
     }
@@ -35,8 +37,8 @@ private:
     VoidResult process(const AgentWork& work);
     VoidResult settle(const AgentWork& work, const OrgTree& tree, const ScopeRef& scope, ClusterStore& cs);
     void log_error(const ApiError& e) const {
-        std::fprintf(stderr, "cluster agent %s: %s%s%s\n", name_.c_str(), e.message.c_str(), e.details.empty() ? "" : ": ",
-                     e.details.c_str());
+        std::fprintf(stderr, "cluster agent %s: %s%s%s\n", name_.c_str(), e.message.c_str(),
+                     e.details.empty() ? "" : ": ", e.details.c_str());
     }
 
     ClusterAgents& owner_;
@@ -152,7 +154,8 @@ VoidResult ClusterAgents::Agent::process(const AgentWork& work) {
             if (values && values->ok()) wipe_secrets(values->value());
             if (!built) {
                 log_error(ApiError{500, built.error().message, "credential " + c.meta.id.value, {}});
-                auto reported = cs.report_status(work, AssetStatus{SyncStatus::Failed, {}, built.error().message, ""}, k8s_name);
+                auto reported =
+                    cs.report_status(work, AssetStatus{SyncStatus::Failed, {}, built.error().message, ""}, k8s_name);
                 return reported ? ok() : VoidResult(reported.error());
             }
             payload = std::move(*built);
@@ -202,7 +205,9 @@ VoidResult ClusterAgents::Agent::settle(const AgentWork& work, const OrgTree& tr
 ClusterAgents::ClusterAgents(Store& store, const SecretBox& box, std::chrono::milliseconds delay)
     : store_(store), box_(box), delay_(delay) {}
 
-ClusterAgents::~ClusterAgents() { stop(); }
+ClusterAgents::~ClusterAgents() {
+    stop();
+}
 
 VoidResult ClusterAgents::start() {
     if (!agents_.empty()) return ApiError{500, "The cluster agents are already running", {}, {}};

@@ -54,8 +54,9 @@ Result<bool> ClusterStore::has_namespace(const ClusterId& cluster, const std::st
 VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::string& name) {
     if (!is_dns1123_label(name)) return bad("namespace", "A namespace name must be a DNS-1123 label: " + name);
     std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_, "INSERT INTO k8s_namespaces (cluster_id, name, created_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT DO NOTHING");
+    Stmt s(store_.db_,
+           "INSERT INTO k8s_namespaces (cluster_id, name, created_at) VALUES (?, ?, ?) "
+           "ON CONFLICT DO NOTHING");
     return s.text(cluster.value).text(name).text(kubernetes_timestamp(unix_now_ms())).run("insert namespace");
 }
 
@@ -64,7 +65,8 @@ VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::stri
 Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
     if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
     std::lock_guard lock(store_.mutex_);
-    std::string q = "SELECT namespace, name, object, data_blob, owner_credential_id FROM k8s_secrets WHERE cluster_id = ?";
+    std::string q =
+        "SELECT namespace, name, object, data_blob, owner_credential_id FROM k8s_secrets WHERE cluster_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
     q += " ORDER BY namespace, name";
     Stmt s(store_.db_, q.c_str());
@@ -114,7 +116,8 @@ Result<K8sSecret> ClusterStore::create_secret(const ClusterId& cluster, K8sSecre
         if (!existing) return existing.error();
         if (*existing)
             return ApiError{409, "Resource with this name already exists",
-                            "secrets \"" + s.name + "\" already exists in namespace " + s.namespace_name, "metadata.name"};
+                            "secrets \"" + s.name + "\" already exists in namespace " + s.namespace_name,
+                            "metadata.name"};
         if (auto put = put_owned_secret(cluster, s); !put) return put;
         auto stored = secret(cluster, s.namespace_name, s.name, false);
         if (!stored) return stored.error();
@@ -130,16 +133,19 @@ VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s)
     if (!box_) return ApiError{500, "Secret data written without a key", {}, {}};
     std::lock_guard lock(store_.mutex_);
     {
-        Stmt q(store_.db_, "SELECT object, owner_credential_id FROM k8s_secrets WHERE cluster_id = ? AND namespace = ? "
-                           "AND name = ?");
+        Stmt q(store_.db_,
+               "SELECT object, owner_credential_id FROM k8s_secrets WHERE cluster_id = ? AND namespace = ? "
+               "AND name = ?");
         q.text(cluster.value).text(s.namespace_name).text(s.name);
         const int rc = q.step();
         if (rc == SQLITE_ROW) {
             const auto owner = q.col_opt_text(1);
             if (!owner || !s.owner || *owner != s.owner->value)
-                return ApiError{409, "Resource with this name already exists",
-                                "secrets \"" + s.name + "\" in namespace " + s.namespace_name + " belongs to someone else",
-                                {}};
+                return ApiError{
+                    409,
+                    "Resource with this name already exists",
+                    "secrets \"" + s.name + "\" in namespace " + s.namespace_name + " belongs to someone else",
+                    {}};
             if (auto old = parse_json(q.col_text(0))) {
                 const K8sSecret before = secret_from_stored_json(*old);
                 s.uid = before.uid;
@@ -170,7 +176,8 @@ VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s)
         .run("write secret");
 }
 
-VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const CredentialId& owner, const std::string& ns) {
+VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const CredentialId& owner,
+                                              const std::string& ns) {
     std::lock_guard lock(store_.mutex_);
     std::string q = "DELETE FROM k8s_secrets WHERE cluster_id = ? AND owner_credential_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
@@ -182,8 +189,9 @@ VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const Cr
 
 Result<std::vector<ClusterStore::ExistingSecretUser>> ClusterStore::existing_secret_users(const ClusterId& cluster) {
     std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_, "SELECT id, name, existing_secret_name, scope, department_id, project_id FROM credentials "
-                       "WHERE cluster_id = ? AND existing_secret_name IS NOT NULL ORDER BY id");
+    Stmt s(store_.db_,
+           "SELECT id, name, existing_secret_name, scope, department_id, project_id FROM credentials "
+           "WHERE cluster_id = ? AND existing_secret_name IS NOT NULL ORDER BY id");
     s.text(cluster.value);
     std::vector<ExistingSecretUser> out;
     int rc;

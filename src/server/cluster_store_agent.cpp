@@ -26,7 +26,9 @@ Result<std::vector<AgentWork>> read_work(sqlite3* db, Stmt& s, const char* what)
 
 }  // namespace
 
-std::string AgentWork::operation() const { return std::string(status_api_name(status)) + "#" + std::to_string(update_count); }
+std::string AgentWork::operation() const {
+    return std::string(status_api_name(status)) + "#" + std::to_string(update_count);
+}
 
 Result<std::vector<AgentWork>> ClusterStore::pending_work(const ClusterId& cluster) {
     std::lock_guard lock(store_.mutex_);
@@ -66,9 +68,13 @@ VoidResult ClusterStore::record_progress(const AgentWork& work, const ClusterId&
     std::lock_guard lock(store_.mutex_);
     Stmt s(store_.db_,
            "INSERT INTO agent_progress (credential_id, cluster_id, operation, issues) VALUES (?, ?, ?, ?) "
-           "ON CONFLICT (credential_id, cluster_id) DO UPDATE SET operation = excluded.operation, issues = excluded.issues");
-    return s.text(work.id.value).text(cluster.value).text(work.operation()).text(encode_stored_issues(issues)).run(
-        "record agent progress");
+           "ON CONFLICT (credential_id, cluster_id) DO UPDATE SET operation = excluded.operation, issues = "
+           "excluded.issues");
+    return s.text(work.id.value)
+        .text(cluster.value)
+        .text(work.operation())
+        .text(encode_stored_issues(issues))
+        .run("record agent progress");
 }
 
 Result<std::map<std::string, std::vector<StatusIssue>>> ClusterStore::progress(const AgentWork& work) {

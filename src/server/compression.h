@@ -5,11 +5,11 @@
 // credentials took 90 s; finish_encoding() takes that decision away from it.
 #pragma once
 
+#include <httplib.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <httplib.h>
 
 namespace cc::server {
 

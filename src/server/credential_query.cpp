@@ -5,7 +5,9 @@
 namespace cc::server {
 namespace {
 
-ApiError bad(std::string field, std::string message) { return ApiError{400, std::move(message), {}, std::move(field)}; }
+ApiError bad(std::string field, std::string message) {
+    return ApiError{400, std::move(message), {}, std::move(field)};
+}
 
 bool related(const CredentialQuery& q, const OrgTree& tree, const ScopeRef& owner, const ScopeRef& node) {
     if (tree.inherits(owner, node)) return true;
@@ -24,7 +26,8 @@ Result<CredentialQuery> parse_credential_query(const httplib::Params& params, co
     if (!scope) return scope.error();
     if (*scope) {
         q.scope = scope_from_api_name(**scope);
-        if (!q.scope) return bad("scope", "Query parameter scope must be one of system, tenant, cluster, department, project");
+        if (!q.scope)
+            return bad("scope", "Query parameter scope must be one of system, tenant, cluster, department, project");
     }
 
     auto cluster = query_string(params, "clusterId");
@@ -48,11 +51,12 @@ Result<CredentialQuery> parse_credential_query(const httplib::Params& params, co
     if (!project) return project.error();
     if (*project) {
         q.project_id = ProjectId{**project};
-        if (!tree.project(*q.project_id)) return bad("projectId", "Project " + std::to_string(**project) + " does not exist");
+        if (!tree.project(*q.project_id))
+            return bad("projectId", "Project " + std::to_string(**project) + " does not exist");
     }
 
-    for (auto [key, out] : {std::pair{"includeDescendants", &q.include_descendants}, std::pair{"usageInfo", &q.usage_info},
-                            std::pair{"statusInfo", &q.status_info}}) {
+    for (auto [key, out] : {std::pair{"includeDescendants", &q.include_descendants},
+                            std::pair{"usageInfo", &q.usage_info}, std::pair{"statusInfo", &q.status_info}}) {
         auto b = query_bool(params, key);
         if (!b) return b.error();
         *out = b->value_or(false);

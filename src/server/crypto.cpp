@@ -3,6 +3,7 @@
 #include "server/crypto.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,8 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
-
-#include <sodium.h>
 
 namespace cc::server {
 namespace {
@@ -27,7 +26,7 @@ ApiError key_error(const std::filesystem::path& path, std::string what) {
 Result<Bytes> read_key_file(const std::filesystem::path& path, std::size_t size) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return key_error(path, std::strerror(errno));
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) != 0) {
         ::close(fd);
         return key_error(path, std::strerror(errno));
@@ -76,7 +75,9 @@ Result<Bytes> load_or_create_key_file(const std::filesystem::path& path, std::si
 
 SecretBox::SecretBox(std::int32_t key_id, Bytes key) : key_id_(key_id), key_(std::move(key)) {}
 
-SecretBox::~SecretBox() { sodium_memzero(key_.data(), key_.size()); }
+SecretBox::~SecretBox() {
+    sodium_memzero(key_.data(), key_.size());
+}
 
 Bytes SecretBox::seal(std::string_view plaintext, std::string_view context) const {
     Bytes blob(kHeaderBytes + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
@@ -97,7 +98,8 @@ Bytes SecretBox::seal(std::string_view plaintext, std::string_view context) cons
 }
 
 std::optional<std::string> SecretBox::open(const Bytes& blob, std::string_view context) const {
-    if (blob.size() < kHeaderBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES || blob[0] != kBlobVersion) return std::nullopt;
+    if (blob.size() < kHeaderBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES || blob[0] != kBlobVersion)
+        return std::nullopt;
     if (blob_key_id(blob) != key_id_) return std::nullopt;
     std::string plain(blob.size() - kHeaderBytes - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
     unsigned long long plen = 0;
@@ -120,7 +122,8 @@ std::optional<std::int32_t> SecretBox::blob_key_id(const Bytes& blob) {
 std::string base64url_encode(std::string_view data) {
     constexpr int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
     std::string out(sodium_base64_encoded_len(data.size(), variant), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), variant);
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                      variant);
     out.resize(std::strlen(out.c_str()));
     return out;
 }
@@ -184,7 +187,8 @@ std::string uuid_from_name(std::string_view name) {
 
 std::string hex_digest(std::string_view text, std::size_t bytes) {
     crypto_init();
-    bytes = std::min<std::size_t>(std::max<std::size_t>(bytes, crypto_generichash_BYTES_MIN), crypto_generichash_BYTES_MAX);
+    bytes =
+        std::min<std::size_t>(std::max<std::size_t>(bytes, crypto_generichash_BYTES_MIN), crypto_generichash_BYTES_MAX);
     std::uint8_t h[crypto_generichash_BYTES_MAX];
     crypto_generichash(h, bytes, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
     std::string out(bytes * 2 + 1, '\0');

@@ -20,8 +20,8 @@ namespace {
 
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::array<const char*, 5> kPrefixes = {"key", "login", "registry", "secret", "ngc"};
-constexpr std::array<const char*, 6> kPurposes = {"CI pipeline", "nightly training", "dataset mirror",
-                                                  "inference images", "notebook access", "model registry"};
+constexpr std::array<const char*, 6> kPurposes = {"CI pipeline",      "nightly training", "dataset mirror",
+                                                  "inference images", "notebook access",  "model registry"};
 
 CredentialSpec generated_spec(CredentialKind kind, std::size_t n) {
     const std::string value = "generated-" + std::to_string(n) + "-" + std::to_string(n * 7919 % 100003);
@@ -29,9 +29,9 @@ CredentialSpec generated_spec(CredentialKind kind, std::size_t n) {
         case CredentialKind::AccessKey: return AccessKeySpec{{}, "AKIAGEN" + std::to_string(n), value};
         case CredentialKind::Password: return PasswordSpec{{}, "svc-" + std::to_string(n), value};
         case CredentialKind::DockerRegistry:
-            return DockerRegistrySpec{{}, "robot-" + std::to_string(n), value, std::string(n % 2 ? "nvcr.io" : "registry.demo.local")};
-        case CredentialKind::GenericSecret:
-            return GenericSecretSpec{{}, std::vector<KeyValuePair>{{"TOKEN", value}}};
+            return DockerRegistrySpec{
+                {}, "robot-" + std::to_string(n), value, std::string(n % 2 ? "nvcr.io" : "registry.demo.local")};
+        case CredentialKind::GenericSecret: return GenericSecretSpec{{}, std::vector<KeyValuePair>{{"TOKEN", value}}};
         case CredentialKind::NgcApiKey: return NgcApiKeySpec{"nvapi-" + value};
     }
     return AccessKeySpec{};
@@ -43,12 +43,15 @@ ScopeRef generated_scope(const OrgTree& tree, std::size_t n) {
     switch (n % 8) {
         case 0: return ScopeRef{ScopeType::Tenant, {}, {}, {}};
         case 1:
-            if (!org.clusters.empty()) return tree.normalized(ScopeRef{ScopeType::Cluster, org.clusters[n % org.clusters.size()].uuid, {}, {}});
+            if (!org.clusters.empty())
+                return tree.normalized(
+                    ScopeRef{ScopeType::Cluster, org.clusters[n % org.clusters.size()].uuid, {}, {}});
             break;
         case 2:
         case 3:
             if (!org.departments.empty())
-                return tree.normalized(ScopeRef{ScopeType::Department, {}, org.departments[n % org.departments.size()].id, {}});
+                return tree.normalized(
+                    ScopeRef{ScopeType::Department, {}, org.departments[n % org.departments.size()].id, {}});
             break;
         default:
             if (!org.projects.empty())
@@ -353,7 +356,8 @@ VoidResult seed_generated_credentials(Store& store, const SecretBox& box, const 
         const auto kind = static_cast<CredentialKind>(n % kPrefixes.size());
         const ScopeRef scope = generated_scope(tree, n);
         CreateRequest request;
-        request.name = std::string(kPrefixes[n % kPrefixes.size()]) + "-" + tree.scope_name(scope) + "-" + std::to_string(n);
+        request.name =
+            std::string(kPrefixes[n % kPrefixes.size()]) + "-" + tree.scope_name(scope) + "-" + std::to_string(n);
         for (char& ch : request.name)
             if (ch == ' ' || ch == '_') ch = '-';
         for (char& ch : request.name)
@@ -376,7 +380,8 @@ VoidResult seed_generated_credentials(Store& store, const SecretBox& box, const 
         m.updated_by = m.created_by;
         m.updated_at = m.created_at;
         m.update_count = 1;
-        c.status = AssetStatus{scope.type == ScopeType::Tenant ? SyncStatus::NoStatus : SyncStatus::NoIssuesFound, {}, {}, {}};
+        c.status =
+            AssetStatus{scope.type == ScopeType::Tenant ? SyncStatus::NoStatus : SyncStatus::NoIssuesFound, {}, {}, {}};
         c.k8s_names = std::vector<std::string>{m.name};
         c.spec = public_spec(request.spec);
         const auto blob = seal_secret_values(box, request, m.id);

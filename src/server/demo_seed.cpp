@@ -5,9 +5,8 @@
 
 #include <array>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/org.h"
 #include "core/text.h"
@@ -225,25 +224,31 @@ std::string seed_env_key(std::string_view credential_name) {
 // An environment's spec: an image and one variable per credential it uses.
 nlohmann::json seed_environment_spec(std::string_view name, const std::vector<std::string_view>& credential_names) {
     const std::map<std::string_view, const char*> images = {{"jupyter-wandb", "jupyter/scipy-notebook:2024-05-27"},
-                                                             {"pytorch-ngc", "nvcr.io/nvidia/pytorch:24.05-py3"},
-                                                             {"vllm-server", "vllm/vllm-openai:v0.5.0"}};
+                                                            {"pytorch-ngc", "nvcr.io/nvidia/pytorch:24.05-py3"},
+                                                            {"vllm-server", "vllm/vllm-openai:v0.5.0"}};
     const auto image = images.find(name);
     nlohmann::json vars = nlohmann::json::array();
     for (const auto& c : credential_names) {
         std::string key = seed_env_key(c), var = key;
         for (char& ch : var) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : (ch == '.' ? '_' : ch);
-        vars.push_back({{"name", var}, {"credential", {{"assetId", uuid_from_name("credential/" + std::string(c))}, {"key", key}}}});
+        vars.push_back({{"name", var},
+                        {"credential", {{"assetId", uuid_from_name("credential/" + std::string(c))}, {"key", key}}}});
     }
     return {{"image", image == images.end() ? "ubuntu:24.04" : image->second}, {"environmentVariables", vars}};
 }
 
 std::string at(std::int64_t days_ago, int minute_offset) {
-    return format_rfc3339(kAnchorMs - days_ago * kDayMs + std::int64_t{minute_offset} * 60000 + minute_offset * 137 % 1000);
+    return format_rfc3339(kAnchorMs - days_ago * kDayMs + std::int64_t{minute_offset} * 60000 +
+                          minute_offset * 137 % 1000);
 }
 
-const SeedCluster& cluster_by_key(std::string_view key) { return key == "a" ? kClusters[0] : kClusters[1]; }
+const SeedCluster& cluster_by_key(std::string_view key) {
+    return key == "a" ? kClusters[0] : kClusters[1];
+}
 
-std::string project_name(int id) { return std::string("team-") + static_cast<char>('a' + id - 1); }
+std::string project_name(int id) {
+    return std::string("team-") + static_cast<char>('a' + id - 1);
+}
 
 ScopeRef scope_ref(S type, std::string_view node, const OrgTree& tree) {
     ScopeRef r{type, {}, {}, {}};
@@ -256,7 +261,9 @@ ScopeRef scope_ref(S type, std::string_view node, const OrgTree& tree) {
 // The values a user would have typed into the create form, derived from the name.
 CredentialSpec secret_spec(const SeedCredential& s) {
     const std::string n = s.name;
-    auto h = [&n](std::string_view salt, std::size_t chars) { return hex_digest(n + "/" + std::string(salt), 32).substr(0, chars); };
+    auto h = [&n](std::string_view salt, std::size_t chars) {
+        return hex_digest(n + "/" + std::string(salt), 32).substr(0, chars);
+    };
     std::optional<std::string> existing;
     if (*s.existing_secret) existing = s.existing_secret;
     switch (s.kind) {
@@ -270,10 +277,14 @@ CredentialSpec secret_spec(const SeedCredential& s) {
             if (existing) return PasswordSpec{existing, {}, {}};
             return PasswordSpec{{}, "bot-" + n, "pw-" + h("password", 24)};
         case K::DockerRegistry: {
-            if (existing) return DockerRegistrySpec{existing, {}, {}, s.url[0] ? std::optional<std::string>(s.url) : std::nullopt};
+            if (existing)
+                return DockerRegistrySpec{
+                    existing, {}, {}, s.url[0] ? std::optional<std::string>(s.url) : std::nullopt};
             const bool ngc = std::string_view(s.url) == "nvcr.io";
-            return DockerRegistrySpec{{}, ngc ? "$oauthtoken" : "robot-" + n,
-                                      (ngc ? "nvapi-" : "dkr-") + h("password", 32), std::string(s.url)};
+            return DockerRegistrySpec{{},
+                                      ngc ? "$oauthtoken" : "robot-" + n,
+                                      (ngc ? "nvapi-" : "dkr-") + h("password", 32),
+                                      std::string(s.url)};
         }
         case K::GenericSecret: {
             if (existing) return GenericSecretSpec{existing, {}};
@@ -305,19 +316,26 @@ std::vector<StatusIssue> parse_issues(std::string_view text) {
 VoidResult seed_org(Store& store) {
     if (auto r = store.insert_account({kDemoTenantId, kDemoAccountName, at(300, 0)}); !r) return r;
     for (const auto& c : kClusters) {
-        Cluster cl{ClusterId{c.uuid}, c.name, kDemoTenantId, at(270, c.key[0]), std::string(c.name) + ".demo.local",
-                   c.version, "Connected"};
+        Cluster cl{ClusterId{c.uuid}, c.name,     kDemoTenantId, at(270, c.key[0]), std::string(c.name) + ".demo.local",
+                   c.version,         "Connected"};
         if (auto r = store.insert_cluster(cl); !r) return r;
     }
     for (const auto& d : kDepartments) {
-        Department dep{DepartmentId{d.id}, d.name, ClusterId{cluster_by_key(d.cluster_key).uuid}, d.description,
-                       at(260, d.id[0]), at(200, d.id[0])};
+        Department dep{DepartmentId{d.id}, d.name,           ClusterId{cluster_by_key(d.cluster_key).uuid},
+                       d.description,      at(260, d.id[0]), at(200, d.id[0])};
         if (auto r = store.insert_department(dep); !r) return r;
     }
     for (int id = 1; id <= kProjectCount; ++id) {
         const SeedDepartment& d = kDepartments[static_cast<std::size_t>((id - 1) / 3)];
-        Project p{ProjectId{id}, project_name(id), ClusterId{cluster_by_key(d.cluster_key).uuid}, DepartmentId{d.id},
-                  d.name, "runai-" + project_name(id), "", at(250 - id, id), at(180 - id, id)};
+        Project p{ProjectId{id},
+                  project_name(id),
+                  ClusterId{cluster_by_key(d.cluster_key).uuid},
+                  DepartmentId{d.id},
+                  d.name,
+                  "runai-" + project_name(id),
+                  "",
+                  at(250 - id, id),
+                  at(180 - id, id)};
         if (auto r = store.insert_project(p); !r) return r;
     }
     return ok();
@@ -326,7 +344,9 @@ VoidResult seed_org(Store& store) {
 // The data of a user's pre-created Secret, derived from its name like the credentials' values.
 SecretPayload user_secret_payload(const SeedUserSecret& u) {
     const std::string n = u.name;
-    auto h = [&n](std::string_view salt, std::size_t chars) { return hex_digest(n + "/" + std::string(salt), 32).substr(0, chars); };
+    auto h = [&n](std::string_view salt, std::size_t chars) {
+        return hex_digest(n + "/" + std::string(salt), 32).substr(0, chars);
+    };
     SecretPayload p;
     switch (u.kind) {
         case K::AccessKey: {
@@ -338,9 +358,12 @@ SecretPayload user_secret_payload(const SeedUserSecret& u) {
         case K::Password: p.data = {{"User", "svc-" + n}, {"Password", "pw-" + h("password", 24)}}; break;
         case K::DockerRegistry:
             p.type = "kubernetes.io/dockerconfigjson";
-            p.data = {{".dockerconfigjson", docker_config_json("registry.demo.local", "robot-" + n, "dkr-" + h("password", 32))}};
+            p.data = {{".dockerconfigjson",
+                       docker_config_json("registry.demo.local", "robot-" + n, "dkr-" + h("password", 32))}};
             break;
-        case K::GenericSecret: p.data = {{"API_TOKEN", "tok-" + h("token", 28)}, {"ENDPOINT", "https://" + n + ".demo.local"}}; break;
+        case K::GenericSecret:
+            p.data = {{"API_TOKEN", "tok-" + h("token", 28)}, {"ENDPOINT", "https://" + n + ".demo.local"}};
+            break;
         case K::NgcApiKey: break;
     }
     return p;
@@ -396,8 +419,11 @@ VoidResult seed_credential_objects(ClusterStore& cs, const OrgTree& tree, const 
             return i.scope_id == f.scope_id && i.scope_type == f.scope_type && i.issue == f.issue;
         });
         if (!listed)
-            return ApiError{500, "Demo credential " + c.meta.name + " does not list its issue in " +
-                                     std::string(scope_api_name(f.scope_type)) + " " + f.scope_id, {}, {}};
+            return ApiError{500,
+                            "Demo credential " + c.meta.name + " does not list its issue in " +
+                                std::string(scope_api_name(f.scope_type)) + " " + f.scope_id,
+                            {},
+                            {}};
     }
     return ok();
 }
@@ -485,10 +511,13 @@ VoidResult seed_referrers(Store& store, const OrgTree& tree) {
             r.credential_ids.push_back(CredentialId{uuid_from_name("credential/" + std::string(name))});
         nlohmann::json spec = nlohmann::json::object();
         const std::string first = r.credential_ids.front().value;
-        if (std::string_view(s.kind) == "s3") spec = {{"bucket", s.name}, {"path", "/data"}, {"accessKeyAssetId", first}};
+        if (std::string_view(s.kind) == "s3")
+            spec = {{"bucket", s.name}, {"path", "/data"}, {"accessKeyAssetId", first}};
         if (std::string_view(s.kind) == "git")
-            spec = {{"repository", std::string("https://git.demo.local/") + s.name + ".git"}, {"branch", "main"},
-                    {"path", "/src"}, {"credentialId", first}};
+            spec = {{"repository", std::string("https://git.demo.local/") + s.name + ".git"},
+                    {"branch", "main"},
+                    {"path", "/src"},
+                    {"credentialId", first}};
         if (s.type == ReferrerType::Environment) spec = seed_environment_spec(s.name, items(s.credentials, ','));
         r.spec_json = spec.dump();
         r.created_by = kAdmin;
@@ -500,9 +529,13 @@ VoidResult seed_referrers(Store& store, const OrgTree& tree) {
 
 }  // namespace
 
-std::span<const DemoUser> demo_users() { return kUsers; }
+std::span<const DemoUser> demo_users() {
+    return kUsers;
+}
 
-std::span<const DemoUser> demo_clients() { return kClients; }
+std::span<const DemoUser> demo_clients() {
+    return kClients;
+}
 
 VoidResult seed_demo_data(Store& store, const SecretBox& box, std::optional<std::size_t> credential_count) {
     if (auto r = seed_org(store); !r) return r;
@@ -510,13 +543,15 @@ VoidResult seed_demo_data(Store& store, const SecretBox& box, std::optional<std:
     if (!org) return org.error();
     const OrgTree tree(std::move(*org));
     for (const auto& u : kUsers) {
-        UserRecord user{u.email, u.display_name, hash_password(u.password), at(280, 0), {{u.role, u.scope_type, u.scope_id}}};
+        UserRecord user{
+            u.email, u.display_name, hash_password(u.password), at(280, 0), {{u.role, u.scope_type, u.scope_id}}};
         if (user.password_hash.empty()) return ApiError{500, "Password hashing failed", {}, {}};
         if (user.roles.front().scope_type == S::Tenant) user.roles.front().scope_id = std::to_string(kDemoTenantId);
         if (auto r = store.insert_user(user); !r) return r;
     }
     for (const auto& c : kClients) {
-        UserRecord client{c.email, c.display_name, hash_password(c.password), at(280, 1), {{c.role, c.scope_type, c.scope_id}}};
+        UserRecord client{
+            c.email, c.display_name, hash_password(c.password), at(280, 1), {{c.role, c.scope_type, c.scope_id}}};
         if (client.password_hash.empty()) return ApiError{500, "Password hashing failed", {}, {}};
         if (client.roles.front().scope_type == S::Tenant) client.roles.front().scope_id = std::to_string(kDemoTenantId);
         if (auto r = store.insert_application_client(client); !r) return r;

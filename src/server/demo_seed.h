@@ -46,7 +46,8 @@ std::span<const DemoUser> demo_clients();
 // Writes the demo data set. Call on an empty database, inside Store::transaction.
 // `credential_count`: nullopt writes the hand-written credentials; 0 none of them (nor the
 // assets using them: an empty account); a larger number adds generated ones up to it.
-VoidResult seed_demo_data(Store& store, const SecretBox& box, std::optional<std::size_t> credential_count = std::nullopt);
+VoidResult seed_demo_data(Store& store, const SecretBox& box,
+                          std::optional<std::size_t> credential_count = std::nullopt);
 
 // Every secret value the seed stores (passwords, keys, users of new secrets, key/value
 // values), for tests proving that none of them leaks into responses or the database file.

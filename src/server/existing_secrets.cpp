@@ -36,7 +36,8 @@ Result<std::vector<ClusterStore::ExistingSecretUser>> users_of(ClusterStore& cs,
 Result<SecretLocation> existing_secret_location(const OrgTree& tree, const ScopeRef& scope) {
     switch (scope.type) {
         case ScopeType::Cluster:
-            if (scope.cluster_id && tree.cluster(*scope.cluster_id)) return SecretLocation{*scope.cluster_id, kRunaiNamespace};
+            if (scope.cluster_id && tree.cluster(*scope.cluster_id))
+                return SecretLocation{*scope.cluster_id, kRunaiNamespace};
             return ApiError{400, "Unknown cluster", {}, "meta.clusterId"};
         case ScopeType::Department:
             if (scope.department_id)
@@ -45,7 +46,8 @@ Result<SecretLocation> existing_secret_location(const OrgTree& tree, const Scope
             return ApiError{400, "Unknown department", {}, "meta.departmentId"};
         case ScopeType::Project:
             if (scope.project_id)
-                if (const auto* p = tree.project(*scope.project_id)) return SecretLocation{p->cluster_id, p->namespace_name};
+                if (const auto* p = tree.project(*scope.project_id))
+                    return SecretLocation{p->cluster_id, p->namespace_name};
             return ApiError{400, "Unknown project", {}, "meta.projectId"};
         case ScopeType::Tenant:
         case ScopeType::System: break;
@@ -78,7 +80,8 @@ bool labelled_for_scope(const K8sSecret& s, CredentialKind kind, const ScopeRef&
 std::optional<ApiError> validate_existing_secret(Store& store, CredentialKind kind, const ScopeRef& normalized_scope,
                                                  std::string_view name) {
     if (!kind_supports_existing_secret(kind))
-        return ApiError{400, std::string(kind_path_segment(kind)) + " credentials cannot use an existing secret", {}, kField};
+        return ApiError{
+            400, std::string(kind_path_segment(kind)) + " credentials cannot use an existing secret", {}, kField};
     auto org = store.org_data();
     if (!org) return org.error();
     const OrgTree tree(std::move(*org));
@@ -93,11 +96,12 @@ std::optional<ApiError> validate_existing_secret(Store& store, CredentialKind ki
     if (!*secret || !labelled_for_scope(**secret, kind, normalized_scope)) {
         const Cluster* cluster = tree.cluster(where->cluster);
         return ApiError{400,
-                        "Existing secret " + std::string(name) + " could not be found in the cluster: expected a Secret " +
-                            "in namespace " + where->namespace_name + " of cluster " +
-                            (cluster ? cluster->name : where->cluster.value) + " labelled " +
-                            label_hint(kind, normalized_scope),
-                        {}, kField};
+                        "Existing secret " + std::string(name) +
+                            " could not be found in the cluster: expected a Secret " + "in namespace " +
+                            where->namespace_name + " of cluster " + (cluster ? cluster->name : where->cluster.value) +
+                            " labelled " + label_hint(kind, normalized_scope),
+                        {},
+                        kField};
     }
     auto users = users_of(cs, tree, *where);
     if (!users) return users.error();
@@ -106,14 +110,16 @@ std::optional<ApiError> validate_existing_secret(Store& store, CredentialKind ki
             return ApiError{409,
                             "Existing secret " + std::string(name) + " is already used by credential " + u.name +
                                 "; an existing secret can back only one credential",
-                            {}, kField};
+                            {},
+                            kField};
     return std::nullopt;
 }
 
 Result<std::vector<ExistingSecretInfo>> list_existing_secrets(Store& store, CredentialKind kind,
                                                               const ScopeRef& normalized_scope) {
     if (!kind_supports_existing_secret(kind))
-        return ApiError{400, std::string(kind_path_segment(kind)) + " credentials cannot use an existing secret", {}, "kind"};
+        return ApiError{
+            400, std::string(kind_path_segment(kind)) + " credentials cannot use an existing secret", {}, "kind"};
     auto org = store.org_data();
     if (!org) return org.error();
     const OrgTree tree(std::move(*org));
@@ -127,8 +133,8 @@ Result<std::vector<ExistingSecretInfo>> list_existing_secrets(Store& store, Cred
     std::vector<ExistingSecretInfo> out;
     for (const auto& s : *secrets) {
         if (!labelled_for_scope(s, kind, normalized_scope)) continue;
-        const bool in_use = std::any_of(users->begin(), users->end(),
-                                        [&s](const auto& u) { return u.existing_secret_name == s.name; });
+        const bool in_use =
+            std::any_of(users->begin(), users->end(), [&s](const auto& u) { return u.existing_secret_name == s.name; });
         out.push_back({s.name, s.namespace_name, kind, in_use});
     }
     return out;

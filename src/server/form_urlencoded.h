@@ -5,7 +5,6 @@
 #pragma once
 
 #include <map>
-#include <string>
 #include <optional>
 #include <string>
 #include <string_view>

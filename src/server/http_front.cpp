@@ -4,7 +4,6 @@
 // copy of the request and the connection's id, so a connection closed meanwhile is simply gone.
 #include "server/http_front.h"
 
-#include <algorithm>
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -16,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
@@ -434,8 +434,8 @@ void HttpFront::Impl::refuse(int fd, const std::string& details) {
     char buf[4096];
     for (int i = 0; i < 16 && ::recv(fd, buf, sizeof buf, 0) > 0; ++i) {
     }
-    const std::string answer =
-        front_error_response(ApiError{503, "Service unavailable", details, {}}, config.error_headers + "Retry-After: 1\r\n");
+    const std::string answer = front_error_response(ApiError{503, "Service unavailable", details, {}},
+                                                    config.error_headers + "Retry-After: 1\r\n");
     [[maybe_unused]] const auto n = ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
     ::shutdown(fd, SHUT_WR);
     ::close(fd);

@@ -353,7 +353,7 @@ bool HttpRequestReader::on_header_line(std::string_view line) {
         return true;
     }
     if (ascii_iequals(name, "Host") && std::any_of(request_.headers.begin(), request_.headers.end(),
-                                             [](const HttpHeader& h) { return ascii_iequals(h.name, "Host"); }))
+                                                   [](const HttpHeader& h) { return ascii_iequals(h.name, "Host"); }))
         return fail(400, "Malformed request", "A request may name only one Host");
     if (ascii_iequals(name, "Connection")) {
         for_each_element(value, [&](std::string_view item) {

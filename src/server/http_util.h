@@ -3,12 +3,12 @@
 // silent default), and sanitising of text written to the request log.
 #pragma once
 
+#include <httplib.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <httplib.h>
 
 #include "core/json_codec.h"
 #include "core/result.h"

@@ -13,8 +13,12 @@
 namespace cc::server {
 namespace {
 
-bool is_alnum_lower(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_alnum(char c) { return is_alnum_lower(c) || (c >= 'A' && c <= 'Z'); }
+bool is_alnum_lower(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool is_alnum(char c) {
+    return is_alnum_lower(c) || (c >= 'A' && c <= 'Z');
+}
 
 // A label/annotation key's name part: ≤ 63, [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?
 bool is_qualified_name_part(std::string_view s) {
@@ -28,7 +32,9 @@ bool is_qualified_name(std::string_view s) {
     return is_dns1123_subdomain(s.substr(0, slash)) && is_qualified_name_part(s.substr(slash + 1));
 }
 
-bool is_label_value(std::string_view s) { return s.empty() || is_qualified_name_part(s); }
+bool is_label_value(std::string_view s) {
+    return s.empty() || is_qualified_name_part(s);
+}
 
 ApiError bad(std::string field, std::string message) {
     return ApiError{400, std::move(message), {}, std::move(field)};

@@ -15,11 +15,11 @@
 namespace cc::server {
 
 struct LoginPolicy {
-    double attempts_per_name = 5;          // burst of wrong passwords for one login name
-    double name_refill_seconds = 20;       // then one more attempt every this many seconds
-    double attempts_per_address = 20;      // burst from one client address, any names
+    double attempts_per_name = 5;      // burst of wrong passwords for one login name
+    double name_refill_seconds = 20;   // then one more attempt every this many seconds
+    double attempts_per_address = 20;  // burst from one client address, any names
     double address_refill_seconds = 2;
-    std::size_t max_tracked = 10000;       // buckets kept per kind; full ones are dropped first
+    std::size_t max_tracked = 10000;            // buckets kept per kind; full ones are dropped first
     std::chrono::milliseconds hash_wait{3000};  // how long an attempt waits for a free argon2 slot
 };
 

@@ -157,8 +157,7 @@ int serve(const cc::server::Config& config) {
     std::printf("listening on %s\n", server.url().c_str());
     if (server.seeded_on_start()) std::printf("created demo data in %s\n", config.data_dir.c_str());
     std::printf("demo logins (email / password):\n");
-    for (const auto& u : cc::server::demo_users())
-        std::printf("  %-24s %-18s %s\n", u.email, u.password, u.role);
+    for (const auto& u : cc::server::demo_users()) std::printf("  %-24s %-18s %s\n", u.email, u.password, u.role);
     std::fflush(stdout);
 
     int signal = 0;

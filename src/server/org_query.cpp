@@ -32,10 +32,17 @@ constexpr std::array<OrgField, 8> kProjectFields = {{
 }};
 
 // In the published enum, but about quotas and usage, which this server does not model.
-constexpr std::array<std::string_view, 11> kUnmodelledFields = {
-    "totalGpuQuota",       "gpuAllocated",         "avgGpuAllocation24h",        "avgGpuUtilization24h",
-    "avgGpuMemoryUtilization24h", "avgGpuAllocation7d", "avgGpuUtilization7d",  "avgGpuMemoryUtilization7d",
-    "avgGpuAllocation30d", "avgGpuUtilization30d", "avgGpuMemoryUtilization30d"};
+constexpr std::array<std::string_view, 11> kUnmodelledFields = {"totalGpuQuota",
+                                                                "gpuAllocated",
+                                                                "avgGpuAllocation24h",
+                                                                "avgGpuUtilization24h",
+                                                                "avgGpuMemoryUtilization24h",
+                                                                "avgGpuAllocation7d",
+                                                                "avgGpuUtilization7d",
+                                                                "avgGpuMemoryUtilization7d",
+                                                                "avgGpuAllocation30d",
+                                                                "avgGpuUtilization30d",
+                                                                "avgGpuMemoryUtilization30d"};
 
 struct OpSpelling {
     std::string_view text;
@@ -56,7 +63,9 @@ ApiError bad(const std::string& param, std::string message) {
     return ApiError{400, "Query parameter " + param + ": " + std::move(message), {}, param};
 }
 
-bool is_field_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_field_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 std::optional<FilterOp> op_at(std::string_view text, std::size_t pos) {
     if (pos + 2 > text.size()) return std::nullopt;
@@ -94,7 +103,9 @@ std::optional<std::int64_t> to_int(std::string_view s) {
     return v;
 }
 
-int sign(std::int64_t x) { return x < 0 ? -1 : (x > 0 ? 1 : 0); }
+int sign(std::int64_t x) {
+    return x < 0 ? -1 : (x > 0 ? 1 : 0);
+}
 
 }  // namespace
 

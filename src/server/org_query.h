@@ -4,6 +4,8 @@
 // functions over a field accessor, so they are unit-tested without HTTP.
 #pragma once
 
+#include <httplib.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -11,8 +13,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <httplib.h>
 
 #include "core/org.h"
 #include "core/result.h"
@@ -85,8 +85,9 @@ OrgPage<T> apply_org_query(const std::vector<T>& items, const OrgListQuery& q) {
     for (const T& item : items) {
         bool ok = true;
         for (const auto& term : q.filters) ok = ok && filter_matches(term, field_value(item, term.field.name));
-        if (ok && q.search) ok = filter_matches(FilterTerm{{"name", FieldType::Text}, FilterOp::Contains, *q.search, {}},
-                                               field_value(item, "name"));
+        if (ok && q.search)
+            ok = filter_matches(FilterTerm{{"name", FieldType::Text}, FilterOp::Contains, *q.search, {}},
+                                field_value(item, "name"));
         if (ok) kept.push_back(&item);
     }
     const OrgField id{"id", FieldType::Integer};

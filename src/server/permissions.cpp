@@ -39,7 +39,9 @@ bool grants(const RoleRule& r, Action a) {
     return false;
 }
 
-void add_project(ScopeSet& s, const Project& p) { s.projects.insert(p.id.value); }
+void add_project(ScopeSet& s, const Project& p) {
+    s.projects.insert(p.id.value);
+}
 
 void add_department(ScopeSet& s, const OrgTree& tree, const DepartmentId& id) {
     s.departments.insert(id.value);
@@ -150,7 +152,8 @@ Json ScopeSet::to_json() const {
             {"projects", std::move(projects_json)}};
 }
 
-Permissions Permissions::for_roles(const std::vector<RoleAssignment>& roles, const OrgTree& tree, std::int64_t tenant_id) {
+Permissions Permissions::for_roles(const std::vector<RoleAssignment>& roles, const OrgTree& tree,
+                                   std::int64_t tenant_id) {
     Permissions p;
     for (const auto& ra : roles) {
         const RoleRule* rule = find_role(ra.role);

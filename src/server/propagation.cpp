@@ -18,7 +18,8 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     const unsigned char b0 = b(i);
     std::size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        n = 2;
     else if (b0 >= 0xE0 && b0 <= 0xEF) {
         n = 3;
         if (b0 == 0xE0) lo = 0xA0;
@@ -104,9 +105,12 @@ std::string go_json_string(std::string_view s) {
             continue;
         }
         const std::string_view seq = s.substr(i, n);
-        if (seq == "\xE2\x80\xA8") out += "\\u2028";
-        else if (seq == "\xE2\x80\xA9") out += "\\u2029";
-        else out += seq;
+        if (seq == "\xE2\x80\xA8")
+            out += "\\u2028";
+        else if (seq == "\xE2\x80\xA9")
+            out += "\\u2029";
+        else
+            out += seq;
         i += n;
     }
     out += '"';

@@ -33,8 +33,8 @@ Result<SecretPayload> secret_payload(const CreateRequest& values);
 
 // Where the objects of a credential go in one cluster.
 struct PropagationTargets {
-    std::string source_namespace;         // runai, or the project's namespace
-    StatusIssue source_scope;             // the scope node an issue about the source names
+    std::string source_namespace;          // runai, or the project's namespace
+    StatusIssue source_scope;              // the scope node an issue about the source names
     std::vector<const Project*> replicas;  // project namespaces that get a copy
 };
 // nullopt when the credential does not reach `cluster` (or its scope node is unknown).

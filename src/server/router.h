@@ -4,14 +4,14 @@
 // /api/v1/asset/credentials/{kind}/{id}. Every route carries a RouteAccess, applied by admit().
 #pragma once
 
+#include <httplib.h>
+
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <httplib.h>
 
 #include "core/result.h"
 #include "server/permissions.h"

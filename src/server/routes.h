@@ -2,9 +2,9 @@
 // each route group, and authentication of a request's bearer token.
 #pragma once
 
-#include <string>
-
 #include <httplib.h>
+
+#include <string>
 
 #include "core/result.h"
 #include "server/auth.h"

@@ -38,9 +38,9 @@ void list_secrets(const ServerContext& ctx, RequestContext& rc, httplib::Respons
     auto include_data = query_bool(rc.http.params, "includeData");
     if (!include_data) return send_error(res, include_data.error());
     if (include_data->value_or(false))
-        return send_error(res, ApiError{400, "Secret values are never returned by this API",
-                                        "includeData=true is not supported; the list carries metadata only",
-                                        "includeData"});
+        return send_error(res,
+                          ApiError{400, "Secret values are never returned by this API",
+                                   "includeData=true is not supported; the list carries metadata only", "includeData"});
     ClusterStore cs(ctx.store);
     if (*ns && !(*ns)->empty()) {
         auto has = cs.has_namespace(cluster->uuid, **ns);
@@ -62,9 +62,9 @@ void create_secret(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (auto it = secret->labels.find(kLabelDepartment); it != secret->labels.end()) {
         const Department* d = rc.caller().tree.department(DepartmentId{it->second});
         if (!d || d->cluster_id != cluster->uuid)
-            return send_error(res, ApiError{400, "run.ai/department must name a department of this cluster",
-                                            "No department " + it->second + " in cluster " + cluster->name,
-                                            "metadata.labels"});
+            return send_error(
+                res, ApiError{400, "run.ai/department must name a department of this cluster",
+                              "No department " + it->second + " in cluster " + cluster->name, "metadata.labels"});
     }
     ClusterStore cs(ctx.store, &ctx.secrets);
     auto created = cs.create_secret(cluster->uuid, std::move(*secret));
@@ -85,7 +85,8 @@ void list_namespaces(const ServerContext& ctx, RequestContext& rc, httplib::Resp
 }
 
 Json reachability_json(const Cluster& c, bool reachable) {
-    return Json{{"clusterId", c.uuid.value}, {"reachable", reachable}, {"state", reachable ? "Connected" : "Disconnected"}};
+    return Json{
+        {"clusterId", c.uuid.value}, {"reachable", reachable}, {"state", reachable ? "Connected" : "Disconnected"}};
 }
 
 void get_reachability(const ServerContext& ctx, RequestContext& rc, httplib::Response& res) {
@@ -115,7 +116,8 @@ void put_reachability(const ServerContext& ctx, RequestContext& rc, httplib::Res
 Result<ScopeRef> existing_secrets_scope(const httplib::Params& params, const OrgTree& tree) {
     auto scope_text = query_string(params, "scope");
     if (!scope_text) return scope_text.error();
-    if (!*scope_text) return ApiError{400, "Required parameter is missing", "scope (cluster, department or project)", "scope"};
+    if (!*scope_text)
+        return ApiError{400, "Required parameter is missing", "scope (cluster, department or project)", "scope"};
     const auto type = scope_from_api_name(**scope_text);
     if (!type || (*type != ScopeType::Cluster && *type != ScopeType::Department && *type != ScopeType::Project))
         return ApiError{400, "scope must be cluster, department or project",
@@ -133,7 +135,8 @@ Result<ScopeRef> existing_secrets_scope(const httplib::Params& params, const Org
             if (!*cluster_id) return ApiError{400, "Required parameter is missing", "clusterId", "clusterId"};
             if (*department_id || *project_id)
                 return ApiError{400, "departmentId and projectId do not apply to cluster scope", {}, "scope"};
-            if (!tree.cluster(ClusterId{**cluster_id})) return ApiError{400, "Unknown cluster " + **cluster_id, {}, "clusterId"};
+            if (!tree.cluster(ClusterId{**cluster_id}))
+                return ApiError{400, "Unknown cluster " + **cluster_id, {}, "clusterId"};
             s.cluster_id = ClusterId{**cluster_id};
             break;
         case ScopeType::Department:
@@ -172,13 +175,16 @@ void list_existing(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (!scope) return send_error(res, scope.error());
     // The Secrets a credential created here could use: for those who may create one here only.
     if (!caller.permissions.may(Action::Create, *scope))
-        return send_error(res, ApiError{403, "You do not have sufficient permissions.",
-                                        "You may not create credentials in this scope", {}});
+        return send_error(
+            res,
+            ApiError{
+                403, "You do not have sufficient permissions.", "You may not create credentials in this scope", {}});
     auto secrets = list_existing_secrets(ctx.store, *kind, *scope);
     if (!secrets) return send_error(res, secrets.error());
     Json list = Json::array();
     for (const auto& s : *secrets)
-        list.push_back({{"name", s.name}, {"namespace", s.namespace_name}, {"kind", k8s_type_label(s.kind)}, {"inUse", s.in_use}});
+        list.push_back(
+            {{"name", s.name}, {"namespace", s.namespace_name}, {"kind", k8s_type_label(s.kind)}, {"inUse", s.in_use}});
     send_json(res, 200, Json{{"secrets", std::move(list)}});
 }
 

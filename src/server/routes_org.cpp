@@ -14,9 +14,13 @@ namespace cc::server {
 namespace {
 
 // The query, parsed from the raw target: filterBy values contain '=' ("name==x").
-httplib::Params params(const RequestContext& rc) { return query_params(rc.http.target); }
+httplib::Params params(const RequestContext& rc) {
+    return query_params(rc.http.target);
+}
 
-ApiError not_found(const std::string& what) { return ApiError{404, "Resource id not found.", what, {}}; }
+ApiError not_found(const std::string& what) {
+    return ApiError{404, "Resource id not found.", what, {}};
+}
 
 // verbosity of the clusters endpoints: metadata | full. Both answer the same fields: the web app
 // reads status.state from the metadata list, and nothing here is expensive to compute.
@@ -29,9 +33,15 @@ std::optional<ApiError> check_cluster_verbosity(const httplib::Params& params) {
 }
 
 // The nodes the caller can see: readable ones and their ancestors (Permissions::visible_nodes).
-bool sees(const ScopeSet& v, const Cluster& c) { return v.clusters.count(c.uuid.value) > 0; }
-bool sees(const ScopeSet& v, const Department& d) { return v.departments.count(d.id.value) > 0; }
-bool sees(const ScopeSet& v, const Project& p) { return v.projects.count(p.id.value) > 0; }
+bool sees(const ScopeSet& v, const Cluster& c) {
+    return v.clusters.count(c.uuid.value) > 0;
+}
+bool sees(const ScopeSet& v, const Department& d) {
+    return v.departments.count(d.id.value) > 0;
+}
+bool sees(const ScopeSet& v, const Project& p) {
+    return v.projects.count(p.id.value) > 0;
+}
 
 // The entries of `all` the caller can see, in their order; filtering and paging apply to these.
 template <class T>
@@ -67,7 +77,8 @@ void get_clusters(RequestContext& rc, httplib::Response& res) {
 
 void get_cluster(RequestContext& rc, httplib::Response& res) {
     const std::string& uuid = rc.params.at("clusterUuid");
-    if (!is_uuid(uuid)) return send_error(res, 400, "Path parameter clusterUuid must be a UUID", "clusterUuid: " + uuid);
+    if (!is_uuid(uuid))
+        return send_error(res, 400, "Path parameter clusterUuid must be a UUID", "clusterUuid: " + uuid);
     if (auto e = check_cluster_verbosity(params(rc))) return send_error(res, *e);
     const CallerAccess& caller = rc.caller();
     for (const auto& c : caller.tree.data().clusters)
@@ -80,7 +91,8 @@ void get_departments(RequestContext& rc, httplib::Response& res) {
     auto verbosity = query_string(params(rc), "verbosity");
     if (!verbosity) return send_error(res, verbosity.error());
     if (*verbosity && **verbosity != "meta" && **verbosity != "brief" && **verbosity != "verbose")
-        return send_error(res, ApiError{400, "Query parameter verbosity must be meta, brief or verbose", {}, "verbosity"});
+        return send_error(res,
+                          ApiError{400, "Query parameter verbosity must be meta, brief or verbose", {}, "verbosity"});
     auto query = parse_org_list_query(params(rc), OrgList::Departments);
     if (!query) return send_error(res, query.error());
     const CallerAccess& caller = rc.caller();
@@ -130,7 +142,9 @@ void get_project(RequestContext& rc, httplib::Response& res) {
 using Handler = void (*)(RequestContext&, httplib::Response&);
 
 // Any signed-in caller; each handler answers with what the caller can see.
-void add(Router& router, const char* pattern, Handler h) { router.add("GET", pattern, RouteAccess::signed_in(), h); }
+void add(Router& router, const char* pattern, Handler h) {
+    router.add("GET", pattern, RouteAccess::signed_in(), h);
+}
 
 }  // namespace
 

@@ -25,8 +25,10 @@ Result<std::string> normalize_frame_ancestors(std::string_view sources) {
         bool plain = !keyword;
         for (char c : token) plain = plain && is_source_char(c);
         if (!keyword && !plain)
-            return ApiError{400, "Invalid frame-ancestors source: " + token,
-                            "Use 'self', 'none' or origins such as https://console.example.com", {}};
+            return ApiError{400,
+                            "Invalid frame-ancestors source: " + token,
+                            "Use 'self', 'none' or origins such as https://console.example.com",
+                            {}};
         tokens.push_back(std::move(token));
     }
     if (tokens.empty()) return ApiError{400, "frame-ancestors needs at least one source", "e.g. 'self'", {}};

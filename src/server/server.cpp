@@ -4,12 +4,11 @@
 // headers or bodies).
 #include "server/server.h"
 
+#include <httplib.h>
 #include <sys/stat.h>
 
 #include <chrono>
 #include <cstdio>
-
-#include <httplib.h>
 
 #include "core/text.h"
 #include "server/audit_log.h"
@@ -35,7 +34,9 @@ namespace {
 thread_local std::chrono::steady_clock::time_point t_request_start;
 thread_local bool t_request_started = false;
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
 
 VoidResult prepare_data_dir(const std::filesystem::path& dir) {
     std::error_code ec;
@@ -104,11 +105,13 @@ Result<std::string> normalize_base_path(std::string_view path) {
     for (char c : p) {
         const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
                              c == '-' || c == '_' || c == '.' || c == '~';
-        if (!allowed) return ApiError{400, "The base path may only contain letters, digits and - _ . ~ /: " + p, {}, {}};
+        if (!allowed)
+            return ApiError{400, "The base path may only contain letters, digits and - _ . ~ /: " + p, {}, {}};
     }
     if (p.back() != '/') p += '/';
     for (auto segment : split_path(p))
-        if (segment == "." || segment == "..") return ApiError{400, "The base path may not contain dot segments", {}, {}};
+        if (segment == "." || segment == "..")
+            return ApiError{400, "The base path may not contain dot segments", {}, {}};
     if (p.find("//") != std::string::npos) return ApiError{400, "The base path may not contain empty segments", {}, {}};
     return p;
 }
@@ -138,9 +141,9 @@ struct Server::Running {
 
     // Steps of Server::start (which also opens the store, seeds it and adds the routes).
     VoidResult load_keys(const std::filesystem::path& data_dir);  // secret.key and jwt.key
-    VoidResult start_services(const Config& config);  // the context, sign-in limits and cluster agents
-    void configure_http(const Config& config);        // httplib's pipeline: every request to handle()
-    VoidResult listen(const Config& config);          // binds the front and starts serving
+    VoidResult start_services(const Config& config);              // the context, sign-in limits and cluster agents
+    void configure_http(const Config& config);                    // httplib's pipeline: every request to handle()
+    VoidResult listen(const Config& config);                      // binds the front and starts serving
 };
 
 void Server::Running::handle(const httplib::Request& req, httplib::Response& res) {
@@ -251,8 +254,8 @@ void Server::Running::log(const httplib::Request& req, const httplib::Response& 
         ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
         t_request_started = false;
     }
-    std::fprintf(stderr, "%s %s %s %d %.1fms\n", format_rfc3339(unix_now_ms()).c_str(), log_safe(req.method, 16).c_str(),
-                 log_safe(req.path).c_str(), res.status, ms);
+    std::fprintf(stderr, "%s %s %s %d %.1fms\n", format_rfc3339(unix_now_ms()).c_str(),
+                 log_safe(req.method, 16).c_str(), log_safe(req.path).c_str(), res.status, ms);
 }
 
 VoidResult Server::Running::load_keys(const std::filesystem::path& data_dir) {
@@ -299,7 +302,8 @@ void Server::Running::configure_http(const Config& config) {
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) {
             if (res.status == 413)
-                send_error(res, 413, "Request body too large", "The limit is " + std::to_string(kMaxBodyBytes) + " bytes");
+                send_error(res, 413, "Request body too large",
+                           "The limit is " + std::to_string(kMaxBodyBytes) + " bytes");
             else
                 send_error(res, res.status);
         }
@@ -321,7 +325,9 @@ VoidResult Server::Running::listen(const Config& config) {
 
 Server::Server(Config config) : config_(std::move(config)) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+    stop();
+}
 
 VoidResult Server::start() {
     if (running_) return ApiError{500, "The server is already running", {}, {}};
@@ -366,9 +372,13 @@ void Server::stop() {
     running_.reset();
 }
 
-bool Server::running() const { return running_ != nullptr; }
+bool Server::running() const {
+    return running_ != nullptr;
+}
 
-int Server::port() const { return running_ ? running_->port : 0; }
+int Server::port() const {
+    return running_ ? running_->port : 0;
+}
 
 std::string Server::url() const {
     if (!running_) return {};

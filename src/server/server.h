@@ -25,8 +25,8 @@ struct Config {
     // Who may show the app in a frame: CSP frame-ancestors sources, e.g. "'self'
     // https://console.example.com" for a host console on another origin.
     std::string frame_ancestors = "'self'";
-    LoginPolicy login_policy;  // sign-in attempts per name and per address
-    int agent_delay_ms = 1500;                // how long credentials stay Creating/Updating/Deleting
+    LoginPolicy login_policy;   // sign-in attempts per name and per address
+    int agent_delay_ms = 1500;  // how long credentials stay Creating/Updating/Deleting
     // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
     // empty account); more than the demo set = the demo set plus generated ones.
     std::optional<std::size_t> demo_size;

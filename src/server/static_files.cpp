@@ -66,8 +66,7 @@ StaticFiles::StaticFiles(std::filesystem::path root) {
 }
 
 void StaticFiles::serve(std::string_view rel_path, httplib::Response& res) const {
-    if (root_.empty())
-        return send_error(res, 404, "Not found", "This server has no web app; start it with --web DIR");
+    if (root_.empty()) return send_error(res, 404, "Not found", "This server has no web app; start it with --web DIR");
     std::filesystem::path rel;
     for (auto segment : split_path(rel_path)) {
         if (segment == "." || segment == ".." || segment.find('\\') != std::string_view::npos ||

@@ -3,10 +3,10 @@
 // backslashes and symlinks leading outside it are refused.
 #pragma once
 
+#include <httplib.h>
+
 #include <filesystem>
 #include <string_view>
-
-#include <httplib.h>
 
 namespace cc::server {
 

@@ -21,7 +21,9 @@ using sql::Stmt;
 
 Store::Store(sqlite3* db) : db_(db) {}
 
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::~Store() {
+    sqlite3_close_v2(db_);
+}
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
     // Create the file owner-only before SQLite does: it holds password hashes and sealed
@@ -30,8 +32,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
     if (fd < 0) return ApiError{500, "Cannot open the database " + path.string(), std::strerror(errno), {}};
     ::close(fd);
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         ApiError e{500, "Cannot open the database " + path.string(), db ? sqlite3_errmsg(db) : "out of memory", {}};
         sqlite3_close_v2(db);
@@ -58,16 +60,18 @@ VoidResult Store::exec(const char* sql) {
 
 VoidResult Store::migrate() {
     std::lock_guard lock(mutex_);
-    if (auto r = exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL "
-                      "DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+    if (auto r =
+            exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL "
+                 "DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
         !r)
         return r;
     const int current = schema_version();
     if (current > kSchemaVersion)
-        return ApiError{500, "The database was written by a newer server",
-                        "schema version " + std::to_string(current) + ", this server knows " +
-                            std::to_string(kSchemaVersion),
-                        {}};
+        return ApiError{
+            500,
+            "The database was written by a newer server",
+            "schema version " + std::to_string(current) + ", this server knows " + std::to_string(kSchemaVersion),
+            {}};
     for (const auto& m : kMigrations) {
         if (m.version <= current) continue;
         auto r = transaction([&]() -> VoidResult {
@@ -129,7 +133,8 @@ Result<std::optional<std::string>> Store::meta_value(const std::string& key) {
 
 VoidResult Store::set_meta_value(const std::string& key, const std::string& value) {
     std::lock_guard lock(mutex_);
-    Stmt s(db_, "INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Stmt s(db_,
+           "INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     return s.text(key).text(value).run("write server_meta");
 }
 
@@ -145,16 +150,18 @@ Result<std::optional<AccountRecord>> Store::account() {
     std::lock_guard lock(mutex_);
     Stmt s(db_, "SELECT id, name, created_at FROM tenants ORDER BY id LIMIT 1");
     const int rc = s.step();
-    if (rc == SQLITE_ROW) return std::optional<AccountRecord>{AccountRecord{s.col_int(0), s.col_text(1), s.col_text(2)}};
+    if (rc == SQLITE_ROW)
+        return std::optional<AccountRecord>{AccountRecord{s.col_int(0), s.col_text(1), s.col_text(2)}};
     if (rc == SQLITE_DONE) return std::optional<AccountRecord>{};
     return db_error(db_, "read tenant");
 }
 
 VoidResult Store::insert_cluster(const Cluster& c) {
     std::lock_guard lock(mutex_);
-    Stmt s(db_,
-           "INSERT INTO clusters (uuid, tenant_id, name, domain, version, state, created_at, updated_at, last_liveness) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Stmt s(
+        db_,
+        "INSERT INTO clusters (uuid, tenant_id, name, domain, version, state, created_at, updated_at, last_liveness) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return s.text(c.uuid.value)
         .integer(c.tenant_id)
         .text(c.name)
@@ -170,7 +177,8 @@ VoidResult Store::insert_cluster(const Cluster& c) {
 VoidResult Store::insert_department(const Department& d) {
     std::lock_guard lock(mutex_);
     Stmt s(db_,
-           "INSERT INTO departments (id, cluster_id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+           "INSERT INTO departments (id, cluster_id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+           "?)");
     return s.text(d.id.value)
         .text(d.cluster_id.value)
         .text(d.name)
@@ -204,8 +212,9 @@ Result<OrgData> Store::org_data() {
         if (s.step() == SQLITE_ROW) org.account_name = s.col_text(0);
     }
     {
-        Stmt s(db_, "SELECT uuid, name, tenant_id, created_at, domain, version, state FROM clusters "
-                    "WHERE deleted_at IS NULL ORDER BY name");
+        Stmt s(db_,
+               "SELECT uuid, name, tenant_id, created_at, domain, version, state FROM clusters "
+               "WHERE deleted_at IS NULL ORDER BY name");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
             org.clusters.push_back({ClusterId{s.col_text(0)}, s.col_text(1), s.col_int(2), s.col_text(3),
@@ -213,8 +222,9 @@ Result<OrgData> Store::org_data() {
         if (rc != SQLITE_DONE) return db_error(db_, "read clusters");
     }
     {
-        Stmt s(db_, "SELECT id, name, cluster_id, description, created_at, updated_at FROM departments "
-                    "ORDER BY CAST(id AS INTEGER), id");
+        Stmt s(db_,
+               "SELECT id, name, cluster_id, description, created_at, updated_at FROM departments "
+               "ORDER BY CAST(id AS INTEGER), id");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
             org.departments.push_back({DepartmentId{s.col_text(0)}, s.col_text(1), ClusterId{s.col_text(2)},
@@ -222,9 +232,10 @@ Result<OrgData> Store::org_data() {
         if (rc != SQLITE_DONE) return db_error(db_, "read departments");
     }
     {
-        Stmt s(db_, "SELECT p.id, p.name, p.cluster_id, p.department_id, d.name, p.namespace, p.description, "
-                    "p.created_at, p.updated_at FROM projects p JOIN departments d ON d.id = p.department_id "
-                    "ORDER BY p.id");
+        Stmt s(db_,
+               "SELECT p.id, p.name, p.cluster_id, p.department_id, d.name, p.namespace, p.description, "
+               "p.created_at, p.updated_at FROM projects p JOIN departments d ON d.id = p.department_id "
+               "ORDER BY p.id");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
             org.projects.push_back({ProjectId{s.col_int(0)}, s.col_text(1), ClusterId{s.col_text(2)},
@@ -240,12 +251,16 @@ Result<OrgData> Store::org_data() {
 VoidResult Store::insert_user(const UserRecord& u) {
     return transaction([&]() -> VoidResult {
         Stmt s(db_, "INSERT INTO users (email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)");
-        if (auto r = s.text(u.email).text(u.display_name).text(u.password_hash).text(u.created_at).run("insert user"); !r)
+        if (auto r = s.text(u.email).text(u.display_name).text(u.password_hash).text(u.created_at).run("insert user");
+            !r)
             return r;
         for (const auto& role : u.roles) {
             Stmt rs(db_, "INSERT INTO user_roles (email, role, scope_type, scope_id) VALUES (?, ?, ?, ?)");
-            if (auto r = rs.text(u.email).text(role.role).text(scope_api_name(role.scope_type)).text(role.scope_id).run(
-                    "insert user role");
+            if (auto r = rs.text(u.email)
+                             .text(role.role)
+                             .text(scope_api_name(role.scope_type))
+                             .text(role.scope_id)
+                             .run("insert user role");
                 !r)
                 return r;
         }
@@ -265,7 +280,8 @@ Result<std::optional<UserRecord>> Store::find_user(const std::string& email) {
     rs.text(u.email);
     int rrc;
     while ((rrc = rs.step()) == SQLITE_ROW)
-        u.roles.push_back({rs.col_text(0), scope_from_api_name(rs.col_text(1)).value_or(ScopeType::Tenant), rs.col_text(2)});
+        u.roles.push_back(
+            {rs.col_text(0), scope_from_api_name(rs.col_text(1)).value_or(ScopeType::Tenant), rs.col_text(2)});
     if (rrc != SQLITE_DONE) return db_error(db_, "read user roles");
     return std::optional<UserRecord>{std::move(u)};
 }

@@ -25,7 +25,9 @@ struct sqlite3;
 namespace cc::server {
 
 using VoidResult = Result<std::monostate>;
-inline VoidResult ok() { return std::monostate{}; }
+inline VoidResult ok() {
+    return std::monostate{};
+}
 
 struct AccountRecord {
     std::int64_t tenant_id = 0;

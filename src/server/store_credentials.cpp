@@ -1,8 +1,7 @@
 // The Store's credential rows: mapping between the read model and the credentials table,
 // `usedBy` assembled from the referencing assets, and inserting those assets.
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "server/secret_values.h"
 #include "server/sqlite_stmt.h"
@@ -50,7 +49,9 @@ ApiError name_taken(const std::string& name) {
                     "A credential named " + name + " already exists in this scope", "meta.name"};
 }
 
-ApiError not_found(const CredentialId& id) { return ApiError{404, "Resource id not found.", "credential " + id.value, {}}; }
+ApiError not_found(const CredentialId& id) {
+    return ApiError{404, "Resource id not found.", "credential " + id.value, {}};
+}
 
 constexpr const char* kCredentialColumns =
     "c.id, c.kind, c.name, c.description, c.scope, c.tenant_id, c.cluster_id, c.department_id, c.project_id, "
@@ -132,12 +133,13 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
     if (c.k8s_names && !c.k8s_names->empty()) k8s_name = c.k8s_names->front();
 
     std::lock_guard lock(mutex_);
-    Stmt s(db_,
-           "INSERT INTO credentials (id, kind, name, description, scope, tenant_id, cluster_id, department_id, "
-           "project_id, auto_delete, private, created_by, created_at, updated_by, updated_at, update_count, deleted_at, "
-           "deleted_by, status, status_issues, status_message, status_url, k8s_name, key_id, existing_secret_name, url, "
-           "secret_keys, secret_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-           "?, ?, ?)");
+    Stmt s(
+        db_,
+        "INSERT INTO credentials (id, kind, name, description, scope, tenant_id, cluster_id, department_id, "
+        "project_id, auto_delete, private, created_by, created_at, updated_by, updated_at, update_count, deleted_at, "
+        "deleted_by, status, status_issues, status_message, status_url, k8s_name, key_id, existing_secret_name, url, "
+        "secret_keys, secret_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)");
     s.text(m.id.value)
         .text(kind_api_name(m.kind))
         .text(m.name)
@@ -172,11 +174,11 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
     return db_error(db_, "insert credential");
 }
 
-Result<std::vector<Credential>> Store::select_credentials(const std::string& where, const std::vector<std::string>& params,
-                                                          bool with_usage) {
+Result<std::vector<Credential>> Store::select_credentials(const std::string& where,
+                                                          const std::vector<std::string>& params, bool with_usage) {
     std::lock_guard lock(mutex_);
-    std::string sql = std::string("SELECT ") + kCredentialColumns +
-                      " FROM credentials c LEFT JOIN projects p ON p.id = c.project_id";
+    std::string sql =
+        std::string("SELECT ") + kCredentialColumns + " FROM credentials c LEFT JOIN projects p ON p.id = c.project_id";
     if (!where.empty()) sql += " WHERE " + where;
     sql += " ORDER BY c.created_at, c.id";
     Stmt s(db_, sql.c_str());
@@ -197,14 +199,15 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
 
     std::unordered_map<std::string, UsageInfo> usage;
     {
-        Stmt w(db_, "SELECT r.credential_id, w.id, w.name, w.type, w.status FROM credential_references r "
-                    "JOIN workloads w ON r.referrer_type = 'workload' AND w.id = r.referrer_id ORDER BY w.name");
+        Stmt w(db_,
+               "SELECT r.credential_id, w.id, w.name, w.type, w.status FROM credential_references r "
+               "JOIN workloads w ON r.referrer_type = 'workload' AND w.id = r.referrer_id ORDER BY w.name");
         while ((rc = w.step()) == SQLITE_ROW) {
             UsageInfo& u = usage[w.col_text(0)];
             WorkloadRef ref{w.col_text(1), w.col_text(2), w.col_opt_text(4)};
             const std::string type = w.col_text(3);
-            auto& list = type == "workspace"  ? u.workspaces
-                         : type == "training" ? u.trainings
+            auto& list = type == "workspace"     ? u.workspaces
+                         : type == "training"    ? u.trainings
                          : type == "distributed" ? u.distributed
                                                  : u.inferences;
             list.push_back(std::move(ref));
@@ -217,14 +220,17 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
         Stmt a(db_, q.c_str());
         while ((rc = a.step()) == SQLITE_ROW) {
             UsageInfo& u = usage[a.col_text(0)];
-            (std::string_view(type) == "template" ? u.templates : u.environments).push_back({a.col_text(1), a.col_text(2)});
+            (std::string_view(type) == "template" ? u.templates : u.environments)
+                .push_back({a.col_text(1), a.col_text(2)});
         }
         if (rc != SQLITE_DONE) return db_error(db_, std::string("read ") + type + " references");
     }
     {
-        Stmt d(db_, "SELECT r.credential_id, d.id, d.name, d.kind FROM credential_references r "
-                    "JOIN datasources d ON r.referrer_type = 'datasource' AND d.id = r.referrer_id ORDER BY d.name");
-        while ((rc = d.step()) == SQLITE_ROW) usage[d.col_text(0)].datasources.push_back({d.col_text(1), d.col_text(2), d.col_text(3)});
+        Stmt d(db_,
+               "SELECT r.credential_id, d.id, d.name, d.kind FROM credential_references r "
+               "JOIN datasources d ON r.referrer_type = 'datasource' AND d.id = r.referrer_id ORDER BY d.name");
+        while ((rc = d.step()) == SQLITE_ROW)
+            usage[d.col_text(0)].datasources.push_back({d.col_text(1), d.col_text(2), d.col_text(3)});
         if (rc != SQLITE_DONE) return db_error(db_, "read data source references");
     }
     for (auto& c : out) {
@@ -234,7 +240,9 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
     return out;
 }
 
-Result<std::vector<Credential>> Store::list_credentials(bool with_usage) { return select_credentials({}, {}, with_usage); }
+Result<std::vector<Credential>> Store::list_credentials(bool with_usage) {
+    return select_credentials({}, {}, with_usage);
+}
 
 Result<std::optional<Credential>> Store::find_credential(const CredentialId& id, bool with_usage) {
     auto list = select_credentials("c.id = ?", {id.value}, with_usage);
@@ -258,7 +266,8 @@ Result<std::optional<Bytes>> Store::credential_secret_blob(const CredentialId& i
 
 VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatus& status) {
     std::lock_guard lock(mutex_);
-    Stmt s(db_, "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ? WHERE id = ?");
+    Stmt s(db_,
+           "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ? WHERE id = ?");
     auto r = s.text(status_api_name(status.status))
                  .text(encode_stored_issues(status.issues))
                  .text(status.message)
@@ -272,8 +281,9 @@ VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatu
 
 VoidResult Store::mark_deleting(const CredentialId& id, const std::string& by, const std::string& at) {
     std::lock_guard lock(mutex_);
-    Stmt s(db_, "UPDATE credentials SET status = 'Deleting', status_issues = '[]', status_message = '', status_url = '', "
-                "deleted_at = ?, deleted_by = ?, update_count = update_count + 1 WHERE id = ? AND status <> 'Deleting'");
+    Stmt s(db_,
+           "UPDATE credentials SET status = 'Deleting', status_issues = '[]', status_message = '', status_url = '', "
+           "deleted_at = ?, deleted_by = ?, update_count = update_count + 1 WHERE id = ? AND status <> 'Deleting'");
     if (auto r = s.text(at).text(by).text(id.value).run("mark credential deleting"); !r) return r;
     if (sqlite3_changes(db_) > 0) return ok();
     Stmt exists(db_, "SELECT 1 FROM credentials WHERE id = ?");
@@ -302,10 +312,11 @@ VoidResult Store::update_credential_meta(const CredentialId& id, const MetaUpdat
     std::lock_guard lock(mutex_);
     // Absent fields keep their value: "name = ifnull(?, name)" for the name, a flag for the
     // description because NULL is a value it can take.
-    Stmt s(db_, "UPDATE credentials SET name = ifnull(?, name), "
-                "description = CASE WHEN ? THEN ? ELSE description END, "
-                "updated_by = ?, updated_at = ?, update_count = update_count + 1, "
-                "status = 'Updating', status_issues = '[]', status_message = '', status_url = '' WHERE id = ?");
+    Stmt s(db_,
+           "UPDATE credentials SET name = ifnull(?, name), "
+           "description = CASE WHEN ? THEN ? ELSE description END, "
+           "updated_by = ?, updated_at = ?, update_count = update_count + 1, "
+           "status = 'Updating', status_issues = '[]', status_message = '', status_url = '' WHERE id = ?");
     s.text(u.name).integer(u.description ? 1 : 0).text(u.description ? *u.description : std::nullopt);
     s.text(u.by).text(u.at).text(id.value);
     const int rc = s.step();
@@ -341,8 +352,9 @@ VoidResult Store::insert_referrer(const Referrer& r) {
         VoidResult inserted = ok();
         if (type == "workload") {
             if (!r.scope.project_id) return ApiError{400, "A workload belongs to a project", r.name, {}};
-            Stmt s(db_, "INSERT INTO workloads (id, name, type, status, project_id, spec, created_by, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            Stmt s(db_,
+                   "INSERT INTO workloads (id, name, type, status, project_id, spec, created_by, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             inserted = s.text(r.id)
                            .text(r.name)
                            .text(workload_type_name(r.type))
@@ -353,8 +365,9 @@ VoidResult Store::insert_referrer(const Referrer& r) {
                            .text(r.created_at)
                            .run("insert workload");
         } else if (type == "datasource") {
-            Stmt s(db_, "INSERT INTO datasources (id, name, kind, scope, cluster_id, department_id, project_id, spec, "
-                        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Stmt s(db_,
+                   "INSERT INTO datasources (id, name, kind, scope, cluster_id, department_id, project_id, spec, "
+                   "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             inserted = s.text(r.id)
                            .text(r.name)
                            .text(r.datasource_kind)
@@ -384,7 +397,8 @@ VoidResult Store::insert_referrer(const Referrer& r) {
         }
         if (!inserted) return inserted;
         for (const auto& cid : r.credential_ids) {
-            Stmt s(db_, "INSERT INTO credential_references (credential_id, referrer_type, referrer_id) VALUES (?, ?, ?)");
+            Stmt s(db_,
+                   "INSERT INTO credential_references (credential_id, referrer_type, referrer_id) VALUES (?, ?, ?)");
             if (auto e = s.text(cid.value).text(type).text(r.id).run("insert credential reference"); !e) return e;
         }
         return ok();

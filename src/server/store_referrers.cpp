@@ -33,7 +33,8 @@ VoidResult Store::insert_asset(const Referrer& r) {
         const std::string taken_sql =
             std::string("SELECT 1 FROM ") + t->table +
             " WHERE name = ? AND scope = ? AND ifnull(cluster_id, '') = ? AND ifnull(department_id, '') = ? "
-            "AND ifnull(project_id, 0) = ?" + (t->has_kind ? " AND kind = ?" : "");
+            "AND ifnull(project_id, 0) = ?" +
+            (t->has_kind ? " AND kind = ?" : "");
         Stmt taken(db_, taken_sql.c_str());
         taken.text(r.name)
             .text(scope_api_name(r.scope.type))
@@ -57,8 +58,9 @@ Result<std::vector<Referrer>> Store::list_assets(ReferrerType type, const std::s
     auto t = asset_table(type);
     if (!t) return t.error();
     std::lock_guard lock(mutex_);
-    std::string q = std::string("SELECT id, name, scope, cluster_id, department_id, project_id, spec, created_by, "
-                                "created_at, description, ") +
+    std::string q = std::string(
+                        "SELECT id, name, scope, cluster_id, department_id, project_id, spec, created_by, "
+                        "created_at, description, ") +
                     (t->has_kind ? "kind" : "''") + " FROM " + t->table;
     if (t->has_kind) q += " WHERE kind = ?";
     q += " ORDER BY created_at, id";
@@ -85,8 +87,9 @@ Result<std::vector<Referrer>> Store::list_assets(ReferrerType type, const std::s
         out.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return db_error(db_, std::string("read ") + t->table);
-    Stmt refs(db_, "SELECT referrer_id, credential_id FROM credential_references WHERE referrer_type = ? "
-                   "ORDER BY rowid");
+    Stmt refs(db_,
+              "SELECT referrer_id, credential_id FROM credential_references WHERE referrer_type = ? "
+              "ORDER BY rowid");
     refs.text(t->referrer_type);
     while ((rc = refs.step()) == SQLITE_ROW) {
         auto it = by_id.find(refs.col_text(0));
@@ -109,7 +112,8 @@ Result<bool> Store::delete_asset(ReferrerType type, const std::string& kind, con
     if (!t) return t.error();
     bool found = false;
     auto r = transaction([&]() -> VoidResult {
-        const std::string q = std::string("DELETE FROM ") + t->table + " WHERE id = ?" + (t->has_kind ? " AND kind = ?" : "");
+        const std::string q =
+            std::string("DELETE FROM ") + t->table + " WHERE id = ?" + (t->has_kind ? " AND kind = ?" : "");
         Stmt del(db_, q.c_str());
         del.text(id);
         if (t->has_kind) del.text(kind);

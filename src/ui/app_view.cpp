@@ -1,7 +1,6 @@
 // The root view: one full-window ImGui window hosting the current screen.
-#include "ui/views.h"
-
 #include "imgui.h"
+#include "ui/views.h"
 
 namespace cc::ui {
 
@@ -11,8 +10,9 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
     ImGui::SetNextWindowSize(vp->WorkSize);
     // No background: the frame is cleared to the window colour already, and a full-screen
     // rectangle more per frame is a lot of fill for software-rendered (GPU-less) browsers.
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##root", nullptr, flags);
     switch (state.screen) {
         case app::Screen::Login: draw_login(state, ui.login, out); break;

@@ -76,13 +76,15 @@ void label(const char* text) {
 }
 
 // A text field; edits mark the field as touched.
-void text_field(CreateFormUi& f, const char* field, const char* id, char* buf, std::size_t size, const char* hint = "") {
+void text_field(CreateFormUi& f, const char* field, const char* id, char* buf, std::size_t size,
+                const char* hint = "") {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint(id, hint, buf, size)) f.touched.insert(field);
 }
 
 // A masked field with a Show/Hide toggle beside it.
-void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText& buf, bool& reveal, const char* hint = "") {
+void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText& buf, bool& reveal,
+                  const char* hint = "") {
     const float toggle_w = em(4);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - toggle_w - ImGui::GetStyle().ItemSpacing.x);
     const ImGuiInputTextFlags flags = reveal ? 0 : ImGuiInputTextFlags_Password;
@@ -92,7 +94,9 @@ void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText
     if (secondary_button(toggle.c_str(), ImVec2(toggle_w, 0))) reveal = !reveal;
 }
 
-void copy_text(const char* text) { ImGui::SetClipboardText(text); }
+void copy_text(const char* text) {
+    ImGui::SetClipboardText(text);
+}
 
 // A labelled masked field with its message below.
 void labelled_secret(CreateFormUi& f, const Messages& m, const char* title, const char* field, const char* id,
@@ -120,7 +124,8 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
     }
     const ScopeRef& scope = *d.scope;
     // The app asks for the list when the scope or the source changes; until it is here, wait.
-    const bool current = e.phase != app::ExistingSecrets::Phase::Idle && e.kind == d.kind && same_scope_node(e.scope, scope);
+    const bool current =
+        e.phase != app::ExistingSecrets::Phase::Idle && e.kind == d.kind && same_scope_node(e.scope, scope);
     const std::string where = state.org.scope_path(scope);
     switch (current ? e.phase : app::ExistingSecrets::Phase::Loading) {
         case app::ExistingSecrets::Phase::Idle:
@@ -295,7 +300,8 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
                                              row.reveal ? 0 : ImGuiInputTextFlags_Password))
                     f.touched.insert("value." + n);
                 ImGui::SameLine();
-                if (secondary_button(((row.reveal ? "Hide##reveal-value-" : "Show##reveal-value-") + n).c_str(), ImVec2(reveal_w, 0)))
+                if (secondary_button(((row.reveal ? "Hide##reveal-value-" : "Show##reveal-value-") + n).c_str(),
+                                     ImVec2(reveal_w, 0)))
                     row.reveal = !row.reveal;
                 ImGui::SameLine();
                 if (secondary_button((ICON_TRASH "##remove-pair-" + n).c_str(), ImVec2(remove_w, 0))) remove = i;
@@ -353,9 +359,9 @@ void draw_scope_section(const app::State& state, CreateFormUi& f, const Messages
         f.scope_as_diagram = !f.scope_as_diagram;
     std::optional<ScopeRef> clicked;
     if (f.scope_as_diagram) {
-        clicked = draw_scope_tree_picker(state, f.scope_diagram, scope.value_or(ScopeRef{ScopeType::Tenant, {}, {}, {}}),
-                                         state.permissions.loaded ? &state.permissions.scopes.create : nullptr,
-                                         ImVec2(0, em(16)));
+        clicked = draw_scope_tree_picker(
+            state, f.scope_diagram, scope.value_or(ScopeRef{ScopeType::Tenant, {}, {}, {}}),
+            state.permissions.loaded ? &state.permissions.scopes.create : nullptr, ImVec2(0, em(16)));
     } else {
         clicked = draw_scope_picker(state, f, em(9));
     }
@@ -390,15 +396,20 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
     const bool existing = d.use_existing && kind_supports_existing_secret(d.kind);
     if (kind_supports_existing_secret(d.kind)) {
         label("Secret");
-        if (ImGui::RadioButton("New secret (recommended)##source", !existing)) out.push_back(app::CreateSourceChosen{false});
+        if (ImGui::RadioButton("New secret (recommended)##source", !existing))
+            out.push_back(app::CreateSourceChosen{false});
         ImGui::SameLine();
         if (ImGui::RadioButton("Existing secret (in the cluster)##source", existing))
             out.push_back(app::CreateSourceChosen{true});
-        if (existing) text_muted("A secret created in advance in the cluster; it can back only one credential.");
-        else text_muted("A new secret is created together with the credential.");
+        if (existing)
+            text_muted("A secret created in advance in the cluster; it can back only one credential.");
+        else
+            text_muted("A new secret is created together with the credential.");
     }
-    if (existing) draw_existing(state, f, m, out);
-    else draw_new_secret(state, f, m);
+    if (existing)
+        draw_existing(state, f, m, out);
+    else
+        draw_new_secret(state, f, m);
 }
 
 // A refusal the form cannot place next to a field.
@@ -422,8 +433,8 @@ void draw_buttons(const app::State& state, CreateFormUi& f, const app::CreateFor
     const bool valid = problems.empty();
     // Enter submits, except while pasting into the (multi-line) import box.
     const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !f.import_open;
-    bool submit = primary_button(d.submitting ? "Creating\xE2\x80\xA6##create" : "Create credentials##create", ImVec2(0, 0),
-                                 valid && !d.submitting);
+    bool submit = primary_button(d.submitting ? "Creating\xE2\x80\xA6##create" : "Create credentials##create",
+                                 ImVec2(0, 0), valid && !d.submitting);
     if (!valid) {
         // Why the button is disabled: on hover, and for the tests.
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip_text(problems.front().message.c_str());
@@ -454,8 +465,8 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
     if (!begin_dialog_window()) return;
 
     const app::CreateForm form = form_of(state, f);
-    const std::vector<app::FieldProblem> problems =
-        check_create_form(form, state.org, state.credentials, state.permissions.loaded ? &state.permissions.scopes.create : nullptr);
+    const std::vector<app::FieldProblem> problems = check_create_form(
+        form, state.org, state.credentials, state.permissions.loaded ? &state.permissions.scopes.create : nullptr);
     const Messages m{problems, d.error, f};
 
     ImGui::PushFont(fonts().title);

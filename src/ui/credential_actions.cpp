@@ -44,9 +44,12 @@ void draw_credential_actions(const app::State& state, Actions& out) {
     ImGui::SameLine();
     const bool may_update = first && (!state.permissions.loaded ||
                                       state.permissions.scopes.update.allows(state.org.normalized(first->meta.scope)));
-    if (secondary_button(ICON_PENCIL "  Rename##actions", ImVec2(0, 0), n == 1 && may_update)) out.push_back(app::RenameRequested{});
-    if (n != 1) disabled_reason("Select one credential to rename it");
-    else if (!may_update) disabled_reason("Your role cannot change credentials in this scope");
+    if (secondary_button(ICON_PENCIL "  Rename##actions", ImVec2(0, 0), n == 1 && may_update))
+        out.push_back(app::RenameRequested{});
+    if (n != 1)
+        disabled_reason("Select one credential to rename it");
+    else if (!may_update)
+        disabled_reason("Your role cannot change credentials in this scope");
 
     ImGui::SameLine();
     bool may_delete = n > 0;
@@ -54,10 +57,13 @@ void draw_credential_actions(const app::State& state, Actions& out) {
         for (const auto& id : state.selection)
             if (const Credential* c = state.credential(id))
                 may_delete = may_delete && state.permissions.scopes.remove.allows(state.org.normalized(c->meta.scope));
-    const std::string del = n > 1 ? ICON_TRASH "  Delete (" + std::to_string(n) + ")##actions" : ICON_TRASH "  Delete##actions";
+    const std::string del =
+        n > 1 ? ICON_TRASH "  Delete (" + std::to_string(n) + ")##actions" : ICON_TRASH "  Delete##actions";
     if (secondary_button(del.c_str(), ImVec2(0, 0), may_delete)) out.push_back(app::DeleteRequested{});
-    if (n == 0) disabled_reason("Select the credentials to delete (ctrl-click or shift-click for several)");
-    else if (!may_delete) disabled_reason("Your role cannot delete credentials in the scope of every selected one");
+    if (n == 0)
+        disabled_reason("Select the credentials to delete (ctrl-click or shift-click for several)");
+    else if (!may_delete)
+        disabled_reason("Your role cannot delete credentials in the scope of every selected one");
 }
 
 }  // namespace cc::ui

@@ -37,7 +37,8 @@ bool message_card(const char* id, const char* title, const std::string& body, co
     const float w = ImMin(em(28), avail.x);
     const float text_h = ImGui::CalcTextSize(body.c_str(), nullptr, false, w - em(3)).y;
     const float h = em(4.5f) + text_h + (button ? ImGui::GetFrameHeightWithSpacing() + em(0.5f) : 0.0f);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - w) * 0.5f, ImGui::GetCursorPosY() + ImMax((avail.y - h) * 0.35f, 0.0f)));
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - w) * 0.5f,
+                               ImGui::GetCursorPosY() + ImMax((avail.y - h) * 0.35f, 0.0f)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.5f, 1.2f));
     ImGui::BeginChild(id, ImVec2(w, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(fonts().strong);
@@ -60,7 +61,8 @@ bool message_card(const char* id, const char* title, const std::string& body, co
 
 void draw_loading() {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + avail.x * 0.5f - em(5), ImGui::GetCursorPosY() + avail.y * 0.3f));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetCursorPosX() + avail.x * 0.5f - em(5), ImGui::GetCursorPosY() + avail.y * 0.3f));
     spinner(em(0.8f), palette().busy);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -112,8 +114,10 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
     switch (state.phase) {
         case app::LoadPhase::Idle:
         case app::LoadPhase::Loading:
-            if (state.rows.empty()) draw_loading();
-            else draw_table_area(state, ui, out);
+            if (state.rows.empty())
+                draw_loading();
+            else
+                draw_table_area(state, ui, out);
             return;
         case app::LoadPhase::Failed: {
             const ApiError& e = state.load_error;

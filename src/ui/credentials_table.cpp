@@ -111,8 +111,10 @@ void draw_row(const app::State& state, const CredentialRow& row, int first_colum
         if (static_cast<int>(c) == first_column) {
             // One selectable spanning the row, under the cells.
             const ImVec2 start = ImGui::GetCursorPos();
-            const ImGuiSelectableFlags flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap;
-            if (ImGui::Selectable(("##row-" + row.id.value).c_str(), selected, flags, ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2))) {
+            const ImGuiSelectableFlags flags =
+                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap;
+            if (ImGui::Selectable(("##row-" + row.id.value).c_str(), selected, flags,
+                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2))) {
                 const ImGuiIO& io = ImGui::GetIO();
                 out.push_back(app::RowClicked{row.id, io.KeyCtrl || io.KeySuper, io.KeyShift});
             }
@@ -144,7 +146,8 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("credentials##table", static_cast<int>(kColumnCount), flags, ImGui::GetContentRegionAvail())) return;
+    if (!ImGui::BeginTable("credentials##table", static_cast<int>(kColumnCount), flags, ImGui::GetContentRegionAvail()))
+        return;
     ImGuiTable* table = ImGui::GetCurrentTable();
     if (ui.reset_layout_requested) {
         ImGui::TableResetSettings(table);

@@ -42,7 +42,8 @@ void begin_edit(const app::State& state, FilterEditor& ed, Column c) {
         ed.checked.assign(ed.options.size(), 0);
         if (current)
             for (std::size_t i = 0; i < ed.options.size(); ++i)
-                ed.checked[i] = std::find(current->values.begin(), current->values.end(), ed.options[i]) != current->values.end();
+                ed.checked[i] =
+                    std::find(current->values.begin(), current->values.end(), ed.options[i]) != current->values.end();
     } else if (current) {
         std::strncpy(ed.text.data(), current->text.c_str(), ed.text.size() - 1);
     }
@@ -94,7 +95,8 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
     if (column_has_checklist(c)) {
         if (ed.options.size() > 8) {
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##option-search", "Find a value", ed.option_search.data(), ed.option_search.size());
+            ImGui::InputTextWithHint("##option-search", "Find a value", ed.option_search.data(),
+                                     ed.option_search.size());
         }
         const float list_h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(ed.options.size());
         ImGui::BeginChild("##options", ImVec2(em(20), ImMin(list_h, em(16))), false);
@@ -165,18 +167,24 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
     ImGui::AlignTextToFramePadding();
     if (state.phase == app::LoadPhase::Loaded || (loading && !state.rows.empty())) {
         const bool narrowed = state.view_rows.size() != state.rows.size();
-        const std::string count = narrowed ? std::to_string(state.view_rows.size()) + " of " + std::to_string(state.rows.size()) + " credentials"
-                                           : std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials");
+        const std::string count =
+            narrowed
+                ? std::to_string(state.view_rows.size()) + " of " + std::to_string(state.rows.size()) + " credentials"
+                : std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials");
         text_muted(count.c_str());
         register_last_item("count##toolbar", count);
     }
 
     // Right-aligned group: columns, export, refresh and when the data was loaded.
-    const std::string loaded = state.loaded_at_ms > 0 ? "Loaded " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) : "";
+    const std::string loaded =
+        state.loaded_at_ms > 0 ? "Loaded " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) : "";
     const ImGuiStyle& st = ImGui::GetStyle();
-    auto button_w = [&st](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2; };
+    auto button_w = [&st](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2;
+    };
     const float group_w = button_w(ICON_COLUMNS "  Columns") + button_w(ICON_DOWNLOAD "  Export CSV") +
-                          button_w(ICON_REFRESH "  Refresh") + ImGui::CalcTextSize(loaded.c_str()).x + st.ItemSpacing.x * 4 + em(1.2f);
+                          button_w(ICON_REFRESH "  Refresh") + ImGui::CalcTextSize(loaded.c_str()).x +
+                          st.ItemSpacing.x * 4 + em(1.2f);
     ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
     if (loading) {
         spinner(em(0.5f), palette().busy);
@@ -195,7 +203,8 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         tooltip_text("Download the rows and columns shown, as CSV");
     ImGui::SameLine();
-    if (secondary_button(ICON_REFRESH "  Refresh##toolbar", ImVec2(0, 0), !loading)) out.push_back(app::RefreshRequested{});
+    if (secondary_button(ICON_REFRESH "  Refresh##toolbar", ImVec2(0, 0), !loading))
+        out.push_back(app::RefreshRequested{});
 }
 
 void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out) {

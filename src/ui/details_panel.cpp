@@ -60,10 +60,12 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     ImGui::Dummy(em(0, 0.2f));
     field("Cluster", row.cell(Column::Cluster), "details/cluster");
     field("Kubernetes name", row.cell(Column::KubernetesName), "details/kubernetes-name");
-    if (auto existing = spec_existing_secret_name(c.spec)) field("Existing secret", *existing, "details/existing-secret");
+    if (auto existing = spec_existing_secret_name(c.spec))
+        field("Existing secret", *existing, "details/existing-secret");
     field("Created", row.cell(Column::CreatedBy) + ", " + row.cell(Column::CreationTime), "details/created");
     if (c.meta.updated_at != c.meta.created_at && !c.meta.updated_at.empty())
-        field("Updated", c.meta.updated_by + ", " + format_local_time(c.meta.updated_at, state.utc_offset_minutes), "details/updated");
+        field("Updated", c.meta.updated_by + ", " + format_local_time(c.meta.updated_at, state.utc_offset_minutes),
+              "details/updated");
 
     text_muted("Used by");
     std::string all;
@@ -91,7 +93,8 @@ void draw_details_panel(const app::State& state, Actions& out) {
     ImGui::BeginChild("details##panel", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float close_w = ImGui::GetFrameHeight();
     ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - close_w);
-    if (secondary_button(ICON_TIMES "##close-details", ImVec2(close_w, close_w))) out.push_back(app::SelectionCleared{});
+    if (secondary_button(ICON_TIMES "##close-details", ImVec2(close_w, close_w)))
+        out.push_back(app::SelectionCleared{});
     if (ImGui::IsItemHovered()) tooltip_text("Close the details");
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (state.selection.size() == 1) {

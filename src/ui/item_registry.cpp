@@ -1,10 +1,9 @@
 // ImGuiTestEngineHook_* implementations collecting labelled items per frame.
 #include "ui/item_registry.h"
 
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -24,8 +23,8 @@ struct Item {
 };
 
 struct Registry {
-    std::vector<Item> building;  // this frame
-    std::vector<Item> last;      // the last complete frame
+    std::vector<Item> building;                      // this frame
+    std::vector<Item> last;                          // the last complete frame
     std::unordered_map<ImGuiID, std::size_t> index;  // id -> position in `building`
     float scale = 1.0f;
 };
@@ -91,7 +90,9 @@ void install_item_registry() {
     ImGui::AddContextHook(&g, &hook);
 }
 
-void set_item_registry_scale(float s) { reg().scale = s > 0 ? s : 1.0f; }
+void set_item_registry_scale(float s) {
+    reg().scale = s > 0 ? s : 1.0f;
+}
 
 void register_last_item(std::string_view id, std::string_view label) {
     ImGuiContext& g = *GImGui;

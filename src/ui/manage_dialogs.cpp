@@ -49,8 +49,12 @@ void error_text(const std::string& text, const std::string& id) {
     register_last_item(id, text);
 }
 
-bool escape() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
-bool enter() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false); }
+bool escape() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+bool enter() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+}
 
 std::string joined(const std::vector<std::string>& names, std::size_t limit) {
     std::string out;
@@ -70,7 +74,8 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
         f.focus = true;
         if (c) {
             std::strncpy(f.name.data(), c->meta.name.c_str(), f.name.size() - 1);
-            if (c->meta.description) std::strncpy(f.description.data(), c->meta.description->c_str(), f.description.size() - 1);
+            if (c->meta.description)
+                std::strncpy(f.description.data(), c->meta.description->c_str(), f.description.size() - 1);
         }
     }
     if (!begin_modal("Rename##dialog", 30)) return;
@@ -97,7 +102,10 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
     ImGui::InputText("##rename-description", f.description.data(), f.description.size());
     text_muted((std::to_string(utf8_length(description)) + " / 250").c_str());
     if (desc_msg) error_text(*desc_msg, "error/rename-description");
-    if (c) text_muted(("The Kubernetes name stays " + (c->k8s_names && !c->k8s_names->empty() ? c->k8s_names->front() : std::string("the same")) + ".").c_str());
+    if (c)
+        text_muted(("The Kubernetes name stays " +
+                    (c->k8s_names && !c->k8s_names->empty() ? c->k8s_names->front() : std::string("the same")) + ".")
+                       .c_str());
     if (d.error && d.error->field != "name" && d.error->field != "description")
         error_text(d.error->message + (d.error->details.empty() ? "" : "\n" + d.error->details), "error/rename");
 
@@ -128,8 +136,8 @@ void draw_delete_dialog(const app::State& state, Actions& out) {
         std::vector<std::string> names;
         for (const auto& item : d.items) names.push_back(item.name);
         title(n == 1 ? "Delete credential" : "Delete " + std::to_string(n) + " credentials", "title##delete");
-        const std::string question =
-            n == 1 ? "Delete " + names.front() + "?" : "Delete " + std::to_string(n) + " credentials: " + joined(names, 8) + "?";
+        const std::string question = n == 1 ? "Delete " + names.front() + "?"
+                                            : "Delete " + std::to_string(n) + " credentials: " + joined(names, 8) + "?";
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(question.c_str());
         ImGui::PopTextWrapPos();
@@ -146,16 +154,19 @@ void draw_delete_dialog(const app::State& state, Actions& out) {
         }
         text_muted("Deleting removes the Kubernetes secrets it created from every cluster.");
         ImGui::Dummy(em(0, 0.4f));
-        const bool go = primary_button(d.submitted ? "Deleting\xE2\x80\xA6##delete" : "Delete##delete", ImVec2(0, 0), !d.submitted);
+        const bool go =
+            primary_button(d.submitted ? "Deleting\xE2\x80\xA6##delete" : "Delete##delete", ImVec2(0, 0), !d.submitted);
         ImGui::SameLine();
         const bool cancel = secondary_button("Cancel##delete", ImVec2(0, 0), !d.submitted);
         if (go || (enter() && !d.submitted)) out.push_back(app::DeleteConfirmed{});
         if (cancel || (escape() && !d.submitted)) out.push_back(app::DialogClosed{});
     } else {
         const std::size_t failed = d.failures.size();
-        const std::string head = failed == n ? (n == 1 ? d.items.front().name + " was not deleted" : "None of the " + std::to_string(n) + " credentials was deleted")
-                                             : std::to_string(n - failed) + " of " + std::to_string(n) + " credentials deleted; " +
-                                                   std::to_string(failed) + " could not be";
+        const std::string head = failed == n
+                                     ? (n == 1 ? d.items.front().name + " was not deleted"
+                                               : "None of the " + std::to_string(n) + " credentials was deleted")
+                                     : std::to_string(n - failed) + " of " + std::to_string(n) +
+                                           " credentials deleted; " + std::to_string(failed) + " could not be";
         title(head, "title##delete-report");
         for (const auto& f : d.failures) {
             const std::string text = f.name + ": " + f.reason;
@@ -192,7 +203,8 @@ void close_stale_popups(app::DialogKind open) {
 void draw_dialogs(const app::State& state, UiState& ui, Actions& out) {
     close_stale_popups(state.dialog.open);
     // The form's buffers live only as long as its dialog.
-    if (ui.create.serial != 0 && (state.dialog.open != app::DialogKind::Create || state.dialog.serial != ui.create.serial)) {
+    if (ui.create.serial != 0 &&
+        (state.dialog.open != app::DialogKind::Create || state.dialog.serial != ui.create.serial)) {
         wipe_create_form(ui.create);
         ui.create.serial = 0;
     }

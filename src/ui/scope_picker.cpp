@@ -54,8 +54,10 @@ bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::s
     if (!ok) ImGui::PopStyleColor();
     register_last_item("scope/" + path, shown + (ok ? "" : " (not permitted)") + (selected ? " (chosen)" : ""));
     if (ImGui::IsItemHovered()) {
-        if (!ok) tooltip_text(("You are not allowed to create credentials in " + path).c_str());
-        else tooltip_text(path.c_str());
+        if (!ok)
+            tooltip_text(("You are not allowed to create credentials in " + path).c_str());
+        else
+            tooltip_text(path.c_str());
     }
     if (ok && ImGui::IsItemClicked(ImGuiMouseButton_Left) && !ImGui::IsItemToggledOpen()) ctx.clicked = s;
     return open && has_children;
@@ -76,7 +78,8 @@ void draw_tree(PickerContext& ctx) {
             for (const Project& p : d.projects) kids = kids || p.parent_id == dep.id;
             if (node(ctx, ScopeRef{ScopeType::Department, c.uuid, dep.id, {}}, kids, dep.name)) {
                 for (const Project& p : d.projects)
-                    if (p.parent_id == dep.id) node(ctx, ScopeRef{ScopeType::Project, c.uuid, dep.id, p.id}, false, p.name);
+                    if (p.parent_id == dep.id)
+                        node(ctx, ScopeRef{ScopeType::Project, c.uuid, dep.id, p.id}, false, p.name);
                 ImGui::TreePop();
             }
         }
@@ -96,7 +99,8 @@ void draw_matches(PickerContext& ctx, std::string_view query) {
     };
     consider(ScopeRef{ScopeType::Tenant, {}, {}, {}}, d.account_name);
     for (const Cluster& c : d.clusters) consider(ScopeRef{ScopeType::Cluster, c.uuid, {}, {}}, c.name);
-    for (const Department& dep : d.departments) consider(ScopeRef{ScopeType::Department, dep.cluster_id, dep.id, {}}, dep.name);
+    for (const Department& dep : d.departments)
+        consider(ScopeRef{ScopeType::Department, dep.cluster_id, dep.id, {}}, dep.name);
     for (const Project& p : d.projects) consider(ScopeRef{ScopeType::Project, p.cluster_id, p.parent_id, p.id}, p.name);
     if (shown == 0) text_muted("No scope matches the search");
 }
@@ -114,8 +118,10 @@ std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi&
                              form.scope_search.size());
     ImGui::BeginChild("##scope-tree", ImVec2(0, height), true);
     const std::string_view query(form.scope_search.data());
-    if (query.empty()) draw_tree(ctx);
-    else draw_matches(ctx, query);
+    if (query.empty())
+        draw_tree(ctx);
+    else
+        draw_matches(ctx, query);
     ImGui::EndChild();
     return ctx.clicked;
 }

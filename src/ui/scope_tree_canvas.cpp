@@ -146,14 +146,16 @@ struct Frame {
     ImVec2 origin, extent;
     float fs = 0, dpi = 0;  // the font size in pixels, and it relative to the base size
     ViewTransform view;
-    float px = 0;           // pixels per layout em
-    bool text = false;      // zoomed in enough for text
-    LayoutPoint lo, hi;     // the layout rectangle in view
+    float px = 0;        // pixels per layout em
+    bool text = false;   // zoomed in enough for text
+    LayoutPoint lo, hi;  // the layout rectangle in view
 
     ImVec2 screen(float x, float y) const {
         return ImVec2(origin.x + (x * view.zoom + view.offset_x) * fs, origin.y + (y * view.zoom + view.offset_y) * fs);
     }
-    bool in_view(float x0, float y0, float x1, float y1) const { return x1 >= lo.x && x0 <= hi.x && y1 >= lo.y && y0 <= hi.y; }
+    bool in_view(float x0, float y0, float x1, float y1) const {
+        return x1 >= lo.x && x0 <= hi.x && y1 >= lo.y && y0 <= hi.y;
+    }
 };
 
 // What the pointer did to the nodes this frame.
@@ -175,7 +177,8 @@ void update_view(DiagramUi& ui, const CanvasModel& model, const DiagramCache& c,
     }
     if (ui.fit_requested) ui.view = fit_top(c.layout.bounds, w_em, h_em);
     ui.fit_requested = false;
-    if (ui.zoom_by != 1.0f) ui.view = zoom_view_at(ui.view, {w_em / 2, h_em / 2}, clamp_zoom(ui.view.zoom * ui.zoom_by));
+    if (ui.zoom_by != 1.0f)
+        ui.view = zoom_view_at(ui.view, {w_em / 2, h_em / 2}, clamp_zoom(ui.view.zoom * ui.zoom_by));
     ui.zoom_by = 1.0f;
     if (ui.centred_match_serial != model.match_serial) {
         if (match >= 0 && c.layout.nodes[static_cast<std::size_t>(match)].visible)
@@ -228,7 +231,8 @@ void draw_connectors(const Frame& f, const TreeLayout& layout, const std::vector
     const ImU32 inherit = mix(bg, p.accent, 0.6f);
     for (int pass = 0; pass < 3; ++pass) {
         for (const Connector& k : layout.connectors) {
-            const std::uint8_t pm = marks[static_cast<std::size_t>(k.parent)], cm = marks[static_cast<std::size_t>(k.child)];
+            const std::uint8_t pm = marks[static_cast<std::size_t>(k.parent)],
+                               cm = marks[static_cast<std::size_t>(k.child)];
             const int kind = ((pm & kMarkPath) && (cm & kMarkPath)) ? 2 : (cm & kMarkInherits) ? 1 : 0;
             if (kind != pass) continue;
             const auto count = static_cast<std::size_t>(k.point_count);
@@ -252,7 +256,8 @@ std::vector<LegendRow> legend_rows(const CanvasModel& model, const Frame& f, int
     std::vector<LegendRow> legend;
     if (!model.legend || !f.text) return legend;
     if (focus >= 0) {
-        legend.push_back({style_for(kMarkFocus, false), model.for_credential ? "The credential's scope" : "Selected scope"});
+        legend.push_back(
+            {style_for(kMarkFocus, false), model.for_credential ? "The credential's scope" : "Selected scope"});
         legend.push_back({style_for(kMarkInherits, false),
                           model.for_credential ? "Inherits it: can use the credential" : "Inherits from it"});
         legend.push_back({style_for(kMarkDimmed | kMarkPath, false), "Path from the account"});
@@ -300,7 +305,8 @@ void draw_legend(const std::vector<LegendRow>& legend, const ImRect& rect, const
         at.y += em(1.45f);
     }
     ImFont* body = fonts().body ? fonts().body : ImGui::GetFont();
-    dl->AddText(body, f.fs * 0.85f, ImVec2(at.x, at.y + em(0.1f)), ImGui::GetColorU32(ImGuiCol_TextDisabled), kCanvasHint);
+    dl->AddText(body, f.fs * 0.85f, ImVec2(at.x, at.y + em(0.1f)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                kCanvasHint);
 }
 
 // Everything the node loop needs that is the same for every node.
@@ -333,8 +339,9 @@ ImRect submit_toggle(const NodePass& np, const Frame& f, std::size_t v, ImRect b
     bool hovered = false, held = false;
     if (ImGui::ButtonBehavior(toggle, tid, &hovered, &held) && np.drag_was_click) events.toggled = np.c.tree.scopes[v];
     ImGui::SetItemUsingMouseWheel();
-    register_last_item("toggle/" + np.c.item_ids[v].substr(5),
-                       collapsed ? "expand (" + plural(np.c.subtree[v] - 1, "scope", "scopes") + " hidden)" : "collapse");
+    register_last_item(
+        "toggle/" + np.c.item_ids[v].substr(5),
+        collapsed ? "expand (" + plural(np.c.subtree[v] - 1, "scope", "scopes") + " hidden)" : "collapse");
     if (hovered && !np.panning) hover = Hover{vi, true};
     return toggle;
 }
@@ -373,8 +380,8 @@ void draw_node_box(const Frame& f, const ImRect& bb, const NodeStyle& st, bool c
         }
     }
     if (px >= 3)
-        dl->AddRectFilled(ImVec2(a.x, a.y + 0.12f * px), ImVec2(b.x, b.y + 0.12f * px), IM_COL32(0, 0, 0, p.dark ? 70 : 18),
-                          round);
+        dl->AddRectFilled(ImVec2(a.x, a.y + 0.12f * px), ImVec2(b.x, b.y + 0.12f * px),
+                          IM_COL32(0, 0, 0, p.dark ? 70 : 18), round);
     dl->AddRectFilled(a, ImVec2(std::max(b.x, a.x + 1), std::max(b.y, a.y + 1)), st.fill, round);
     if (px >= 1.5f) dl->AddRect(a, b, st.border, round, 0, st.border_w * f.dpi);
     if (match) {
@@ -393,7 +400,8 @@ void draw_node_text(const NodePass& np, const Frame& f, std::size_t v, const ImR
     const ImVec2 a = bb.Min, b = bb.Max;
     const float px = f.px, fsz = f.fs * f.view.zoom;
     ImDrawList* dl = f.dl;
-    dl->AddText(strong, fsz * 1.1f, ImVec2(a.x + kIconLeft * px, a.y + 0.93f * px), st.icon, kind_icon(tree.scopes[v].type));
+    dl->AddText(strong, fsz * 1.1f, ImVec2(a.x + kIconLeft * px, a.y + 0.93f * px), st.icon,
+                kind_icon(tree.scopes[v].type));
     dl->AddText(strong, fsz, ImVec2(a.x + kTextLeft * px, a.y + 0.42f * px), st.text, tree.labels[v].c_str());
     const std::string_view kind = scope_label(tree.scopes[v].type);
     dl->AddText(body, fsz * kKindScale, ImVec2(a.x + kTextLeft * px, a.y + 1.68f * px), st.sub, kind.data(),
@@ -419,7 +427,8 @@ void draw_toggle(const Frame& f, const ImRect& toggle, const std::string& badge,
     ImFont* strong = fonts().strong ? fonts().strong : ImGui::GetFont();
     ImFont* body = fonts().body ? fonts().body : ImGui::GetFont();
     const ImU32 tb = hot ? p.chip_hover : p.card;
-    const ImU32 tc = (marks & (kMarkFocus | kMarkInherits | kMarkPath)) ? p.accent : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 tc =
+        (marks & (kMarkFocus | kMarkInherits | kMarkPath)) ? p.accent : ImGui::GetColorU32(ImGuiCol_TextDisabled);
     f.dl->AddRectFilled(toggle.Min, toggle.Max, tb, 0.6f * f.px);
     f.dl->AddRect(toggle.Min, toggle.Max, tc, 0.6f * f.px, 0, 1.2f * f.dpi);
     const char* glyph = collapsed ? badge.c_str() : ICON_MINUS;
@@ -455,7 +464,8 @@ Hover draw_nodes(const NodePass& np, const Frame& f, CanvasEvents& events) {
         draw_node_box(f, bb, st, collapsed, vi == np.match);
         if (!f.text) continue;
         draw_node_text(np, f, v, bb, st, disabled);
-        if (toggle.GetWidth() > 0) draw_toggle(f, toggle, badge, np.marks[v], collapsed, hover.toggle && hover.node == vi);
+        if (toggle.GetWidth() > 0)
+            draw_toggle(f, toggle, badge, np.marks[v], collapsed, hover.toggle && hover.node == vi);
     }
     return hover;
 }
@@ -503,7 +513,8 @@ std::string node_item_id(ScopeType type, std::string_view name) {
     return id;
 }
 
-const DiagramCache& update_diagram_cache(const app::State& state, DiagramUi& ui, const std::vector<ScopeRef>& collapsed) {
+const DiagramCache& update_diagram_cache(const app::State& state, DiagramUi& ui,
+                                         const std::vector<ScopeRef>& collapsed) {
     DiagramCache& c = ui.cache;
     const float fs = ImGui::GetFontSize();
     if (!c.has_tree || c.org_revision != state.org_revision || c.font_size != fs) {
@@ -517,7 +528,8 @@ const DiagramCache& update_diagram_cache(const app::State& state, DiagramUi& ui,
         for (std::size_t v = 0; v < c.tree.nodes.size(); ++v) {
             const ScopeType t = c.tree.scopes[v].type;
             const std::string_view kind = scope_label(t);
-            const float kind_w = body->CalcTextSizeA(fs * kKindScale, FLT_MAX, 0, kind.data(), kind.data() + kind.size()).x / fs;
+            const float kind_w =
+                body->CalcTextSizeA(fs * kKindScale, FLT_MAX, 0, kind.data(), kind.data() + kind.size()).x / fs;
             c.tree.nodes[v].width = std::max(c.tree.nodes[v].width, kind_w + kTextLeft + kPadRight);
             c.item_ids.push_back(node_item_id(t, c.tree.labels[v]));
         }
@@ -606,8 +618,14 @@ void draw_scope_canvas(const app::State& state, DiagramUi& ui, const CanvasModel
     draw_grid(f);
     draw_connectors(f, c.layout, marks);
     const std::vector<LegendRow> legend = legend_rows(model, f, focus, match);
-    NodePass np{c, model, marks, match, submit_legend(legend, f, sfx), ImGui::IsWindowHovered(),
-                io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold, ui.panning};
+    NodePass np{c,
+                model,
+                marks,
+                match,
+                submit_legend(legend, f, sfx),
+                ImGui::IsWindowHovered(),
+                io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold,
+                ui.panning};
     const Hover hover = draw_nodes(np, f, events);
     f.dl->ChannelsSetCurrent(1);
     draw_legend(legend, np.legend, f);

@@ -142,8 +142,12 @@ void dark_colors(ImVec4* c) {
 
 }  // namespace
 
-const Fonts& fonts() { return g_fonts; }
-const Palette& palette() { return g_palette; }
+const Fonts& fonts() {
+    return g_fonts;
+}
+const Palette& palette() {
+    return g_palette;
+}
 
 bool load_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
@@ -167,8 +171,10 @@ bool load_fonts(float scale) {
 void apply_theme(float scale, bool dark) {
     ImGuiStyle style;
     ImGui::GetStyle() = style;  // StyleColors* write into the current style
-    if (dark) dark_colors(ImGui::GetStyle().Colors);
-    else light_colors(ImGui::GetStyle().Colors);
+    if (dark)
+        dark_colors(ImGui::GetStyle().Colors);
+    else
+        light_colors(ImGui::GetStyle().Colors);
     // Sizes in multiples of the font size (which already includes the device scale).
     const float f = kBaseFontSize * scale;
     auto em = [f](float x, float y) { return ImVec2(x * f, y * f); };

@@ -5,8 +5,8 @@
 
 #include <array>
 #include <cstdint>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,13 +36,13 @@ struct FilterEditor {
 
 struct TableUi {
     std::array<char, 256> search{};
-    std::string search_synced;             // the app's search text the buffer last showed
+    std::string search_synced;  // the app's search text the buffer last showed
     FilterEditor filter;
-    std::vector<Column> display_order;     // the table's visible columns, as ordered by the user
-    bool reset_layout_requested = false;   // restore ImGui's column order and widths
+    std::vector<Column> display_order;                  // the table's visible columns, as ordered by the user
+    bool reset_layout_requested = false;                // restore ImGui's column order and widths
     std::optional<std::uint64_t> drawn_query_revision;  // State::query_revision last drawn: a change scrolls to the top
-    std::uint64_t revealed_serial = 0;     // the last State::reveal_serial scrolled to
-    int reveal_frames = 0;                 // frames left to keep it in view (the scroll range grows a frame late)
+    std::uint64_t revealed_serial = 0;                  // the last State::reveal_serial scrolled to
+    int reveal_frames = 0;  // frames left to keep it in view (the scroll range grows a frame late)
 };
 
 // One key/value row of a generic secret; the value is a secret.
@@ -58,7 +58,7 @@ struct CreateFormUi {
     std::uint64_t serial = 0;
     std::array<char, 128> scope_search{};
     bool scope_search_focus = false;
-    bool scope_as_diagram = false;      // choose the scope in the tree diagram instead of the list
+    bool scope_as_diagram = false;  // choose the scope in the tree diagram instead of the list
     DiagramUi scope_diagram;
     std::array<char, 128> name{};
     std::array<char, 1024> description{};
@@ -70,12 +70,12 @@ struct CreateFormUi {
     SecretText secret_key{1024};
     SecretText ngc_key{1024};
     std::vector<KeyValueRow> pairs;
-    bool reveal = false;                // the single-secret kinds' reveal toggle
-    SecretText import_text{16384};      // a pasted .env block or Docker config.json
+    bool reveal = false;            // the single-secret kinds' reveal toggle
+    SecretText import_text{16384};  // a pasted .env block or Docker config.json
     bool import_open = false;
-    std::string import_message;         // what the import did, or why it could not
+    std::string import_message;               // what the import did, or why it could not
     std::vector<std::string> import_choices;  // registries of a pasted config.json (urls)
-    std::set<std::string> touched;      // fields the user has edited: their messages show
+    std::set<std::string> touched;            // fields the user has edited: their messages show
     bool submit_attempted = false;
     bool focus_name = false;
 };

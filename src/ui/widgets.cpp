@@ -28,8 +28,12 @@ bool styled_button(const char* label, ImVec2 size, bool enabled, bool primary) {
 }
 }  // namespace
 
-bool primary_button(const char* label, ImVec2 size, bool enabled) { return styled_button(label, size, enabled, true); }
-bool secondary_button(const char* label, ImVec2 size, bool enabled) { return styled_button(label, size, enabled, false); }
+bool primary_button(const char* label, ImVec2 size, bool enabled) {
+    return styled_button(label, size, enabled, true);
+}
+bool secondary_button(const char* label, ImVec2 size, bool enabled) {
+    return styled_button(label, size, enabled, false);
+}
 
 void spinner(float radius, ImU32 color) {
     g_spinner_drawn = true;
@@ -43,8 +47,12 @@ void spinner(float radius, ImU32 color) {
     ImGui::Dummy(ImVec2(radius * 2, radius * 2));
 }
 
-bool spinner_drawn_this_frame() { return g_spinner_drawn; }
-void reset_frame_flags() { g_spinner_drawn = false; }
+bool spinner_drawn_this_frame() {
+    return g_spinner_drawn;
+}
+void reset_frame_flags() {
+    g_spinner_drawn = false;
+}
 
 void tooltip_text(const char* text) {
     ImGui::BeginTooltip();
@@ -80,8 +88,10 @@ void cell_text(std::string_view id, const std::string& text, const char* tooltip
         std::size_t lo = 0, hi = text.size();
         while (lo < hi) {
             std::size_t mid = (lo + hi + 1) / 2;
-            if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= budget) lo = mid;
-            else hi = mid - 1;
+            if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= budget)
+                lo = mid;
+            else
+                hi = mid - 1;
         }
         while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 chars
         std::string shown = text.substr(0, lo) + ellipsis;
@@ -90,8 +100,10 @@ void cell_text(std::string_view id, const std::string& text, const char* tooltip
     }
     register_last_item(id, text);
     if (ImGui::IsItemHovered()) {
-        if (tooltip && *tooltip) tooltip_text(elided ? (text + "\n\n" + tooltip).c_str() : tooltip);
-        else if (elided) tooltip_text(text.c_str());
+        if (tooltip && *tooltip)
+            tooltip_text(elided ? (text + "\n\n" + tooltip).c_str() : tooltip);
+        else if (elided)
+            tooltip_text(text.c_str());
     }
 }
 

@@ -9,8 +9,12 @@
 
 namespace cc::ui {
 
-inline float em(float n) { return n * ImGui::GetFontSize(); }
-inline ImVec2 em(float x, float y) { return ImVec2(em(x), em(y)); }
+inline float em(float n) {
+    return n * ImGui::GetFontSize();
+}
+inline ImVec2 em(float x, float y) {
+    return ImVec2(em(x), em(y));
+}
 
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);

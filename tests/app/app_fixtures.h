@@ -32,7 +32,9 @@ inline std::string credentials_body() {
     return Json{{"entries", Json::array({encode_credential(c, true)})}}.dump();
 }
 
-inline std::string clusters_body() { return Json::array({{{"uuid", kCluster}, {"name", "cluster-a"}, {"tenantId", 1}, {"createdAt", "x"}}}).dump(); }
+inline std::string clusters_body() {
+    return Json::array({{{"uuid", kCluster}, {"name", "cluster-a"}, {"tenantId", 1}, {"createdAt", "x"}}}).dump();
+}
 
 inline std::string departments_body(int first, int count, std::optional<int> next) {
     Json list = Json::array();
@@ -44,7 +46,9 @@ inline std::string departments_body(int first, int count, std::optional<int> nex
 }
 
 inline std::string projects_body() {
-    return Json{{"projects", Json::array({{{"id", "7"}, {"name", "team-a"}, {"clusterId", kCluster}, {"parentId", "1"}}})}}.dump();
+    return Json{
+        {"projects", Json::array({{{"id", "7"}, {"name", "team-a"}, {"clusterId", kCluster}, {"parentId", "1"}}})}}
+        .dump();
 }
 
 inline HttpResponded respond(const SendRequest& req, int status, std::string body) {
@@ -86,6 +90,5 @@ template <class C>
 bool is(const SendRequest& r) {
     return std::holds_alternative<C>(r.context);
 }
-
 
 }  // namespace cc::app::fixtures

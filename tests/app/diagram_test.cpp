@@ -116,7 +116,7 @@ TEST_CASE("a credential's scope cell opens the diagram on that credential's node
     CHECK(s.diagram.credential == CredentialId{"id-team-a-git"});
     CHECK(same_scope_node(s.diagram.focus, project(1)));
     CHECK_FALSE(s.diagram.focus.cluster_id);  // kept as the node itself
-    CHECK(s.diagram.nav.collapsed.empty());       // a small org opens whole
+    CHECK(s.diagram.nav.collapsed.empty());   // a small org opens whole
     const auto first = s.diagram.serial;
 
     update(s, DiagramClosed{});

@@ -110,14 +110,16 @@ TEST_CASE("the server's refusals land on the field they name; the dialog stays o
     State s = loaded_state();
     update(s, NewCredentialRequested{CredentialKind::Password});
     auto fx = update(s, CreateSubmitted{password_request("git-bot", "pw")});
-    update(s, respond(only(fx), 409, R"({"code":409,"message":"A credential named git-bot already exists in this scope"})"));
+    update(s, respond(only(fx), 409,
+                      R"({"code":409,"message":"A credential named git-bot already exists in this scope"})"));
     CHECK(s.dialog.open == DialogKind::Create);
     REQUIRE(s.dialog.create.error);
     CHECK(s.dialog.create.error->field == "name");
     CHECK_FALSE(s.dialog.create.submitting);
 
     fx = update(s, CreateSubmitted{password_request("git-bot-2", "pw")});
-    update(s, respond(only(fx), 400, R"({"code":400,"message":"The password is required","details":"field: spec.password"})"));
+    update(s, respond(only(fx), 400,
+                      R"({"code":400,"message":"The password is required","details":"field: spec.password"})"));
     CHECK(s.dialog.create.error->field == "password");
     CHECK(s.dialog.create.error->message == "The password is required");
 
@@ -142,20 +144,23 @@ TEST_CASE("existing secrets: asked for when the form shows them, once per kind a
     update(s, NewCredentialRequested{CredentialKind::AccessKey});
     update(s, CreateScopeChosen{project});
     const SendRequest fresh = only(update(s, CreateSourceChosen{true}));
-    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false}]})"));
+    update(s, respond(req, 200,
+                      R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false}]})"));
     CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loading);
     update(s, respond(fresh, 200, R"({"secrets":[]})"));
     CHECK(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loaded);
 }
 
-TEST_CASE("existing secrets: the answer for the current form is applied, in-use ones dropped, 404 means type the name") {
+TEST_CASE(
+    "existing secrets: the answer for the current form is applied, in-use ones dropped, 404 means type the name") {
     State s = loaded_state();
     update(s, NewCredentialRequested{CredentialKind::AccessKey});
     const ScopeRef project{ScopeType::Project, {}, {}, ProjectId{7}};
     update(s, CreateSourceChosen{true});
     CHECK(s.dialog.create.use_existing);
     const SendRequest req = only(update(s, CreateScopeChosen{project}));
-    update(s, respond(req, 200, R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
+    update(s, respond(req, 200,
+                      R"({"secrets":[{"name":"s3-a","namespace":"runai-team-a","kind":"access-key","inUse":false},
                                                 {"name":"s3-b","namespace":"runai-team-a","kind":"access-key","inUse":true}]})"));
     REQUIRE(s.dialog.create.existing.phase == ExistingSecrets::Phase::Loaded);
     REQUIRE(s.dialog.create.existing.secrets.size() == 1);
@@ -182,7 +187,8 @@ TEST_CASE("a new credential's scope: preset when the user may create in one proj
     CHECK(s.dialog.create.scope->type == ScopeType::Project);
     CHECK(s.dialog.create.scope->project_id == ProjectId{7});
     CHECK(s.dialog.create.scope->department_id == DepartmentId{"1"});  // normalized: the path is known
-    CHECK(s.org.scope_path(*s.dialog.create.scope) == s.org.scope_path(ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}));
+    CHECK(s.org.scope_path(*s.dialog.create.scope) ==
+          s.org.scope_path(ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}));
 }
 
 TEST_CASE("rename: needs one selected credential, checks the name, sends PUT meta, updates the row") {
@@ -254,8 +260,11 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     CHECK(dels[0].request.path == "api/v1/asset/credentials/docker-registry/c-1");
     CHECK(update(s, DeleteConfirmed{}).empty());  // once
 
-    auto answer = [](const SendRequest& r, int status, std::string body) { return respond(r, status, std::move(body)); };
-    update(s, answer(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
+    auto answer = [](const SendRequest& r, int status, std::string body) {
+        return respond(r, status, std::move(body));
+    };
+    update(s,
+           answer(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
     update(s, answer(dels[1], 202, ""));
     CHECK(s.row(CredentialId{"c-2"})->status == SyncStatus::Deleting);
     update(s, answer(dels[2], 204, ""));

@@ -27,9 +27,13 @@ const SendRequest* history_request(const std::vector<Effect>& fx) {
     return nullptr;
 }
 
-HttpResponded answer(const SendRequest& req, int status, std::string body) { return respond(req, status, std::move(body)); }
+HttpResponded answer(const SendRequest& req, int status, std::string body) {
+    return respond(req, status, std::move(body));
+}
 
-std::string history_of(const SendRequest& req) { return std::get<request::History>(req.context).id.value; }
+std::string history_of(const SendRequest& req) {
+    return std::get<request::History>(req.context).id.value;
+}
 
 std::string history_body(std::initializer_list<const char*> actions, bool more = false) {
     AuditPage page;
@@ -165,7 +169,8 @@ TEST_CASE("history: a refresh asks again; the answer sent before it is dropped")
     auto fx = update(s, RefreshRequested{});
     const SendRequest* again = history_request(fx);
     REQUIRE(again);
-    CHECK(std::get<request::History>(again->context).generation != std::get<request::History>(before.context).generation);
+    CHECK(std::get<request::History>(again->context).generation !=
+          std::get<request::History>(before.context).generation);
     update(s, answer(before, 200, history_body({"credential.create"})));
     CHECK(s.history.entries.empty());
     CHECK(s.history.in_flight);

@@ -40,7 +40,7 @@ void answer_load(State& s, const std::vector<Effect>& requests, const std::vecto
         std::string body = part_of(r) == LoadPart::Credentials ? Json{{"entries", entries}}.dump()
                            : part_of(r) == LoadPart::Clusters  ? "[]"
                            : part_of(r) == LoadPart::Projects  ? R"({"projects":[]})"
-                                                            : R"({"departments":[]})";
+                                                               : R"({"departments":[]})";
         update(s, HttpResponded{r.context, api::HttpResponse{200, body, {}}, now_ms});
     }
 }
@@ -60,10 +60,11 @@ std::vector<std::string> shown(const State& s) {
 }
 
 State demo() {
-    return loaded({make("1", "cred-10", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-03-01T00:00:00Z"),
-                   make("2", "cred-2", CredentialKind::AccessKey, SyncStatus::IssuesFound, "2026-01-01T00:00:00Z"),
-                   make("3", "nvcr", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-02-01T00:00:00Z"),
-                   make("4", "s3-backup", CredentialKind::AccessKey, SyncStatus::Failed, "2026-04-01T00:00:00Z")});
+    return loaded(
+        {make("1", "cred-10", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-03-01T00:00:00Z"),
+         make("2", "cred-2", CredentialKind::AccessKey, SyncStatus::IssuesFound, "2026-01-01T00:00:00Z"),
+         make("3", "nvcr", CredentialKind::DockerRegistry, SyncStatus::NoIssuesFound, "2026-02-01T00:00:00Z"),
+         make("4", "s3-backup", CredentialKind::AccessKey, SyncStatus::Failed, "2026-04-01T00:00:00Z")});
 }
 
 const WriteUrlHash& hash_of(const std::vector<Effect>& fx) {
@@ -166,7 +167,9 @@ TEST_CASE("a view from the URL is applied without writing the URL back; our own 
     CHECK(s.query_revision == revision + 1);
 }
 
-TEST_CASE("page load: the URL's view wins over the stored columns; without one, the stored columns apply and show in the URL") {
+TEST_CASE(
+    "page load: the URL's view wins over the stored columns; without one, the stored columns apply and show in the "
+    "URL") {
     State s = demo();
     CHECK(update(s, StoredPreferencesLoaded{"type"}).empty());
     auto fx = update(s, UrlHashChanged{"q=cred", true});
@@ -236,7 +239,8 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
 
     // Still creating: back off (2 s next time).
     Credential still = s.credentials[0];
-    update(s, HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000});
+    update(s,
+           HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000});
     CHECK(s.polls.at(CredentialId{"1"}).interval_ms == 2000);
     CHECK(update(s, Tick{13500}).size() == 0);
     auto again = update(s, Tick{14000});
@@ -245,7 +249,8 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     // Settled: the row changes, the poll stops, the other rows are untouched.
     Credential done = still;
     done.status->status = SyncStatus::NoIssuesFound;
-    update(s, HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100});
+    update(s,
+           HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100});
     CHECK(s.rows[s.row_index.at(CredentialId{"1"})].cell(Column::Status) == "No issues found");
     CHECK_FALSE(s.polls.count(CredentialId{"1"}));
     CHECK(s.rows.size() == 3);

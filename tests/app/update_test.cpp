@@ -1,8 +1,9 @@
 // update(): the login and loading flows as the platform drives them, with canned HTTP
 // responses in place of the network.
+#include "app/update.h"
+
 #include <doctest/doctest.h>
 
-#include "app/update.h"
 #include "core/json_codec.h"
 
 using namespace cc;
@@ -11,7 +12,6 @@ using namespace cc::app;
 #include "app_fixtures.h"
 
 using namespace cc::app::fixtures;
-
 
 TEST_CASE("login sends the password only in the token request body and wipes the action's copy") {
     State s;
@@ -95,7 +95,8 @@ TEST_CASE("org lists are followed page by page") {
 TEST_CASE("a failed load shows the server's message; a 401 returns to the login") {
     State s;
     auto reqs = sign_in(s);
-    update(s, respond(find(reqs, LoadPart::Credentials), 503, R"({"code":503,"message":"Please try again in few minutes."})"));
+    update(s, respond(find(reqs, LoadPart::Credentials), 503,
+                      R"({"code":503,"message":"Please try again in few minutes."})"));
     CHECK(s.phase == LoadPhase::Failed);
     CHECK(s.load_error.code == 503);
     CHECK(s.load_error.message == "Please try again in few minutes.");
@@ -127,7 +128,7 @@ TEST_CASE("refresh keeps the old rows on screen until the new load is complete")
         std::string body = part_of(r) == LoadPart::Credentials ? credentials_body()
                            : part_of(r) == LoadPart::Clusters  ? clusters_body()
                            : part_of(r) == LoadPart::Projects  ? projects_body()
-                                                            : departments_body(1, 1, std::nullopt);
+                                                               : departments_body(1, 1, std::nullopt);
         update(s, respond(r, 200, body));
     }
     REQUIRE(s.phase == LoadPhase::Loaded);

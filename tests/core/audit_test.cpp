@@ -1,10 +1,10 @@
 // The audit trail's JSON shape (both sides), its lenient client-side decoding, the words the
 // details panel shows for actions and outcomes, and clipping long texts without breaking UTF-8.
+#include "core/audit.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/audit.h"
 
 using namespace cc;
 

@@ -49,7 +49,8 @@ std::vector<Credential> varied_list() {
         list.push_back(bare);
 
         Credential full = make(kind, i++);
-        full.meta.description = "quote \" backslash \\ tab \t newline \n bell \x07 del \x7f caf\xc3\xa9 \xf0\x9f\x94\x91 / end";
+        full.meta.description =
+            "quote \" backslash \\ tab \t newline \n bell \x07 del \x7f caf\xc3\xa9 \xf0\x9f\x94\x91 / end";
         full.meta.auto_delete = true;
         full.meta.is_private = true;
         full.meta.deleted_at = "2026-02-01T00:00:00Z";
@@ -76,7 +77,8 @@ std::vector<Credential> varied_list() {
         full.status = AssetStatus{SyncStatus::IssuesFound,
                                   {{"c-1", ScopeType::Cluster, IssueKind::ReplicationError},
                                    {"12", ScopeType::Project, IssueKind::NotCreated}},
-                                  "could not reach", "https://x/y"};
+                                  "could not reach",
+                                  "https://x/y"};
         full.k8s_names = std::vector<std::string>{"my-secret", "other"};
         list.push_back(full);
 
@@ -152,7 +154,8 @@ TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spelling
         R"({"entries": []})",
         R"( {"next": 5, "entries" : [ ] , "total": 0} )",
         std::string(R"({"entries": [{)") + entry_meta + "}]}",  // no spec
-        std::string(R"({"entries": [{)") + entry_meta + R"(, "spec": null, "usedBy": null, "status": null, "clusterInfo": null}]})",
+        std::string(R"({"entries": [{)") + entry_meta +
+            R"(, "spec": null, "usedBy": null, "status": null, "clusterInfo": null}]})",
         // a flat spec, unknown fields, null lists, a status this client does not know
         std::string(R"({"entries": [{"future": {"a": [{}]}, )") + entry_meta +
             R"(, "spec": {"url": "https://r", "existingSecretName": null, "keyId": 2, "user": null},

@@ -1,11 +1,11 @@
 // Credential model: enum names (API, URL path, UI labels, k8s labels), parsing, small helpers
 // and wipe_secrets.
+#include "core/credential.h"
+
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
-
-#include "core/credential.h"
 
 using namespace cc;
 
@@ -90,8 +90,8 @@ TEST_CASE("scope names and labels") {
     CHECK(scope_label(ScopeType::Department) == "Department");
     CHECK(scope_label(ScopeType::Project) == "Project");
 
-    for (auto s : {ScopeType::System, ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department,
-                   ScopeType::Project}) {
+    for (auto s :
+         {ScopeType::System, ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department, ScopeType::Project}) {
         CAPTURE(scope_api_name(s));
         REQUIRE(scope_from_api_name(scope_api_name(s)).has_value());
         CHECK(*scope_from_api_name(scope_api_name(s)) == s);
@@ -158,11 +158,14 @@ TEST_CASE("empty_spec and spec_kind agree for every kind") {
         CHECK(spec_kind(empty_spec(k)) == k);
         CHECK_FALSE(spec_existing_secret_name(empty_spec(k)).has_value());
     }
-    CHECK(spec_existing_secret_name(CredentialSpec{AccessKeySpec{"ak-secret", {}, {}}}) == std::optional<std::string>("ak-secret"));
-    CHECK(spec_existing_secret_name(CredentialSpec{PasswordSpec{"pw-secret", {}, {}}}) == std::optional<std::string>("pw-secret"));
+    CHECK(spec_existing_secret_name(CredentialSpec{AccessKeySpec{"ak-secret", {}, {}}}) ==
+          std::optional<std::string>("ak-secret"));
+    CHECK(spec_existing_secret_name(CredentialSpec{PasswordSpec{"pw-secret", {}, {}}}) ==
+          std::optional<std::string>("pw-secret"));
     CHECK(spec_existing_secret_name(CredentialSpec{DockerRegistrySpec{"dr-secret", {}, {}, {}}}) ==
           std::optional<std::string>("dr-secret"));
-    CHECK(spec_existing_secret_name(CredentialSpec{GenericSecretSpec{"gs-secret", {}}}) == std::optional<std::string>("gs-secret"));
+    CHECK(spec_existing_secret_name(CredentialSpec{GenericSecretSpec{"gs-secret", {}}}) ==
+          std::optional<std::string>("gs-secret"));
     CHECK_FALSE(spec_existing_secret_name(CredentialSpec{NgcApiKeySpec{"nvapi-x"}}).has_value());
 }
 
@@ -229,9 +232,9 @@ TEST_CASE("wipe_secrets clears every secret field of each kind and keeps the res
         CHECK(s.url == std::optional<std::string>("nvcr.io"));
     }
     SUBCASE("generic secret keeps the keys, drops every value") {
-        r.spec = GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"A", std::string("v-canary-1")},
-                                                                          {"B", std::string("v-canary-2")},
-                                                                          {"C", std::nullopt}}};
+        r.spec = GenericSecretSpec{
+            std::nullopt, std::vector<KeyValuePair>{
+                              {"A", std::string("v-canary-1")}, {"B", std::string("v-canary-2")}, {"C", std::nullopt}}};
         wipe_secrets(r);
         const auto& s = std::get<GenericSecretSpec>(r.spec);
         REQUIRE(s.key_value_pairs.has_value());

@@ -1,9 +1,10 @@
 // JSON codec for the Run:ai Credentials API shapes, requests, errors and org lists.
+#include "core/json_codec.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "core/json_codec.h"
 #include "core/validation.h"
 
 using namespace cc;
@@ -49,8 +50,8 @@ CredentialSpec spec_with_canaries(CredentialKind kind) {
         case CredentialKind::DockerRegistry:
             return DockerRegistrySpec{std::nullopt, c + "-user", c + "-pw", std::string("nvcr.io")};
         case CredentialKind::GenericSecret:
-            return GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", c + "-v1"},
-                                                                            {"WANDB_ENTITY", c + "-v2"}}};
+            return GenericSecretSpec{
+                std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", c + "-v1"}, {"WANDB_ENTITY", c + "-v2"}}};
         case CredentialKind::NgcApiKey: return NgcApiKeySpec{c + "-ngc"};
     }
     return AccessKeySpec{};
@@ -85,8 +86,9 @@ CreateRequest sample_request(CredentialKind kind) {
             break;
         case CredentialKind::GenericSecret:
             r.auto_delete = true;
-            r.spec = GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", std::string("k")},
-                                                                              {"WANDB_ENTITY", std::string("ml-team")}}};
+            r.spec =
+                GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", std::string("k")},
+                                                                          {"WANDB_ENTITY", std::string("ml-team")}}};
             break;
         case CredentialKind::NgcApiKey:
             r.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
@@ -489,7 +491,8 @@ TEST_CASE("decode_credential: status null or absent means no status column value
 }
 
 TEST_CASE("decode_usage reads the deprecated singular environment/compute") {
-    auto u = decode_usage(parse(R"({"assets":{"environment":{"id":"e","name":"old-env"},"compute":{"id":"c","name":"old-cmp"}}})"));
+    auto u = decode_usage(
+        parse(R"({"assets":{"environment":{"id":"e","name":"old-env"},"compute":{"id":"c","name":"old-cmp"}}})"));
     REQUIRE(u.ok());
     REQUIRE(u->environments.size() == 1);
     CHECK(u->environments[0].name == "old-env");
@@ -570,7 +573,9 @@ TEST_CASE("encode_create_request writes the documented POST bodies") {
     CHECK(p["spec"] == Json{{"existingSecretName", "gitlab-bot-creds"}});
 
     const Json n = encode_create_request(sample_request(CredentialKind::NgcApiKey));
-    CHECK(n == parse(R"({ "meta": { "name": "wandb", "scope": "tenant" }, "spec": { "ngc_api_key": "nvapi-AbC123._-x" } })"));
+    CHECK(
+        n ==
+        parse(R"({ "meta": { "name": "wandb", "scope": "tenant" }, "spec": { "ngc_api_key": "nvapi-AbC123._-x" } })"));
 
     const Json d = encode_create_request(sample_request(CredentialKind::DockerRegistry));
     CHECK(d["meta"]["private"] == true);
@@ -777,7 +782,8 @@ TEST_CASE("update requests") {
 // ---- errors -----------------------------------------------------------------------------------
 
 TEST_CASE("decode_error with a Run:ai error body") {
-    const ApiError e = decode_error(409, R"({"code":409,"message":"Credential nvcr already exists","details":"scope cluster"})");
+    const ApiError e =
+        decode_error(409, R"({"code":409,"message":"Credential nvcr already exists","details":"scope cluster"})");
     CHECK(e.code == 409);
     CHECK(e.message == "Credential nvcr already exists");
     CHECK(e.details == "scope cluster");

@@ -1,10 +1,10 @@
 // kubectl commands for pre-created secrets: namespace and labels per scope (docs/api.md,
 // 'Existing secrets'), data keys per kind, and the cases with no command.
+#include "core/kubectl_snippet.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/kubectl_snippet.h"
 
 using namespace cc;
 

@@ -1,11 +1,11 @@
 // The form's name check: DNS-1123 rule, then one name per scope node across kinds (the
 // server's credentials_name_in_scope index), with rename ignoring the credential itself.
+#include "core/name_check.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
-
-#include "core/name_check.h"
 
 using namespace cc;
 

@@ -1,9 +1,9 @@
 // The organizational tree: scope names and paths, cluster derivation, inheritance.
+#include "core/org.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/org.h"
 
 using namespace cc;
 
@@ -33,10 +33,18 @@ OrgTree demo_tree() {
     return OrgTree(std::move(d));
 }
 
-ScopeRef tenant() { return ScopeRef{ScopeType::Tenant, {}, {}, {}}; }
-ScopeRef cluster(const ClusterId& c) { return ScopeRef{ScopeType::Cluster, c, {}, {}}; }
-ScopeRef dept(const char* id) { return ScopeRef{ScopeType::Department, {}, DepartmentId{id}, {}}; }
-ScopeRef project(std::int64_t id) { return ScopeRef{ScopeType::Project, {}, {}, ProjectId{id}}; }
+ScopeRef tenant() {
+    return ScopeRef{ScopeType::Tenant, {}, {}, {}};
+}
+ScopeRef cluster(const ClusterId& c) {
+    return ScopeRef{ScopeType::Cluster, c, {}, {}};
+}
+ScopeRef dept(const char* id) {
+    return ScopeRef{ScopeType::Department, {}, DepartmentId{id}, {}};
+}
+ScopeRef project(std::int64_t id) {
+    return ScopeRef{ScopeType::Project, {}, {}, ProjectId{id}};
+}
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 // Pasted .env blocks and Docker config.json files, and the Docker Hub URL warning.
+#include "core/paste_parsers.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/paste_parsers.h"
 
 using namespace cc;
 

@@ -1,8 +1,8 @@
 // The permitted-scopes answer: typed ids per level (numbers or strings on the wire), a project id
 // that is not a number refused as malformed, and the one-project case a form can preset.
-#include <doctest/doctest.h>
-
 #include "core/permitted_scopes.h"
+
+#include <doctest/doctest.h>
 
 using namespace cc;
 

@@ -1,14 +1,14 @@
 // The scope diagram's pure parts: node marks (focus, inherits, dimmed, path), the ranked node
 // search, which subtrees start collapsed in a large organization, subtree sizes, the scope
 // node identity helpers of org.h, and the stacked-leaves layout (columns under a parent).
+#include "core/scope_diagram.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <string>
-
-#include "core/scope_diagram.h"
 
 using namespace cc;
 
@@ -327,9 +327,10 @@ TEST_CASE("node tooltip: where, how many credentials, what a collapsed node hide
     f.counts = ScopeCredentialCounts{1, 2, 5};
     f.marks = kMarkInherits;
     const std::string open = node_tooltip_text(f);
-    CHECK(open == "Department  \xC2\xB7  Account / cluster-a / research\n\n"
-                  "1 credential defined here\n2 credentials inherited from above\n3 usable here in all\n\n"
-                  "Inherits the credential: it can be used here.\n\nClick to list the credentials usable here.");
+    CHECK(open ==
+          "Department  \xC2\xB7  Account / cluster-a / research\n\n"
+          "1 credential defined here\n2 credentials inherited from above\n3 usable here in all\n\n"
+          "Inherits the credential: it can be used here.\n\nClick to list the credentials usable here.");
 
     f.collapsed = true;
     f.hidden_scopes = 1;

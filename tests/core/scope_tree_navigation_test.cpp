@@ -1,11 +1,11 @@
 // The scope tree's navigation model, shared by the diagram and the form's picker: opening on a
 // focus, toggling, collapsing and expanding everything, the search with its next match, and
 // revealing a match (its ancestors open, the match itself left as it is).
+#include "core/scope_tree_navigation.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/scope_tree_navigation.h"
 
 using namespace cc;
 
@@ -37,15 +37,22 @@ ScopeLayoutTree large_tree() {
             const DepartmentId did{std::to_string(c * 10 + k + 1)};
             d.departments.push_back({did, "dept-" + std::to_string(c * 10 + k + 1), cid, "", "", ""});
             for (int p = 0; p < 10; ++p, ++project)
-                d.projects.push_back({ProjectId{project}, "proj-" + std::to_string(project), cid, did, "", "", "", "", ""});
+                d.projects.push_back(
+                    {ProjectId{project}, "proj-" + std::to_string(project), cid, did, "", "", "", "", ""});
         }
     }
     return build_scope_layout_tree(OrgTree(d), nullptr);
 }
 
-ScopeRef department(const char* id) { return ScopeRef{ScopeType::Department, {}, DepartmentId{id}, {}}; }
-ScopeRef cluster(const char* id) { return ScopeRef{ScopeType::Cluster, ClusterId{id}, {}, {}}; }
-ScopeRef project(std::int64_t id) { return ScopeRef{ScopeType::Project, {}, {}, ProjectId{id}}; }
+ScopeRef department(const char* id) {
+    return ScopeRef{ScopeType::Department, {}, DepartmentId{id}, {}};
+}
+ScopeRef cluster(const char* id) {
+    return ScopeRef{ScopeType::Cluster, ClusterId{id}, {}, {}};
+}
+ScopeRef project(std::int64_t id) {
+    return ScopeRef{ScopeType::Project, {}, {}, ProjectId{id}};
+}
 
 }  // namespace
 
@@ -83,9 +90,9 @@ TEST_CASE("navigation: a search reveals its best match, Enter goes to the next, 
     REQUIRE(nav.match());
     CHECK(same_scope_node(*nav.match(), project(377)));
     CHECK(nav.match_serial == serial + 1);
-    CHECK_FALSE(nav.is_collapsed(cluster("c3")));      // the way to it opens ...
+    CHECK_FALSE(nav.is_collapsed(cluster("c3")));  // the way to it opens ...
     CHECK_FALSE(nav.is_collapsed(department("38")));
-    CHECK(nav.is_collapsed(department("37")));         // ... and nothing else
+    CHECK(nav.is_collapsed(department("37")));  // ... and nothing else
     CHECK(nav.is_collapsed(cluster("c2")));
 
     search_nodes(nav, tree, "proj-377");  // the same text: no move

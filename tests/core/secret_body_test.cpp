@@ -1,9 +1,10 @@
 // take_secret_body: the create body equals the codec's JSON, secrets are escaped correctly and
 // wiped from the request afterwards, whatever the non-secret text contains.
+#include "core/secret_body.h"
+
 #include <doctest/doctest.h>
 
 #include "core/json_codec.h"
-#include "core/secret_body.h"
 
 using namespace cc;
 
@@ -54,7 +55,8 @@ TEST_CASE("each kind: the secret fields are found and wiped") {
 
     CreateRequest d;
     d.name = "d";
-    d.spec = DockerRegistrySpec{std::nullopt, std::string("bot"), std::string("hub-password"), std::string("https://index.docker.io/v1/")};
+    d.spec = DockerRegistrySpec{std::nullopt, std::string("bot"), std::string("hub-password"),
+                                std::string("https://index.docker.io/v1/")};
     CHECK(secret_fields(d).size() == 1);
     body = take_secret_body(d);
     auto j = parse_json(body);

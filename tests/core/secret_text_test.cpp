@@ -1,12 +1,12 @@
 // SecretText (fixed buffer, wiped on clear/assign/destruction, move-only) and
 // wipe_string_capacity (zeroes the whole std::string block before it is freed).
+#include "core/secret_text.h"
+
 #include <doctest/doctest.h>
 
 #include <cstring>
 #include <string>
 #include <type_traits>
-
-#include "core/secret_text.h"
 
 using namespace cc;
 

@@ -1,6 +1,8 @@
 // Table queries: search, filters, multi-key sort and natural order, filter checklists, CSV
 // export (quoting and formula protection) and the URL-hash form of a view, plus a 100,000-row
 // sanity run of search + sort.
+#include "core/table_query.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -9,7 +11,6 @@
 #include "core/case_fold.h"
 #include "core/natural_order.h"
 #include "core/table_csv.h"
-#include "core/table_query.h"
 #include "core/table_view_hash.h"
 
 using namespace cc;

@@ -1,7 +1,8 @@
 // Table rows: cell texts, tooltips and local time formatting.
+#include "core/table.h"
+
 #include <doctest/doctest.h>
 
-#include "core/table.h"
 #include "core/time_text.h"
 
 using namespace cc;
@@ -12,7 +13,8 @@ OrgTree demo_org() {
     d.account_name = "Demo";
     d.clusters.push_back({ClusterId{"c1"}, "cluster-a", 1, "", {}, {}, "Connected"});
     d.departments.push_back({DepartmentId{"4"}, "research", ClusterId{"c1"}, "", "", ""});
-    d.projects.push_back({ProjectId{12}, "team-a", ClusterId{"c1"}, DepartmentId{"4"}, "research", "runai-team-a", "", "", ""});
+    d.projects.push_back(
+        {ProjectId{12}, "team-a", ClusterId{"c1"}, DepartmentId{"4"}, "research", "runai-team-a", "", "", ""});
     return OrgTree(std::move(d));
 }
 }  // namespace

@@ -1,45 +1,54 @@
 // UTF-8 checking and repair, the printable excerpts that error messages quote untrusted text
 // through, ASCII case and splitting at a separator.
+#include "core/text.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "core/json_codec.h"
-#include "core/text.h"
 
 using namespace cc;
 
 TEST_CASE("is_valid_utf8: well-formed text of every length passes") {
     CHECK(is_valid_utf8(""));
     CHECK(is_valid_utf8("plain ascii"));
-    CHECK(is_valid_utf8("Grüße"));                  // 2 bytes
-    CHECK(is_valid_utf8("日本語のテキスト"));       // 3 bytes
+    CHECK(is_valid_utf8("Grüße"));                   // 2 bytes
+    CHECK(is_valid_utf8("日本語のテキスト"));        // 3 bytes
     CHECK(is_valid_utf8("emoji \xF0\x9F\x94\x91"));  // 4 bytes
     CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
 }
 
 TEST_CASE("is_valid_utf8: stray, truncated, overlong, surrogate and out-of-range sequences fail") {
     CHECK_FALSE(is_valid_utf8("\xFF"));
-    CHECK_FALSE(is_valid_utf8("abc\x80"));            // a continuation byte alone
-    CHECK_FALSE(is_valid_utf8("\xC3"));               // truncated
-    CHECK_FALSE(is_valid_utf8("\xE6\x97"));           // truncated
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));           // overlong '/'
-    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));       // overlong
-    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));       // a UTF-16 surrogate
-    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));   // past U+10FFFF
+    CHECK_FALSE(is_valid_utf8("abc\x80"));           // a continuation byte alone
+    CHECK_FALSE(is_valid_utf8("\xC3"));              // truncated
+    CHECK_FALSE(is_valid_utf8("\xE6\x97"));          // truncated
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a UTF-16 surrogate
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
     CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
 }
 
 TEST_CASE("replace_invalid_utf8: one U+FFFD per byte that starts no well-formed sequence") {
     CHECK(replace_invalid_utf8("") == "");
     CHECK(replace_invalid_utf8("Grüße 日本 \xF0\x9F\x94\x91") == "Grüße 日本 \xF0\x9F\x94\x91");
-    CHECK(replace_invalid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-    CHECK(replace_invalid_utf8("\xC3") == "\xEF\xBF\xBD");                          // truncated
-    CHECK(replace_invalid_utf8("\xE6\x97" "x") == "\xEF\xBF\xBD\xEF\xBF\xBD" "x");  // truncated: one per byte
-    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");        // overlong
+    CHECK(replace_invalid_utf8("a\xFF"
+                               "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
+    CHECK(replace_invalid_utf8("\xC3") == "\xEF\xBF\xBD");  // truncated
+    CHECK(replace_invalid_utf8("\xE6\x97"
+                               "x") ==
+          "\xEF\xBF\xBD\xEF\xBF\xBD"
+          "x");                                                                             // truncated: one per byte
+    CHECK(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong
     CHECK(replace_invalid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-    CHECK(replace_invalid_utf8("\xF4\x90\x80\x80" "z").size() == 4 * 3 + 1);          // past U+10FFFF
+    CHECK(replace_invalid_utf8("\xF4\x90\x80\x80"
+                               "z")
+              .size() == 4 * 3 + 1);  // past U+10FFFF
     std::string all;
     for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
     CHECK(is_valid_utf8(replace_invalid_utf8(all)));
@@ -48,9 +57,11 @@ TEST_CASE("replace_invalid_utf8: one U+FFFD per byte that starts no well-formed 
 
 TEST_CASE("printable_excerpt: replaces what cannot be shown and cuts long text") {
     CHECK(printable_excerpt("department-7") == "department-7");
-    CHECK(printable_excerpt("a\xFF" "b") == "a?b");
+    CHECK(printable_excerpt("a\xFF"
+                            "b") == "a?b");
     CHECK(printable_excerpt("line\nbreak\x1B[31m") == "line?break?[31m");
-    CHECK(printable_excerpt("\xC2\x85" "x") == "?x");  // C1 control (NEL)
+    CHECK(printable_excerpt("\xC2\x85"
+                            "x") == "?x");  // C1 control (NEL)
     CHECK(printable_excerpt("Grüße", 3) == "Grü...");
     CHECK(printable_excerpt(std::string(5000, 'p'), 10) == "pppppppppp...");
     CHECK(is_valid_utf8(printable_excerpt("\xE6\x97\xA5\xE6\x97", 80)));
@@ -61,7 +72,8 @@ TEST_CASE("JSON nesting is limited before parsing; brackets inside strings do no
     const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
     CHECK(json_nesting_exceeds(deep, kMaxJsonDepth));
     CHECK_FALSE(json_nesting_exceeds(ok, kMaxJsonDepth));
-    CHECK_FALSE(json_nesting_exceeds(R"({"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})", 4));
+    CHECK_FALSE(
+        json_nesting_exceeds(R"({"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})", 4));
     CHECK(json_nesting_exceeds(R"({"a": "\"[", "b": [[[[[1]]]]]})", 4));  // an escaped quote does not end the string
 
     auto refused = parse_json(deep);
@@ -88,8 +100,8 @@ TEST_CASE("ascii_iequals: ASCII letters match in any case, nothing else folds") 
 TEST_CASE("ascii_lower: A-Z become a-z; every other byte, UTF-8 included, stays") {
     CHECK(ascii_lower("Content-Type: Text/HTML; Charset=UTF-8") == "content-type: text/html; charset=utf-8");
     CHECK(ascii_lower("") == "");
-    CHECK(ascii_lower("ÄÖÜ Grüße ÀÉ") == "ÄÖÜ grüße ÀÉ");  // Latin-1 capitals in UTF-8 untouched
-    CHECK(ascii_lower("\xC3\x80\xFF\x80Z") == "\xC3\x80\xFF\x80z");    // bytes that are not text, too
+    CHECK(ascii_lower("ÄÖÜ Grüße ÀÉ") == "ÄÖÜ grüße ÀÉ");            // Latin-1 capitals in UTF-8 untouched
+    CHECK(ascii_lower("\xC3\x80\xFF\x80Z") == "\xC3\x80\xFF\x80z");  // bytes that are not text, too
     std::string all;
     for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
     const std::string lowered = ascii_lower(all);
@@ -124,7 +136,7 @@ TEST_CASE("split_by_char: TrailingEmpty::Drop reads a list whose last separator 
     CHECK(drop("", ',') == V{});
     CHECK(drop("a", ',') == V{"a"});
     CHECK(drop("a,b,", ',') == V{"a", "b"});
-    CHECK(drop(",", ',') == V{""});           // only the last empty field goes
+    CHECK(drop(",", ',') == V{""});  // only the last empty field goes
     CHECK(drop("a,,", ',') == V{"a", ""});
     CHECK(drop(",a", ',') == V{"", "a"});
     CHECK(drop("a,,b", ',') == V{"a", "", "b"});

@@ -2,6 +2,8 @@
 // invariants (no overlaps, centred parents, aligned levels, stable order, orthogonal
 // connectors) on a 1,056-node organization, collapsing, the OrgTree helpers and the counts
 // (cross-checked against OrgTree::inherits), and the fit/centre view transforms.
+#include "core/tree_layout.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,8 +11,6 @@
 #include <cmath>
 #include <sstream>
 #include <string>
-
-#include "core/tree_layout.h"
 
 using namespace cc;
 

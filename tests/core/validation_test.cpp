@@ -1,9 +1,9 @@
 // Validation of create/update requests (docs/api.md, 'Validation').
+#include "core/validation.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/validation.h"
 
 using namespace cc;
 
@@ -28,18 +28,22 @@ CreateRequest valid_request(CredentialKind kind) {
             r.spec = PasswordSpec{std::nullopt, std::string("bot"), std::string("pw")};
             break;
         case CredentialKind::DockerRegistry:
-            r.spec = DockerRegistrySpec{std::nullopt, std::string("$oauthtoken"), std::string("pw"), std::string("nvcr.io")};
+            r.spec =
+                DockerRegistrySpec{std::nullopt, std::string("$oauthtoken"), std::string("pw"), std::string("nvcr.io")};
             break;
         case CredentialKind::GenericSecret:
-            r.spec = GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", std::string("x")},
-                                                                              {"WANDB_ENTITY", std::string("ml-team")}}};
+            r.spec =
+                GenericSecretSpec{std::nullopt, std::vector<KeyValuePair>{{"WANDB_API_KEY", std::string("x")},
+                                                                          {"WANDB_ENTITY", std::string("ml-team")}}};
             break;
         case CredentialKind::NgcApiKey: r.spec = NgcApiKeySpec{std::string("nvapi-AbC123._-x")}; break;
     }
     return r;
 }
 
-std::string field_of(const std::optional<ApiError>& e) { return e ? e->field : std::string("<ok>"); }
+std::string field_of(const std::optional<ApiError>& e) {
+    return e ? e->field : std::string("<ok>");
+}
 
 constexpr CredentialKind kKinds[] = {CredentialKind::AccessKey, CredentialKind::Password,
                                      CredentialKind::DockerRegistry, CredentialKind::GenericSecret,
@@ -90,7 +94,10 @@ TEST_CASE("name rule: non-ASCII characters are quoted whole, so the message stay
     CHECK(emoji->find("'\xF0\x9F\x94\x91'") != std::string::npos);
 
     // invalid UTF-8 never leaks raw bytes into the message
-    for (const char* bad : {"ab\xFF", "ab\x80" "cd", "ab\xC3", "ab\xE2\x80"}) {
+    for (const char* bad : {"ab\xFF",
+                            "ab\x80"
+                            "cd",
+                            "ab\xC3", "ab\xE2\x80"}) {
         CAPTURE(bad);
         auto m = name_problem(bad);
         REQUIRE(m.has_value());
@@ -323,7 +330,8 @@ TEST_CASE("validate_create: per-kind required fields without an existing secret"
 TEST_CASE("validate_create: generic secret keys") {
     CreateRequest r = valid_request(CredentialKind::GenericSecret);
     SUBCASE("bad key pattern names the row") {
-        r.spec = GenericSecretSpec{{}, std::vector<KeyValuePair>{{"OK", std::string("v")}, {"NOT OK", std::string("v")}}};
+        r.spec =
+            GenericSecretSpec{{}, std::vector<KeyValuePair>{{"OK", std::string("v")}, {"NOT OK", std::string("v")}}};
         auto e = validate_create(r);
         REQUIRE(e.has_value());
         CHECK(e->field == "spec.keyValuePairs[1].key");
@@ -334,9 +342,8 @@ TEST_CASE("validate_create: generic secret keys") {
         CHECK(field_of(validate_create(r)) == "spec.keyValuePairs[0].key");
     }
     SUBCASE("duplicate keys are rejected at the second occurrence") {
-        r.spec = GenericSecretSpec{{}, std::vector<KeyValuePair>{{"A", std::string("1")},
-                                                                {"B", std::string("2")},
-                                                                {"A", std::string("3")}}};
+        r.spec = GenericSecretSpec{
+            {}, std::vector<KeyValuePair>{{"A", std::string("1")}, {"B", std::string("2")}, {"A", std::string("3")}}};
         auto e = validate_create(r);
         REQUIRE(e.has_value());
         CHECK(e->field == "spec.keyValuePairs[2].key");
@@ -418,7 +425,8 @@ TEST_CASE("secret sizes: a value, the key count, a key and the whole credential 
     CHECK(field_of(validate_create(r)) == "spec");
 
     r = valid_request(CredentialKind::AccessKey);
-    std::get<AccessKeySpec>(r.spec) = AccessKeySpec{std::string(kMaxSecretNameLength + 1, 'n'), std::nullopt, std::nullopt};
+    std::get<AccessKeySpec>(r.spec) =
+        AccessKeySpec{std::string(kMaxSecretNameLength + 1, 'n'), std::nullopt, std::nullopt};
     CHECK(field_of(validate_create(r)) == "spec.existingSecretName");
 }
 

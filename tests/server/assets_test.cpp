@@ -28,20 +28,32 @@ Api& admin() {
 }
 
 // The id of a seeded credential (ids are derived from names).
-std::string seeded(const std::string& name) { return server::uuid_from_name("credential/" + name); }
+std::string seeded(const std::string& name) {
+    return server::uuid_from_name("credential/" + name);
+}
 
-Json body(const std::string& name, const Json& scope_meta, const Json& spec) { return create_body(name, scope_meta, spec); }
+Json body(const std::string& name, const Json& scope_meta, const Json& spec) {
+    return create_body(name, scope_meta, spec);
+}
 
 Json git_spec(const std::string& credential_id) {
-    return {{"repository", "https://git.demo.local/x.git"}, {"branch", "main"}, {"path", "/src"}, {"credentialId", credential_id}};
+    return {{"repository", "https://git.demo.local/x.git"},
+            {"branch", "main"},
+            {"path", "/src"},
+            {"credentialId", credential_id}};
 }
 Json s3_spec(const std::string& access_key_id) {
-    return {{"bucket", "datasets"}, {"path", "/data"}, {"url", "https://s3.demo.local"}, {"accessKeyAssetId", access_key_id}};
+    return {{"bucket", "datasets"},
+            {"path", "/data"},
+            {"url", "https://s3.demo.local"},
+            {"accessKeyAssetId", access_key_id}};
 }
 Json env_var(const std::string& name, const std::string& credential_id, const std::string& key) {
     return {{"name", name}, {"credential", {{"assetId", credential_id}, {"key", key}}}};
 }
-Json env_spec(const Json& vars) { return {{"image", "python:3.12"}, {"environmentVariables", vars}}; }
+Json env_spec(const Json& vars) {
+    return {{"image", "python:3.12"}, {"environmentVariables", vars}};
+}
 
 // A 400 whose message or details name `field`.
 void expect_bad_field(const httplib::Result& r, const std::string& field) {
@@ -101,7 +113,8 @@ TEST_CASE("assets: the seeded data sources and environments, and their usedBy li
     CHECK(datasource_names(seeded("team-a-git")).count("models-git") == 1);
     CHECK(datasource_names(seeded("platform-ssh")).count("infra-configs-git") == 1);
     CHECK(datasource_names(seeded("vision-datasets")).count("imagenet-s3") == 1);
-    for (const auto& e : s3.at("entries")) CHECK(datasource_names(e.at("spec").at("accessKeyAssetId")).count(e.at("meta").at("name")) == 1);
+    for (const auto& e : s3.at("entries"))
+        CHECK(datasource_names(e.at("spec").at("accessKeyAssetId")).count(e.at("meta").at("name")) == 1);
     for (const auto& e : env.at("entries"))
         for (const auto& v : e.at("spec").at("environmentVariables")) {
             CAPTURE(v.dump());
@@ -163,13 +176,15 @@ TEST_CASE("assets: a Git data source's life and its usedBy link") {
 TEST_CASE("assets: Git credentials are passwords, or generic secrets with an ssh key") {
     auto& api = admin();
     // platform-ssh: department 2 (platform), key "ssh"; team-d is a project of platform.
-    const Json ssh = api.expect(api.post(kGit, body("infra-ssh", project_scope(4), git_spec(seeded("platform-ssh")))), 202);
+    const Json ssh =
+        api.expect(api.post(kGit, body("infra-ssh", project_scope(4), git_spec(seeded("platform-ssh")))), 202);
     CHECK(datasource_names(seeded("platform-ssh")).count("infra-ssh") == 1);
     api.expect(api.del(kGit + "/" + ssh.at("meta").at("id").get<std::string>()), 202);
     // A generic secret without an ssh key, an access key, an NGC key: refused.
     for (const char* name : {"research-openai", "datasets-s3-ro", "research-ngc"}) {
         CAPTURE(name);
-        expect_bad_field(api.post(kGit, body("bad-git", project_scope(1), git_spec(seeded(name)))), "spec.credentialId");
+        expect_bad_field(api.post(kGit, body("bad-git", project_scope(1), git_spec(seeded(name)))),
+                         "spec.credentialId");
     }
     // The deprecated passwordAssetId takes passwords only.
     Json legacy = {{"repository", "https://x/y.git"}, {"path", "/src"}, {"passwordAssetId", seeded("team-a-git")}};
@@ -182,7 +197,8 @@ TEST_CASE("assets: Git credentials are passwords, or generic secrets with an ssh
     expect_bad_field(api.post(kGit, body("legacy-git", project_scope(4), legacy)), "spec.passwordAssetId");
     // Without a credential: a public repository.
     const Json open = api.expect(
-        api.post(kGit, body("public-git", tenant_scope(), {{"repository", "https://github.com/x/y"}, {"path", "/y"}})), 202);
+        api.post(kGit, body("public-git", tenant_scope(), {{"repository", "https://github.com/x/y"}, {"path", "/y"}})),
+        202);
     CHECK_FALSE(open.at("spec").contains("credentialId"));
     api.expect(api.del(kGit + "/" + open.at("meta").at("id").get<std::string>()), 202);
 }
@@ -204,7 +220,8 @@ TEST_CASE("assets: S3 data sources take an access key usable at their scope") {
     }
     SUBCASE("a key not usable at the scope: a sibling project, an ancestor, another cluster") {
         // team-c-s3 is project 3's: not usable in project 1, nor in its department, nor above.
-        expect_bad_field(api.post(kS3, body("s3-x", project_scope(1), s3_spec(seeded("team-c-s3")))), "spec.accessKeyAssetId");
+        expect_bad_field(api.post(kS3, body("s3-x", project_scope(1), s3_spec(seeded("team-c-s3")))),
+                         "spec.accessKeyAssetId");
         expect_bad_field(api.post(kS3, body("s3-x", department_scope("1"), s3_spec(seeded("team-c-s3")))),
                          "spec.accessKeyAssetId");
         expect_bad_field(api.post(kS3, body("s3-x", tenant_scope(), s3_spec(seeded("datasets-s3-ro")))),
@@ -277,7 +294,8 @@ TEST_CASE("assets: environment variables take any credential, and a generic secr
     bad({{"name", "X"}, {"secret", {{"name", "s"}, {"key", "k"}}}}, at + ".secret");
     bad("X=1", at);
     const Json twice = Json::array({{{"name", "A"}, {"value", "1"}}, {{"name", "A"}, {"value", "2"}}});
-    expect_bad_field(api.post(kEnv, body("env-x", project_scope(1), env_spec(twice))), "spec.environmentVariables[1].name");
+    expect_bad_field(api.post(kEnv, body("env-x", project_scope(1), env_spec(twice))),
+                     "spec.environmentVariables[1].name");
     expect_bad_field(api.post(kEnv, body("env-x", project_scope(1), {{"environmentVariables", "A=1"}})),
                      "spec.environmentVariables");
     expect_bad_field(api.post(kEnv, body("env-x", project_scope(1), {{"imagePullPolicy", "Sometimes"}})),
@@ -303,13 +321,15 @@ TEST_CASE("assets: meta validation, names unique in their scope node") {
         expect_bad_field(post({{"name", "s"}, {"scope", "galaxy"}}), "meta.scope");
         expect_bad_field(post({{"name", "s"}, {"scope", "tenant"}, {"clusterId", kClusterA}}), "meta.clusterId");
         expect_bad_field(post({{"name", "s"}, {"scope", "cluster"}}), "meta.clusterId");
-        expect_bad_field(post({{"name", "s"}, {"scope", "cluster"}, {"clusterId", "00000000-0000-4000-8000-000000000000"}}),
-                         "meta.clusterId");
+        expect_bad_field(
+            post({{"name", "s"}, {"scope", "cluster"}, {"clusterId", "00000000-0000-4000-8000-000000000000"}}),
+            "meta.clusterId");
         expect_bad_field(post({{"name", "s"}, {"scope", "cluster"}, {"clusterId", kClusterA}, {"projectId", 1}}),
                          "meta.projectId");
         expect_bad_field(post({{"name", "s"}, {"scope", "department"}, {"departmentId", "9"}}), "meta.departmentId");
-        expect_bad_field(post({{"name", "s"}, {"scope", "department"}, {"departmentId", "1"}, {"clusterId", kClusterB}}),
-                         "meta.clusterId");
+        expect_bad_field(
+            post({{"name", "s"}, {"scope", "department"}, {"departmentId", "1"}, {"clusterId", kClusterB}}),
+            "meta.clusterId");
         expect_bad_field(post({{"name", "s"}, {"scope", "project"}}), "meta.projectId");
         expect_bad_field(post({{"name", "s"}, {"scope", "project"}, {"projectId", "1"}}), "meta.projectId");
         expect_bad_field(post({{"name", "s"}, {"scope", "project"}, {"projectId", 99}}), "meta.projectId");
@@ -330,7 +350,8 @@ TEST_CASE("assets: meta validation, names unique in their scope node") {
         CHECK(j.at("message") == "Resource with this name already exists");
         const Json other = api.expect(post({{"name", "dup"}, {"scope", "department"}, {"departmentId", "1"}}), 202);
         // A Git data source may share the S3 one's name: names are unique per kind.
-        const Json git = api.expect(api.post(kGit, body("dup", department_scope("2"), git_spec(seeded("gitlab-platform")))), 202);
+        const Json git =
+            api.expect(api.post(kGit, body("dup", department_scope("2"), git_spec(seeded("gitlab-platform")))), 202);
         for (const Json* a : {&first, &other})
             api.expect(api.del(kS3 + "/" + a->at("meta").at("id").get<std::string>()), 202);
         api.expect(api.del(kGit + "/" + git.at("meta").at("id").get<std::string>()), 202);
@@ -357,11 +378,12 @@ TEST_CASE("assets: ids in paths") {
 
 TEST_CASE("assets: a credential used by a data source or an environment cannot be deleted until freed") {
     auto& api = admin();
-    for (const auto& [path, kind] : {std::pair{kS3, CredentialKind::AccessKey}, std::pair{kEnv, CredentialKind::GenericSecret}}) {
+    for (const auto& [path, kind] :
+         {std::pair{kS3, CredentialKind::AccessKey}, std::pair{kEnv, CredentialKind::GenericSecret}}) {
         CAPTURE(path);
         const std::string name = kind == CredentialKind::AccessKey ? "guarded-key" : "guarded-secret";
-        const Json credential =
-            api.expect(api.post(kind_path(kind), create_body(name, project_scope(2), spec_with_values(kind, "guard"))), 202);
+        const Json credential = api.expect(
+            api.post(kind_path(kind), create_body(name, project_scope(2), spec_with_values(kind, "guard"))), 202);
         const std::string cid = credential.at("meta").at("id");
         const Json spec = kind == CredentialKind::AccessKey
                               ? s3_spec(cid)

@@ -3,6 +3,8 @@
 // without a valid, unexpired access token; application clients (client_credentials), the OAuth 2.0
 // form endpoint /api/v2/token, and the expiry sweep over every API path of the OpenAPI document
 // and of this server's extensions.
+#include "server/auth.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -10,11 +12,10 @@
 #include <chrono>
 #include <thread>
 
-#include "server/auth.h"
+#include "openapi_schema.h"
 #include "server/crypto.h"
 #include "server/demo_seed.h"
 #include "server/time_util.h"
-#include "openapi_schema.h"
 #include "test_support.h"
 
 using namespace cc;
@@ -53,8 +54,8 @@ TEST_CASE("token: password grant for each demo user") {
 
 TEST_CASE("token: JSON keys are matched case-insensitively") {
     auto c = shared_server().client();
-    const Json req = {{"GrantType", "password"}, {"UserName", "ADMIN@demo.local"}, {"PASSWORD", "demo-admin"},
-                      {"clientID", "cli"}};
+    const Json req = {
+        {"GrantType", "password"}, {"UserName", "ADMIN@demo.local"}, {"PASSWORD", "demo-admin"}, {"clientID", "cli"}};
     auto r = c.Post("/api/v1/token", req.dump(), "application/json");
     REQUIRE(r);
     CHECK(r->status == 200);
@@ -81,8 +82,9 @@ TEST_CASE("token: failures") {
         CHECK(j.dump().find("accessToken") == std::string::npos);
     }
     SUBCASE("unknown user is 401") {
-        auto r = c.Post("/api/v1/token", R"({"grantType":"password","username":"ghost@demo.local","password":"demo-admin"})",
-                        "application/json");
+        auto r =
+            c.Post("/api/v1/token", R"({"grantType":"password","username":"ghost@demo.local","password":"demo-admin"})",
+                   "application/json");
         expect_error(r, 401);
     }
     SUBCASE("malformed JSON is 400") {
@@ -93,11 +95,13 @@ TEST_CASE("token: failures") {
         expect_error(c.Post("/api/v1/token", R"(["password"])", "application/json"), 400);
     }
     SUBCASE("a non-string field is 400") {
-        expect_error(c.Post("/api/v1/token", R"({"grantType":"password","username":7,"password":"x"})", "application/json"),
-                     400);
+        expect_error(
+            c.Post("/api/v1/token", R"({"grantType":"password","username":7,"password":"x"})", "application/json"),
+            400);
     }
     SUBCASE("unsupported grant is 400") {
-        auto r = c.Post("/api/v1/token", R"({"grantType":"exchange_token","code":"a","clientID":"b"})", "application/json");
+        auto r =
+            c.Post("/api/v1/token", R"({"grantType":"exchange_token","code":"a","clientID":"b"})", "application/json");
         const Json j = expect_error(r, 400);
         CHECK(j.at("message").get<std::string>().find("exchange_token") != std::string::npos);
     }
@@ -105,8 +109,9 @@ TEST_CASE("token: failures") {
         expect_error(c.Post("/api/v1/token", R"({"grantType":"magic"})", "application/json"), 400);
     }
     SUBCASE("missing grant is 400") {
-        expect_error(c.Post("/api/v1/token", R"({"username":"admin@demo.local","password":"demo-admin"})", "application/json"),
-                     400);
+        expect_error(
+            c.Post("/api/v1/token", R"({"username":"admin@demo.local","password":"demo-admin"})", "application/json"),
+            400);
     }
     SUBCASE("GET on the token path is 405") {
         auto r = c.Get("/api/v1/token");
@@ -119,7 +124,8 @@ TEST_CASE("token: refresh_token grant issues a new access token") {
     auto c = shared_server().client();
     const Json req = {{"grantType", "password"}, {"username", "viewer@demo.local"}, {"password", "demo-viewer"}};
     const Json tokens = body_json(c.Post("/api/v1/token", req.dump(), "application/json"));
-    const Json refresh = {{"grantType", "refresh_token"}, {"refreshToken", tokens.at("refreshToken")}, {"clientID", "cli"}};
+    const Json refresh = {
+        {"grantType", "refresh_token"}, {"refreshToken", tokens.at("refreshToken")}, {"clientID", "cli"}};
     auto r = c.Post("/api/v1/token", refresh.dump(), "application/json");
     REQUIRE(r);
     REQUIRE(r->status == 200);
@@ -143,8 +149,12 @@ TEST_CASE("API paths need a valid bearer token") {
             const Json j = expect_error(c.Get(path), 401);
             CHECK(j.at("message") == "Missing bearer token");
         }
-        SUBCASE("not a bearer scheme") { expect_error(c.Get(path, {{"Authorization", "Basic YWRtaW46eA=="}}), 401); }
-        SUBCASE("garbage token") { expect_error(c.Get(path, bearer("not-a-jwt")), 401); }
+        SUBCASE("not a bearer scheme") {
+            expect_error(c.Get(path, {{"Authorization", "Basic YWRtaW46eA=="}}), 401);
+        }
+        SUBCASE("garbage token") {
+            expect_error(c.Get(path, bearer("not-a-jwt")), 401);
+        }
         SUBCASE("tampered signature") {
             std::string bad = good;
             char& ch = bad[bad.size() - 10];  // a middle character: all of its bits are significant
@@ -165,7 +175,8 @@ TEST_CASE("API paths need a valid bearer token") {
         SUBCASE("signed with another key") {
             server::TokenService other(server::Bytes(32, 7));
             const auto now = server::unix_now();
-            expect_error(c.Get(path, bearer(other.issue("admin@demo.local", server::TokenUse::Access, now, 3600))), 401);
+            expect_error(c.Get(path, bearer(other.issue("admin@demo.local", server::TokenUse::Access, now, 3600))),
+                         401);
         }
         SUBCASE("expired token") {
             auto key = server::load_or_create_key_file(s.data_dir() / "jwt.key", server::TokenService::kKeyBytes);
@@ -176,7 +187,8 @@ TEST_CASE("API paths need a valid bearer token") {
             const Json j = expect_error(c.Get(path, bearer(expired)), 401);
             CHECK(j.at("message") == "Token expired");
             // The same key with a live window is accepted, so the rejection above was the expiry.
-            auto ok = c.Get("/api/v1/clusters", bearer(same.issue("admin@demo.local", server::TokenUse::Access, now, 60)));
+            auto ok =
+                c.Get("/api/v1/clusters", bearer(same.issue("admin@demo.local", server::TokenUse::Access, now, 60)));
             REQUIRE(ok);
             CHECK(ok->status == 200);
         }
@@ -190,8 +202,9 @@ TEST_CASE("API paths need a valid bearer token") {
             auto key = server::load_or_create_key_file(s.data_dir() / "jwt.key", server::TokenService::kKeyBytes);
             REQUIRE(key.ok());
             server::TokenService same(std::move(*key));
-            expect_error(c.Get(path, bearer(same.issue("ghost@demo.local", server::TokenUse::Access, server::unix_now(), 60))),
-                         401);
+            expect_error(
+                c.Get(path, bearer(same.issue("ghost@demo.local", server::TokenUse::Access, server::unix_now(), 60))),
+                401);
         }
     }
 }
@@ -248,7 +261,8 @@ TEST_CASE("token v1: client_credentials for the demo application clients") {
     REQUIRE(server::demo_clients().size() >= 1);
     for (const auto& client : server::demo_clients()) {
         CAPTURE(client.email);
-        auto r = post_v1(c, {{"grantType", "client_credentials"}, {"clientID", client.email}, {"clientSecret", client.password}});
+        auto r = post_v1(
+            c, {{"grantType", "client_credentials"}, {"clientID", client.email}, {"clientSecret", client.password}});
         REQUIRE(r->status == 200);
         const Json j = body_json(r);
         CHECK(j.at("expiresIn") == 3600);
@@ -257,19 +271,23 @@ TEST_CASE("token v1: client_credentials for the demo application clients") {
     }
     const auto& ci = server::demo_clients()[0];
     SUBCASE("keys in any case, as runapy sends them") {
-        auto r = post_v1(c, {{"GRANTTYPE", "client_credentials"}, {"ClientId", ci.email}, {"clientsecret", ci.password}});
+        auto r =
+            post_v1(c, {{"GRANTTYPE", "client_credentials"}, {"ClientId", ci.email}, {"clientsecret", ci.password}});
         REQUIRE(r->status == 200);
         auto app = post_v1(c, {{"grantType", "app_token"}, {"AppId", ci.email}, {"AppSecret", ci.password}});
         REQUIRE(app->status == 200);
         expect_usable(c, body_json(app).at("accessToken"));
     }
     SUBCASE("a wrong secret or an unknown client is 401") {
-        expect_error(post_v1(c, {{"grantType", "client_credentials"}, {"clientID", ci.email}, {"clientSecret", "nope"}}), 401);
-        expect_error(post_v1(c, {{"grantType", "client_credentials"}, {"clientID", "ghost"}, {"clientSecret", ci.password}}),
-                     401);
+        expect_error(
+            post_v1(c, {{"grantType", "client_credentials"}, {"clientID", ci.email}, {"clientSecret", "nope"}}), 401);
+        expect_error(
+            post_v1(c, {{"grantType", "client_credentials"}, {"clientID", "ghost"}, {"clientSecret", ci.password}}),
+            401);
     }
     SUBCASE("users and applications cannot use each other's grant") {
-        expect_error(post_v1(c, {{"grantType", "client_credentials"}, {"clientID", "admin@demo.local"},
+        expect_error(post_v1(c, {{"grantType", "client_credentials"},
+                                 {"clientID", "admin@demo.local"},
                                  {"clientSecret", "demo-admin"}}),
                      401);
         expect_error(post_v1(c, {{"grantType", "password"}, {"username", ci.email}, {"password", ci.password}}), 401);
@@ -284,8 +302,8 @@ TEST_CASE("token v1: client_credentials for the demo application clients") {
 TEST_CASE("token: an application client acts with its own role") {
     auto c = shared_server().client();
     auto scopes_of = [&](const server::DemoUser& client) {
-        const Json t = body_json(post_v1(c, {{"grantType", "client_credentials"}, {"clientID", client.email},
-                                             {"clientSecret", client.password}}));
+        const Json t = body_json(post_v1(
+            c, {{"grantType", "client_credentials"}, {"clientID", client.email}, {"clientSecret", client.password}}));
         auto r = c.Post("/api/v1/authorization/permitted-scopes", bearer(t.at("accessToken").get<std::string>()),
                         R"({"resourceType":"credentials","action":"create"})", "application/json");
         REQUIRE(r);
@@ -320,51 +338,53 @@ TEST_CASE("token v2: OAuth 2.0 form grants") {
     SUBCASE("client_credentials in the body or by HTTP Basic") {
         expect_token(post_v2(c, "grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret));
         expect_token(post_v2(c, "grant_type=client_credentials", {{"Authorization", basic(id, secret)}}));
-        expect_token(post_v2(c, "grant_type=client_credentials&client_id=" + id,
-                             {{"Authorization", basic(id, secret)}}));
-        expect_token(post_v2(c, "grant_type=client_credentials&client_id=" + id + "&client_secret=" +
-                                    secret + "&scope=openid"));  // unknown parameters are ignored
+        expect_token(
+            post_v2(c, "grant_type=client_credentials&client_id=" + id, {{"Authorization", basic(id, secret)}}));
+        expect_token(post_v2(c, "grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret +
+                                    "&scope=openid"));  // unknown parameters are ignored
     }
     SUBCASE("client authentication failures are 401 invalid_client") {
-        expect_oauth_error(post_v2(c, "grant_type=client_credentials&client_id=" + id +
-                                          "&client_secret=wrong"),
-                           401, "invalid_client");
+        expect_oauth_error(post_v2(c, "grant_type=client_credentials&client_id=" + id + "&client_secret=wrong"), 401,
+                           "invalid_client");
         expect_oauth_error(post_v2(c, "grant_type=client_credentials", {{"Authorization", basic(id, "wrong")}}), 401,
                            "invalid_client");
         expect_oauth_error(post_v2(c, "grant_type=client_credentials", {{"Authorization", "Basic !!!"}}), 401,
                            "invalid_client");
-        expect_oauth_error(post_v2(c, "grant_type=client_credentials&client_id=admin@demo.local&client_secret=demo-admin"),
-                           401, "invalid_client");
+        expect_oauth_error(
+            post_v2(c, "grant_type=client_credentials&client_id=admin@demo.local&client_secret=demo-admin"), 401,
+            "invalid_client");
     }
     SUBCASE("wrong user credentials are 400 invalid_grant") {
-        expect_oauth_error(post_v2(c, "grant_type=password&username=admin@demo.local&password=wrong"), 400, "invalid_grant");
+        expect_oauth_error(post_v2(c, "grant_type=password&username=admin@demo.local&password=wrong"), 400,
+                           "invalid_grant");
         expect_oauth_error(post_v2(c, "grant_type=password&username=ghost@demo.local&password=demo-admin"), 400,
                            "invalid_grant");
-        expect_oauth_error(post_v2(c, "grant_type=password&username=" + id + "&password=" + secret),
-                           400, "invalid_grant");
+        expect_oauth_error(post_v2(c, "grant_type=password&username=" + id + "&password=" + secret), 400,
+                           "invalid_grant");
     }
     SUBCASE("malformed requests are 400 invalid_request") {
-        for (const char* form : {"", "username=admin@demo.local&password=demo-admin", "grant_type=",
-                                 "grant_type=password&username=admin@demo.local",
-                                 "grant_type=password&password=demo-admin",
-                                 "grant_type=password&grant_type=client_credentials",
-                                 "grant_type=client_credentials", "grant_type=client_credentials&client_id=x",
-                                 "grant_type=client_credentials&client_secret=x", "grant_type=password&username=%ZZ"}) {
+        for (const char* form :
+             {"", "username=admin@demo.local&password=demo-admin",
+              "grant_type=", "grant_type=password&username=admin@demo.local", "grant_type=password&password=demo-admin",
+              "grant_type=password&grant_type=client_credentials", "grant_type=client_credentials",
+              "grant_type=client_credentials&client_id=x", "grant_type=client_credentials&client_secret=x",
+              "grant_type=password&username=%ZZ"}) {
             CAPTURE(form);
             expect_oauth_error(post_v2(c, form), 400, "invalid_request");
         }
-        expect_oauth_error(post_v2(c, "grant_type=client_credentials&client_secret=" + secret,
-                                   {{"Authorization", basic(id, secret)}}),
-                           400, "invalid_request");
-        expect_oauth_error(post_v2(c, "grant_type=client_credentials&client_id=other",
-                                   {{"Authorization", basic(id, secret)}}),
-                           400, "invalid_request");
-        const Json json_body = {{"grant_type", "password"}, {"username", "admin@demo.local"}, {"password", "demo-admin"}};
+        expect_oauth_error(
+            post_v2(c, "grant_type=client_credentials&client_secret=" + secret, {{"Authorization", basic(id, secret)}}),
+            400, "invalid_request");
+        expect_oauth_error(
+            post_v2(c, "grant_type=client_credentials&client_id=other", {{"Authorization", basic(id, secret)}}), 400,
+            "invalid_request");
+        const Json json_body = {
+            {"grant_type", "password"}, {"username", "admin@demo.local"}, {"password", "demo-admin"}};
         expect_oauth_error(post_v2(c, json_body.dump(), {}, "application/json"), 400, "invalid_request");
     }
     SUBCASE("other grants are 400 unsupported_grant_type") {
-        for (const char* grant : {"refresh_token&refresh_token=x", "authorization_code&code=x&redirect_uri=https%3A%2F%2Fa",
-                                  "magic", "app_token"}) {
+        for (const char* grant : {"refresh_token&refresh_token=x",
+                                  "authorization_code&code=x&redirect_uri=https%3A%2F%2Fa", "magic", "app_token"}) {
             CAPTURE(grant);
             expect_oauth_error(post_v2(c, std::string("grant_type=") + grant), 400, "unsupported_grant_type");
         }
@@ -395,7 +415,8 @@ std::vector<Call> every_api_call() {
                                                               {"{clusterUuid}", "d73a738f-fab3-430a-8fa3-5241493d7128"},
                                                               {"{departmentId}", "1"},
                                                               {"{projectId}", "1"}})
-            for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) path.replace(at, param.size(), value);
+            for (auto at = path.find(param); at != std::string::npos; at = path.find(param))
+                path.replace(at, param.size(), value);
         return path;
     };
     if (const OpenApiDoc* doc = openapi_doc()) {
@@ -417,12 +438,13 @@ std::vector<Call> every_api_call() {
         for (auto kind : kAllKinds) {
             const std::string list = "/api/v1/asset/credentials/" + std::string(kind_path_segment(kind));
             const std::string item = fill(list + "/{AssetId}");
-            for (const Call& call : {Call{"GET", list}, Call{"POST", list}, Call{"GET", item}, Call{"PUT", item},
-                                     Call{"DELETE", item}})
+            for (const Call& call :
+                 {Call{"GET", list}, Call{"POST", list}, Call{"GET", item}, Call{"PUT", item}, Call{"DELETE", item}})
                 calls.push_back(call);
         }
     }
-    for (const char* collection : {"/api/v1/asset/datasource/git", "/api/v1/asset/datasource/s3", "/api/v1/asset/environment"}) {
+    for (const char* collection :
+         {"/api/v1/asset/datasource/git", "/api/v1/asset/datasource/s3", "/api/v1/asset/environment"}) {
         calls.push_back({"GET", collection});
         calls.push_back({"POST", collection});
         calls.push_back({"GET", fill(std::string(collection) + "/{AssetId}")});

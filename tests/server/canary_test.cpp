@@ -50,7 +50,8 @@ std::string base64(const std::string& raw) {
     std::size_t i = 0;
     for (; i + 2 < raw.size(); i += 3) {
         const unsigned v = (unsigned{static_cast<unsigned char>(raw[i])} << 16) |
-                           (unsigned{static_cast<unsigned char>(raw[i + 1])} << 8) | unsigned{static_cast<unsigned char>(raw[i + 2])};
+                           (unsigned{static_cast<unsigned char>(raw[i + 1])} << 8) |
+                           unsigned{static_cast<unsigned char>(raw[i + 2])};
         for (int s = 18; s >= 0; s -= 6) out += abc[(v >> s) & 63];
     }
     if (i < raw.size()) {
@@ -95,17 +96,20 @@ TEST_CASE("canary: secret values appear in no response, no log line and no datab
             if (it->is_array())
                 for (const auto& kv : *it) canaries.push_back(kv.at("value"));
         }
-        const Json c = api.expect(record(api.post(kind_path(kind), create_body("canary-" + std::string(kind_path_segment(kind)),
-                                                                                 project_scope(1), spec))),
-                                  202);
+        const Json c = api.expect(
+            record(api.post(kind_path(kind),
+                            create_body("canary-" + std::string(kind_path_segment(kind)), project_scope(1), spec))),
+            202);
         ids[kind] = c.at("meta").at("id");
     }
     REQUIRE(canaries.size() == 9);
 
     // A Git data source using the password credential makes usedBy and the 412 real.
     const Json git = {{"meta", {{"name", "canary-repo"}, {"scope", "project"}, {"projectId", 1}}},
-                      {"spec", {{"repository", "https://git.example.com/r.git"}, {"path", "/src"},
-                                {"credentialId", ids[CredentialKind::Password]}}}};
+                      {"spec",
+                       {{"repository", "https://git.example.com/r.git"},
+                        {"path", "/src"},
+                        {"credentialId", ids[CredentialKind::Password]}}}};
     auto ds = record(api.post("/api/v1/asset/datasource/git", git));
     // Let the agents write the Kubernetes Secrets (and log whatever they log).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -120,12 +124,14 @@ TEST_CASE("canary: secret values appear in no response, no log line and no datab
     }
 
     // Every endpoint, with and without usage and status.
-    const std::string token_body = Json{{"grantType", "password"}, {"username", kAdmin.email}, {"password", kAdmin.password}}.dump();
+    const std::string token_body =
+        Json{{"grantType", "password"}, {"username", kAdmin.email}, {"password", kAdmin.password}}.dump();
     record(api.client().Post("/api/v1/token", token_body, "application/json"));
     record(api.client().Post("/api/v2/token", "grant_type=password&username=admin%40demo.local&password=demo-admin",
                              "application/x-www-form-urlencoded"));
-    for (const std::string& q : std::vector<std::string>{"", "?usageInfo=true&statusInfo=true", "?projectId=1&usageInfo=true",
-                                                         "?clusterId=" + std::string(kClusterA) + "&includeDescendants=true&statusInfo=true"})
+    for (const std::string& q :
+         std::vector<std::string>{"", "?usageInfo=true&statusInfo=true", "?projectId=1&usageInfo=true",
+                                  "?clusterId=" + std::string(kClusterA) + "&includeDescendants=true&statusInfo=true"})
         record(api.get(kCredentialsPath + q));
     for (auto kind : kAllKinds) {
         record(api.get(kind_path(kind) + "?usageInfo=true&statusInfo=true"));
@@ -133,14 +139,15 @@ TEST_CASE("canary: secret values appear in no response, no log line and no datab
         record(api.get(item_path(kind, ids[kind])));
         record(api.get(item_path(kind, ids[kind]) + "?usageInfo=true&statusInfo=true"));
         record(api.put(item_path(kind, ids[kind]), {{"meta", {{"description", "described"}}}}));
-        record(api.put(item_path(kind, ids[kind]), {{"meta", {{"name", "canary-renamed-" + std::string(kind_path_segment(kind))}}}}));
+        record(api.put(item_path(kind, ids[kind]),
+                       {{"meta", {{"name", "canary-renamed-" + std::string(kind_path_segment(kind))}}}}));
         record(api.get("/api/v1/asset/credentials/existing-secrets?kind=" + std::string(kind_path_segment(kind)) +
                        "&scope=project&projectId=1"));
     }
     record(api.post("/api/v1/authorization/permitted-scopes", {{"resourceType", "credentials"}}));
     for (const char* path : {"/api/v1/clusters", "/api/v1/org-unit/departments", "/api/v1/org-unit/projects",
-                             "/api/v1/org-unit/projects/1", "/api/v1/asset/datasource/git", "/api/v1/asset/datasource/s3",
-                             "/api/v1/asset/environment"})
+                             "/api/v1/org-unit/projects/1", "/api/v1/asset/datasource/git",
+                             "/api/v1/asset/datasource/s3", "/api/v1/asset/environment"})
         record(api.get(path));
     for (const char* cluster : {kClusterA, kClusterB}) {
         const std::string ext = std::string("/api/v1/x-reference/clusters/") + cluster;
@@ -148,17 +155,21 @@ TEST_CASE("canary: secret values appear in no response, no log line and no datab
         record(api.get(ext + "/namespaces"));
     }
     // The guarded delete names the users, then the deletes go through.
-    const Json in_use = expect_error(record(api.del(item_path(CredentialKind::Password, ids[CredentialKind::Password]))), 412);
+    const Json in_use =
+        expect_error(record(api.del(item_path(CredentialKind::Password, ids[CredentialKind::Password]))), 412);
     CHECK(in_use.at("details").get<std::string>().find("canary-repo") != std::string::npos);
-    if (ds && ds->status == 202) record(api.del("/api/v1/asset/datasource/git/" + body_json(ds).at("meta").at("id").get<std::string>()));
+    if (ds && ds->status == 202)
+        record(api.del("/api/v1/asset/datasource/git/" + body_json(ds).at("meta").at("id").get<std::string>()));
     for (auto kind : kAllKinds) record(api.del(item_path(kind, ids[kind])));
     record(api.get(kCredentialsPath + "?usageInfo=true&statusInfo=true"));
 
     const fs::path data = server.data_dir();
     std::vector<std::pair<std::string, std::string>> files;  // name, bytes (while running: -wal and -shm exist)
-    for (const auto& f : fs::directory_iterator(data)) files.emplace_back(f.path().filename().string(), read_file(f.path()));
+    for (const auto& f : fs::directory_iterator(data))
+        files.emplace_back(f.path().filename().string(), read_file(f.path()));
     server.server->stop();
-    for (const auto& f : fs::directory_iterator(data)) files.emplace_back(f.path().filename().string() + " (stopped)", read_file(f.path()));
+    for (const auto& f : fs::directory_iterator(data))
+        files.emplace_back(f.path().filename().string() + " (stopped)", read_file(f.path()));
     capture.restore();
     const std::string log = capture.text();
 

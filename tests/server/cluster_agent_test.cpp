@@ -22,7 +22,9 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-Json labels_of(const Json& secret) { return secret.at("metadata").value("labels", Json::object()); }
+Json labels_of(const Json& secret) {
+    return secret.at("metadata").value("labels", Json::object());
+}
 
 }  // namespace
 
@@ -62,14 +64,19 @@ TEST_CASE("cluster agent: the data layout of each kind") {
         std::map<std::string, std::string> data;
     };
     const std::vector<Case> cases = {
-        {K::AccessKey, {{"accessKeyId", "AKIAEXAMPLE"}, {"secretAccessKey", "s3cr3t/+="}}, "Opaque",
+        {K::AccessKey,
+         {{"accessKeyId", "AKIAEXAMPLE"}, {"secretAccessKey", "s3cr3t/+="}},
+         "Opaque",
          {{"AccessKeyId", "AKIAEXAMPLE"}, {"SecretKey", "s3cr3t/+="}}},
         {K::GenericSecret,
-         {{"keyValuePairs", Json::array({{{"key", "API_KEY"}, {"value", "k1"}}, {{"key", "ssh"}, {"value", "line1\nline2\n"}}})}},
+         {{"keyValuePairs",
+           Json::array({{{"key", "API_KEY"}, {"value", "k1"}}, {{"key", "ssh"}, {"value", "line1\nline2\n"}}})}},
          "Opaque",
          {{"API_KEY", "k1"}, {"ssh", "line1\nline2\n"}}},
         {K::NgcApiKey, {{"ngc_api_key", "nvapi-abc.DEF_123"}}, "Opaque", {{"NGC_API_KEY", "nvapi-abc.DEF_123"}}},
-        {K::DockerRegistry, {{"user", "bob"}, {"password", "pw"}, {"url", "ghcr.io"}}, "kubernetes.io/dockerconfigjson",
+        {K::DockerRegistry,
+         {{"user", "bob"}, {"password", "pw"}, {"url", "ghcr.io"}},
+         "kubernetes.io/dockerconfigjson",
          {{".dockerconfigjson", R"({"auths":{"ghcr.io":{"username":"bob","password":"pw","auth":"Ym9iOnB3"}}})"}}},
     };
     for (const auto& c : cases) {
@@ -88,8 +95,8 @@ TEST_CASE("cluster agent: the data layout of each kind") {
 TEST_CASE("cluster agent: department and cluster credentials get a source in runai and a replica per project") {
     TestServer server;
     Api admin(server, kAdmin);
-    const std::string dept = create_credential(admin, K::AccessKey, "dept-key", department_scope("1"),
-                                               spec_with_values(K::AccessKey, "d1"));
+    const std::string dept =
+        create_credential(admin, K::AccessKey, "dept-key", department_scope("1"), spec_with_values(K::AccessKey, "d1"));
     const std::string cluster = create_credential(admin, K::NgcApiKey, "cluster-ngc", cluster_scope(kClusterA),
                                                   spec_with_values(K::NgcApiKey, "c1"));
     CHECK(status_of(wait_settled(admin, K::AccessKey, dept)) == "No issues found");
@@ -126,8 +133,9 @@ TEST_CASE("cluster agent: account credentials reach every cluster and report No 
     const Json b = cluster_secrets(admin, kClusterB);
     CHECK(namespaces_with(a, "everywhere").size() == 7);  // runai + six projects
     // cluster-b: runai + five projects; team-h has no namespace
-    CHECK(sorted(namespaces_with(b, "everywhere")) ==
-          std::vector<std::string>{"runai", "runai-team-g", "runai-team-i", "runai-team-j", "runai-team-k", "runai-team-l"});
+    CHECK(sorted(namespaces_with(b, "everywhere")) == std::vector<std::string>{"runai", "runai-team-g", "runai-team-i",
+                                                                               "runai-team-j", "runai-team-k",
+                                                                               "runai-team-l"});
     CHECK(labels_of(*find_secret(b, "runai", "everywhere")).at("run.ai/tenant-wide") == "true");
 }
 
@@ -136,8 +144,8 @@ TEST_CASE("cluster agent: a missing project namespace is an issue naming the pro
     Api admin(server, kAdmin);
     const Json expected_issue = {{"scopeId", "8"}, {"scopeType", "project"}, {"issue", "NotCreated"}};
     SUBCASE("project scope: nothing can be created") {
-        const std::string id = create_credential(admin, K::Password, "team-h-pw", project_scope(8),
-                                                 spec_with_values(K::Password, "h"));
+        const std::string id =
+            create_credential(admin, K::Password, "team-h-pw", project_scope(8), spec_with_values(K::Password, "h"));
         const Json c = wait_settled(admin, K::Password, id);
         CHECK(status_of(c) == "Issues found");
         CHECK(c.at("status").at("issues") == Json::array({expected_issue}));
@@ -171,8 +179,8 @@ TEST_CASE("cluster agent: a delete removes the objects, then the credential") {
 TEST_CASE("cluster agent: an update settles back to the steady status, keeping the Kubernetes name") {
     TestServer server;
     Api admin(server, kAdmin);
-    const std::string id = create_credential(admin, K::Password, "renamed-later", project_scope(8),
-                                             spec_with_values(K::Password, "u"));
+    const std::string id =
+        create_credential(admin, K::Password, "renamed-later", project_scope(8), spec_with_values(K::Password, "u"));
     CHECK(status_of(wait_settled(admin, K::Password, id)) == "Issues found");
     const Json updated = admin.expect(
         admin.put(item_path(K::Password, id), {{"meta", {{"name", "renamed-now"}, {"description", "new text"}}}}), 202);
@@ -181,8 +189,8 @@ TEST_CASE("cluster agent: an update settles back to the steady status, keeping t
     CHECK(c.at("meta").at("description") == "new text");
     CHECK(c.at("clusterInfo").at("resources")[0].at("name") == "renamed-later");
 
-    const std::string ok_id = create_credential(admin, K::Password, "update-ok", project_scope(1),
-                                                spec_with_values(K::Password, "o"));
+    const std::string ok_id =
+        create_credential(admin, K::Password, "update-ok", project_scope(1), spec_with_values(K::Password, "o"));
     wait_settled(admin, K::Password, ok_id);
     admin.expect(admin.put(item_path(K::Password, ok_id), {{"meta", {{"description", "changed"}}}}), 202);
     const Json steady = poll_credential(admin, K::Password, ok_id, [](const Json& j) {
@@ -195,11 +203,11 @@ TEST_CASE("cluster agent: an update settles back to the steady status, keeping t
 TEST_CASE("cluster agent: Kubernetes names do not collide in a shared namespace") {
     TestServer server;
     Api admin(server, kAdmin);
-    const std::string project = create_credential(admin, K::Password, "shared-name", project_scope(1),
-                                                  spec_with_values(K::Password, "p"));
+    const std::string project =
+        create_credential(admin, K::Password, "shared-name", project_scope(1), spec_with_values(K::Password, "p"));
     wait_settled(admin, K::Password, project);
-    const std::string dept = create_credential(admin, K::Password, "shared-name", department_scope("1"),
-                                               spec_with_values(K::Password, "d"));
+    const std::string dept =
+        create_credential(admin, K::Password, "shared-name", department_scope("1"), spec_with_values(K::Password, "d"));
     const Json c = wait_settled(admin, K::Password, dept);
     CHECK(status_of(c) == "No issues found");
     CHECK(c.at("clusterInfo").at("resources")[0].at("name") == "shared-name-2");
@@ -216,8 +224,8 @@ TEST_CASE("cluster agent: an unreachable cluster reports Failed to access the cl
     const std::string steady = create_credential(admin, K::AccessKey, "before-outage", cluster_scope(kClusterA),
                                                  spec_with_values(K::AccessKey, "s"));
     CHECK(status_of(wait_settled(admin, K::AccessKey, steady)) == "No issues found");
-    const std::string other = create_credential(admin, K::AccessKey, "other-cluster", project_scope(7),
-                                                spec_with_values(K::AccessKey, "o"));
+    const std::string other =
+        create_credential(admin, K::AccessKey, "other-cluster", project_scope(7), spec_with_values(K::AccessKey, "o"));
     wait_settled(admin, K::AccessKey, other);
 
     set_reachable(admin, kClusterA, false);
@@ -235,8 +243,8 @@ TEST_CASE("cluster agent: an unreachable cluster reports Failed to access the cl
         CHECK(c.at("status").at("state") == (c.at("uuid") == kClusterA ? "Disconnected" : "Connected"));
 
     // Work for the cluster waits, account credentials stay without status.
-    const std::string waiting = create_credential(admin, K::Password, "during-outage", project_scope(3),
-                                                  spec_with_values(K::Password, "w"));
+    const std::string waiting =
+        create_credential(admin, K::Password, "during-outage", project_scope(3), spec_with_values(K::Password, "w"));
     const std::string account = create_credential(admin, K::Password, "account-during-outage", tenant_scope(),
                                                   spec_with_values(K::Password, "a"));
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
@@ -249,7 +257,8 @@ TEST_CASE("cluster agent: an unreachable cluster reports Failed to access the cl
     CHECK(back.at("status").at("message") == "");
     CHECK(status_of(wait_settled(admin, K::Password, waiting)) == "No issues found");
     CHECK(status_of(wait_settled(admin, K::Password, account)) == "No status");
-    CHECK(namespaces_with(cluster_secrets(admin, kClusterA), "during-outage") == std::vector<std::string>{"runai-team-c"});
+    CHECK(namespaces_with(cluster_secrets(admin, kClusterA), "during-outage") ==
+          std::vector<std::string>{"runai-team-c"});
 }
 
 TEST_CASE("cluster agent: the seeded clusters agree with the seeded statuses") {

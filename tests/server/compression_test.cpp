@@ -1,10 +1,11 @@
 // Transport compression: JSON answers and static files are gzip-compressed when the request
 // accepts gzip, carry Vary: Accept-Encoding, and decode to exactly what an uncompressed request
 // gets; without Accept-Encoding nothing is compressed. Plus the Accept-Encoding parser.
+#include "server/compression.h"
+
 #include <zlib.h>
 
 #include "credentials_api.h"
-#include "server/compression.h"
 
 using namespace cc;
 using namespace cc::test;

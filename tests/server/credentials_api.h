@@ -18,7 +18,7 @@ struct DemoLogin {
     const char* password;
 };
 inline constexpr DemoLogin kAdmin{"admin@demo.local", "demo-admin"};
-inline constexpr DemoLogin kDeptAdmin{"dept-admin@demo.local", "demo-dept-admin"};  // department 1
+inline constexpr DemoLogin kDeptAdmin{"dept-admin@demo.local", "demo-dept-admin"};   // department 1
 inline constexpr DemoLogin kResearcher{"researcher@demo.local", "demo-researcher"};  // project 1
 inline constexpr DemoLogin kViewer{"viewer@demo.local", "demo-viewer"};
 
@@ -56,7 +56,9 @@ public:
     httplib::Result put(const std::string& path, const Json& body) {
         return checked("PUT", path, client_.Put(path.c_str(), headers(), body.dump(), "application/json"));
     }
-    httplib::Result del(const std::string& path) { return checked("DELETE", path, client_.Delete(path.c_str(), headers())); }
+    httplib::Result del(const std::string& path) {
+        return checked("DELETE", path, client_.Delete(path.c_str(), headers()));
+    }
 
     // The body of a 2xx answer with the expected status.
     Json expect(const httplib::Result& r, int status) {
@@ -86,8 +88,12 @@ private:
     std::string token_;
 };
 
-inline std::string kind_path(CredentialKind k) { return kCredentialsPath + "/" + std::string(kind_path_segment(k)); }
-inline std::string item_path(CredentialKind k, const std::string& id) { return kind_path(k) + "/" + id; }
+inline std::string kind_path(CredentialKind k) {
+    return kCredentialsPath + "/" + std::string(kind_path_segment(k));
+}
+inline std::string item_path(CredentialKind k, const std::string& id) {
+    return kind_path(k) + "/" + id;
+}
 
 // A valid create body of each kind with new secret values derived from `secret`.
 inline Json spec_with_values(CredentialKind k, const std::string& secret) {
@@ -116,9 +122,17 @@ inline Json create_body(const std::string& name, const Json& scope_meta, const J
     return {{"meta", meta}, {"spec", spec}};
 }
 
-inline Json project_scope(int id) { return {{"scope", "project"}, {"projectId", id}}; }
-inline Json department_scope(const std::string& id) { return {{"scope", "department"}, {"departmentId", id}}; }
-inline Json cluster_scope(const std::string& id) { return {{"scope", "cluster"}, {"clusterId", id}}; }
-inline Json tenant_scope() { return {{"scope", "tenant"}}; }
+inline Json project_scope(int id) {
+    return {{"scope", "project"}, {"projectId", id}};
+}
+inline Json department_scope(const std::string& id) {
+    return {{"scope", "department"}, {"departmentId", id}};
+}
+inline Json cluster_scope(const std::string& id) {
+    return {{"scope", "cluster"}, {"clusterId", id}};
+}
+inline Json tenant_scope() {
+    return {{"scope", "tenant"}};
+}
 
 }  // namespace cc::test

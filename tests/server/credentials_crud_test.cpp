@@ -17,9 +17,13 @@ std::string seed_id(Api& api, const std::string& name) {
     return list.at("entries")[0].at("meta").at("id");
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
-std::string error_text(const Json& e) { return e.at("message").get<std::string>() + " | " + e.at("details").get<std::string>(); }
+std::string error_text(const Json& e) {
+    return e.at("message").get<std::string>() + " | " + e.at("details").get<std::string>();
+}
 
 }  // namespace
 
@@ -32,7 +36,8 @@ TEST_CASE("each kind: create, get, list, update, delete") {
         const std::string name = "crud-" + std::string(kind_path_segment(kind));
 
         // Create: 202 with the full object, Creating, ids filled from the org tree.
-        const Json created = api.expect(api.post(kind_path(kind), create_body(name, project_scope(2), spec_with_values(kind, "x1"))), 202);
+        const Json created = api.expect(
+            api.post(kind_path(kind), create_body(name, project_scope(2), spec_with_values(kind, "x1"))), 202);
         const Json& meta = created.at("meta");
         const std::string id = meta.at("id");
         CHECK(meta.at("kind") == kind_name);
@@ -61,23 +66,25 @@ TEST_CASE("each kind: create, get, list, update, delete") {
         CHECK(full.at("usedBy").at("workspaces").empty());
 
         // Lists: in its own kind's list and the combined one, in no other kind's.
-        for (auto other : kAllKinds)
-            CHECK(contains(api.names(kind_path(other)), name) == (other == kind));
+        for (auto other : kAllKinds) CHECK(contains(api.names(kind_path(other)), name) == (other == kind));
         CHECK(contains(api.names(kCredentialsPath), name));
         // Another kind's path with this id is a 404.
-        const CredentialKind wrong = kind == CredentialKind::Password ? CredentialKind::AccessKey : CredentialKind::Password;
+        const CredentialKind wrong =
+            kind == CredentialKind::Password ? CredentialKind::AccessKey : CredentialKind::Password;
         expect_error(api.get(item_path(wrong, id)), 404);
         expect_error(api.put(item_path(wrong, id), {{"meta", {{"description", "x"}}}}), 404);
         expect_error(api.del(item_path(wrong, id)), 404);
 
         // Update the description: 202, updateCount + 1, Updating, the Kubernetes name stays.
-        const Json updated = api.expect(api.put(item_path(kind, id), {{"meta", {{"description", "now described"}}}}), 202);
+        const Json updated =
+            api.expect(api.put(item_path(kind, id), {{"meta", {{"description", "now described"}}}}), 202);
         CHECK(updated.at("meta").at("description") == "now described");
         CHECK(updated.at("meta").at("name") == name);
         CHECK(updated.at("meta").at("updateCount") == 2);
         CHECK(updated.at("status").at("status") == "Updating");
         // Rename: the new name shows everywhere, the Kubernetes name does not change.
-        const Json renamed = api.expect(api.put(item_path(kind, id), {{"meta", {{"name", name + "-2"}, {"description", "renamed"}}}}), 202);
+        const Json renamed = api.expect(
+            api.put(item_path(kind, id), {{"meta", {{"name", name + "-2"}, {"description", "renamed"}}}}), 202);
         CHECK(renamed.at("meta").at("name") == name + "-2");
         CHECK(renamed.at("meta").at("description") == "renamed");
         CHECK(renamed.at("meta").at("updateCount") == 3);
@@ -118,19 +125,22 @@ TEST_CASE("create: every scope level, with ids derived or checked against the or
     Api api(server, kAdmin);
     const Json spec = spec_with_values(CredentialKind::Password, "s");
     SUBCASE("tenant") {
-        const Json c = api.expect(api.post(kind_path(CredentialKind::Password), create_body("acct", tenant_scope(), spec)), 202);
+        const Json c =
+            api.expect(api.post(kind_path(CredentialKind::Password), create_body("acct", tenant_scope(), spec)), 202);
         CHECK(c.at("meta").at("scope") == "tenant");
         CHECK(c.at("meta").at("clusterId").is_null());
         CHECK(c.at("meta").at("departmentId").is_null());
         CHECK(c.at("meta").at("projectId").is_null());
     }
     SUBCASE("cluster") {
-        const Json c = api.expect(api.post(kind_path(CredentialKind::Password), create_body("clu", cluster_scope(kClusterB), spec)), 202);
+        const Json c = api.expect(
+            api.post(kind_path(CredentialKind::Password), create_body("clu", cluster_scope(kClusterB), spec)), 202);
         CHECK(c.at("meta").at("clusterId") == kClusterB);
         CHECK(c.at("meta").at("departmentId").is_null());
     }
     SUBCASE("department: clusterId filled, or accepted when it agrees") {
-        const Json c = api.expect(api.post(kind_path(CredentialKind::Password), create_body("dep", department_scope("3"), spec)), 202);
+        const Json c = api.expect(
+            api.post(kind_path(CredentialKind::Password), create_body("dep", department_scope("3"), spec)), 202);
         CHECK(c.at("meta").at("departmentId") == "3");
         CHECK(c.at("meta").at("clusterId") == kClusterB);
         Json scope = department_scope("4");
@@ -151,7 +161,8 @@ TEST_CASE("update: rename and description rules") {
     TestServer server;
     Api api(server, kAdmin);
     const auto kind = CredentialKind::DockerRegistry;
-    const Json c = api.expect(api.post(kind_path(kind), create_body("upd", project_scope(1), spec_with_values(kind, "u"))), 202);
+    const Json c =
+        api.expect(api.post(kind_path(kind), create_body("upd", project_scope(1), spec_with_values(kind, "u"))), 202);
     const std::string id = c.at("meta").at("id");
     const std::string path = item_path(kind, id);
     const Json before = api.expect(api.get(path), 200);
@@ -174,7 +185,9 @@ TEST_CASE("update: rename and description rules") {
         CHECK(cleared.at("meta").at("updateCount") == 3);
     }
     SUBCASE("a name taken in the same scope node is a 409, elsewhere it is fine") {
-        api.expect(api.post(kind_path(CredentialKind::Password), create_body("taken", project_scope(1), spec_with_values(CredentialKind::Password, "p"))), 202);
+        api.expect(api.post(kind_path(CredentialKind::Password),
+                            create_body("taken", project_scope(1), spec_with_values(CredentialKind::Password, "p"))),
+                   202);
         const Json e = expect_error(api.put(path, {{"meta", {{"name", "taken"}}}}), 409);
         CHECK(e.at("message") == "Resource with this name already exists");
         // team-b-dockerhub lives in project 2: its name is free in project 1.
@@ -205,11 +218,13 @@ TEST_CASE("update: rename and description rules") {
         CHECK(api.expect(api.get(path), 200).at("meta") == before.at("meta"));  // nothing changed
     }
     SUBCASE("unknown ids are 404") {
-        expect_error(api.put(item_path(kind, "00000000-0000-4000-8000-000000000000"), {{"meta", {{"description", "x"}}}}), 404);
+        expect_error(
+            api.put(item_path(kind, "00000000-0000-4000-8000-000000000000"), {{"meta", {{"description", "x"}}}}), 404);
     }
     SUBCASE("a credential being deleted cannot be changed") {
         const std::string scratch = seed_id(api, "research-scratch-s3");  // seeded Deleting
-        const Json e = expect_error(api.put(item_path(CredentialKind::AccessKey, scratch), {{"meta", {{"description", "x"}}}}), 400);
+        const Json e = expect_error(
+            api.put(item_path(CredentialKind::AccessKey, scratch), {{"meta", {{"description", "x"}}}}), 400);
         CHECK(e.at("message").get<std::string>().find("being deleted") != std::string::npos);
     }
 }
@@ -247,7 +262,8 @@ TEST_CASE("delete: unknown ids are 404, repeated deletes of a Deleting credentia
     CHECK(after.at("meta").at("updateCount") == before.at("meta").at("updateCount"));
     CHECK(after.at("status").at("status") == "Deleting");
     const std::string comet = seed_id(api, "team-i-comet");
-    for (int i = 0; i < 2; ++i) CHECK(api.expect(api.del(item_path(CredentialKind::GenericSecret, comet)), 204).is_null());
+    for (int i = 0; i < 2; ++i)
+        CHECK(api.expect(api.del(item_path(CredentialKind::GenericSecret, comet)), 204).is_null());
 }
 
 TEST_CASE("delete: a failed deletion can be retried") {
@@ -270,18 +286,23 @@ TEST_CASE("create: an existing secret backs one credential only") {
     using K = CredentialKind;
     // team-a-s3: a labelled access-key Secret in runai-team-a (demo data).
     const Json c = api.expect(api.post(kind_path(K::AccessKey), create_body("from-existing", project_scope(1),
-                                                                               {{"existingSecretName", "team-a-s3"}})),
+                                                                            {{"existingSecretName", "team-a-s3"}})),
                               202);
     CHECK(c.at("spec").at("existingSecretName") == "team-a-s3");
     CHECK(c.at("spec").at("accessKeyId").is_null());
     CHECK(c.at("spec").at("keyId") == 0);  // nothing was encrypted
     CHECK(c.at("clusterInfo").at("resources")[0].at("name") == "team-a-s3");
-    const Json again = expect_error(api.post(kind_path(K::AccessKey), create_body("from-existing-2", project_scope(1),
-                                                                                  {{"existingSecretName", "team-a-s3"}})),
-                                    409);
+    const Json again =
+        expect_error(api.post(kind_path(K::AccessKey),
+                              create_body("from-existing-2", project_scope(1), {{"existingSecretName", "team-a-s3"}})),
+                     409);
     CHECK(error_text(again).find("spec.existingSecretName") != std::string::npos);
     // The wrong kind, or a scope the Secret does not reach, is a 400.
-    expect_error(api.post(kind_path(K::Password), create_body("wrong-kind", project_scope(1), {{"existingSecretName", "team-a-s3"}})), 400);
-    expect_error(api.post(kind_path(K::AccessKey), create_body("wrong-scope", project_scope(2), {{"existingSecretName", "team-a-s3"}})), 400);
+    expect_error(api.post(kind_path(K::Password),
+                          create_body("wrong-kind", project_scope(1), {{"existingSecretName", "team-a-s3"}})),
+                 400);
+    expect_error(api.post(kind_path(K::AccessKey),
+                          create_body("wrong-scope", project_scope(2), {{"existingSecretName", "team-a-s3"}})),
+                 400);
     CHECK(api.names(kCredentialsPath + "?name=from-existing-2").empty());
 }

@@ -66,13 +66,13 @@ TEST_CASE("credentials list: the demo data covers every kind, scope and status")
                 CHECK((i.scope_type == ScopeType::Project || i.scope_type == ScopeType::Department));
         }
         // Exactly one kind's spec is filled, the one meta.kind names.
-        for (auto k : kAllKinds)
-            CHECK(e.at("spec").at(std::string(kind_api_name(k))).is_null() == (k != c->meta.kind));
+        for (auto k : kAllKinds) CHECK(e.at("spec").at(std::string(kind_api_name(k))).is_null() == (k != c->meta.kind));
         CHECK(e.contains("clusterInfo"));
     }
     CHECK(ids.size() == entries.size());
     CHECK(kinds.size() == 5);
-    CHECK(scopes == std::set<ScopeType>{ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department, ScopeType::Project});
+    CHECK(scopes ==
+          std::set<ScopeType>{ScopeType::Tenant, ScopeType::Cluster, ScopeType::Department, ScopeType::Project});
     CHECK(statuses.size() == 8);
 }
 
@@ -162,13 +162,13 @@ TEST_CASE("credentials list: scope and id filters") {
     SUBCASE("projectId without scope: the project's own plus its ancestors'") {
         // team-a is project 1 in research (department 1) on cluster-a.
         const auto got = names(list("?projectId=1"));
-        CHECK(got.count("team-a-wandb") == 1);       // its own
-        CHECK(got.count("research-ghcr") == 1);      // its department's
-        CHECK(got.count("nvcr-a") == 1);             // its cluster's
-        CHECK(got.count("ngc-org-key") == 1);        // the account's
-        CHECK(got.count("team-b-dockerhub") == 0);   // a sibling project's
-        CHECK(got.count("gitlab-platform") == 0);    // another department's
-        CHECK(got.count("nvcr-b") == 0);             // another cluster's
+        CHECK(got.count("team-a-wandb") == 1);      // its own
+        CHECK(got.count("research-ghcr") == 1);     // its department's
+        CHECK(got.count("nvcr-a") == 1);            // its cluster's
+        CHECK(got.count("ngc-org-key") == 1);       // the account's
+        CHECK(got.count("team-b-dockerhub") == 0);  // a sibling project's
+        CHECK(got.count("gitlab-platform") == 0);   // another department's
+        CHECK(got.count("nvcr-b") == 0);            // another cluster's
     }
     SUBCASE("scope=project&projectId: only that project's") {
         CHECK(names(list("?scope=project&projectId=1")) == std::set<std::string>{"team-a-git", "team-a-wandb"});
@@ -199,10 +199,10 @@ TEST_CASE("credentials list: scope and id filters") {
     SUBCASE("bad values are 400 with an error body") {
         auto c = shared_server().client();
         const std::string token = admin_token(c);
-        for (const char* q : {"?scope=galaxy", "?projectId=abc", "?projectId=-1", "?projectId=999",
-                              "?departmentId=99", "?clusterId=not-a-uuid",
-                              "?clusterId=00000000-0000-4000-8000-000000000000", "?usageInfo=yes",
-                              "?statusInfo=1", "?scope=cluster&includeDescendants=true", "?scope=tenant&scope=project"}) {
+        for (const char* q :
+             {"?scope=galaxy", "?projectId=abc", "?projectId=-1", "?projectId=999", "?departmentId=99",
+              "?clusterId=not-a-uuid", "?clusterId=00000000-0000-4000-8000-000000000000", "?usageInfo=yes",
+              "?statusInfo=1", "?scope=cluster&includeDescendants=true", "?scope=tenant&scope=project"}) {
             CAPTURE(q);
             expect_error(c.Get((std::string("/api/v1/asset/credentials") + q).c_str(), bearer(token)), 400);
         }

@@ -10,7 +10,9 @@ using namespace cc::test;
 
 namespace {
 
-std::string error_text(const Json& e) { return e.at("message").get<std::string>() + " | " + e.at("details").get<std::string>(); }
+std::string error_text(const Json& e) {
+    return e.at("message").get<std::string>() + " | " + e.at("details").get<std::string>();
+}
 
 Json with(Json body, const std::string& section, const std::string& key, const Json& value) {
     body[section][key] = value;
@@ -60,11 +62,17 @@ TEST_CASE("create: bad requests are 400s naming the field, and change nothing") 
         {K::AccessKey, with(ak, "meta", "departmentId", "2"), "meta.departmentId"},  // project 1 is in department 1
         {K::AccessKey, with(ak, "meta", "clusterId", kClusterB), "meta.clusterId"},  // ... on cluster-a
         {K::AccessKey, create_body("n", department_scope("99"), ak.at("spec")), "meta.departmentId"},
-        {K::AccessKey, create_body("n", {{"scope", "department"}, {"departmentId", "1"}, {"clusterId", kClusterB}}, ak.at("spec")), "meta.clusterId"},
-        {K::AccessKey, create_body("n", {{"scope", "department"}, {"departmentId", "1"}, {"projectId", 1}}, ak.at("spec")), "meta.projectId"},
-        {K::AccessKey, create_body("n", cluster_scope("00000000-0000-4000-8000-000000000000"), ak.at("spec")), "meta.clusterId"},
+        {K::AccessKey,
+         create_body("n", {{"scope", "department"}, {"departmentId", "1"}, {"clusterId", kClusterB}}, ak.at("spec")),
+         "meta.clusterId"},
+        {K::AccessKey,
+         create_body("n", {{"scope", "department"}, {"departmentId", "1"}, {"projectId", 1}}, ak.at("spec")),
+         "meta.projectId"},
+        {K::AccessKey, create_body("n", cluster_scope("00000000-0000-4000-8000-000000000000"), ak.at("spec")),
+         "meta.clusterId"},
         {K::AccessKey, create_body("n", Json{{"scope", "cluster"}}, ak.at("spec")), "meta.clusterId"},
-        {K::AccessKey, create_body("n", Json{{"scope", "tenant"}, {"clusterId", kClusterA}}, ak.at("spec")), "meta.clusterId"},
+        {K::AccessKey, create_body("n", Json{{"scope", "tenant"}, {"clusterId", kClusterA}}, ak.at("spec")),
+         "meta.clusterId"},
         {K::AccessKey, without(ak, "spec", "secretAccessKey"), "spec.secretAccessKey"},
         {K::AccessKey, with(ak, "spec", "accessKeyId", ""), "spec.accessKeyId"},
         {K::AccessKey, with(ak, "spec", "existingSecretName", "some-secret"), "spec.existingSecretName"},
@@ -72,14 +80,22 @@ TEST_CASE("create: bad requests are 400s naming the field, and change nothing") 
         {K::Password, create_body("n", project_scope(1), {{"user", "u"}}), "spec.password"},
         {K::DockerRegistry, create_body("n", project_scope(1), {{"user", "u"}, {"password", "p"}}), "spec.url"},
         {K::GenericSecret, with(generic, "spec", "keyValuePairs", Json::array()), "spec.keyValuePairs"},
-        {K::GenericSecret, with(generic, "spec", "keyValuePairs", Json::array({{{"key", "A"}, {"value", "1"}}, {{"key", "A"}, {"value", "2"}}})), "spec.keyValuePairs[1].key"},
-        {K::GenericSecret, with(generic, "spec", "keyValuePairs", Json::array({{{"key", "bad key"}, {"value", "1"}}})), "spec.keyValuePairs[0].key"},
-        {K::GenericSecret, with(generic, "spec", "keyValuePairs", Json::array({{{"key", "A"}, {"value", "1"}, {"x", 1}}})), "spec.keyValuePairs[0].x"},
+        {K::GenericSecret,
+         with(generic, "spec", "keyValuePairs",
+              Json::array({{{"key", "A"}, {"value", "1"}}, {{"key", "A"}, {"value", "2"}}})),
+         "spec.keyValuePairs[1].key"},
+        {K::GenericSecret, with(generic, "spec", "keyValuePairs", Json::array({{{"key", "bad key"}, {"value", "1"}}})),
+         "spec.keyValuePairs[0].key"},
+        {K::GenericSecret,
+         with(generic, "spec", "keyValuePairs", Json::array({{{"key", "A"}, {"value", "1"}, {"x", 1}}})),
+         "spec.keyValuePairs[0].x"},
         {K::GenericSecret, with(generic, "spec", "keyValuePairs", "A=1"), "spec.keyValuePairs"},
         {K::NgcApiKey, create_body("n", project_scope(1), {{"ngc_api_key", "has space"}}), "spec.ngc_api_key"},
         {K::NgcApiKey, create_body("n", project_scope(1), {{"ngcApiKey", "abc"}}), "spec.ngcApiKey"},
-        {K::NgcApiKey, create_body("n", project_scope(1), {{"ngc_api_key", "abc"}, {"existingSecretName", "x"}}), "spec.existingSecretName"},
-        {K::Password, create_body("n", project_scope(1), {{"existingSecretName", "no-such-secret"}}), "spec.existingSecretName"},
+        {K::NgcApiKey, create_body("n", project_scope(1), {{"ngc_api_key", "abc"}, {"existingSecretName", "x"}}),
+         "spec.existingSecretName"},
+        {K::Password, create_body("n", project_scope(1), {{"existingSecretName", "no-such-secret"}}),
+         "spec.existingSecretName"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.body.dump());
@@ -97,20 +113,34 @@ TEST_CASE("create: names are unique within the scope node across kinds (409)") {
     TestServer server;
     Api api(server, kAdmin);
     using K = CredentialKind;
-    api.expect(api.post(kind_path(K::Password), create_body("same", project_scope(1), spec_with_values(K::Password, "a"))), 202);
+    api.expect(
+        api.post(kind_path(K::Password), create_body("same", project_scope(1), spec_with_values(K::Password, "a"))),
+        202);
     for (auto kind : kAllKinds) {
         CAPTURE(kind_api_name(kind));
-        const Json e = expect_error(api.post(kind_path(kind), create_body("same", project_scope(1), spec_with_values(kind, "b"))), 409);
+        const Json e = expect_error(
+            api.post(kind_path(kind), create_body("same", project_scope(1), spec_with_values(kind, "b"))), 409);
         CHECK(e.at("message") == "Resource with this name already exists");
     }
     // The same name at other nodes, including the project's ancestors, is another credential.
-    api.expect(api.post(kind_path(K::Password), create_body("same", project_scope(2), spec_with_values(K::Password, "c"))), 202);
-    api.expect(api.post(kind_path(K::Password), create_body("same", department_scope("1"), spec_with_values(K::Password, "d"))), 202);
-    api.expect(api.post(kind_path(K::Password), create_body("same", cluster_scope(kClusterA), spec_with_values(K::Password, "e"))), 202);
-    api.expect(api.post(kind_path(K::Password), create_body("same", tenant_scope(), spec_with_values(K::Password, "f"))), 202);
-    expect_error(api.post(kind_path(K::NgcApiKey), create_body("same", tenant_scope(), spec_with_values(K::NgcApiKey, "g"))), 409);
+    api.expect(
+        api.post(kind_path(K::Password), create_body("same", project_scope(2), spec_with_values(K::Password, "c"))),
+        202);
+    api.expect(api.post(kind_path(K::Password),
+                        create_body("same", department_scope("1"), spec_with_values(K::Password, "d"))),
+               202);
+    api.expect(api.post(kind_path(K::Password),
+                        create_body("same", cluster_scope(kClusterA), spec_with_values(K::Password, "e"))),
+               202);
+    api.expect(
+        api.post(kind_path(K::Password), create_body("same", tenant_scope(), spec_with_values(K::Password, "f"))), 202);
+    expect_error(
+        api.post(kind_path(K::NgcApiKey), create_body("same", tenant_scope(), spec_with_values(K::NgcApiKey, "g"))),
+        409);
     // A demo credential's name at its node.
-    expect_error(api.post(kind_path(K::GenericSecret), create_body("nvcr-a", cluster_scope(kClusterA), spec_with_values(K::GenericSecret, "h"))), 409);
+    expect_error(api.post(kind_path(K::GenericSecret),
+                          create_body("nvcr-a", cluster_scope(kClusterA), spec_with_values(K::GenericSecret, "h"))),
+                 409);
     std::multiset<std::string> all;
     for (const auto& n : api.names(kCredentialsPath)) all.insert(n);
     CHECK(all.count("same") == 5);
@@ -148,7 +178,8 @@ TEST_CASE("create: bodies over 1 MiB are refused (413)") {
     TestServer& server = shared_server();
     Api api(server, kAdmin);
     const std::size_t before = api.names(kCredentialsPath).size();
-    const Json huge = create_body("huge", project_scope(1), {{"user", "u"}, {"password", std::string(1100 * 1024, 'p')}});
+    const Json huge =
+        create_body("huge", project_scope(1), {{"user", "u"}, {"password", std::string(1100 * 1024, 'p')}});
     expect_error(api.post(kind_path(CredentialKind::Password), huge), 413);
     expect_error(api.put(item_path(CredentialKind::Password, "00000000-0000-4000-8000-000000000000"),
                          {{"meta", {{"description", std::string(1100 * 1024, 'd')}}}}),
@@ -182,7 +213,8 @@ TEST_CASE("per-kind lists: the query parameters") {
         const auto got = api.names(path + "?projectId=1");
         const std::set<std::string> want = {"dockerhub-mirror", "nvcr-a", "research-ghcr"};
         CHECK(std::set<std::string>(got.begin(), got.end()) == want);
-        CHECK(api.names(path + "?projectId=2") == std::vector<std::string>{"dockerhub-mirror", "nvcr-a", "research-ghcr", "team-b-dockerhub"});
+        CHECK(api.names(path + "?projectId=2") ==
+              std::vector<std::string>{"dockerhub-mirror", "nvcr-a", "research-ghcr", "team-b-dockerhub"});
     }
     SUBCASE("scope narrows to one level; name matches exactly") {
         CHECK(api.names(path + "?scope=project&projectId=2") == std::vector<std::string>{"team-b-dockerhub"});
@@ -212,18 +244,21 @@ TEST_CASE("combined list: includeDescendants from a cluster and from the account
     TestServer& server = shared_server();
     Api api(server, kAdmin);
     const auto all = api.names(kCredentialsPath);
-    const auto below_a = api.names(kCredentialsPath + "?clusterId=" + std::string(kClusterA) + "&includeDescendants=true");
+    const auto below_a =
+        api.names(kCredentialsPath + "?clusterId=" + std::string(kClusterA) + "&includeDescendants=true");
     const std::set<std::string> got(below_a.begin(), below_a.end());
     CHECK(got.count("team-a-wandb") == 1);     // a project of cluster-a
     CHECK(got.count("gitlab-platform") == 1);  // a department of cluster-a
     CHECK(got.count("nvcr-a") == 1);           // the cluster itself
     CHECK(got.count("ngc-org-key") == 1);      // inherited from the account
     CHECK(got.count("nvcr-b") == 0);
-    CHECK(got.count("team-g-quay") == 0);      // cluster-b's project
+    CHECK(got.count("team-g-quay") == 0);  // cluster-b's project
     // Without includeDescendants: only the cluster's own and the account's.
     const auto plain = api.names(kCredentialsPath + "?clusterId=" + std::string(kClusterA));
     CHECK(std::set<std::string>(plain.begin(), plain.end()).count("team-a-wandb") == 0);
-    const Json e = expect_error(api.get(kCredentialsPath + "?scope=cluster&clusterId=" + std::string(kClusterA) + "&includeDescendants=true"), 400);
+    const Json e = expect_error(
+        api.get(kCredentialsPath + "?scope=cluster&clusterId=" + std::string(kClusterA) + "&includeDescendants=true"),
+        400);
     CHECK(error_text(e).find("includeDescendants") != std::string::npos);
     CHECK(all.size() >= got.size());
 }

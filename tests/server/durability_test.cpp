@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <barrier>
+#include <csignal>
 #include <mutex>
 #include <thread>
 
@@ -103,8 +103,9 @@ TEST_CASE("durability: every create answered 202 survives SIGKILL") {
                 auto c = client_for(child.port());
                 for (int i = 0; !stop; ++i) {
                     const auto kind = kAllKinds[static_cast<std::size_t>(i) % kAllKinds.size()];
-                    const Json body = create_body("burst-" + std::to_string(t) + "-" + std::to_string(i), project_scope(1 + t),
-                                                  spec_with_values(kind, "d" + std::to_string(i)));
+                    const Json body =
+                        create_body("burst-" + std::to_string(t) + "-" + std::to_string(i), project_scope(1 + t),
+                                    spec_with_values(kind, "d" + std::to_string(i)));
                     auto r = c.Post(kind_path(kind).c_str(), bearer(token), body.dump(), "application/json");
                     if (!r) {
                         if (acks > 0) break;  // the server is gone
@@ -121,7 +122,8 @@ TEST_CASE("durability: every create answered 202 survives SIGKILL") {
         }
         // Kill once a good number of creates were acknowledged, while the threads keep sending.
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (acks < 60 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        while (acks < 60 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         child.kill();
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         stop = true;
@@ -163,12 +165,16 @@ TEST_CASE("concurrency: one name at one scope, created by many threads at once: 
                 auto c = server.client();
                 // Different kinds race too: names are unique across kinds.
                 const auto kind = kAllKinds[static_cast<std::size_t>(t) % kAllKinds.size()];
-                const std::string body = create_body(name, project_scope(1), spec_with_values(kind, std::to_string(t))).dump();
+                const std::string body =
+                    create_body(name, project_scope(1), spec_with_values(kind, std::to_string(t))).dump();
                 start.arrive_and_wait();
                 auto r = c.Post(kind_path(kind).c_str(), bearer(api.token()), body, "application/json");
-                if (r && r->status == 202) ++created;
-                else if (r && r->status == 409) ++conflicts;
-                else ++other;
+                if (r && r->status == 202)
+                    ++created;
+                else if (r && r->status == 409)
+                    ++conflicts;
+                else
+                    ++other;
             });
         }
         for (auto& t : threads) t.join();
@@ -190,13 +196,17 @@ TEST_CASE("concurrency: one existing secret, claimed by many threads at once: ex
         threads.emplace_back([&, t] {
             auto c = server.client();
             // Different names: only the single-use rule of existing secrets can refuse them.
-            const std::string body =
-                create_body("claim-" + std::to_string(t), department_scope("1"), {{"existingSecretName", "research-git-bot"}}).dump();
+            const std::string body = create_body("claim-" + std::to_string(t), department_scope("1"),
+                                                 {{"existingSecretName", "research-git-bot"}})
+                                         .dump();
             start.arrive_and_wait();
             auto r = c.Post(kind_path(CredentialKind::Password).c_str(), bearer(api.token()), body, "application/json");
-            if (r && r->status == 202) ++created;
-            else if (r && r->status == 409) ++conflicts;
-            else ++other;
+            if (r && r->status == 202)
+                ++created;
+            else if (r && r->status == 409)
+                ++conflicts;
+            else
+                ++other;
         });
     }
     for (auto& t : threads) t.join();

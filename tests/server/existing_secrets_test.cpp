@@ -3,11 +3,12 @@
 // credentials created from one (single use; replicated for department scope; the user's Secret
 // survives the credential's deletion). validate_existing_secret is also checked directly against a
 // store.
+#include "server/existing_secrets.h"
+
 #include <set>
 
 #include "cluster_support.h"
 #include "server/demo_seed.h"
-#include "server/existing_secrets.h"
 
 using namespace cc;
 using namespace cc::test;
@@ -50,7 +51,8 @@ TEST_CASE("existing secrets: the listing per scope and kind, with inUse") {
           std::map<std::string, bool>{{"harbor-robot", true}});
     CHECK(listing(api, "kind=password&scope=department&departmentId=1") ==
           std::map<std::string, bool>{{"research-git-bot", false}});
-    CHECK(listing(api, "kind=generic-secret&scope=project&projectId=5") == std::map<std::string, bool>{{"team-e-env", true}});
+    CHECK(listing(api, "kind=generic-secret&scope=project&projectId=5") ==
+          std::map<std::string, bool>{{"team-e-env", true}});
     CHECK(listing(api, "kind=access-key&scope=project&projectId=1&clusterId=" + std::string(kClusterA)) ==
           std::map<std::string, bool>{{"team-a-s3", false}});
     // A department's Secret is not offered at cluster scope, nor a cluster-wide one at department scope.
@@ -58,8 +60,11 @@ TEST_CASE("existing secrets: the listing per scope and kind, with inUse") {
     // Agent-written Secrets in a project namespace are not the user's.
     CHECK(listing(api, "kind=password&scope=project&projectId=1").empty());
     const Json body = api.expect(api.get(kList + "?kind=password&scope=department&departmentId=3"), 200);
-    CHECK(body == Json{{"secrets", Json::array({{{"name", "vision-gitea-creds"}, {"namespace", "runai"},
-                                                {"kind", "password"}, {"inUse", true}}})}});
+    CHECK(
+        body ==
+        Json{{"secrets",
+              Json::array(
+                  {{{"name", "vision-gitea-creds"}, {"namespace", "runai"}, {"kind", "password"}, {"inUse", true}}})}});
 }
 
 TEST_CASE("existing secrets: every seeded existing-secret credential points to a real labelled Secret") {
@@ -69,7 +74,8 @@ TEST_CASE("existing secrets: every seeded existing-secret credential points to a
     for (const auto& e : entries) {
         const std::string kind = e.at("meta").at("kind");
         const Json& spec = e.at("spec").at(kind);
-        if (!spec.is_object() || !spec.contains("existingSecretName") || spec.at("existingSecretName").is_null()) continue;
+        if (!spec.is_object() || !spec.contains("existingSecretName") || spec.at("existingSecretName").is_null())
+            continue;
         const Json& m = e.at("meta");
         std::string query = "kind=" + kind + "&scope=" + m.at("scope").get<std::string>();
         if (m.at("scope") == "cluster") query += "&clusterId=" + m.at("clusterId").get<std::string>();
@@ -87,16 +93,22 @@ TEST_CASE("existing secrets: every seeded existing-secret credential points to a
 
 TEST_CASE("existing secrets: bad listing parameters are 400, no token is 401") {
     Api api(shared_server(), kAdmin);
-    const std::vector<std::string> queries = {"scope=cluster&clusterId=" + std::string(kClusterA), "kind=nope&scope=project&projectId=1",
-                                "kind=ngc-api-key&scope=project&projectId=1", "kind=password",
-                                "kind=password&scope=tenant", "kind=password&scope=planet",
-                                "kind=password&scope=cluster", "kind=password&scope=cluster&clusterId=nope",
-                                "kind=password&scope=department&departmentId=99",
-                                "kind=password&scope=project&projectId=abc", "kind=password&scope=project&projectId=999",
-                                "kind=password&scope=project&projectId=1&clusterId=" + std::string(kClusterB),
-                                "kind=password&scope=project&projectId=1&departmentId=2",
-                                "kind=password&scope=department&departmentId=1&projectId=1",
-                                "kind=password&kind=access-key&scope=project&projectId=1"};
+    const std::vector<std::string> queries = {
+        "scope=cluster&clusterId=" + std::string(kClusterA),
+        "kind=nope&scope=project&projectId=1",
+        "kind=ngc-api-key&scope=project&projectId=1",
+        "kind=password",
+        "kind=password&scope=tenant",
+        "kind=password&scope=planet",
+        "kind=password&scope=cluster",
+        "kind=password&scope=cluster&clusterId=nope",
+        "kind=password&scope=department&departmentId=99",
+        "kind=password&scope=project&projectId=abc",
+        "kind=password&scope=project&projectId=999",
+        "kind=password&scope=project&projectId=1&clusterId=" + std::string(kClusterB),
+        "kind=password&scope=project&projectId=1&departmentId=2",
+        "kind=password&scope=department&departmentId=1&projectId=1",
+        "kind=password&kind=access-key&scope=project&projectId=1"};
     for (const auto& q : queries) {
         CAPTURE(q);
         expect_error(api.get(kList + "?" + q), 400);
@@ -110,7 +122,8 @@ TEST_CASE("existing secrets: an admin adds a labelled Secret, which then can bac
     Api admin(server, kAdmin);
     Api viewer(server, kViewer);
     const std::string post = std::string(kExt) + kClusterA + "/secrets";
-    const Json manifest = user_secret("pre-made", "runai", {{"run.ai/resource", "password"}, {"run.ai/department", "1"}});
+    const Json manifest =
+        user_secret("pre-made", "runai", {{"run.ai/resource", "password"}, {"run.ai/department", "1"}});
 
     expect_error(viewer.post(post, manifest), 403);
     const Json created = admin.expect(admin.post(post, manifest), 201);
@@ -134,9 +147,10 @@ TEST_CASE("existing secrets: an admin adds a labelled Secret, which then can bac
     CHECK(listing(admin, "kind=password&scope=department&departmentId=1").at("pre-made"));
 
     // Single use.
-    const Json again = expect_error(admin.post(kind_path(K::Password), create_body("second-user", department_scope("1"),
-                                                                                {{"existingSecretName", "pre-made"}})),
-                                    409);
+    const Json again = expect_error(
+        admin.post(kind_path(K::Password),
+                   create_body("second-user", department_scope("1"), {{"existingSecretName", "pre-made"}})),
+        409);
     CHECK(again.at("message").get<std::string>().find("from-existing") != std::string::npos);
     CHECK(again.at("details") == "field: spec.existingSecretName");
 
@@ -158,11 +172,11 @@ TEST_CASE("existing secrets: creating from an unusable Secret is a 400 naming th
     };
     const std::vector<Case> cases = {
         {K::Password, department_scope("1"), "no-such-secret"},
-        {K::AccessKey, cluster_scope(kClusterA), "ldap-sync-secret"},   // a password Secret
-        {K::Password, department_scope("1"), "ldap-sync-secret"},       // cluster-wide, not department 1
-        {K::DockerRegistry, department_scope("1"), "harbor-robot"},     // department 2's
-        {K::GenericSecret, project_scope(6), "team-e-env"},             // team-e's namespace
-        {K::Password, tenant_scope(), "ldap-sync-secret"},              // no cluster at account scope
+        {K::AccessKey, cluster_scope(kClusterA), "ldap-sync-secret"},  // a password Secret
+        {K::Password, department_scope("1"), "ldap-sync-secret"},      // cluster-wide, not department 1
+        {K::DockerRegistry, department_scope("1"), "harbor-robot"},    // department 2's
+        {K::GenericSecret, project_scope(6), "team-e-env"},            // team-e's namespace
+        {K::Password, tenant_scope(), "ldap-sync-secret"},             // no cluster at account scope
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -190,7 +204,7 @@ TEST_CASE("existing secrets: Secret manifests are validated") {
         with("/metadata/labels/run.ai~1resource", "ngc"),
         with("/metadata/labels/run.ai~1asset", "password"),  // the agent's label
         with("/metadata/labels/run.ai~1cluster-wide", "yes"),
-        with("/metadata/labels/run.ai~1department", "1"),    // department of cluster-a
+        with("/metadata/labels/run.ai~1department", "1"),  // department of cluster-a
         with("/metadata/labels/bad key", "x"),
         with("/data/User", "not base64!"),
         with("/data/bad key", server::base64_encode("x")),
@@ -253,9 +267,11 @@ TEST_CASE("validate_existing_secret against a seeded store") {
         return tree.normalized(s);
     };
     server::Store& s = **store;
-    CHECK_FALSE(server::validate_existing_secret(s, K::DockerRegistry, scope(ScopeType::Cluster, kClusterA), "shared-registry-creds"));
+    CHECK_FALSE(server::validate_existing_secret(s, K::DockerRegistry, scope(ScopeType::Cluster, kClusterA),
+                                                 "shared-registry-creds"));
     CHECK_FALSE(server::validate_existing_secret(s, K::AccessKey, scope(ScopeType::Project, "1"), "team-a-s3"));
-    CHECK_FALSE(server::validate_existing_secret(s, K::Password, scope(ScopeType::Department, "1"), "research-git-bot"));
+    CHECK_FALSE(
+        server::validate_existing_secret(s, K::Password, scope(ScopeType::Department, "1"), "research-git-bot"));
 
     auto code = [&s](K kind, const ScopeRef& sc, const char* name) {
         auto e = server::validate_existing_secret(s, kind, sc, name);

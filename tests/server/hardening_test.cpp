@@ -16,7 +16,9 @@ using namespace cc::test;
 
 namespace {
 
-std::string nested_array(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested_array(std::size_t depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+}
 
 // A create body with `spec` replaced by raw JSON text.
 std::string create_with_raw_spec(const std::string& spec) {
@@ -32,7 +34,9 @@ Json expect_clean_error(const httplib::Result& r, int status) {
     return e;
 }
 
-std::vector<std::string> all_names(Api& api) { return api.names(kCredentialsPath); }
+std::vector<std::string> all_names(Api& api) {
+    return api.names(kCredentialsPath);
+}
 
 }  // namespace
 
@@ -69,11 +73,13 @@ TEST_CASE("secret values past their limits are 400s naming the field, and nothin
     const auto before = all_names(api);
     Json spec = spec_with_values(CredentialKind::Password, "x");
     spec["password"] = std::string(kMaxSecretValueBytes + 1, 'p');
-    Json e = expect_clean_error(api.post(kind_path(CredentialKind::Password), create_body("big-pw", tenant_scope(), spec)), 400);
+    Json e = expect_clean_error(
+        api.post(kind_path(CredentialKind::Password), create_body("big-pw", tenant_scope(), spec)), 400);
     CHECK(e.at("details").get<std::string>().find("spec.password") != std::string::npos);
 
     Json pairs = Json::array();
-    for (std::size_t i = 0; i <= kMaxSecretKeys; ++i) pairs.push_back({{"key", "K" + std::to_string(i)}, {"value", "v"}});
+    for (std::size_t i = 0; i <= kMaxSecretKeys; ++i)
+        pairs.push_back({{"key", "K" + std::to_string(i)}, {"value", "v"}});
     e = expect_clean_error(api.post(kind_path(CredentialKind::GenericSecret),
                                     create_body("many-keys", tenant_scope(), Json{{"keyValuePairs", pairs}})),
                            400);
@@ -82,7 +88,8 @@ TEST_CASE("secret values past their limits are 400s naming the field, and nothin
     // Five values of 60 KiB: each allowed, together over the credential's 256 KiB (the body
     // itself stays under the 1 MiB request limit).
     pairs = Json::array();
-    for (int i = 0; i < 5; ++i) pairs.push_back({{"key", "K" + std::to_string(i)}, {"value", std::string(60 * 1024, 'v')}});
+    for (int i = 0; i < 5; ++i)
+        pairs.push_back({{"key", "K" + std::to_string(i)}, {"value", std::string(60 * 1024, 'v')}});
     e = expect_clean_error(api.post(kind_path(CredentialKind::GenericSecret),
                                     create_body("too-much", tenant_scope(), Json{{"keyValuePairs", pairs}})),
                            400);
@@ -98,8 +105,8 @@ TEST_CASE("bytes that are not UTF-8 in a path, a query or a form are 400s, never
     Api api(server, kAdmin);
     expect_clean_error(c.Get("/api/v1/org-unit/projects?departmentId=%FF", bearer(api.token())), 400);
     expect_clean_error(c.Get("/api/v1/asset/credentials?%FE=1", bearer(api.token())), 400);
-    auto form = c.Post("/api/v2/token", "grant_type=password&username=%FF&password=x",
-                       "application/x-www-form-urlencoded");
+    auto form =
+        c.Post("/api/v2/token", "grant_type=password&username=%FF&password=x", "application/x-www-form-urlencoded");
     REQUIRE(form);
     CHECK(form->status == 400);
     CHECK(is_valid_utf8(form->body));
@@ -113,7 +120,8 @@ TEST_CASE("bytes that are not UTF-8 in a path, a query or a form are 400s, never
 TEST_CASE("an error quoting a long path quotes a short, printable excerpt of it") {
     TestServer server;
     Api api(server, kAdmin);
-    const Json e = expect_clean_error(server.client().Get(("/api/v1/" + std::string(6000, 'a')).c_str(), bearer(api.token())), 404);
+    const Json e = expect_clean_error(
+        server.client().Get(("/api/v1/" + std::string(6000, 'a')).c_str(), bearer(api.token())), 404);
     CHECK(e.at("details").get<std::string>().size() < 300);
 }
 
@@ -151,8 +159,10 @@ TEST_CASE("guessing passwords: one name, then one address, get 429 with Retry-Af
     for (int i = 0; i < 10; ++i) {
         auto r = attempt("nobody-" + std::to_string(i) + "@demo.local", "x");
         REQUIRE(r);
-        if (r->status == 401) ++more;
-        else CHECK(r->status == 429);
+        if (r->status == 401)
+            ++more;
+        else
+            CHECK(r->status == 429);
     }
     CHECK(more == 7);
     // OAuth 2.0 clients are limited the same way.
@@ -177,7 +187,8 @@ TEST_CASE("concurrent sign-ins share a few argon2 slots and all get an answer") 
     for (int i = 0; i < 12; ++i)
         answers.push_back(std::async(std::launch::async, [&server, i] {
             auto c = server.client();
-            const Json body = {{"grantType", "password"}, {"username", "viewer@demo.local"},
+            const Json body = {{"grantType", "password"},
+                               {"username", "viewer@demo.local"},
                                {"password", i % 2 ? "demo-viewer" : "wrong"}};
             auto r = c.Post("/api/v1/token", body.dump(), "application/json");
             return r ? r->status : -1;

@@ -63,7 +63,8 @@ TEST_CASE("request bodies over 1 MiB are refused with an error body") {
     auto r2 = c.Post("/api/v1/asset/credentials", bearer(token), huge, "application/json");
     expect_error(r2, 413);
     // Just under the limit is read and judged on its content (here: an unknown user).
-    const std::string fits = R"({"grantType":"password","password":"x","username":")" + std::string(1000 * 1024, 'a') + R"("})";
+    const std::string fits =
+        R"({"grantType":"password","password":"x","username":")" + std::string(1000 * 1024, 'a') + R"("})";
     expect_error(c.Post("/api/v1/token", fits, "application/json"), 401);
     CHECK(credential_count(c, token) == before);
 }
@@ -172,9 +173,10 @@ TEST_CASE("--base-path mounts the app and the API under the prefix; /healthz sta
     CHECK(health->status == 200);
     expect_error(c.Get("/api/v1/clusters", bearer(token)), 404);
     expect_error(c.Get("/index.html"), 404);
-    expect_error(c.Post("/api/v1/token", R"({"grantType":"password","username":"admin@demo.local","password":"demo-admin"})",
-                        "application/json"),
-                 404);
+    expect_error(
+        c.Post("/api/v1/token", R"({"grantType":"password","username":"admin@demo.local","password":"demo-admin"})",
+               "application/json"),
+        404);
 }
 
 TEST_CASE("base path normalisation") {

@@ -7,6 +7,9 @@
 // every check passes after printing once that it skips.
 #pragma once
 
+#include <doctest/doctest.h>
+#include <httplib.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,9 +20,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <doctest/doctest.h>
-#include <httplib.h>
 
 #include "core/json_codec.h"
 
@@ -118,9 +118,7 @@ private:
     // Deliberate differences from the document. The NGC key is masked as null like every other
     // secret value (secret values are write-only), although the schema types it as a
     // non-nullable string.
-    static bool deviation(const std::string& error) {
-        return error.find(".ngc_api_key is null") != std::string::npos;
-    }
+    static bool deviation(const std::string& error) { return error.find(".ngc_api_key is null") != std::string::npos; }
     // Org-unit ids are numeric strings although these schemas say uuid (ids are opaque strings).
     static bool relaxed_uuid(const std::string& component) {
         return component == "DepartmentProjectChild" || component == "DepartmentProjectParent";
@@ -270,7 +268,8 @@ inline const OpenApiDoc* openapi_doc() {
         const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
         auto parsed = parse_json(text);
         if (!parsed.ok()) {
-            std::fprintf(stderr, "openapi_schema: %s is not JSON; skipping every schema check\n", path.string().c_str());
+            std::fprintf(stderr, "openapi_schema: %s is not JSON; skipping every schema check\n",
+                         path.string().c_str());
             return;
         }
         doc = std::make_unique<OpenApiDoc>(std::move(*parsed));

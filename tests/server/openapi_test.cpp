@@ -39,30 +39,38 @@ const OpenApiDoc& toy() {
     return doc;
 }
 
-std::vector<std::string> thing_errors(const Json& v) { return toy().errors(v, toy().schema("Thing")); }
+std::vector<std::string> thing_errors(const Json& v) {
+    return toy().errors(v, toy().schema("Thing"));
+}
 
-const Json kGood = {{"id", "6b0d3a1e-8f1c-4c55-9a57-0f8a2c3e9d11"}, {"name", "abc"}, {"kind", "a"},
-                    {"when", "2026-11-26T09:00:00.123Z"}, {"parent", nullptr}, {"tags", {1, 2}},
-                    {"labels", {{"k", "v"}}}, {"closed", {{"x", true}}}, {"maybe", nullptr}};
+const Json kGood = {{"id", "6b0d3a1e-8f1c-4c55-9a57-0f8a2c3e9d11"},
+                    {"name", "abc"},
+                    {"kind", "a"},
+                    {"when", "2026-11-26T09:00:00.123Z"},
+                    {"parent", nullptr},
+                    {"tags", {1, 2}},
+                    {"labels", {{"k", "v"}}},
+                    {"closed", {{"x", true}}},
+                    {"maybe", nullptr}};
 
 }  // namespace
 
 TEST_CASE("schema checker: each keyword catches what it should") {
     CHECK(thing_errors(kGood).empty());
     const std::pair<Json, std::string> broken[] = {
-        {Json::object(), "$.id is missing"},                                 // required, through allOf + $ref
-        {{{"id", 5}}, "$.id should be string"},                              // type
-        {{{"id", "not-a-uuid"}}, "is not a UUID"},                           // format uuid
-        {{{"name", "a"}}, "shorter than 2"},                                 // minLength
-        {{{"name", "abcde"}}, "longer than 4"},                              // maxLength
-        {{{"name", "AB"}}, "does not match"},                                // pattern
-        {{{"kind", "c"}}, "not in the enum"},                                // enum
-        {{{"when", "yesterday"}}, "not an RFC 3339 date-time"},              // format date-time
-        {{{"parent", {{"id", 1}}}}, "$.parent.id should be string"},         // nullable $ref, non-null value
-        {{{"tags", {1, "two"}}}, "$.tags[1] should be integer"},             // items
-        {{{"labels", {{"k", 1}}}}, "$.labels.k should be string"},           // additionalProperties schema
-        {{{"closed", {{"y", 1}}}}, "$.closed.y is not allowed"},             // additionalProperties false
-        {{{"tags", nullptr}}, "$.tags is null but not nullable"},            // nullable
+        {Json::object(), "$.id is missing"},                          // required, through allOf + $ref
+        {{{"id", 5}}, "$.id should be string"},                       // type
+        {{{"id", "not-a-uuid"}}, "is not a UUID"},                    // format uuid
+        {{{"name", "a"}}, "shorter than 2"},                          // minLength
+        {{{"name", "abcde"}}, "longer than 4"},                       // maxLength
+        {{{"name", "AB"}}, "does not match"},                         // pattern
+        {{{"kind", "c"}}, "not in the enum"},                         // enum
+        {{{"when", "yesterday"}}, "not an RFC 3339 date-time"},       // format date-time
+        {{{"parent", {{"id", 1}}}}, "$.parent.id should be string"},  // nullable $ref, non-null value
+        {{{"tags", {1, "two"}}}, "$.tags[1] should be integer"},      // items
+        {{{"labels", {{"k", 1}}}}, "$.labels.k should be string"},    // additionalProperties schema
+        {{{"closed", {{"y", 1}}}}, "$.closed.y is not allowed"},      // additionalProperties false
+        {{{"tags", nullptr}}, "$.tags is null but not nullable"},     // nullable
         {{{"maybe", "1"}}, "$.maybe should be number"},
     };
     for (const auto& [patch, expected] : broken) {
@@ -112,7 +120,8 @@ TEST_CASE("live answers match the published schemas") {
     };
 
     SUBCASE("the combined credentials list, with and without usage and status") {
-        for (const char* path : {"/api/v1/asset/credentials?usageInfo=true&statusInfo=true", "/api/v1/asset/credentials"}) {
+        for (const char* path :
+             {"/api/v1/asset/credentials?usageInfo=true&statusInfo=true", "/api/v1/asset/credentials"}) {
             CAPTURE(path);
             check_against_schema("CredentialsListResponse", get(path));
         }

@@ -2,6 +2,7 @@
 // its 400s, comma-joined terms, each operator on text, integer and date fields, instants, sort
 // order with id tie-breaks, search and paging.
 #include "server/org_query.h"
+
 #include "test_support.h"
 
 using namespace cc;
@@ -162,8 +163,8 @@ TEST_CASE("org query: sorting, ties by id, search and paging") {
 
 TEST_CASE("org query: bad parameters are 400s naming them") {
     const std::pair<const char*, const char*> bad[] = {
-        {"sortBy", "nope"}, {"sortBy", "gpuAllocated"}, {"sortOrder", "up"}, {"limit", "0"}, {"limit", "501"},
-        {"offset", "-1"},   {"filterBy", "x"},
+        {"sortBy", "nope"}, {"sortBy", "gpuAllocated"}, {"sortOrder", "up"}, {"limit", "0"},
+        {"limit", "501"},   {"offset", "-1"},           {"filterBy", "x"},
     };
     for (const auto& [name, value] : bad) {
         CAPTURE(name);

@@ -2,9 +2,10 @@
 // as paginated {"departments"|"projects", "next"} objects with filterBy/sortBy/search, one of
 // each by id, the 400s and 404s, and what the web app builds from them. Every answer is checked
 // against the OpenAPI document.
+#include "core/org.h"
+
 #include <set>
 
-#include "core/org.h"
 #include "openapi_schema.h"
 #include "test_support.h"
 
@@ -46,7 +47,8 @@ std::vector<std::string> department_names(const std::string& query) {
 void expect_bad_parameter(const std::string& path, const std::string& parameter) {
     CAPTURE(path);
     const Json j = expect_error(get(path), 400);
-    CHECK((j.at("message").get<std::string>() + j.at("details").get<std::string>()).find(parameter) != std::string::npos);
+    CHECK((j.at("message").get<std::string>() + j.at("details").get<std::string>()).find(parameter) !=
+          std::string::npos);
 }
 
 const std::string kClusterA = "d73a738f-fab3-430a-8fa3-5241493d7128";
@@ -238,7 +240,8 @@ TEST_CASE("org-unit filterBy over HTTP") {
         const Json all = body_json(get("/api/v1/org-unit/departments")).at("departments");
         const std::string third = all[2].at("createdAt");
         CHECK(department_names("filterBy=createdAt>=" + third) == std::vector<std::string>{"vision", "nlp"});
-        CHECK(department_names("filterBy=createdAt<=" + third) == std::vector<std::string>{"research", "platform", "vision"});
+        CHECK(department_names("filterBy=createdAt<=" + third) ==
+              std::vector<std::string>{"research", "platform", "vision"});
         CHECK(department_names("filterBy=createdAt==" + third) == std::vector<std::string>{"vision"});
         CHECK(department_names("filterBy=createdAt>=2100-01-01").empty());
     }
@@ -267,7 +270,7 @@ TEST_CASE("org-unit sortBy, sortOrder, search and paging together") {
         CHECK(project_names("search=TEAM-C") == std::vector<std::string>{"team-c"});
         CHECK(project_names("search=team").size() == 12);
         CHECK(project_names("search=nothing-like-this").empty());
-        CHECK(project_names("search=team-a%20") .empty());
+        CHECK(project_names("search=team-a%20").empty());
     }
     SUBCASE("filter, search, sort and page at once") {
         const std::string q = "filterBy=clusterId==" + kClusterB + "&search=team&sortBy=name&sortOrder=desc&limit=4";

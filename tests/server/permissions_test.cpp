@@ -2,10 +2,11 @@
 // permitted-scopes endpoint for each demo user, and its enforcement on the credentials
 // endpoints: 403 outside the permitted scopes, lists and GETs limited to what the caller may
 // read (inherited credentials included), others' private credentials hidden.
+#include "server/permissions.h"
+
 #include <set>
 
 #include "credentials_api.h"
-#include "server/permissions.h"
 
 using namespace cc;
 using namespace cc::test;
@@ -30,9 +31,15 @@ OrgTree small_tree() {
     return OrgTree(std::move(d));
 }
 
-ScopeRef tenant() { return {ScopeType::Tenant, {}, {}, {}}; }
-ScopeRef cluster(const char* id) { return {ScopeType::Cluster, ClusterId{id}, {}, {}}; }
-ScopeRef department(const char* id, const char* c) { return {ScopeType::Department, ClusterId{c}, DepartmentId{id}, {}}; }
+ScopeRef tenant() {
+    return {ScopeType::Tenant, {}, {}, {}};
+}
+ScopeRef cluster(const char* id) {
+    return {ScopeType::Cluster, ClusterId{id}, {}, {}};
+}
+ScopeRef department(const char* id, const char* c) {
+    return {ScopeType::Department, ClusterId{c}, DepartmentId{id}, {}};
+}
 ScopeRef project(std::int64_t id, const char* d, const char* c) {
     return {ScopeType::Project, ClusterId{c}, DepartmentId{d}, ProjectId{id}};
 }
@@ -112,15 +119,17 @@ TEST_CASE("permissions: the role table and the scope a role covers") {
         CHECK(p.can_read(meta_at(project(4, "3", "c2")), "x"));
     }
     SUBCASE("a role at a cluster covers its departments and projects; roles add up") {
-        const auto p = Permissions::for_roles({{"Editor", ScopeType::Cluster, "c2"}, {"L1 researcher", ScopeType::Project, "3"}},
-                                              tree, 1001);
+        const auto p = Permissions::for_roles(
+            {{"Editor", ScopeType::Cluster, "c2"}, {"L1 researcher", ScopeType::Project, "3"}}, tree, 1001);
         CHECK(p.scopes(Action::Create).clusters == std::set<std::string>{"c2"});
         CHECK(p.scopes(Action::Create).departments == std::set<std::string>{"3"});
         CHECK(p.scopes(Action::Create).projects == std::set<std::int64_t>{3, 4});
     }
     SUBCASE("unknown roles and unknown nodes grant nothing") {
-        const auto p = Permissions::for_roles({{"Janitor", ScopeType::Tenant, "1001"}, {"Editor", ScopeType::Project, "77"},
-                                               {"Editor", ScopeType::Department, "nope"}, {"Editor", ScopeType::Project, "x1"}},
+        const auto p = Permissions::for_roles({{"Janitor", ScopeType::Tenant, "1001"},
+                                               {"Editor", ScopeType::Project, "77"},
+                                               {"Editor", ScopeType::Department, "nope"},
+                                               {"Editor", ScopeType::Project, "x1"}},
                                               tree, 1001);
         for (auto a : server::kAllActions) CHECK(p.scopes(a).empty());
         CHECK_FALSE(p.can_read(meta_at(tenant()), "x"));
@@ -176,9 +185,10 @@ TEST_CASE("permitted-scopes: each demo user's answer") {
     }
     SUBCASE("bad requests") {
         Api api(server, kAdmin);
-        for (const Json& body : {Json::object(), Json{{"resourceType", 3}}, Json{{"resourceType", "galaxies"}},
-                                 Json{{"resourceType", "projects"}}, Json{{"resourceType", "credentials"}, {"action", "fly"}},
-                                 Json{{"resourceType", "credentials"}, {"scope", "x"}}, Json::array()}) {
+        for (const Json& body :
+             {Json::object(), Json{{"resourceType", 3}}, Json{{"resourceType", "galaxies"}},
+              Json{{"resourceType", "projects"}}, Json{{"resourceType", "credentials"}, {"action", "fly"}},
+              Json{{"resourceType", "credentials"}, {"scope", "x"}}, Json::array()}) {
             CAPTURE(body.dump());
             expect_error(api.post("/api/v1/authorization/permitted-scopes", body), 400);
         }
@@ -200,14 +210,21 @@ TEST_CASE("RBAC: what each demo user may create, change and see") {
         }
         const auto seen = api.names(kCredentialsPath);
         const std::set<std::string> got(seen.begin(), seen.end());
-        for (const char* inherited : {"mine", "team-a-wandb", "research-ghcr", "nvcr-a", "ngc-org-key"}) CHECK(got.count(inherited) == 1);
-        for (const char* hidden : {"team-b-dockerhub", "gitlab-platform", "nvcr-b", "team-g-quay"}) CHECK(got.count(hidden) == 0);
-        CHECK(api.names(kind_path(K::DockerRegistry)) == std::vector<std::string>{"dockerhub-mirror", "nvcr-a", "research-ghcr"});
+        for (const char* inherited : {"mine", "team-a-wandb", "research-ghcr", "nvcr-a", "ngc-org-key"})
+            CHECK(got.count(inherited) == 1);
+        for (const char* hidden : {"team-b-dockerhub", "gitlab-platform", "nvcr-b", "team-g-quay"})
+            CHECK(got.count(hidden) == 0);
+        CHECK(api.names(kind_path(K::DockerRegistry)) ==
+              std::vector<std::string>{"dockerhub-mirror", "nvcr-a", "research-ghcr"});
 
         // An inherited credential can be read but not changed; another project's cannot be read.
         Api admin(server, kAdmin);
         auto id_of = [&admin](const std::string& name) {
-            return admin.expect(admin.get(kCredentialsPath + "?name=" + name), 200).at("entries")[0].at("meta").at("id").get<std::string>();
+            return admin.expect(admin.get(kCredentialsPath + "?name=" + name), 200)
+                .at("entries")[0]
+                .at("meta")
+                .at("id")
+                .get<std::string>();
         };
         const std::string nvcr = id_of("nvcr-a");
         api.expect(api.get(item_path(K::DockerRegistry, nvcr)), 200);
@@ -219,7 +236,8 @@ TEST_CASE("RBAC: what each demo user may create, change and see") {
         // Its own project's credentials it may change.
         const std::string git = id_of("team-a-git");
         api.expect(api.put(item_path(K::Password, git), {{"meta", {{"description", "edited"}}}}), 202);
-        CHECK(admin.expect(admin.get(item_path(K::DockerRegistry, nvcr)), 200).at("meta").at("description") == "NGC container registry");
+        CHECK(admin.expect(admin.get(item_path(K::DockerRegistry, nvcr)), 200).at("meta").at("description") ==
+              "NGC container registry");
     }
     SUBCASE("department administrator: the department and its projects") {
         Api api(server, kDeptAdmin);

@@ -54,8 +54,9 @@ TEST_CASE("credential filter: ancestors, descendants and levels") {
                      {ClusterId{"c2"}, "cluster-b", 1001, "", {}, {}, "Connected"}};
     data.departments = {{DepartmentId{"1"}, "research", ClusterId{"c1"}, "", "", ""},
                         {DepartmentId{"2"}, "vision", ClusterId{"c2"}, "", "", ""}};
-    data.projects = {{ProjectId{1}, "team-a", ClusterId{"c1"}, DepartmentId{"1"}, "research", "runai-team-a", "", "", ""},
-                     {ProjectId{2}, "team-b", ClusterId{"c2"}, DepartmentId{"2"}, "vision", "runai-team-b", "", "", ""}};
+    data.projects = {
+        {ProjectId{1}, "team-a", ClusterId{"c1"}, DepartmentId{"1"}, "research", "runai-team-a", "", "", ""},
+        {ProjectId{2}, "team-b", ClusterId{"c2"}, DepartmentId{"2"}, "vision", "runai-team-b", "", "", ""}};
     const OrgTree tree(data);
     auto meta = [](ScopeRef s) {
         AssetMeta m;
@@ -90,7 +91,8 @@ TEST_CASE("credential filter: ancestors, descendants and levels") {
 }
 
 TEST_CASE("base64url and name-derived ids") {
-    for (const std::string& s : std::vector<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\xff\xfe\x00\x01", 4)})
+    for (const std::string& s :
+         std::vector<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\xff\xfe\x00\x01", 4)})
         CHECK(base64url_decode(base64url_encode(s)) == s);
     CHECK(base64url_encode("\xfb\xff") == "-_8");
     CHECK_FALSE(base64url_decode("Zm9v=").has_value());  // no padding in JWTs
@@ -125,15 +127,14 @@ TEST_CASE("stored status issues: written and read back, unreadable entries skipp
     CHECK(decode_stored_issues("{}").empty());
     CHECK(decode_stored_issues("[[\"c1\",").empty());
     // Each triple stands alone: wrong shapes, wrong types and unknown names are skipped.
-    const auto mixed = decode_stored_issues(
-        R"([["d1","department","LostPhase"],)"
-        R"(["c1","cluster"],)"
-        R"(["c1","cluster","ReplicationError","extra"],)"
-        R"([1,"cluster","ReplicationError"],)"
-        R"(["c1","galaxy","ReplicationError"],)"
-        R"(["c1","cluster","Exploded"],)"
-        R"({"scopeId":"c1","scopeType":"cluster","issue":"NotCreated"},)"
-        R"(["p2","project","NotCreated"]])");
+    const auto mixed = decode_stored_issues(R"([["d1","department","LostPhase"],)"
+                                            R"(["c1","cluster"],)"
+                                            R"(["c1","cluster","ReplicationError","extra"],)"
+                                            R"([1,"cluster","ReplicationError"],)"
+                                            R"(["c1","galaxy","ReplicationError"],)"
+                                            R"(["c1","cluster","Exploded"],)"
+                                            R"({"scopeId":"c1","scopeType":"cluster","issue":"NotCreated"},)"
+                                            R"(["p2","project","NotCreated"]])");
     REQUIRE(mixed.size() == 2);
     CHECK(mixed[0].scope_id == "d1");
     CHECK(mixed[0].scope_type == ScopeType::Department);

@@ -1,11 +1,10 @@
 // Tests of what the server keeps on disk: data survives a restart without a second seed, the
 // key files and database are owner-only, secret values are encrypted at rest (none appears in
 // any file or any response) yet decrypt back to what was stored.
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <set>
-
-#include <sqlite3.h>
 
 #include "server/demo_seed.h"
 #include "server/secret_values.h"
@@ -21,13 +20,12 @@ std::vector<std::string> credential_ids(httplib::Client& c) {
     const std::string token = admin_token(c);
     std::vector<std::string> ids;
     const Json list = body_json(c.Get("/api/v1/asset/credentials", bearer(token)));
-    for (const auto& e : list.at("entries"))
-        ids.push_back(e.at("meta").at("id"));
+    for (const auto& e : list.at("entries")) ids.push_back(e.at("meta").at("id"));
     return ids;
 }
 
 unsigned file_mode(const fs::path& p) {
-    struct stat st{};
+    struct stat st {};
     REQUIRE(::stat(p.c_str(), &st) == 0);
     return st.st_mode & 0777;
 }
@@ -104,7 +102,8 @@ TEST_CASE("the database: WAL journal, schema version 1, no secret value in clear
     CHECK(scalar("SELECT max(version) FROM schema_version") == std::to_string(server::Store::kSchemaVersion));
     CHECK(scalar("SELECT count(*) FROM credentials WHERE secret_blob IS NOT NULL AND key_id = 1") ==
           scalar("SELECT count(*) FROM credentials WHERE existing_secret_name IS NULL"));
-    CHECK(scalar("SELECT count(*) FROM credentials WHERE existing_secret_name IS NOT NULL AND secret_blob IS NULL") == "5");
+    CHECK(scalar("SELECT count(*) FROM credentials WHERE existing_secret_name IS NOT NULL AND secret_blob IS NULL") ==
+          "5");
     CHECK(scalar("SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%'") ==
           std::to_string(server::demo_users().size() + server::demo_clients().size()));
     sqlite3_close(db);
@@ -120,9 +119,9 @@ TEST_CASE("canary: seed secret values appear in no file and no response") {
     {
         auto c = s.client();
         const std::string token = admin_token(c);
-        for (const char* path : {"/api/v1/asset/credentials?usageInfo=true&statusInfo=true", "/api/v1/asset/credentials",
-                                 "/api/v1/asset/credentials?projectId=1&statusInfo=true", "/api/v1/clusters",
-                                 "/api/v1/org-unit/departments", "/api/v1/org-unit/projects"}) {
+        for (const char* path : {"/api/v1/asset/credentials?usageInfo=true&statusInfo=true",
+                                 "/api/v1/asset/credentials", "/api/v1/asset/credentials?projectId=1&statusInfo=true",
+                                 "/api/v1/clusters", "/api/v1/org-unit/departments", "/api/v1/org-unit/projects"}) {
             auto r = c.Get(path, bearer(token));
             REQUIRE(r);
             REQUIRE(r->status == 200);

@@ -3,14 +3,14 @@
 // server over real HTTP on 127.0.0.1, as the web app does.
 #pragma once
 
+#include <doctest/doctest.h>
+#include <httplib.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
-
-#include <doctest/doctest.h>
-#include <httplib.h>
 
 #include "core/json_codec.h"
 #include "server/auth.h"
@@ -110,7 +110,9 @@ inline std::string admin_token(httplib::Client& c, const std::string& base = "/"
     return token_for(c, base, "admin@demo.local", "demo-admin");
 }
 
-inline httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+inline httplib::Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
 
 // An access token for `subject` signed with the server's own key (its data directory's jwt.key),
 // valid from `issued_at` for `lifetime_seconds`: short-lived or already expired tokens for tests.
