@@ -156,10 +156,10 @@ void scale_changed(float scale) {
     cc::ui::set_item_registry_scale(scale);
 }
 
+// clang-format off
 EM_JS(char*, js_api_base, (), {
     const meta = document.querySelector("meta[name=credentials-console-api-base]");
-    const cfg =
-        (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
+    const cfg = (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
     const n = lengthBytesUTF8(cfg) + 1;
     const p = _malloc(n);
     stringToUTF8(cfg, p, n);
@@ -172,6 +172,7 @@ EM_JS(void, js_show_no_webgl, (), {
     p.textContent = "This page needs WebGL 2, which this browser does not provide.";
     document.body.replaceChildren(p);
 });
+// clang-format on
 
 }  // namespace
 

@@ -8,18 +8,16 @@
 namespace cc::web {
 namespace {
 
+// clang-format off
 EM_JS(void, js_write_hash, (const char* hash, int replace), {
     const h = UTF8ToString(hash);
-    if (("#" + h) == = location.hash || (!h && !location.hash)) return;
+    if (("#" + h) === location.hash || (!h && !location.hash)) return;
     const url = h ? "#" + h : location.pathname + location.search;
-    if (replace)
-        history.replaceState(null, "", url);
-    else
-        history.pushState(null, "", url);
+    if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
 });
 
 EM_JS(char*, js_read_hash, (), {
-    const h = location.hash.replace(/ ^# /, "");
+    const h = location.hash.replace(/^#/, "");
     const n = lengthBytesUTF8(h) + 1;
     const p = _malloc(n);
     stringToUTF8(h, p, n);
@@ -29,20 +27,13 @@ EM_JS(char*, js_read_hash, (), {
 EM_JS(void, js_save_setting, (const char* key, const char* value), {
     try {
         const k = UTF8ToString(key), v = UTF8ToString(value);
-        if (v)
-            localStorage.setItem(k, v);
-        else
-            localStorage.removeItem(k);
-    } catch (e) { /* storage disabled: preferences last for the session */
-    }
+        if (v) localStorage.setItem(k, v); else localStorage.removeItem(k);
+    } catch (e) { /* storage disabled: preferences last for the session */ }
 });
 
 EM_JS(char*, js_load_setting, (const char* key), {
     let v = "";
-    try {
-        v = localStorage.getItem(UTF8ToString(key)) || "";
-    } catch (e) {
-    }
+    try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
     stringToUTF8(v, p, n);
@@ -51,26 +42,24 @@ EM_JS(char*, js_load_setting, (const char* key), {
 
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     const bytes = HEAPU8.slice(data, data + size);
-    const url = URL.createObjectURL(new Blob([bytes], {
-        type:
-            UTF8ToString(mime)
-    }));
+    const url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
     const a = document.createElement("a");
     a.href = url;
     a.download = UTF8ToString(name);
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(() = > URL.revokeObjectURL(url), 10000);
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
 EM_JS(int, js_install_page_listeners, (), {
-    window.addEventListener("popstate", () = > _cc_on_hash_change());
-    window.addEventListener("hashchange", () = > _cc_on_hash_change());
+    window.addEventListener("popstate", () => _cc_on_hash_change());
+    window.addEventListener("hashchange", () => _cc_on_hash_change());
     const mq = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-    if (mq && mq.addEventListener) mq.addEventListener("change", (e) = > _cc_on_color_scheme(e.matches ? 1 : 0));
+    if (mq && mq.addEventListener) mq.addEventListener("change", (e) => _cc_on_color_scheme(e.matches ? 1 : 0));
     return mq && mq.matches ? 1 : 0;
 });
+// clang-format on
 
 std::string take(char* p) {
     std::string s(p ? p : "");

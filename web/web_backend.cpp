@@ -53,28 +53,29 @@ Backend& be() {
 
 const char* kCanvas = "#canvas";
 
+// clang-format off
 EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UTF8ToString(name); });
 EM_JS(void, js_write_clipboard, (const char* text), {
     const s = UTF8ToString(text);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() = > {});
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
 });
 EM_JS(void, js_install_paste_listener, (), {
-    window.addEventListener(
-        'paste', (e) = > {
-            const text = (e.clipboardData || window.clipboardData).getData('text');
-            if (!text) return;
-            const n = lengthBytesUTF8(text) + 1;
-            const p = _malloc(n);
-            stringToUTF8(text, p, n);
-            _cc_on_paste(p);
-            _free(p);
-            e.preventDefault();
-        });
+    window.addEventListener('paste', (e) => {
+        const text = (e.clipboardData || window.clipboardData).getData('text');
+        if (!text) return;
+        const n = lengthBytesUTF8(text) + 1;
+        const p = _malloc(n);
+        stringToUTF8(text, p, n);
+        _cc_on_paste(p);
+        _free(p);
+        e.preventDefault();
+    });
 });
 EM_JS(double, js_canvas_left, (), { return Module.canvas.getBoundingClientRect().left; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas.getBoundingClientRect().top; });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(int, js_utc_offset_minutes, (), { return -(new Date()).getTimezoneOffset(); });
+// clang-format on
 
 void update_canvas_size() {
     Backend& b = be();
@@ -292,15 +293,17 @@ void apply_input_events() {
                 io.MouseWheelH += ev.x;
                 io.MouseWheel += ev.y;
                 break;
-            case InputEvent::Key:
-                if (key_changed[ev.code])
+            case InputEvent::Key: {
+                const auto key = static_cast<std::size_t>(ev.code);
+                if (key_changed[key])
                     stop = true;
                 else {
-                    key_changed[ev.code] = io.KeysDown[ev.code] != ev.down;
+                    key_changed[key] = io.KeysDown[ev.code] != ev.down;
                     io.KeysDown[ev.code] = ev.down;
                     if (ev.down && ev.code == io.KeyMap[ImGuiKey_Tab]) b.chars_held_frames = 2;
                 }
                 break;
+            }
             case InputEvent::Char:
                 if (b.chars_held_frames > 0)
                     stop = true;

@@ -213,7 +213,7 @@ TEST_CASE("checklist filters match whole values, several values OR, several filt
 TEST_CASE("a checklist with many values still matches exactly") {
     std::vector<CredentialRow> rows;
     for (int i = 0; i < 50; ++i) rows.push_back(row("cred-" + std::to_string(i)));
-    for (int i = 0; i < 50; ++i) set(rows[i], Column::Scope, "project-" + std::to_string(i));
+    for (std::size_t i = 0; i < 50; ++i) set(rows[i], Column::Scope, "project-" + std::to_string(i));
     ColumnFilter f{Column::Scope, {}, {}};
     for (int i = 49; i >= 0; i -= 2) f.values.push_back("project-" + std::to_string(i));  // 25, unsorted
     TableView v;

@@ -108,7 +108,7 @@ TEST_CASE("ascii_lower: A-Z become a-z; every other byte, UTF-8 included, stays"
     REQUIRE(lowered.size() == 256);
     for (int b = 0; b < 256; ++b) {
         const int expected = (b >= 'A' && b <= 'Z') ? b + 32 : b;
-        CHECK_MESSAGE(static_cast<unsigned char>(lowered[b]) == expected, b);
+        CHECK_MESSAGE(static_cast<unsigned char>(lowered[static_cast<std::size_t>(b)]) == expected, b);
     }
     CHECK(ascii_iequals(ascii_lower("MiXeD"), "MIXED"));
 }
