@@ -10,41 +10,17 @@
 #include <cmath>
 #include <string>
 
+#include "org_fixtures.h"
+
 using namespace cc;
 
 namespace {
 
-// Account -> cluster-a (research: team-a, team-b; platform: team-c), cluster-b (vision: team-d).
-OrgTree small_org() {
-    OrgData d;
-    d.clusters = {{ClusterId{"ca"}, "cluster-a", 1, "", {}, {}, "Connected"},
-                  {ClusterId{"cb"}, "cluster-b", 1, "", {}, {}, "Connected"}};
-    d.departments = {{DepartmentId{"1"}, "research", ClusterId{"ca"}, "", "", ""},
-                     {DepartmentId{"2"}, "platform", ClusterId{"ca"}, "", "", ""},
-                     {DepartmentId{"3"}, "vision", ClusterId{"cb"}, "", "", ""}};
-    d.projects = {{ProjectId{1}, "team-a", ClusterId{"ca"}, DepartmentId{"1"}, "research", "", "", "", ""},
-                  {ProjectId{2}, "team-b", ClusterId{"ca"}, DepartmentId{"1"}, "research", "", "", "", ""},
-                  {ProjectId{3}, "team-c", ClusterId{"ca"}, DepartmentId{"2"}, "platform", "", "", "", ""},
-                  {ProjectId{4}, "team-d", ClusterId{"cb"}, DepartmentId{"3"}, "vision", "", "", "", ""}};
-    return OrgTree(d);
-}
+using fixtures::small_org;
 
 // 5 clusters x 10 departments x 20 projects, like --demo-org large.
 OrgTree large_org() {
-    OrgData d;
-    int project = 1;
-    for (int c = 0; c < 5; ++c) {
-        const ClusterId cid{"c" + std::to_string(c)};
-        d.clusters.push_back({cid, "gpu-" + std::to_string(c), 1, "", {}, {}, ""});
-        for (int k = 0; k < 10; ++k) {
-            const DepartmentId did{std::to_string(c * 10 + k + 1)};
-            d.departments.push_back({did, "dept-" + did.value, cid, "", "", ""});
-            for (int p = 0; p < 20; ++p, ++project)
-                d.projects.push_back(
-                    {ProjectId{project}, "proj-" + std::to_string(project), cid, did, "", "", "", "", ""});
-        }
-    }
-    return OrgTree(d);
+    return fixtures::grid_org(5, 10, 20);
 }
 
 int node(const ScopeLayoutTree& t, const std::string& name) {
