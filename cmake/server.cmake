@@ -22,6 +22,11 @@ file(GLOB CC_API_TEST_SOURCES CONFIGURE_DEPENDS tests/server/*.cpp)
 add_executable(api_tests tests/doctest_main.cpp ${CC_API_TEST_SOURCES})
 target_link_libraries(api_tests PRIVATE cc_server)
 target_compile_options(api_tests PRIVATE ${CC_WARNINGS})
+if(CC_SANITIZE)
+  # Under the sanitizers GCC's flow analysis reports std::function inside <regex> (used by these
+  # tests only) as maybe uninitialized; the plain build keeps the warning.
+  target_compile_options(api_tests PRIVATE -Wno-maybe-uninitialized)
+endif()
 target_compile_definitions(api_tests PRIVATE CC_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            CC_SERVER_BIN="$<TARGET_FILE:credentials_server>")
 add_dependencies(api_tests credentials_server)
