@@ -225,8 +225,8 @@ TEST_CASE("access matrix: data sources and environments follow the credential ro
         };
         for (const auto& [path, expected] : lists) {
             std::map<std::string, std::string> ids;
-            for (const auto& e : admin.expect(admin.get(path), 200).at("entries"))
-                ids[e.at("meta").at("name")] = e.at("meta").at("id");
+            const Json listed = admin.expect(admin.get(path), 200);  // kept alive for the loop
+            for (const auto& e : listed.at("entries")) ids[e.at("meta").at("name")] = e.at("meta").at("id");
             for (std::size_t i = 0; i < kCallers; ++i) {
                 CAPTURE(kCallerNames[i]);
                 CAPTURE(path);
