@@ -9,21 +9,6 @@ using namespace cc::app::fixtures;
 
 namespace {
 
-// Signed in with the one demo credential (nvcr, project 7 "team-a") loaded.
-State loaded_state() {
-    State s;
-    auto reqs = sign_in(s);
-    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
-    update(s, respond(find(reqs, LoadPart::PermittedScopes), 200,
-                      R"({"create":{"system":false,"tenants":[],"clusters":[],"departments":["1"],"projects":["7"]},
-                          "read":null,"update":{"projects":["7"]},"delete":{"projects":["7"]}})"));
-    REQUIRE(s.phase == LoadPhase::Loaded);
-    return s;
-}
-
 CreateRequest password_request(std::string name, std::string secret) {
     CreateRequest r;
     r.name = std::move(name);
@@ -260,14 +245,11 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     CHECK(dels[0].request.path == "api/v1/asset/credentials/docker-registry/c-1");
     CHECK(update(s, DeleteConfirmed{}).empty());  // once
 
-    auto answer = [](const SendRequest& r, int status, std::string body) {
-        return respond(r, status, std::move(body));
-    };
     update(s,
-           answer(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
-    update(s, answer(dels[1], 202, ""));
+           respond(dels[0], 412, R"({"code":412,"message":"The credential is in use","details":"workspaces: ws-1"})"));
+    update(s, respond(dels[1], 202, ""));
     CHECK(s.row(CredentialId{"c-2"})->status == SyncStatus::Deleting);
-    update(s, answer(dels[2], 204, ""));
+    update(s, respond(dels[2], 204, ""));
     CHECK_FALSE(s.row(CredentialId{"c-3"}));
     REQUIRE(s.dialog.open == DialogKind::Delete);  // the report stays
     REQUIRE(s.dialog.remove.failures.size() == 1);

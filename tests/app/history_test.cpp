@@ -9,26 +9,11 @@ using namespace cc::app::fixtures;
 
 namespace {
 
-State loaded_state() {
-    State s;
-    auto reqs = sign_in(s);
-    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
-    REQUIRE(s.phase == LoadPhase::Loaded);
-    return s;
-}
-
 // The history request among `fx`, if any.
 const SendRequest* history_request(const std::vector<Effect>& fx) {
     for (const auto& e : fx)
         if (const auto* r = std::get_if<SendRequest>(&e); r && is<request::History>(*r)) return r;
     return nullptr;
-}
-
-HttpResponded answer(const SendRequest& req, int status, std::string body) {
-    return respond(req, status, std::move(body));
 }
 
 std::string history_of(const SendRequest& req) {
@@ -99,7 +84,7 @@ TEST_CASE("history: selecting one credential asks for its history, the answer fi
     // A click on the same row asks nothing more.
     CHECK_FALSE(history_request(update(s, RowClicked{CredentialId{"c-1"}})));
 
-    update(s, answer(*req, 200, history_body({"credential.rename", "credential.create"}, true)));
+    update(s, respond(*req, 200, history_body({"credential.rename", "credential.create"}, true)));
     CHECK(s.history.phase == HistoryState::Phase::Loaded);
     REQUIRE(s.history.entries.size() == 2);
     CHECK(s.history.entries[0].action == "credential.rename");
@@ -117,16 +102,16 @@ TEST_CASE("history: an answer for another selection, or from before a sign-out, 
     State s = loaded_state();
     const SendRequest first = *history_request(update(s, RowClicked{CredentialId{"c-1"}}));
     update(s, SelectionCleared{});
-    update(s, answer(first, 200, history_body({"credential.create"})));
+    update(s, respond(first, 200, history_body({"credential.create"})));
     CHECK(s.history.entries.empty());
     CHECK_FALSE(s.history.id);
 
     const SendRequest second = *history_request(update(s, RowClicked{CredentialId{"c-1"}}));
-    HttpResponded other = answer(second, 200, history_body({"credential.create"}));
+    HttpResponded other = respond(second, 200, history_body({"credential.create"}));
     std::get<request::History>(other.context).id = CredentialId{"c-2"};
     update(s, other);
     CHECK(s.history.phase == HistoryState::Phase::Loading);
-    update(s, answer(second, 200, history_body({"credential.create"})));
+    update(s, respond(second, 200, history_body({"credential.create"})));
     CHECK(s.history.phase == HistoryState::Phase::Loaded);
 }
 
@@ -146,18 +131,18 @@ TEST_CASE("history: a rename made here asks again once the answer in flight is i
     renamed.meta.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
     renamed.spec = DockerRegistrySpec{{}, {}, {}, std::string("nvcr.io")};
     renamed.status = AssetStatus{SyncStatus::Updating, {}, {}, {}};
-    fx = update(s, answer(rename, 202, encode_credential(renamed, false).dump()));
+    fx = update(s, respond(rename, 202, encode_credential(renamed, false).dump()));
     CHECK(s.dialog.open == DialogKind::None);
     CHECK_FALSE(history_request(fx));  // the first request is still out
     CHECK(s.history.stale);
 
     // The first answer lands (without the rename), and the history is asked for again at once.
-    fx = update(s, answer(first, 200, history_body({"credential.create"})));
+    fx = update(s, respond(first, 200, history_body({"credential.create"})));
     CHECK(s.history.entries.size() == 1);
     const SendRequest* again = history_request(fx);
     REQUIRE(again);
     CHECK(s.history.phase == HistoryState::Phase::Loaded);  // the old lines stay while it reloads
-    update(s, answer(*again, 200, history_body({"credential.rename", "credential.create"})));
+    update(s, respond(*again, 200, history_body({"credential.rename", "credential.create"})));
     CHECK(s.history.entries.size() == 2);
     CHECK(s.history.entries[0].action == "credential.rename");
     CHECK_FALSE(s.history.stale);
@@ -171,17 +156,17 @@ TEST_CASE("history: a refresh asks again; the answer sent before it is dropped")
     REQUIRE(again);
     CHECK(std::get<request::History>(again->context).generation !=
           std::get<request::History>(before.context).generation);
-    update(s, answer(before, 200, history_body({"credential.create"})));
+    update(s, respond(before, 200, history_body({"credential.create"})));
     CHECK(s.history.entries.empty());
     CHECK(s.history.in_flight);
-    update(s, answer(*again, 200, history_body({"credential.rename", "credential.create"})));
+    update(s, respond(*again, 200, history_body({"credential.rename", "credential.create"})));
     CHECK(s.history.entries.size() == 2);
 }
 
 TEST_CASE("history: refusals and failures are shown; Retry asks again; a 401 signs out") {
     State s = loaded_state();
     SendRequest req = *history_request(update(s, RowClicked{CredentialId{"c-1"}}));
-    update(s, answer(req, 403, R"({"code":403,"message":"You do not have sufficient permissions.","details":"x"})"));
+    update(s, respond(req, 403, R"({"code":403,"message":"You do not have sufficient permissions.","details":"x"})"));
     CHECK(s.history.phase == HistoryState::Phase::Failed);
     CHECK(s.history.error == "You may not see the history of this credential.");
 
@@ -189,20 +174,20 @@ TEST_CASE("history: refusals and failures are shown; Retry asks again; a 401 sig
     const SendRequest* retry = history_request(fx);
     REQUIRE(retry);
     CHECK(s.history.phase == HistoryState::Phase::Loading);
-    update(s, answer(*retry, 404, R"({"code":404,"message":"Resource not found","details":"x"})"));
+    update(s, respond(*retry, 404, R"({"code":404,"message":"Resource not found","details":"x"})"));
     CHECK(s.history.error == "No history is available for this credential.");
 
     fx = update(s, HistoryRetryRequested{});
     retry = history_request(fx);
     REQUIRE(retry);
-    update(s, answer(*retry, 0, ""));
+    update(s, respond(*retry, 0, ""));
     CHECK(s.history.phase == HistoryState::Phase::Failed);
     CHECK(s.history.error == "The server could not be reached.");
 
     fx = update(s, HistoryRetryRequested{});
     retry = history_request(fx);
     REQUIRE(retry);
-    update(s, answer(*retry, 200, R"({"entries":[{"id":"x"}]})"));
+    update(s, respond(*retry, 200, R"({"entries":[{"id":"x"}]})"));
     CHECK(s.history.phase == HistoryState::Phase::Failed);
     CHECK_FALSE(s.history.error.empty());
     // Retry only acts on a failure.
@@ -213,7 +198,7 @@ TEST_CASE("history: refusals and failures are shown; Retry asks again; a 401 sig
     fx = update(s, HistoryRetryRequested{});
     retry = history_request(fx);
     REQUIRE(retry);
-    update(s, answer(*retry, 401, R"({"code":401,"message":"expired","details":"x"})"));
+    update(s, respond(*retry, 401, R"({"code":401,"message":"expired","details":"x"})"));
     CHECK(s.screen == Screen::Login);
     CHECK_FALSE(s.history.id);
 }

@@ -3,19 +3,16 @@
 #include <doctest/doctest.h>
 
 #include "app/update.h"
+#include "app_fixtures.h"
 #include "core/json_codec.h"
 #include "core/table_view_hash.h"
 
 using namespace cc;
 using namespace cc::app;
+using fixtures::part_of;
 using request::LoadPart;
 
 namespace {
-
-std::optional<LoadPart> part_of(const SendRequest& r) {
-    if (const auto* load = std::get_if<request::Load>(&r.context)) return load->part;
-    return std::nullopt;
-}
 
 Credential make(const std::string& id, const std::string& name, CredentialKind kind, SyncStatus status,
                 const std::string& created_at = "2026-01-01T00:00:00Z") {
