@@ -50,10 +50,7 @@ std::vector<std::uint32_t> sorted_by(const std::vector<CredentialRow>& rows, con
         offsets.push_back(static_cast<std::uint32_t>(keys.size()));
         for (const auto& k : sort) {
             const std::size_t from = keys.size();
-            if (k.column == Column::CreationTime)
-                append_time_key(keys, rows[i].created_at_iso);
-            else
-                append_natural_key(keys, rows[i].cell(k.column));
+            append_sort_key(keys, rows[i], k.column);
             // The key encodings are prefix-free, so complementing the bytes reverses the order.
             if (k.descending)
                 for (std::size_t p = from; p < keys.size(); ++p) keys[p] = static_cast<char>(~keys[p]);
@@ -164,6 +161,13 @@ bool usable(const CredentialRow& row, const PreparedUsableAt& u) {
 
 }  // namespace
 
+void append_sort_key(std::string& out, const CredentialRow& row, Column c) {
+    if (c == Column::CreationTime)
+        append_time_key(out, row.created_at_iso);
+    else
+        append_natural_key(out, row.cell(c));
+}
+
 // ---- view equality, columns --------------------------------------------------------------
 
 bool TableView::operator==(const TableView& o) const {
@@ -223,6 +227,11 @@ bool row_matches_filter(const CredentialRow& row, const ColumnFilter& f) {
 bool row_matches_search(const CredentialRow& row, std::string_view search,
                         const std::array<bool, kColumnCount>& visible) {
     return search_matches(row, fold_case(search), visible);
+}
+
+bool row_matches_folded_search(const CredentialRow& row, std::string_view folded_search,
+                               const std::array<bool, kColumnCount>& visible) {
+    return search_matches(row, folded_search, visible);
 }
 
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,

@@ -57,6 +57,9 @@ bool row_matches_filter(const CredentialRow& row, const ColumnFilter& f);
 // columns only.
 bool row_matches_search(const CredentialRow& row, std::string_view search,
                         const std::array<bool, kColumnCount>& visible);
+// The same with a search text already folded (fold_case), for a loop over many rows.
+bool row_matches_folded_search(const CredentialRow& row, std::string_view folded_search,
+                               const std::array<bool, kColumnCount>& visible);
 
 // Indices into `rows` of the rows that pass search and filters, in sort order (stable: ties
 // keep server order). Creation time sorts by instant (the RFC 3339 value, read leniently;
@@ -65,6 +68,10 @@ bool row_matches_search(const CredentialRow& row, std::string_view search,
 // make_row); without it only credentials defined at the node itself or the account match.
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
                                         const OrgTree* org = nullptr);
+
+// Appends the sort key of a row's column: memcmp order of keys is the column's sort order
+// (natural order; creation time by instant, unreadable times first). Keys are prefix-free.
+void append_sort_key(std::string& out, const CredentialRow& row, Column c);
 
 // The distinct non-empty values of a column, naturally sorted, for a filter checklist.
 std::vector<std::string> distinct_values(const std::vector<CredentialRow>& rows, Column c);
