@@ -7,11 +7,13 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/update.h"
 #include "core/credential.h"
 #include "core/table_view_hash.h"
+#include "core/text.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/item_registry.h"
@@ -42,18 +44,46 @@ WebApp& app() {
 
 void dispatch(cc::app::Action action);
 
+// The value of one response header (name in lower case), "" when absent.
+std::string response_header(emscripten_fetch_t* f, std::string_view name) {
+    const std::size_t length = emscripten_fetch_get_response_headers_length(f);
+    if (length == 0) return {};
+    std::string raw(length + 1, '\0');
+    emscripten_fetch_get_response_headers(f, raw.data(), raw.size());
+    raw.resize(length);
+    for (const std::string_view line : cc::split_by_char(raw, '\n')) {
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || cc::ascii_lower(line.substr(0, colon)) != name) continue;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
+        return std::string(value);
+    }
+    return {};
+}
+
 // The request's context rides along with the fetch and comes back with its answer.
 void on_fetch_done(emscripten_fetch_t* f) {
     std::unique_ptr<cc::app::RequestContext> ctx(static_cast<cc::app::RequestContext*>(f->userData));
     cc::app::HttpResponded done;
     done.context = std::move(*ctx);
     done.response.status = f->status;
-    if (f->data && f->numBytes > 0) done.response.body.assign(f->data, static_cast<std::size_t>(f->numBytes));
+    if (f->data && f->numBytes > 0) {
+        // The body stays where the fetch put it: the response takes the buffer over.
+        done.response.body = cc::api::Body::adopt(const_cast<char*>(f->data), static_cast<std::size_t>(f->numBytes));
+        f->data = nullptr;
+    }
+    done.response.etag = response_header(f, "etag");
     if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
     done.now_ms = cc::web::wall_clock_ms();
     emscripten_fetch_close(f);
     --app().in_flight;
     dispatch(std::move(done));
+}
+
+void on_fetch_progress(emscripten_fetch_t* f) {
+    const auto* ctx = static_cast<const cc::app::RequestContext*>(f->userData);
+    dispatch(cc::app::HttpProgressed{*ctx, f->dataOffset, f->totalBytes});
 }
 
 void send(cc::app::SendRequest& effect) {
@@ -76,6 +106,7 @@ void send(cc::app::SendRequest& effect) {
     attr.userData = new cc::app::RequestContext(std::move(effect.context));
     attr.onsuccess = on_fetch_done;
     attr.onerror = on_fetch_done;
+    attr.onprogress = on_fetch_progress;
     const std::string url = app().api_base + req.path;
     ++app().in_flight;
     emscripten_fetch(&attr, url.c_str());  // copies the body into the XHR synchronously
@@ -91,14 +122,37 @@ void run(cc::app::WriteUrlHash& fx) {
 void run(cc::app::SaveSetting& fx) {
     cc::web::save_setting(fx.key, fx.value);
 }
+void run(cc::app::KeepSession& fx) {
+    cc::web::keep_session(fx.token, fx.user);
+}
 void run(cc::app::DownloadFile& fx) {
     cc::web::download(fx.filename, fx.mime, fx.content);
 }
+
+void schedule_background_work();
 
 void dispatch(cc::app::Action action) {
     auto effects = cc::app::update(app().state, std::move(action));
     for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
     cc::web::backend_request_frames(3);
+    schedule_background_work();
+}
+
+// Work the app does in spare time (sort indexes after a load) runs one step per timer, between
+// frames and input, and draws nothing.
+bool background_scheduled = false;
+
+void background_step(void*) {
+    background_scheduled = false;
+    auto effects = cc::app::update(app().state, cc::app::BackgroundWorkDue{});
+    for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
+    schedule_background_work();
+}
+
+void schedule_background_work() {
+    if (background_scheduled || !cc::app::has_background_work(app().state)) return;
+    background_scheduled = true;
+    emscripten_set_timeout(background_step, 50, nullptr);
 }
 
 // What the page starts with: the stored preferences, then the URL hash; the app decides which
@@ -130,14 +184,21 @@ void frame() {
         a.last_tick_ms = now;
         dispatch(cc::app::Tick{now});
     }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
+    // When the frame's input changed the state (a sort, a keystroke in the search), the frame is
+    // drawn again before it is shown, so the result appears now rather than a display frame later.
     std::vector<cc::app::Action> actions;
-    cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
-    ImGui::Render();
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass > 0) ImGui::GetIO().DeltaTime = 1e-4f;
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        actions.clear();
+        cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
+        ImGui::Render();
+        for (auto& action : actions) dispatch(std::move(action));
+        if (actions.empty()) break;
+    }
     cc::web::backend_render_draw_data();
     ++a.frame;
-    for (auto& action : actions) dispatch(std::move(action));
     save_layout_if_changed();
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
@@ -222,6 +283,9 @@ int main() {
     app().dark = cc::web::install_page_listeners();
     load_layout();
     restore_initial_view();
+    // A session this tab kept (a reload): the list is asked for now, while the page sets up.
+    const cc::web::KeptSession kept = cc::web::load_session();
+    if (!kept.token.empty()) dispatch(cc::app::TokenProvided{kept.token, kept.user, true});
     if (!cc::web::backend_init({frame, scale_changed})) {
         js_show_no_webgl();
         return 1;

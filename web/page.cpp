@@ -40,6 +40,27 @@ EM_JS(char*, js_load_setting, (const char* key), {
     return p;
 });
 
+EM_JS(char*, js_load_session_field, (const char* field), {
+    let v = "";
+    try {
+        const s = JSON.parse(sessionStorage.getItem("credentials-console.session") || "{}");
+        const f = s[UTF8ToString(field)];
+        if (typeof f === "string") v = f;
+    } catch (e) { /* storage off or unreadable: sign in again */ }
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+EM_JS(void, js_keep_session, (const char* token, const char* user), {
+    try {
+        const t = UTF8ToString(token);
+        if (t) sessionStorage.setItem("credentials-console.session", JSON.stringify({ token: t, user: UTF8ToString(user) }));
+        else sessionStorage.removeItem("credentials-console.session");
+    } catch (e) { /* storage off: the session lasts until the tab reloads */ }
+});
+
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     const bytes = HEAPU8.slice(data, data + size);
     const url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
@@ -80,6 +101,14 @@ std::string load_setting(const std::string& key) {
 }
 void save_setting(const std::string& key, const std::string& value) {
     js_save_setting(key.c_str(), value.c_str());
+}
+KeptSession load_session() {
+    KeptSession s{take(js_load_session_field("token")), take(js_load_session_field("user"))};
+    if (s.token.empty()) s.user.clear();
+    return s;
+}
+void keep_session(const std::string& token, const std::string& user) {
+    js_keep_session(token.c_str(), user.c_str());
 }
 void download(const std::string& filename, const std::string& mime, const std::string& content) {
     js_download(filename.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));

@@ -65,8 +65,10 @@ HttpRequest token_request(std::string_view username, std::string_view password) 
     return r;
 }
 
-HttpRequest list_credentials_request(const Session& s) {
-    return get(s, "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
+HttpRequest list_credentials_request(const Session& s, std::string_view etag) {
+    HttpRequest r = get(s, "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
+    if (!etag.empty()) r.headers.emplace_back("If-None-Match", std::string(etag));
+    return r;
 }
 
 HttpRequest clusters_request(const Session& s) {

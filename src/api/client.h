@@ -35,7 +35,9 @@ struct Page {
 // ---- requests -------------------------------------------------------------------------------
 // The password travels only in the request body, which is marked secret.
 HttpRequest token_request(std::string_view username, std::string_view password);
-HttpRequest list_credentials_request(const Session& s);
+// The combined list (usage and status included). With the ETag of the list the caller holds, the
+// server answers 304 and no body when the list has not changed since.
+HttpRequest list_credentials_request(const Session& s, std::string_view etag = {});
 HttpRequest clusters_request(const Session& s);
 HttpRequest departments_request(const Session& s, std::int64_t offset);
 HttpRequest projects_request(const Session& s, std::int64_t offset);

@@ -61,9 +61,12 @@ struct LoginSubmitted {
     std::string username;
     std::string password;  // wiped by update() once the request body is built
 };
-struct TokenProvided {  // a host console hands its own token to the embedded app
+// A token the page already holds: a host console hands its own to the embedded app, or this
+// tab kept the session of an earlier sign-in (`restored`) across a reload.
+struct TokenProvided {
     std::string token;
     std::string user;
+    bool restored = false;
 };
 struct RefreshRequested {};
 struct LogoutRequested {};
@@ -72,12 +75,19 @@ struct HttpResponded {
     api::HttpResponse response;
     double now_ms = 0;
 };
+// Part of an answer has arrived (a large list takes seconds): bytes so far, and in all (0 when
+// the server did not say).
+struct HttpProgressed {
+    RequestContext context;
+    std::uint64_t loaded = 0;
+    std::uint64_t total = 0;
+};
 // The platform's clock, every frame or so: drives the polling of transient rows.
 struct Tick {
     double now_ms = 0;
 };
 using SessionAction =
-    std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, Tick>;
+    std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, HttpProgressed, Tick>;
 
 // ---- the table: its view, the selection, export, the details panel -------------------------------
 struct SearchChanged {
@@ -126,9 +136,13 @@ struct ExportRequested {
 };
 struct UsableAtCleared {};        // the "Usable at" chip's remove button
 struct HistoryRetryRequested {};  // the details panel's Retry button, after a failed load
-using TableAction = std::variant<SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked,
-                                 ColumnVisibilitySet, ColumnsReset, UrlHashChanged, StoredPreferencesLoaded, RowClicked,
-                                 SelectionCleared, ExportRequested, UsableAtCleared, HistoryRetryRequested>;
+// Time to spare (nothing to draw, no input): the app builds one more column's sort index while
+// has_background_work(state) says there is one to build.
+struct BackgroundWorkDue {};
+using TableAction =
+    std::variant<SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
+                 ColumnsReset, UrlHashChanged, StoredPreferencesLoaded, RowClicked, SelectionCleared, ExportRequested,
+                 UsableAtCleared, HistoryRetryRequested, BackgroundWorkDue>;
 
 // ---- dialogs: new credential, rename, delete -------------------------------------------------------
 struct NewCredentialRequested {
@@ -204,13 +218,19 @@ struct SaveSetting {
     std::string key;
     std::string value;
 };
+// The session this tab keeps across a reload (sessionStorage: this tab only, never
+// localStorage or the URL). An empty token forgets it (sign-out, expiry).
+struct KeepSession {
+    std::string token;
+    std::string user;
+};
 struct DownloadFile {
     std::string filename;
     std::string mime;
     std::string content;
 };
 
-using Effect = std::variant<SendRequest, WriteUrlHash, SaveSetting, DownloadFile>;
+using Effect = std::variant<SendRequest, WriteUrlHash, SaveSetting, KeepSession, DownloadFile>;
 
 inline constexpr const char* kVisibleColumnsSetting = "credentials-console.columns";
 

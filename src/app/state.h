@@ -15,6 +15,7 @@
 #include "core/permitted_scopes.h"
 #include "core/result.h"
 #include "core/scope_tree_navigation.h"
+#include "core/sort_index.h"
 #include "core/table.h"
 #include "core/table_query.h"
 #include "core/tree_layout.h"
@@ -34,13 +35,20 @@ struct LoginState {
 // so a refresh never shows a half-loaded mix.
 struct PendingLoad {
     std::optional<std::vector<Credential>> credentials;
+    std::string credentials_etag;
+    bool credentials_unchanged = false;  // 304: the list held is still current
+    // How much of the credential list has arrived (bytes; total 0 when the server did not say).
+    std::uint64_t list_loaded = 0;
+    std::uint64_t list_total = 0;
     std::optional<std::vector<Cluster>> clusters;
     std::vector<Department> departments;
     std::vector<Project> projects;
     bool departments_done = false;
     bool projects_done = false;
 
-    bool complete() const { return credentials && clusters && departments_done && projects_done; }
+    bool complete() const {
+        return (credentials || credentials_unchanged) && clusters && departments_done && projects_done;
+    }
 };
 
 // A row in Creating/Updating/Deleting is fetched again until it settles, backing off.
@@ -146,6 +154,11 @@ struct State {
     Screen screen = Screen::Login;
     LoginState login;
     std::optional<api::Session> session;
+    // Whether this tab keeps the session across a reload: sessions signed in here do; a token a
+    // host console handed over does not (the host hands it again). `kept_token` is what the
+    // platform was last told to keep.
+    bool session_keepable = false;
+    std::string kept_token;
 
     LoadPhase phase = LoadPhase::Idle;
     ApiError load_error;
@@ -156,6 +169,7 @@ struct State {
     // revision that changes with it: views compare revisions to know when to rebuild their own
     // caches (never pointers, timestamps or re-encoded contents).
     std::vector<Credential> credentials;
+    std::string credentials_etag;  // the server's ETag of the list `credentials` came from
     OrgTree org;
     ScopeLayoutTree scope_tree;       // derived from org: the tree's structure (no text sizes)
     std::uint64_t org_revision = 0;   // org and scope_tree
@@ -169,8 +183,14 @@ struct State {
     std::uint64_t query_revision = 0;      // the view's search, filters, sort or columns changed
     std::vector<std::uint32_t> view_rows;  // derived: compute_view(rows, view)
     std::uint64_t view_revision = 0;       // view_rows
-    std::vector<CredentialId> selection;   // in click order
-    std::optional<CredentialId> anchor;    // where a shift-click range starts
+    // How view_rows was computed: from which view, over which rows. A later view that only
+    // re-sorts or narrows the search starts from it (compute_view_from).
+    TableView view_rows_view;
+    std::uint64_t view_rows_rows_revision = 0;
+    SortIndex sort_index;  // per-column sort orders of rows, built on a sort or in spare time
+    std::uint64_t sort_index_rows_revision = 0;
+    std::vector<CredentialId> selection;  // in click order
+    std::optional<CredentialId> anchor;   // where a shift-click range starts
     bool last_change_was_search = false;
     std::string stored_columns;  // the visible columns the browser kept ("c=" value), read at page load
 

@@ -1,6 +1,7 @@
 // The one place application state changes.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "app/actions.h"
@@ -9,5 +10,12 @@
 namespace cc::app {
 
 std::vector<Effect> update(State& state, Action action);
+
+// True while the app has work for spare time (sort indexes to build after a load): the platform
+// then dispatches BackgroundWorkDue when it has nothing else to do, without drawing a frame.
+bool has_background_work(const State& state);
+
+// What the page says while the table loads: "Loading credentials… 40% (3.6 of 9.0 MB)".
+std::string loading_message(const State& state);
 
 }  // namespace cc::app

@@ -27,6 +27,7 @@ void close_dialog(State& s) {
 
 // Adds or replaces the credential's row and keeps the table consistent.
 void upsert_credential(State& s, Credential c, double now_ms) {
+    s.credentials_etag.clear();  // the list held is no longer the one the server tagged
     auto at = s.row_index.find(c.meta.id);
     if (at == s.row_index.end()) {
         s.credentials.push_back(std::move(c));

@@ -5,6 +5,7 @@
 
 #include "app/actions.h"
 #include "app/state.h"
+#include "app/update.h"
 
 namespace cc::app {
 
@@ -58,6 +59,7 @@ Effects handle(State& s, DiagramSearchChanged& a);
 Effects handle(State& s, DiagramSearchNext& a);
 Effects handle(State& s, DiagramNodeClicked& a);
 Effects handle(State& s, UsableAtCleared& a);
+Effects handle(State& s, BackgroundWorkDue& a);
 
 // update_history.cpp
 // After every action: asks for the history of the one selected credential when it is not there
@@ -70,6 +72,9 @@ void history_changed(State& s, const CredentialId& id);
 
 // update_session.cpp
 Effects on_response(State& s, const request::Token& r, HttpResponded& a);
+Effects handle(State& s, HttpProgressed& a);
+// After every action: tells the platform to keep (or forget) this tab's session when it changed.
+Effects follow_kept_session(State& s);
 Effects on_response(State& s, const request::Load& r, HttpResponded& a);
 Effects on_response(State& s, const request::Poll& r, HttpResponded& a);
 void to_login(State& s, std::string message);

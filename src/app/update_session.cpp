@@ -26,7 +26,9 @@ Effects start_load(State& s) {
     }
     const api::Session& session = *s.session;
     using request::LoadPart;
-    return {load(s, LoadPart::Credentials, api::list_credentials_request(session)),
+    // A refresh asks whether the list changed: an unchanged list costs no body and no decoding.
+    const std::string etag = s.credentials.empty() ? std::string() : s.credentials_etag;
+    return {load(s, LoadPart::Credentials, api::list_credentials_request(session, etag)),
             load(s, LoadPart::Clusters, api::clusters_request(session)),
             load(s, LoadPart::Departments, api::departments_request(session, 0)),
             load(s, LoadPart::Projects, api::projects_request(session, 0)),
@@ -41,7 +43,10 @@ void finish_load_if_complete(State& s, double now_ms) {
     org.departments = std::move(s.pending.departments);
     org.projects = std::move(s.pending.projects);
     set_org(s, OrgTree(std::move(org)));
-    s.credentials = std::move(*s.pending.credentials);
+    if (s.pending.credentials) {
+        s.credentials = std::move(*s.pending.credentials);
+        s.credentials_etag = std::move(s.pending.credentials_etag);
+    }
     s.rows = make_rows(s.credentials, s.org, s.utc_offset_minutes);
     s.pending = PendingLoad{};
     s.phase = LoadPhase::Loaded;
@@ -65,11 +70,13 @@ void session_expired(State& s) {
 void to_login(State& s, std::string message) {
     ++s.generation;  // drop whatever is still in flight
     s.session.reset();
+    s.session_keepable = false;
     s.screen = Screen::Login;
     s.login = LoginState{false, std::move(message), {}};
     s.phase = LoadPhase::Idle;
     s.pending = PendingLoad{};
     s.credentials.clear();
+    s.credentials_etag.clear();
     s.rows.clear();
     s.row_index.clear();
     s.view_rows.clear();
@@ -132,6 +139,7 @@ Effects on_response(State& s, const request::Poll& asked, HttpResponded& a) {
         return {};
     }
     s.credentials[at->second] = std::move(*fresh);
+    s.credentials_etag.clear();  // the list held is no longer the one the server tagged
     s.rows[at->second] = make_row(s.credentials[at->second], s.org, s.utc_offset_minutes);
     rows_changed(s, a.now_ms);
     recompute_view(s);
@@ -174,6 +182,7 @@ void remove_row(State& s, const CredentialId& id, double now_ms) {
     if (it == s.row_index.end()) return;
     const auto i = static_cast<std::ptrdiff_t>(it->second);
     s.credentials.erase(s.credentials.begin() + i);
+    s.credentials_etag.clear();
     s.rows.erase(s.rows.begin() + i);
     rows_changed(s, now_ms);
     recompute_view(s);
@@ -193,9 +202,50 @@ Effects handle(State& s, LoginSubmitted& a) {
 }
 
 Effects handle(State& s, TokenProvided& a) {
+    if (a.token.empty()) return {};
     s.session = api::Session{a.token, a.user, 0};
+    s.session_keepable = a.restored;
+    if (a.restored) s.kept_token = a.token;  // the platform holds it already
     s.screen = Screen::Credentials;
     return start_load(s);
+}
+
+Effects handle(State& s, HttpProgressed& a) {
+    const auto* load = std::get_if<request::Load>(&a.context);
+    if (!load || load->part != request::LoadPart::Credentials || load->generation != s.generation) return {};
+    s.pending.list_loaded = a.loaded;
+    s.pending.list_total = a.total;
+    return {};
+}
+
+Effects follow_kept_session(State& s) {
+    const std::string want = s.session && s.session_keepable ? s.session->access_token : std::string();
+    if (want == s.kept_token) return {};
+    s.kept_token = want;
+    return {KeepSession{want, want.empty() ? std::string() : s.session->user}};
+}
+
+namespace {
+
+// Megabytes with one decimal, without the unit: "3.6".
+std::string megabytes(std::uint64_t bytes) {
+    const auto tenths = (bytes + 50'000) / 100'000;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+}  // namespace
+
+std::string loading_message(const State& s) {
+    std::string text = "Loading credentials\xE2\x80\xA6";
+    const PendingLoad& p = s.pending;
+    if (s.phase != LoadPhase::Loading || p.list_loaded == 0) return text;
+    if (p.list_total >= p.list_loaded) {
+        // A compressed answer may report its size before decoding; never claim 100% early.
+        const auto percent = std::min<std::uint64_t>(99, p.list_loaded * 100 / p.list_total);
+        return text + " " + std::to_string(percent) + "% (" + megabytes(p.list_loaded) + " of " +
+               megabytes(p.list_total) + " MB)";
+    }
+    return text + " " + megabytes(p.list_loaded) + " MB";
 }
 
 Effects handle(State& s, RefreshRequested&) {
@@ -231,6 +281,7 @@ Effects on_response(State& s, const request::Token& asked, HttpResponded& a) {
     }
     s.login = LoginState{};
     s.session = std::move(*session);
+    s.session_keepable = true;
     s.screen = Screen::Credentials;
     return start_load(s);
 }
@@ -250,9 +301,14 @@ Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
             return {};
         }
         case LoadPart::Credentials: {
+            if (r.status == 304 && !s.credentials_etag.empty()) {
+                s.pending.credentials_unchanged = true;
+                break;
+            }
             auto list = api::parse_credentials(r);
             if (!list) return fail_load(s, r, list.error());
             s.pending.credentials = std::move(*list);
+            s.pending.credentials_etag = r.etag;
             break;
         }
         case LoadPart::Clusters: {

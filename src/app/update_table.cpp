@@ -31,9 +31,42 @@ Effects view_changed(State& s, bool is_search) {
 
 }  // namespace
 
+namespace {
+
+SortIndex& current_sort_index(State& s) {
+    if (s.sort_index_rows_revision != s.rows_revision) {
+        s.sort_index.clear();
+        s.sort_index_rows_revision = s.rows_revision;
+    }
+    return s.sort_index;
+}
+
+}  // namespace
+
 void recompute_view(State& s) {
-    s.view_rows = compute_view(s.rows, s.view, &s.org);
+    SortIndex& index = current_sort_index(s);
+    if (s.view_rows_rows_revision == s.rows_revision) {
+        s.view_rows = compute_view_from(s.rows, s.view, &s.org, index, s.view_rows_view, s.view_rows);
+    } else {
+        TableView unsorted = s.view;
+        unsorted.sort.clear();
+        s.view_rows = sort_with_index(s.rows, compute_view(s.rows, unsorted, &s.org), s.view.sort, index);
+    }
+    s.view_rows_view = s.view;
+    s.view_rows_rows_revision = s.rows_revision;
     ++s.view_revision;
+}
+
+bool has_background_work(const State& s) {
+    if (s.phase != LoadPhase::Loaded || s.rows.size() < 2) return false;
+    return s.sort_index_rows_revision != s.rows_revision || s.sort_index.next_to_build(s.view.sort).has_value();
+}
+
+Effects handle(State& s, BackgroundWorkDue&) {
+    if (!has_background_work(s)) return {};
+    SortIndex& index = current_sort_index(s);
+    if (auto column = index.next_to_build(s.view.sort)) index.column(s.rows, *column);
+    return {};
 }
 
 void query_changed(State& s) {

@@ -3,6 +3,7 @@
 // empty account, or no row matching the filters.
 #include <string>
 
+#include "app/update.h"
 #include "core/table.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -59,15 +60,16 @@ bool message_card(const char* id, const char* title, const std::string& body, co
     return pressed;
 }
 
-void draw_loading() {
+void draw_loading(const app::State& state) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetCursorPosX() + avail.x * 0.5f - em(5), ImGui::GetCursorPosY() + avail.y * 0.3f));
     spinner(em(0.8f), palette().busy);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Loading credentials\xE2\x80\xA6");
-    register_last_item("loading##page", "Loading credentials\xE2\x80\xA6");
+    const std::string text = app::loading_message(state);
+    ImGui::TextUnformatted(text.c_str());
+    register_last_item("loading##page", text);
 }
 
 void draw_table_area(const app::State& state, UiState& ui, Actions& out) {
@@ -115,7 +117,7 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
         case app::LoadPhase::Idle:
         case app::LoadPhase::Loading:
             if (state.rows.empty())
-                draw_loading();
+                draw_loading(state);
             else
                 draw_table_area(state, ui, out);
             return;

@@ -60,15 +60,21 @@ inline const SendRequest& only(const std::vector<Effect>& fx) {
     return std::get<SendRequest>(fx[0]);
 }
 
-// Signs in and returns the four load requests.
+// The requests among effects (the others: URL, settings, the kept session, downloads).
+inline std::vector<SendRequest> requests(const std::vector<Effect>& fx) {
+    std::vector<SendRequest> out;
+    for (const auto& e : fx)
+        if (const auto* r = std::get_if<SendRequest>(&e)) out.push_back(*r);
+    return out;
+}
+
+// Signs in and returns the load requests.
 inline std::vector<SendRequest> sign_in(State& s) {
     auto fx = update(s, LoginSubmitted{"admin@demo.local", "demo-admin"});
     const SendRequest token = only(fx);
     CHECK(token.request.path == "api/v1/token");
     fx = update(s, respond(token, 200, R"({"accessToken":"tok","expiresIn":3600})"));
-    std::vector<SendRequest> out;
-    for (auto& e : fx) out.push_back(std::get<SendRequest>(e));
-    return out;
+    return requests(fx);
 }
 
 // The part of a load a request asks for; nullopt for a request that is not part of a load.

@@ -166,5 +166,40 @@ test('signing out returns to the login screen', async () => {
   await waitForTable(page);
   await click(page, byId('Sign out##header'), 'Sign out');
   await waitForItem(page, byId('Sign in##login'), { what: 'login screen' });
+  // Signed out is signed out for the tab: a reload asks again.
+  await page.reload();
+  await waitForItem(page, byId('Sign in##login'), { what: 'login screen after a reload' });
+  await page.context().close();
+});
+
+test('a reload keeps the session in the same tab; a new tab asks to sign in; the token is never in localStorage or the URL', async () => {
+  const page = await openApp(browser, server.url);
+  await login(page);
+  await waitForTable(page);
+  await page.reload();
+  await waitForTable(page);
+  assert.ok(!(await items(page)).some((it) => it.id === 'Sign in##login'), 'no login form after the reload');
+  const stored = await page.evaluate(() => ({
+    session: JSON.parse(sessionStorage.getItem('credentials-console.session') || 'null'),
+    local: JSON.stringify(Object.assign({}, localStorage)),
+    url: location.href,
+  }));
+  assert.equal(stored.session.user, DEMO_ADMIN.email);
+  assert.ok(stored.session.token.length > 20);
+  assert.ok(!stored.local.includes(stored.session.token), 'not in localStorage');
+  assert.ok(!stored.url.includes(stored.session.token), 'not in the URL');
+
+  // Another tab of the same browser profile does not share sessionStorage.
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  await other.waitForFunction(() => window.credentialsConsole && window.credentialsConsole.frame > 1);
+  await waitForItem(other, byId('Sign in##login'), { what: 'login screen in a new tab' });
+
+  // A token the server no longer accepts: the app returns to the login form and forgets it.
+  await page.evaluate(() => sessionStorage.setItem('credentials-console.session',
+    JSON.stringify({ token: 'expired-or-forged', user: 'someone' })));
+  await page.reload();
+  await waitForItem(page, byId('Sign in##login'), { what: 'login screen after a refused token' });
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('credentials-console.session')), null);
   await page.context().close();
 });
