@@ -81,6 +81,46 @@ void on_fetch_done(emscripten_fetch_t* f) {
     dispatch(std::move(done));
 }
 
+// clang-format off
+// An answer the page asked for before the app started (shell/boot.js): taken when the request
+// is the very same (method, URL, headers in order). Its progress and its answer come back
+// through cc_prefetch_progress and cc_prefetch_done with `context`.
+EM_JS(int, js_take_prefetch, (const char* method, const char* url, const char* headers, void* context), {
+    const list = Module.prefetched;
+    if (!list || UTF8ToString(method) !== "GET") return 0;
+    const u = UTF8ToString(url);
+    const h = UTF8ToString(headers);
+    const i = list.findIndex((p) => p.url === u && p.headers === h);
+    if (i < 0) return 0;
+    const p = list.splice(i, 1)[0];
+    p.onprogress = (loaded, total) => _cc_prefetch_progress(context, loaded, total);
+    if (p.loaded) p.onprogress(p.loaded, p.total);
+    p.answer.then((a) => {
+        const data = a.body.length ? _malloc(a.body.length) : 0;
+        if (data) HEAPU8.set(a.body, data);
+        const etag = allocateUTF8(a.etag);
+        const error = allocateUTF8(a.error || "");
+        _cc_prefetch_done(context, a.status, data, a.body.length, etag, error);
+        _free(etag);
+        _free(error);
+    });
+    return 1;
+});
+// clang-format on
+
+bool take_prefetched(const cc::api::HttpRequest& req, const std::string& url, const cc::app::RequestContext& context) {
+    if (req.method != "GET") return false;
+    std::string headers;
+    for (const auto& [k, v] : req.headers) {
+        if (!headers.empty()) headers += '\n';
+        headers += k + ": " + v;
+    }
+    auto* ctx = new cc::app::RequestContext(context);
+    if (js_take_prefetch(req.method.c_str(), url.c_str(), headers.c_str(), ctx)) return true;
+    delete ctx;
+    return false;
+}
+
 void on_fetch_progress(emscripten_fetch_t* f) {
     const auto* ctx = static_cast<const cc::app::RequestContext*>(f->userData);
     dispatch(cc::app::HttpProgressed{*ctx, f->dataOffset, f->totalBytes});
@@ -88,6 +128,9 @@ void on_fetch_progress(emscripten_fetch_t* f) {
 
 void send(cc::app::SendRequest& effect) {
     cc::api::HttpRequest& req = effect.request;
+    const std::string url = app().api_base + req.path;
+    ++app().in_flight;
+    if (take_prefetched(req, url, effect.context)) return;
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strncpy(attr.requestMethod, req.method.c_str(), sizeof(attr.requestMethod) - 1);
@@ -107,8 +150,6 @@ void send(cc::app::SendRequest& effect) {
     attr.onsuccess = on_fetch_done;
     attr.onerror = on_fetch_done;
     attr.onprogress = on_fetch_progress;
-    const std::string url = app().api_base + req.path;
-    ++app().in_flight;
     emscripten_fetch(&attr, url.c_str());  // copies the body into the XHR synchronously
     if (req.body_is_secret) cc::wipe_string(req.body);
 }
@@ -254,6 +295,26 @@ EMSCRIPTEN_KEEPALIVE double cc_frame() {
 // A host console that already holds a bearer token hands it over instead of a login.
 EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
     dispatch(cc::app::TokenProvided{token ? token : "", user ? user : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void cc_prefetch_progress(void* context, double loaded, double total) {
+    const auto* ctx = static_cast<const cc::app::RequestContext*>(context);
+    dispatch(cc::app::HttpProgressed{*ctx, static_cast<std::uint64_t>(loaded), static_cast<std::uint64_t>(total)});
+}
+
+// `data` (malloc'd, `size` bytes, may be null) is handed over; `etag` and `error` are borrowed.
+EMSCRIPTEN_KEEPALIVE void cc_prefetch_done(void* context, int status, char* data, int size, const char* etag,
+                                           const char* error) {
+    std::unique_ptr<cc::app::RequestContext> ctx(static_cast<cc::app::RequestContext*>(context));
+    cc::app::HttpResponded done;
+    done.context = std::move(*ctx);
+    done.response.status = status;
+    if (data) done.response.body = cc::api::Body::adopt(data, static_cast<std::size_t>(size));
+    done.response.etag = etag ? etag : "";
+    if (status == 0) done.response.transport_error = error && *error ? error : "network error";
+    done.now_ms = cc::web::wall_clock_ms();
+    --app().in_flight;
+    dispatch(std::move(done));
 }
 
 EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) {

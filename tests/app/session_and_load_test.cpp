@@ -4,8 +4,8 @@
 // the spare-time indexing gives the same order as before.
 #include <doctest/doctest.h>
 
-#include "app_fixtures.h"
 #include "app/update_internal.h"
+#include "app_fixtures.h"
 
 using namespace cc::app::fixtures;
 

@@ -179,6 +179,16 @@ test('a reload keeps the session in the same tab; a new tab asks to sign in; the
   await page.reload();
   await waitForTable(page);
   assert.ok(!(await items(page)).some((it) => it.id === 'Sign in##login'), 'no login form after the reload');
+  // The page asked for the list once, at load, while the app's code was still arriving.
+  const timing = await page.evaluate(() => {
+    const all = performance.getEntriesByType('resource');
+    const lists = all.filter((e) => e.name.includes('/asset/credentials?'));
+    const wasm = all.find((e) => e.name.endsWith('.wasm'));
+    return { lists: lists.map((e) => ({ initiator: e.initiatorType, start: e.startTime })), wasmEnd: wasm ? wasm.responseEnd : NaN };
+  });
+  assert.equal(timing.lists.length, 1, 'one list request: ' + JSON.stringify(timing));
+  assert.equal(timing.lists[0].initiator, 'fetch');
+  assert.ok(timing.lists[0].start < timing.wasmEnd, 'asked before the app code had arrived: ' + JSON.stringify(timing));
   const stored = await page.evaluate(() => ({
     session: JSON.parse(sessionStorage.getItem('credentials-console.session') || 'null'),
     local: JSON.stringify(Object.assign({}, localStorage)),

@@ -31,7 +31,8 @@ std::vector<CredentialRow> random_rows(std::size_t n, std::uint64_t seed) {
         r.cells[static_cast<std::size_t>(Column::Credential)] = "cred-" + std::to_string(rng.below(40));
         r.cells[static_cast<std::size_t>(Column::Type)] = types[rng.below(4)];
         r.cells[static_cast<std::size_t>(Column::Status)] = statuses[rng.below(4)];
-        r.cells[static_cast<std::size_t>(Column::Description)] = rng.below(3) ? "Team " + std::to_string(rng.below(9)) : "";
+        r.cells[static_cast<std::size_t>(Column::Description)] =
+            rng.below(3) ? "Team " + std::to_string(rng.below(9)) : "";
         r.created_at_iso = rng.below(10) ? "2026-0" + std::to_string(1 + rng.below(9)) + "-01T00:00:00Z" : "not a time";
         r.cells[static_cast<std::size_t>(Column::CreationTime)] = r.created_at_iso;
     }
