@@ -13,7 +13,6 @@
 #include "core/credential.h"
 #include "core/table_view_hash.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -130,7 +129,6 @@ void frame() {
         a.last_tick_ms = now;
         dispatch(cc::app::Tick{now});
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     std::vector<cc::app::Action> actions;
     cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
@@ -151,8 +149,7 @@ void frame() {
 void scale_changed(float scale) {
     cc::ui::load_fonts(scale);
     cc::ui::apply_theme(scale, app().dark);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    cc::web::backend_fonts_changed();
     cc::ui::set_item_registry_scale(scale);
 }
 

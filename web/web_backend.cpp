@@ -1,10 +1,9 @@
-// Browser backend (Emscripten html5 API + imgui_impl_opengl3 on WebGL2). ImGui works in
+// Browser backend (Emscripten html5 API, our WebGL2 renderer). ImGui works in
 // device pixels: DisplaySize is the canvas' pixel size and everything is scaled by
 // devicePixelRatio, so text is rasterized at the screen's resolution and stays crisp at any
 // DPR or browser zoom. Browser shortcuts (zoom, reload, devtools) are left to the browser.
 #include "web/web_backend.h"
 
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -13,7 +12,7 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "web/gl_renderer.h"
 
 namespace cc::web {
 namespace {
@@ -365,7 +364,9 @@ bool backend_init(BackendCallbacks callbacks) {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
-    attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots taken between frames show the last frame
+    // No copy of the drawing buffer per frame: the page keeps showing the last frame drawn
+    // until the next one (and so do screenshots, which capture the composited page).
+    attrs.preserveDrawingBuffer = EM_FALSE;
     b.gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (b.gl <= 0) return false;
     emscripten_webgl_make_context_current(b.gl);
@@ -399,7 +400,7 @@ bool backend_init(BackendCallbacks callbacks) {
     io.KeyMap[ImGuiKey_Y] = 89;
     io.KeyMap[ImGuiKey_Z] = 90;
 
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer_init()) return false;
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
@@ -434,13 +435,16 @@ void backend_request_frame_within(double ms) {
     b.next_frame_due_ms = std::min(b.next_frame_due_ms, emscripten_get_now() + ms);
 }
 
+void backend_fonts_changed() {
+    gl_renderer_upload_fonts();
+    backend_request_frames(2);
+}
+
 void backend_render_draw_data() {
     Backend& b = be();
-    glViewport(0, 0, b.width, b.height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const float clear[3] = {bg.x, bg.y, bg.z};
+    gl_renderer_render(b.width, b.height, clear);
 }
 
 double wall_clock_ms() {
