@@ -94,9 +94,13 @@ void run(cc::app::DownloadFile& fx) {
     cc::web::download(fx.filename, fx.mime, fx.content);
 }
 
-void dispatch(cc::app::Action action) {
+void run_effects(cc::app::Action action) {
     auto effects = cc::app::update(app().state, std::move(action));
     for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
+}
+
+void dispatch(cc::app::Action action) {
+    run_effects(std::move(action));
     cc::web::backend_request_frames(3);
 }
 
@@ -127,7 +131,9 @@ void frame() {
     const double now = cc::web::wall_clock_ms();
     if (now - a.last_tick_ms >= 250) {
         a.last_tick_ms = now;
-        dispatch(cc::app::Tick{now});
+        // The frame that follows draws what the tick changed; asking for more frames here
+        // would draw every tick (four a second) several times over.
+        run_effects(cc::app::Tick{now});
     }
     ImGui::NewFrame();
     std::vector<cc::app::Action> actions;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "web/gl_renderer.h"
 
 namespace cc::web {
@@ -322,6 +323,36 @@ void apply_input_events() {
     if (!b.queue.empty()) backend_request_frames(2);
 }
 
+bool any_key_or_button_down() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const bool down : io.MouseDown)
+        if (down) return true;
+    for (const bool down : io.KeysDown)
+        if (down) return true;
+    return false;
+}
+
+// Seconds until ImGui's text caret next appears or disappears: it shows for 0.8 s of every
+// 1.2 s, and stays on for a moment after each edit (the timer then is negative).
+double seconds_to_caret_toggle(float anim) {
+    if (anim <= 0.0f) return 0.8 - static_cast<double>(anim);
+    const double phase = std::fmod(static_cast<double>(anim), 1.2);
+    return phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
+}
+
+// An active drag (a slider, a scrollbar, a column border, text selected with the mouse) follows
+// the pointer at display rate. A text field that only waits for typing needs a frame only when
+// its caret blinks: typing, clicks and held keys bring their own frames.
+void request_follow_up_frames() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool editing_text = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+    if (ImGui::IsAnyItemActive() && (!editing_text || any_key_or_button_down())) {
+        backend_request_frames(1);
+    } else if (editing_text && g.IO.ConfigInputTextCursorBlink) {
+        backend_request_frame_within(seconds_to_caret_toggle(g.InputTextState.CursorAnim) * 1000.0 + 10.0);
+    }
+}
+
 void main_loop() {
     Backend& b = be();
     update_canvas_size();
@@ -340,8 +371,7 @@ void main_loop() {
         b.cursor = cursor;
         js_set_cursor(cursor_name(cursor));
     }
-    // A widget that wants text input or holds an active drag needs follow-up frames.
-    if (io.WantTextInput || ImGui::IsAnyItemActive()) backend_request_frames(1);
+    request_follow_up_frames();
 }
 
 }  // namespace
