@@ -29,7 +29,7 @@ set(CC_ICON_FONT /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js"
   "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"

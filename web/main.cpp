@@ -17,6 +17,7 @@
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
+#include "web/frame_stats.h"
 #include "web/page.h"
 #include "web/web_backend.h"
 
@@ -127,6 +128,8 @@ void save_layout_if_changed() {
 
 void frame() {
     WebApp& a = app();
+    cc::web::FrameCost cost;
+    const double start = emscripten_get_now();
     cc::ui::reset_frame_flags();
     const double now = cc::web::wall_clock_ms();
     if (now - a.last_tick_ms >= 250) {
@@ -135,14 +138,23 @@ void frame() {
         // would draw every tick (four a second) several times over.
         run_effects(cc::app::Tick{now});
     }
+    const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     std::vector<cc::app::Action> actions;
     cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
     ImGui::Render();
+    const double gl_start = emscripten_get_now();
     cc::web::backend_render_draw_data();
+    const double update_start = emscripten_get_now();
     ++a.frame;
     for (auto& action : actions) dispatch(std::move(action));
     save_layout_if_changed();
+    const double end = emscripten_get_now();
+    cost.update = (ui_start - start) + (end - update_start);
+    cost.ui = gl_start - ui_start;
+    cost.gl = update_start - gl_start;
+    cost.total = end - start;
+    cc::web::frame_stats_add(cost);
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
     // once (dispatch asks for frames), so neither needs the display's full rate.
@@ -196,6 +208,16 @@ EMSCRIPTEN_KEEPALIVE double cc_frame() {
 // A host console that already holds a bearer token hands it over instead of a login.
 EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
     dispatch(cc::app::TokenProvided{token ? token : "", user ? user : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cc_frame_stats_json() {
+    static std::string json;
+    json = cc::web::frame_stats_json();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void cc_reset_frame_stats() {
+    cc::web::frame_stats_reset();
 }
 
 EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) {
