@@ -7,10 +7,10 @@ endif()
 
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+  ${IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
 # The item hooks feed window.credentialsConsole.items() (see src/ui/item_registry.cpp).
-target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_IMPL_OPENGL_ES3)
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
 
 file(GLOB CC_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(cc_ui STATIC ${CC_UI_SOURCES})
@@ -27,9 +27,9 @@ set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${
 set(CC_FONT_DIR /usr/share/fonts/opentype/inter)
 set(CC_ICON_FONT /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
 target_link_options(credentials_console PRIVATE
-  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1 -sFETCH=1
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js"
   "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"

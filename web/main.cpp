@@ -15,11 +15,11 @@
 #include "core/table_view_hash.h"
 #include "core/text.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
+#include "web/frame_stats.h"
 #include "web/page.h"
 #include "web/web_backend.h"
 
@@ -172,9 +172,13 @@ void run(cc::app::DownloadFile& fx) {
 
 void schedule_background_work();
 
-void dispatch(cc::app::Action action) {
+void run_effects(cc::app::Action action) {
     auto effects = cc::app::update(app().state, std::move(action));
     for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
+}
+
+void dispatch(cc::app::Action action) {
+    run_effects(std::move(action));
     cc::web::backend_request_frames(3);
     schedule_background_work();
 }
@@ -185,8 +189,7 @@ bool background_scheduled = false;
 
 void background_step(void*) {
     background_scheduled = false;
-    auto effects = cc::app::update(app().state, cc::app::BackgroundWorkDue{});
-    for (auto& e : effects) std::visit([](auto& fx) { run(fx); }, e);
+    run_effects(cc::app::BackgroundWorkDue{});
     schedule_background_work();
 }
 
@@ -219,28 +222,43 @@ void save_layout_if_changed() {
 
 void frame() {
     WebApp& a = app();
+    cc::web::FrameCost cost;
+    const double start = emscripten_get_now();
     cc::ui::reset_frame_flags();
     const double now = cc::web::wall_clock_ms();
     if (now - a.last_tick_ms >= 250) {
         a.last_tick_ms = now;
-        dispatch(cc::app::Tick{now});
+        // The frame that follows draws what the tick changed; asking for more frames here
+        // would draw every tick (four a second) several times over.
+        run_effects(cc::app::Tick{now});
     }
     // When the frame's input changed the state (a sort, a keystroke in the search), the frame is
     // drawn again before it is shown, so the result appears now rather than a display frame later.
+    const double ui_start = emscripten_get_now();
+    double dispatch_ms = 0;
     std::vector<cc::app::Action> actions;
     for (int pass = 0; pass < 2; ++pass) {
         if (pass > 0) ImGui::GetIO().DeltaTime = 1e-4f;
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         actions.clear();
         cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
         ImGui::Render();
+        const double dispatch_start = emscripten_get_now();
         for (auto& action : actions) dispatch(std::move(action));
+        dispatch_ms += emscripten_get_now() - dispatch_start;
         if (actions.empty()) break;
     }
+    const double gl_start = emscripten_get_now();
     cc::web::backend_render_draw_data();
+    const double update_start = emscripten_get_now();
     ++a.frame;
     save_layout_if_changed();
+    const double end = emscripten_get_now();
+    cost.update = (ui_start - start) + dispatch_ms + (end - update_start);
+    cost.ui = gl_start - ui_start - dispatch_ms;
+    cost.gl = update_start - gl_start;
+    cost.total = end - start;
+    cc::web::frame_stats_add(cost);
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
     // once (dispatch asks for frames), so neither needs the display's full rate.
@@ -253,8 +271,7 @@ void frame() {
 void scale_changed(float scale) {
     cc::ui::load_fonts(scale);
     cc::ui::apply_theme(scale, app().dark);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    cc::web::backend_fonts_changed();
     cc::ui::set_item_registry_scale(scale);
 }
 
@@ -315,6 +332,16 @@ EMSCRIPTEN_KEEPALIVE void cc_prefetch_done(void* context, int status, char* data
     done.now_ms = cc::web::wall_clock_ms();
     --app().in_flight;
     dispatch(std::move(done));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cc_frame_stats_json() {
+    static std::string json;
+    json = cc::web::frame_stats_json();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void cc_reset_frame_stats() {
+    cc::web::frame_stats_reset();
 }
 
 EMSCRIPTEN_KEEPALIVE void cc_request_frames(int n) {

@@ -1,6 +1,7 @@
 // Appended to the Emscripten output (--post-js). Exposes the app to the page and to browser
 // tests: window.credentialsConsole.items() lists the items drawn in the last frame, in CSS
-// pixels; .frame counts drawn frames; .setToken() lets a host console skip the login.
+// pixels; .frame counts drawn frames; .frameStats() tells what they cost; .setToken() lets a
+// host console skip the login.
 (function () {
   let initialized = false;
   const api = {
@@ -14,6 +15,14 @@
       Module._free(t);
       Module._free(u);
     },
+    // What drawn frames cost (ms, measured in the app around each frame): {frames, total, update,
+    // ui, gl}, each part as {p50, p99, max} over the last 600 frames; frames counts the frames
+    // since the last resetFrameStats().
+    frameStats() {
+      if (!initialized) return null;
+      return JSON.parse(UTF8ToString(Module._cc_frame_stats_json()));
+    },
+    resetFrameStats() { if (initialized) Module._cc_reset_frame_stats(); },
     // Asks for a few frames to be drawn (the app only draws when something changed).
     redraw() { if (initialized) Module._cc_request_frames(3); },
   };

@@ -1,10 +1,9 @@
-// Browser backend (Emscripten html5 API + imgui_impl_opengl3 on WebGL2). ImGui works in
+// Browser backend (Emscripten html5 API, our WebGL2 renderer). ImGui works in
 // device pixels: DisplaySize is the canvas' pixel size and everything is scaled by
 // devicePixelRatio, so text is rasterized at the screen's resolution and stays crisp at any
 // DPR or browser zoom. Browser shortcuts (zoom, reload, devtools) are left to the browser.
 #include "web/web_backend.h"
 
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -13,7 +12,8 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "web/gl_renderer.h"
 
 namespace cc::web {
 namespace {
@@ -323,6 +323,36 @@ void apply_input_events() {
     if (!b.queue.empty()) backend_request_frames(2);
 }
 
+bool any_key_or_button_down() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const bool down : io.MouseDown)
+        if (down) return true;
+    for (const bool down : io.KeysDown)
+        if (down) return true;
+    return false;
+}
+
+// Seconds until ImGui's text caret next appears or disappears: it shows for 0.8 s of every
+// 1.2 s, and stays on for a moment after each edit (the timer then is negative).
+double seconds_to_caret_toggle(float anim) {
+    if (anim <= 0.0f) return 0.8 - static_cast<double>(anim);
+    const double phase = std::fmod(static_cast<double>(anim), 1.2);
+    return phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
+}
+
+// An active drag (a slider, a scrollbar, a column border, text selected with the mouse) follows
+// the pointer at display rate. A text field that only waits for typing needs a frame only when
+// its caret blinks: typing, clicks and held keys bring their own frames.
+void request_follow_up_frames() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool editing_text = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+    if (ImGui::IsAnyItemActive() && (!editing_text || any_key_or_button_down())) {
+        backend_request_frames(1);
+    } else if (editing_text && g.IO.ConfigInputTextCursorBlink) {
+        backend_request_frame_within(seconds_to_caret_toggle(g.InputTextState.CursorAnim) * 1000.0 + 10.0);
+    }
+}
+
 void main_loop() {
     Backend& b = be();
     update_canvas_size();
@@ -341,8 +371,7 @@ void main_loop() {
         b.cursor = cursor;
         js_set_cursor(cursor_name(cursor));
     }
-    // A widget that wants text input or holds an active drag needs follow-up frames.
-    if (io.WantTextInput || ImGui::IsAnyItemActive()) backend_request_frames(1);
+    request_follow_up_frames();
 }
 
 }  // namespace
@@ -365,7 +394,9 @@ bool backend_init(BackendCallbacks callbacks) {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
-    attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots taken between frames show the last frame
+    // No copy of the drawing buffer per frame: the page keeps showing the last frame drawn
+    // until the next one (and so do screenshots, which capture the composited page).
+    attrs.preserveDrawingBuffer = EM_FALSE;
     b.gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (b.gl <= 0) return false;
     emscripten_webgl_make_context_current(b.gl);
@@ -399,7 +430,7 @@ bool backend_init(BackendCallbacks callbacks) {
     io.KeyMap[ImGuiKey_Y] = 89;
     io.KeyMap[ImGuiKey_Z] = 90;
 
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer_init()) return false;
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
@@ -434,13 +465,16 @@ void backend_request_frame_within(double ms) {
     b.next_frame_due_ms = std::min(b.next_frame_due_ms, emscripten_get_now() + ms);
 }
 
+void backend_fonts_changed() {
+    gl_renderer_upload_fonts();
+    backend_request_frames(2);
+}
+
 void backend_render_draw_data() {
     Backend& b = be();
-    glViewport(0, 0, b.width, b.height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const float clear[3] = {bg.x, bg.y, bg.z};
+    gl_renderer_render(b.width, b.height, clear);
 }
 
 double wall_clock_ms() {

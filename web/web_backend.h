@@ -1,6 +1,6 @@
-// The narrow platform boundary of the browser build: WebGL2 context, canvas sizing at
-// devicePixelRatio, DOM input to ImGui, cursors, clipboard, and a frame scheduler that
-// only draws when something changed.
+// The narrow platform boundary of the browser build: WebGL2 context (drawn by gl_renderer),
+// canvas sizing at devicePixelRatio, DOM input to ImGui, cursors, clipboard, and a frame
+// scheduler that only draws when something changed.
 #pragma once
 
 #include <functional>
@@ -21,7 +21,10 @@ void backend_request_frames(int n);  // keep drawing for at least n frames
 // drawn at display rate costs CPU that, on software-rendered kiosks, the page's own
 // network and parsing need.
 void backend_request_frame_within(double ms);
-void backend_render_draw_data();
+// Re-uploads ImGui's font atlas to the GPU after it was rebuilt or glyphs were added, and
+// draws again. Call between frames (the atlas is locked from ImGui::NewFrame to Render).
+void backend_fonts_changed();
+void backend_render_draw_data();  // clears the canvas and draws ImGui::GetDrawData()
 double wall_clock_ms();
 int utc_offset_minutes();
 
