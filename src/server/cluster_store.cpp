@@ -31,7 +31,7 @@ std::string kubernetes_timestamp(std::int64_t unix_ms) {
 // ---- namespaces -----------------------------------------------------------------------------
 
 Result<std::vector<std::string>> ClusterStore::namespaces(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "SELECT name FROM k8s_namespaces WHERE cluster_id = ? ORDER BY name");
     s.text(cluster.value);
     std::vector<std::string> out;
@@ -42,7 +42,7 @@ Result<std::vector<std::string>> ClusterStore::namespaces(const ClusterId& clust
 }
 
 Result<bool> ClusterStore::has_namespace(const ClusterId& cluster, const std::string& name) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "SELECT 1 FROM k8s_namespaces WHERE cluster_id = ? AND name = ?");
     s.text(cluster.value).text(name);
     const int rc = s.step();
@@ -53,7 +53,7 @@ Result<bool> ClusterStore::has_namespace(const ClusterId& cluster, const std::st
 
 VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::string& name) {
     if (!is_dns1123_label(name)) return bad("namespace", "A namespace name must be a DNS-1123 label: " + name);
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "INSERT INTO k8s_namespaces (cluster_id, name, created_at) VALUES (?, ?, ?) "
            "ON CONFLICT DO NOTHING");
@@ -64,7 +64,7 @@ VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::stri
 
 Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
     if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     std::string q =
         "SELECT namespace, name, object, data_blob, owner_credential_id FROM k8s_secrets WHERE cluster_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
@@ -131,7 +131,7 @@ Result<K8sSecret> ClusterStore::create_secret(const ClusterId& cluster, K8sSecre
 
 VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s) {
     if (!box_) return ApiError{500, "Secret data written without a key", {}, {}};
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     {
         Stmt q(store_.db_,
                "SELECT object, owner_credential_id FROM k8s_secrets WHERE cluster_id = ? AND namespace = ? "
@@ -178,7 +178,7 @@ VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s)
 
 VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const CredentialId& owner,
                                               const std::string& ns) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     std::string q = "DELETE FROM k8s_secrets WHERE cluster_id = ? AND owner_credential_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
     Stmt s(store_.db_, q.c_str());
@@ -188,7 +188,7 @@ VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const Cr
 }
 
 Result<std::vector<ClusterStore::ExistingSecretUser>> ClusterStore::existing_secret_users(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "SELECT id, name, existing_secret_name, scope, department_id, project_id FROM credentials "
            "WHERE cluster_id = ? AND existing_secret_name IS NOT NULL ORDER BY id");
@@ -210,17 +210,17 @@ Result<std::vector<ClusterStore::ExistingSecretUser>> ClusterStore::existing_sec
 // ---- clusters -------------------------------------------------------------------------------
 
 Result<std::optional<bool>> ClusterStore::reachable(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_, "SELECT state FROM clusters WHERE uuid = ? AND deleted_at IS NULL");
+    Store::Reader r(store_);
+    Stmt s(r.db(), "SELECT state FROM clusters WHERE uuid = ? AND deleted_at IS NULL");
     s.text(cluster.value);
     const int rc = s.step();
     if (rc == SQLITE_ROW) return std::optional<bool>{s.col_text(0) != "Disconnected"};
     if (rc == SQLITE_DONE) return std::optional<bool>{};
-    return db_error(store_.db_, "read cluster state");
+    return db_error(r.db(), "read cluster state");
 }
 
 VoidResult ClusterStore::set_reachable(const ClusterId& cluster, bool reachable) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "UPDATE clusters SET state = ?, updated_at = ? WHERE uuid = ?");
     return s.text(reachable ? "Connected" : "Disconnected")
         .text(format_rfc3339(unix_now_ms()))
