@@ -39,8 +39,8 @@ Store::Store(sqlite3* db, std::filesystem::path path)
 }
 
 Store::~Store() {
-    for (sqlite3* r : idle_readers_) sqlite3_close_v2(r);
-    sqlite3_close_v2(db_);
+    for (sqlite3* r : idle_readers_) sql::close_connection(r);
+    sql::close_connection(db_);
 }
 
 Store::WriteLock::~WriteLock() {
@@ -86,7 +86,7 @@ Store::Reader::~Reader() {
     if (!db_) return;
     sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (sqlite3_get_autocommit(db_) == 0) {
-        sqlite3_close_v2(db_);  // still in its read transaction: not reusable
+        sql::close_connection(db_);  // still in its read transaction: not reusable
         return;
     }
     std::lock_guard lock(store_.readers_mutex_);

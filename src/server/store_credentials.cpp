@@ -59,27 +59,31 @@ constexpr const char* kCredentialColumns =
     "c.deleted_at, c.deleted_by, c.status, c.status_issues, c.status_message, c.status_url, c.k8s_name, c.key_id, "
     "c.existing_secret_name, c.url, c.secret_keys, p.name";
 
-// nullopt for a row with an unknown enum value; a credential with only `meta` filled when `keep`
-// refuses it (the rest of the row, JSON included, is not decoded).
+// nullopt for a row with an unknown enum value. When `keep` refuses the row, a credential with
+// only the meta fields a filter reads (kind, name, scope, private, created by) and no status:
+// the rest of the row, JSON included, is not decoded.
 std::optional<Credential> credential_from_row(const Stmt& s, const Store::CredentialFilter& keep) {
     Credential c;
     AssetMeta& m = c.meta;
-    m.id = CredentialId{s.col_text(0)};
     auto kind = kind_from_api_name(s.col_text(1));
     auto scope = scope_from_api_name(s.col_text(4));
-    auto status = status_from_api_name(s.col_text(18));
-    if (!kind || !scope || !status) return std::nullopt;
+    if (!kind || !scope) return std::nullopt;
     m.kind = *kind;
     m.name = s.col_text(2);
-    m.description = s.col_opt_text(3);
     m.scope.type = *scope;
-    m.tenant_id = s.col_opt_int(5);
     if (auto v = s.col_opt_text(6)) m.scope.cluster_id = ClusterId{*v};
     if (auto v = s.col_opt_text(7)) m.scope.department_id = DepartmentId{*v};
     if (auto v = s.col_opt_int(8)) m.scope.project_id = ProjectId{*v};
-    m.auto_delete = s.col_int(9) != 0;
     m.is_private = s.col_int(10) != 0;
     m.created_by = s.col_text(11);
+    if (keep && !keep(m)) return c;
+
+    auto status = status_from_api_name(s.col_text(18));
+    if (!status) return std::nullopt;
+    m.id = CredentialId{s.col_text(0)};
+    m.description = s.col_opt_text(3);
+    m.tenant_id = s.col_opt_int(5);
+    m.auto_delete = s.col_int(9) != 0;
     m.created_at = s.col_text(12);
     m.updated_by = s.col_text(13);
     m.updated_at = s.col_text(14);
@@ -87,7 +91,6 @@ std::optional<Credential> credential_from_row(const Stmt& s, const Store::Creden
     m.deleted_at = s.col_opt_text(16);
     m.deleted_by = s.col_opt_text(17);
     m.project_name = s.col_opt_text(27);
-    if (keep && !keep(m)) return c;
 
     c.status = AssetStatus{*status, decode_stored_issues(s.col_text(19)), s.col_text(20), s.col_text(21)};
     c.k8s_names.emplace();
