@@ -62,16 +62,21 @@ VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::stri
 
 // ---- Secrets --------------------------------------------------------------------------------
 
-Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
-    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
-    Store::WriteLock lock(store_);
+namespace {
+
+// Secrets of a cluster, of one namespace when `ns` is set, and only the one named `name` when it
+// is set (a primary-key lookup, not a scan of the namespace).
+Result<std::vector<K8sSecret>> read_secrets(sqlite3* db, const SecretBox* box, const ClusterId& cluster,
+                                            const std::string& ns, const std::string* name, bool with_data) {
     std::string q =
         "SELECT namespace, name, object, data_blob, owner_credential_id FROM k8s_secrets WHERE cluster_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
+    if (name) q += " AND name = ?";
     q += " ORDER BY namespace, name";
-    Stmt s(store_.db_, q.c_str());
+    Stmt s(db, q.c_str());
     s.text(cluster.value);
     if (!ns.empty()) s.text(ns);
+    if (name) s.text(*name);
     std::vector<K8sSecret> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -82,7 +87,7 @@ Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, c
         secret.name = s.col_text(1);
         if (auto owner = s.col_opt_text(4)) secret.owner = CredentialId{*owner};
         if (with_data && !s.is_null(3)) {
-            auto plain = box_->open(s.col_blob(3), seal_context(cluster, secret.namespace_name, secret.name));
+            auto plain = box->open(s.col_blob(3), seal_context(cluster, secret.namespace_name, secret.name));
             if (!plain) return ApiError{500, "Stored Secret data could not be decrypted", secret.name, {}};
             const auto data = parse_json(*plain);
             wipe(*plain);
@@ -92,17 +97,26 @@ Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, c
         }
         out.push_back(std::move(secret));
     }
-    if (rc != SQLITE_DONE) return db_error(store_.db_, "read secrets");
+    if (rc != SQLITE_DONE) return db_error(db, "read secrets");
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
+    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
+    Store::WriteLock lock(store_);
+    return read_secrets(store_.db_, box_, cluster, ns, nullptr, with_data);
 }
 
 Result<std::optional<K8sSecret>> ClusterStore::secret(const ClusterId& cluster, const std::string& ns,
                                                       const std::string& name, bool with_data) {
-    auto all = secrets(cluster, ns, with_data);
-    if (!all) return all.error();
-    for (auto& s : *all)
-        if (s.name == name) return std::optional<K8sSecret>{std::move(s)};
-    return std::optional<K8sSecret>{};
+    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
+    Store::WriteLock lock(store_);
+    auto found = read_secrets(store_.db_, box_, cluster, ns, &name, with_data);
+    if (!found) return found.error();
+    if (found->empty()) return std::optional<K8sSecret>{};
+    return std::optional<K8sSecret>{std::move(found->front())};
 }
 
 Result<K8sSecret> ClusterStore::create_secret(const ClusterId& cluster, K8sSecret s) {
