@@ -20,7 +20,9 @@ target_compile_options(credentials_server PRIVATE ${CC_WARNINGS})
 
 file(GLOB CC_API_TEST_SOURCES CONFIGURE_DEPENDS tests/server/*.cpp)
 add_executable(api_tests tests/doctest_main.cpp ${CC_API_TEST_SOURCES})
-target_link_libraries(api_tests PRIVATE cc_server)
+# brotli: the tests make and check precompressed copies of static files (the server only sends them).
+pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET libbrotlienc libbrotlidec)
+target_link_libraries(api_tests PRIVATE cc_server PkgConfig::BROTLI)
 target_compile_options(api_tests PRIVATE ${CC_WARNINGS})
 if(CC_SANITIZE)
   # Under the sanitizers GCC's flow analysis reports std::function inside <regex> (used by these

@@ -40,3 +40,6 @@ set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOU
 add_custom_command(TARGET credentials_console POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js
           ${CMAKE_SOURCE_DIR}/shell/style.css ${CC_WEB_OUT})
+# Precompressed copies (.br, .gz) of the served files, refreshed when a file changes.
+include(${CMAKE_SOURCE_DIR}/cmake/precompress.cmake)
+cc_precompress(TARGET credentials_console DIR ${CC_WEB_OUT})

@@ -15,6 +15,25 @@
 #include "server/secret_values.h"
 
 namespace cc::server {
+namespace {
+
+// True while the credential is still in the state the agent saw when it polled.
+bool still_pending(const std::optional<Credential>& c, const AgentWork& work) {
+    return c && c->status && c->status->status == work.status && c->meta.update_count == work.update_count;
+}
+
+// The Secret data of a new-secret credential, from its sealed values.
+Result<SecretPayload> stored_payload(Store& store, const SecretBox& box, const Credential& c) {
+    auto blob = store.credential_secret_blob(c.meta.id);
+    std::optional<Result<CreateRequest>> values;
+    if (blob && *blob) values = open_secret_values(box, **blob, c.meta.kind, c.meta.id);
+    Result<SecretPayload> built = ApiError{500, "The secret values could not be read", {}, {}};
+    if (values && values->ok()) built = secret_payload(**values);
+    if (values && values->ok()) wipe_secrets(values->value());
+    return built;
+}
+
+}  // namespace
 
 class ClusterAgents::Agent {
 public:
@@ -34,7 +53,7 @@ private:
 
     void run();
     void pass();
-    VoidResult process(const AgentWork& work);
+    VoidResult process(const AgentWork& work, const OrgTree& tree);
     VoidResult settle(const AgentWork& work, const OrgTree& tree, const ScopeRef& scope, ClusterStore& cs);
     void log_error(const ApiError& e) const {
         std::fprintf(stderr, "cluster agent %s: %s%s%s\n", name_.c_str(), e.message.c_str(),
@@ -52,14 +71,20 @@ private:
 
 void ClusterAgents::Agent::run() {
     const auto poll = std::clamp(owner_.delay_ / 4, std::chrono::milliseconds(10), std::chrono::milliseconds(250));
+    // At most one pass per `gap`: under a stream of changes, a pass per wake() would re-read the
+    // pending work for every request, and no work is due before `delay` anyway.
+    const auto gap = std::clamp(owner_.delay_ / 10, std::chrono::milliseconds(1), std::chrono::milliseconds(50));
+    auto last_pass = Clock::now() - gap;
     std::uint64_t seen = 0;
     while (true) {
         {
             std::unique_lock lock(owner_.mutex_);
             owner_.cv_.wait_for(lock, poll, [&] { return owner_.stopping_ || owner_.generation_ != seen; });
+            owner_.cv_.wait_until(lock, last_pass + gap, [&] { return owner_.stopping_; });
             if (owner_.stopping_) return;
             seen = owner_.generation_;
         }
+        last_pass = Clock::now();
         try {
             pass();
         } catch (const std::exception& e) {
@@ -92,34 +117,56 @@ void ClusterAgents::Agent::pass() {
     // Back from unreachable: recompute what was reported as "Failed to access the cluster".
     auto reports = cs.unreachable_reports(cluster_);
     if (!reports) return log_error(reports.error());
-    for (const auto& work : *reports)
-        if (auto r = process(work); !r) log_error(r.error());
-
     auto pending = cs.pending_work(cluster_);
     if (!pending) return log_error(pending.error());
+    if (reports->empty() && pending->empty()) {
+        first_seen_.clear();
+        return;
+    }
+    // One read of the org tree per pass, not per credential.
+    auto org = owner_.store_.org_data();
+    if (!org) return log_error(org.error());
+    const OrgTree tree(std::move(*org));
+    for (const auto& work : *reports)
+        if (auto r = process(work, tree); !r) log_error(r.error());
+
     std::set<std::string> keys;
     for (const auto& work : *pending) {
         const std::string key = work.id.value + "/" + work.operation();
         keys.insert(key);
         const auto seen = first_seen_.emplace(key, now).first->second;
         if (now - seen < owner_.delay_) continue;
-        if (auto r = process(work); !r) log_error(r.error());
+        if (auto r = process(work, tree); !r) log_error(r.error());
     }
     std::erase_if(first_seen_, [&keys](const auto& entry) { return !keys.count(entry.first); });
 }
 
-VoidResult ClusterAgents::Agent::process(const AgentWork& work) {
+VoidResult ClusterAgents::Agent::process(const AgentWork& work, const OrgTree& tree) {
     Store& store = owner_.store_;
     ClusterStore cs(store, &owner_.box_);
+    // Everything that only reads (the credential, decrypting its values; the pass read the org
+    // tree) happens before the write transaction, on the store's readers: requests never wait for
+    // it. The transaction then re-checks the credential and writes; secret values never change
+    // after creation, so the decrypted payload stays right.
+    auto seen = store.find_credential(work.id, false);
+    if (!seen) return seen.error();
+    if (!still_pending(*seen, work)) return ok();
+    const bool new_secret = !spec_existing_secret_name((*seen)->spec);
+    std::optional<Result<SecretPayload>> built;
+    if (work.status != SyncStatus::Deleting && new_secret) built = stored_payload(store, owner_.box_, **seen);
+    struct WipeOnExit {
+        std::optional<Result<SecretPayload>>& payload;
+        ~WipeOnExit() {
+            if (payload && payload->ok())
+                for (auto& [k, v] : payload->value().data) wipe(v);
+        }
+    } wipe_payload{built};
+
     return store.transaction([&]() -> VoidResult {
         auto found = store.find_credential(work.id, false);
         if (!found) return found.error();
-        if (!*found) return ok();
+        if (!still_pending(*found, work)) return ok();
         const Credential& c = **found;
-        if (!c.status || c.status->status != work.status || c.meta.update_count != work.update_count) return ok();
-        auto org = store.org_data();
-        if (!org) return org.error();
-        const OrgTree tree(std::move(*org));
         const ScopeRef scope = tree.normalized(c.meta.scope);
 
         if (work.status == SyncStatus::Deleting) {
@@ -146,19 +193,14 @@ VoidResult ClusterAgents::Agent::process(const AgentWork& work) {
                 if (!chosen) return chosen.error();
                 k8s_name = *chosen;
             }
-            auto blob = store.credential_secret_blob(c.meta.id);
-            std::optional<Result<CreateRequest>> values;
-            if (blob && *blob) values = open_secret_values(owner_.box_, **blob, c.meta.kind, c.meta.id);
-            Result<SecretPayload> built = ApiError{500, "The secret values could not be read", {}, {}};
-            if (values && values->ok()) built = secret_payload(**values);
-            if (values && values->ok()) wipe_secrets(values->value());
-            if (!built) {
-                log_error(ApiError{500, built.error().message, "credential " + c.meta.id.value, {}});
-                auto reported =
-                    cs.report_status(work, AssetStatus{SyncStatus::Failed, {}, built.error().message, ""}, k8s_name);
+            if (!built || !*built) {
+                const std::string message =
+                    built ? built->error().message : std::string("The secret values could not be read");
+                log_error(ApiError{500, message, "credential " + c.meta.id.value, {}});
+                auto reported = cs.report_status(work, AssetStatus{SyncStatus::Failed, {}, message, ""}, k8s_name);
                 return reported ? ok() : VoidResult(reported.error());
             }
-            payload = std::move(*built);
+            payload = built->value();
         }
         if (!c.k8s_names || c.k8s_names->empty() || c.k8s_names->front() != k8s_name)
             if (auto r = cs.set_k8s_name(c.meta.id, k8s_name); !r) return r;

@@ -31,7 +31,7 @@ std::string kubernetes_timestamp(std::int64_t unix_ms) {
 // ---- namespaces -----------------------------------------------------------------------------
 
 Result<std::vector<std::string>> ClusterStore::namespaces(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "SELECT name FROM k8s_namespaces WHERE cluster_id = ? ORDER BY name");
     s.text(cluster.value);
     std::vector<std::string> out;
@@ -42,7 +42,7 @@ Result<std::vector<std::string>> ClusterStore::namespaces(const ClusterId& clust
 }
 
 Result<bool> ClusterStore::has_namespace(const ClusterId& cluster, const std::string& name) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "SELECT 1 FROM k8s_namespaces WHERE cluster_id = ? AND name = ?");
     s.text(cluster.value).text(name);
     const int rc = s.step();
@@ -53,7 +53,7 @@ Result<bool> ClusterStore::has_namespace(const ClusterId& cluster, const std::st
 
 VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::string& name) {
     if (!is_dns1123_label(name)) return bad("namespace", "A namespace name must be a DNS-1123 label: " + name);
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "INSERT INTO k8s_namespaces (cluster_id, name, created_at) VALUES (?, ?, ?) "
            "ON CONFLICT DO NOTHING");
@@ -62,16 +62,21 @@ VoidResult ClusterStore::add_namespace(const ClusterId& cluster, const std::stri
 
 // ---- Secrets --------------------------------------------------------------------------------
 
-Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
-    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
-    std::lock_guard lock(store_.mutex_);
+namespace {
+
+// Secrets of a cluster, of one namespace when `ns` is set, and only the one named `name` when it
+// is set (a primary-key lookup, not a scan of the namespace).
+Result<std::vector<K8sSecret>> read_secrets(sqlite3* db, const SecretBox* box, const ClusterId& cluster,
+                                            const std::string& ns, const std::string* name, bool with_data) {
     std::string q =
         "SELECT namespace, name, object, data_blob, owner_credential_id FROM k8s_secrets WHERE cluster_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
+    if (name) q += " AND name = ?";
     q += " ORDER BY namespace, name";
-    Stmt s(store_.db_, q.c_str());
+    Stmt s(db, q.c_str());
     s.text(cluster.value);
     if (!ns.empty()) s.text(ns);
+    if (name) s.text(*name);
     std::vector<K8sSecret> out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -82,7 +87,7 @@ Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, c
         secret.name = s.col_text(1);
         if (auto owner = s.col_opt_text(4)) secret.owner = CredentialId{*owner};
         if (with_data && !s.is_null(3)) {
-            auto plain = box_->open(s.col_blob(3), seal_context(cluster, secret.namespace_name, secret.name));
+            auto plain = box->open(s.col_blob(3), seal_context(cluster, secret.namespace_name, secret.name));
             if (!plain) return ApiError{500, "Stored Secret data could not be decrypted", secret.name, {}};
             const auto data = parse_json(*plain);
             wipe(*plain);
@@ -92,17 +97,26 @@ Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, c
         }
         out.push_back(std::move(secret));
     }
-    if (rc != SQLITE_DONE) return db_error(store_.db_, "read secrets");
+    if (rc != SQLITE_DONE) return db_error(db, "read secrets");
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<K8sSecret>> ClusterStore::secrets(const ClusterId& cluster, const std::string& ns, bool with_data) {
+    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
+    Store::WriteLock lock(store_);
+    return read_secrets(store_.db_, box_, cluster, ns, nullptr, with_data);
 }
 
 Result<std::optional<K8sSecret>> ClusterStore::secret(const ClusterId& cluster, const std::string& ns,
                                                       const std::string& name, bool with_data) {
-    auto all = secrets(cluster, ns, with_data);
-    if (!all) return all.error();
-    for (auto& s : *all)
-        if (s.name == name) return std::optional<K8sSecret>{std::move(s)};
-    return std::optional<K8sSecret>{};
+    if (with_data && !box_) return ApiError{500, "Secret data requested without a key", {}, {}};
+    Store::WriteLock lock(store_);
+    auto found = read_secrets(store_.db_, box_, cluster, ns, &name, with_data);
+    if (!found) return found.error();
+    if (found->empty()) return std::optional<K8sSecret>{};
+    return std::optional<K8sSecret>{std::move(found->front())};
 }
 
 Result<K8sSecret> ClusterStore::create_secret(const ClusterId& cluster, K8sSecret s) {
@@ -131,7 +145,7 @@ Result<K8sSecret> ClusterStore::create_secret(const ClusterId& cluster, K8sSecre
 
 VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s) {
     if (!box_) return ApiError{500, "Secret data written without a key", {}, {}};
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     {
         Stmt q(store_.db_,
                "SELECT object, owner_credential_id FROM k8s_secrets WHERE cluster_id = ? AND namespace = ? "
@@ -178,7 +192,7 @@ VoidResult ClusterStore::put_owned_secret(const ClusterId& cluster, K8sSecret s)
 
 VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const CredentialId& owner,
                                               const std::string& ns) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     std::string q = "DELETE FROM k8s_secrets WHERE cluster_id = ? AND owner_credential_id = ?";
     if (!ns.empty()) q += " AND namespace = ?";
     Stmt s(store_.db_, q.c_str());
@@ -188,7 +202,7 @@ VoidResult ClusterStore::delete_owned_secrets(const ClusterId& cluster, const Cr
 }
 
 Result<std::vector<ClusterStore::ExistingSecretUser>> ClusterStore::existing_secret_users(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "SELECT id, name, existing_secret_name, scope, department_id, project_id FROM credentials "
            "WHERE cluster_id = ? AND existing_secret_name IS NOT NULL ORDER BY id");
@@ -210,17 +224,17 @@ Result<std::vector<ClusterStore::ExistingSecretUser>> ClusterStore::existing_sec
 // ---- clusters -------------------------------------------------------------------------------
 
 Result<std::optional<bool>> ClusterStore::reachable(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_, "SELECT state FROM clusters WHERE uuid = ? AND deleted_at IS NULL");
+    Store::Reader r(store_);
+    Stmt s(r.db(), "SELECT state FROM clusters WHERE uuid = ? AND deleted_at IS NULL");
     s.text(cluster.value);
     const int rc = s.step();
     if (rc == SQLITE_ROW) return std::optional<bool>{s.col_text(0) != "Disconnected"};
     if (rc == SQLITE_DONE) return std::optional<bool>{};
-    return db_error(store_.db_, "read cluster state");
+    return db_error(r.db(), "read cluster state");
 }
 
 VoidResult ClusterStore::set_reachable(const ClusterId& cluster, bool reachable) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "UPDATE clusters SET state = ?, updated_at = ? WHERE uuid = ?");
     return s.text(reachable ? "Connected" : "Disconnected")
         .text(format_rfc3339(unix_now_ms()))

@@ -31,8 +31,8 @@ std::string AgentWork::operation() const {
 }
 
 Result<std::vector<AgentWork>> ClusterStore::pending_work(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_,
+    Store::Reader r(store_);
+    Stmt s(r.db(),
            "SELECT c.id, c.status, c.update_count FROM credentials c "
            "WHERE c.status IN ('Creating', 'Updating', 'Deleting') AND (c.cluster_id = ?1 OR c.scope = 'tenant') "
            "AND NOT EXISTS (SELECT 1 FROM agent_holds h WHERE h.credential_id = c.id AND h.status = c.status "
@@ -41,21 +41,21 @@ Result<std::vector<AgentWork>> ClusterStore::pending_work(const ClusterId& clust
            "                AND p.operation = c.status || '#' || c.update_count) "
            "ORDER BY c.updated_at, c.id");
     s.text(cluster.value);
-    return read_work(store_.db_, s, "read pending credentials");
+    return read_work(r.db(), s, "read pending credentials");
 }
 
 Result<std::vector<AgentWork>> ClusterStore::unreachable_reports(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
-    Stmt s(store_.db_,
+    Store::Reader r(store_);
+    Stmt s(r.db(),
            "SELECT id, status, update_count FROM credentials WHERE cluster_id = ? "
            "AND scope IN ('cluster', 'department', 'project') AND status = 'Issues found' AND status_message = ? "
            "ORDER BY id");
     s.text(cluster.value).text(kFailedToAccessCluster);
-    return read_work(store_.db_, s, "read unreachable reports");
+    return read_work(r.db(), s, "read unreachable reports");
 }
 
 VoidResult ClusterStore::report_unreachable(const ClusterId& cluster) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "UPDATE credentials SET status = 'Issues found', status_issues = '[]', status_message = ?1 "
            "WHERE cluster_id = ?2 AND scope IN ('cluster', 'department', 'project') "
@@ -65,7 +65,7 @@ VoidResult ClusterStore::report_unreachable(const ClusterId& cluster) {
 
 VoidResult ClusterStore::record_progress(const AgentWork& work, const ClusterId& cluster,
                                          const std::vector<StatusIssue>& issues) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "INSERT INTO agent_progress (credential_id, cluster_id, operation, issues) VALUES (?, ?, ?, ?) "
            "ON CONFLICT (credential_id, cluster_id) DO UPDATE SET operation = excluded.operation, issues = "
@@ -78,7 +78,7 @@ VoidResult ClusterStore::record_progress(const AgentWork& work, const ClusterId&
 }
 
 Result<std::map<std::string, std::vector<StatusIssue>>> ClusterStore::progress(const AgentWork& work) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "SELECT cluster_id, issues FROM agent_progress WHERE credential_id = ? AND operation = ?");
     s.text(work.id.value).text(work.operation());
     std::map<std::string, std::vector<StatusIssue>> out;
@@ -90,7 +90,7 @@ Result<std::map<std::string, std::vector<StatusIssue>>> ClusterStore::progress(c
 
 Result<bool> ClusterStore::report_status(const AgentWork& work, const AssetStatus& status,
                                          const std::optional<std::string>& k8s_name) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_,
            "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ?, "
            "k8s_name = coalesce(?, k8s_name) WHERE id = ? AND status = ? AND update_count = ?");
@@ -107,7 +107,7 @@ Result<bool> ClusterStore::report_status(const AgentWork& work, const AssetStatu
 }
 
 VoidResult ClusterStore::set_k8s_name(const CredentialId& id, const std::string& k8s_name) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "UPDATE credentials SET k8s_name = ? WHERE id = ?");
     return s.text(k8s_name).text(id.value).run("name credential object");
 }
@@ -131,13 +131,13 @@ Result<bool> ClusterStore::purge(const AgentWork& work) {
 }
 
 VoidResult ClusterStore::clear_progress(const CredentialId& id) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "DELETE FROM agent_progress WHERE credential_id = ?");
     return s.text(id.value).run("clear agent progress");
 }
 
 VoidResult ClusterStore::hold(const CredentialId& id, SyncStatus status, std::int64_t update_count) {
-    std::lock_guard lock(store_.mutex_);
+    Store::WriteLock lock(store_);
     Stmt s(store_.db_, "INSERT OR REPLACE INTO agent_holds (credential_id, status, update_count) VALUES (?, ?, ?)");
     return s.text(id.value).text(status_api_name(status)).integer(update_count).run("hold credential");
 }

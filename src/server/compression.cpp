@@ -18,14 +18,15 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-bool accepts_gzip(std::string_view header) {
+bool accepts_coding(std::string_view header, std::string_view wanted) {
     while (!header.empty()) {
         const auto comma = header.find(',');
         std::string_view item = trim(header.substr(0, comma));
         header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
         const auto semi = item.find(';');
         const std::string coding = ascii_lower(trim(item.substr(0, semi)));
-        if (coding != "gzip" && coding != "x-gzip" && coding != "*") continue;
+        const bool named = coding == wanted || (wanted == "gzip" && coding == "x-gzip");
+        if (!named && coding != "*") continue;
         if (semi == std::string_view::npos) return true;
         std::string params = ascii_lower(item.substr(semi + 1));
         params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
@@ -36,6 +37,10 @@ bool accepts_gzip(std::string_view header) {
         return value.find_first_not_of("0.") != std::string::npos;
     }
     return false;
+}
+
+bool accepts_gzip(std::string_view header) {
+    return accepts_coding(header, "gzip");
 }
 
 std::optional<std::string> gzip_compress(std::string_view data, int level) {
@@ -62,6 +67,7 @@ void finish_encoding(const httplib::Request& req, httplib::Response& res) {
     // httplib's own non-const object, handed to handlers as const.
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     if (res.body.empty() || res.has_header("Content-Encoding")) return;
+    res.headers.erase("Vary");
     res.set_header("Vary", "Accept-Encoding");
     const std::string type = res.get_header_value("Content-Type");
     if (res.body.size() < kMinGzipBytes || !gzip_ok) return;
@@ -70,6 +76,12 @@ void finish_encoding(const httplib::Request& req, httplib::Response& res) {
     if (!gz || gz->size() >= res.body.size()) return;
     res.body = std::move(*gz);
     res.set_header("Content-Encoding", "gzip");
+    // A strong ETag names one representation: the gzip one gets its own.
+    if (auto etag = res.get_header_value("ETag"); etag.size() > 2 && etag.front() == '"' && etag.back() == '"') {
+        etag.insert(etag.size() - 1, kGzipEtagSuffix);
+        res.headers.erase("ETag");
+        res.set_header("ETag", etag);
+    }
 }
 
 }  // namespace cc::server

@@ -19,13 +19,18 @@ inline constexpr std::size_t kMinGzipBytes = 1024;
 // to the first rows than the bytes do.
 inline constexpr std::size_t kFastGzipBytes = 1024 * 1024;
 
-// True when an Accept-Encoding value accepts gzip (q=0 refuses it).
+// True when an Accept-Encoding value accepts `coding` ("gzip", "br"; q=0 refuses it, "*" accepts it).
+bool accepts_coding(std::string_view accept_encoding, std::string_view coding);
 bool accepts_gzip(std::string_view accept_encoding);
+
+// What finish_encoding() appends inside a strong ETag when it gzips the body: "abc" -> "abc-gzip".
+inline constexpr std::string_view kGzipEtagSuffix = "-gzip";
 // gzip (RFC 1952) of `data` at a zlib level (1 fastest .. 9 smallest, -1 zlib's default);
 // nullopt when zlib fails.
 std::optional<std::string> gzip_compress(std::string_view data, int level = -1);
 
-// Call once the handler has filled `res`, before httplib writes it.
+// Call once the handler has filled `res`, before httplib writes it. Bodies that already carry a
+// Content-Encoding (precompressed files) are left alone.
 void finish_encoding(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace cc::server

@@ -148,16 +148,41 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
     const std::string& caller = access.user;
     auto query = parse_credential_query(params, access.tree);
     if (!query) return query.error();
-    auto all = store.list_credentials(query->usage_info);
-    if (!all) return all.error();
-    // Filtered in place: a credential is a large object, and lists hold thousands.
-    std::erase_if(*all, [&](const Credential& c) {
-        return (kind && c.meta.kind != *kind) || !access.permissions.can_read(c.meta, caller) ||
-               !credential_matches(*query, access.tree, c.meta);
+    // Filtered as the rows are read: a credential is a large object, and lists hold thousands.
+    auto all = store.list_credentials(query->usage_info, [&](const AssetMeta& meta) {
+        return (!kind || meta.kind == *kind) && access.permissions.can_read(meta, caller) &&
+               credential_matches(*query, access.tree, meta);
     });
+    if (!all) return all.error();
     if (!query->status_info)
         for (auto& c : *all) c.status.reset();
     return std::move(*all);
+}
+
+Result<std::string> credential_list_etag(const std::string& data_version, const CallerAccess& access,
+                                         std::optional<CredentialKind> kind, const httplib::Params& params) {
+    if (kind && params.count("includeDescendants"))
+        return bad("includeDescendants", "Query parameter includeDescendants is only supported on the combined list");
+    auto query = parse_credential_query(params, access.tree);
+    if (!query) return query.error();
+    // Length-prefixed fields: no two different inputs give the same text.
+    std::string key;
+    const auto field = [&key](std::string_view v) {
+        key += std::to_string(v.size());
+        key += ':';
+        key += v;
+    };
+    field(data_version);
+    field(access.user);
+    field(kind ? kind_api_name(*kind) : "*");
+    field(query->name ? "=" + *query->name : "");
+    field(query->scope ? scope_api_name(*query->scope) : "");
+    field(query->cluster_id ? query->cluster_id->value : "");
+    field(query->department_id ? query->department_id->value : "");
+    field(query->project_id ? std::to_string(query->project_id->value) : "");
+    field(std::string{query->include_descendants ? 'd' : '-', query->usage_info ? 'u' : '-',
+                      query->status_info ? 's' : '-'});
+    return "W/\"" + hex_digest(key, 16) + "\"";
 }
 
 Result<Credential> create_credential(Store& store, const SecretBox& box, const CallerAccess& access,

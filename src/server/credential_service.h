@@ -31,6 +31,14 @@ int delete_status_code(CredentialKind kind);
 Result<std::vector<Credential>> list_credentials(Store& store, const CallerAccess& access,
                                                  std::optional<CredentialKind> kind, const httplib::Params& params);
 
+// The ETag of that list's answer for this caller: weak (the body may be sent gzip-encoded or
+// not), a hash of `data_version` (Store::data_version, read before the caller's access and the
+// list were), the caller and the normalized query. Any commit changes the version, so a byte
+// of the body can only change with the tag; computing it reads nothing. An error when the query
+// is invalid (the list answers that error).
+Result<std::string> credential_list_etag(const std::string& data_version, const CallerAccess& access,
+                                         std::optional<CredentialKind> kind, const httplib::Params& params);
+
 // POST: the stored credential (status Creating, usedBy empty). 400/403/409 leave nothing behind.
 // Create, update and delete record each change in the audit trail in the change's own
 // transaction, and each refusal (4xx) on its own, as done by `from`.

@@ -76,6 +76,19 @@ bool is_uuid(std::string_view s) {
     return true;
 }
 
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+    const auto opaque = [](std::string_view tag) { return tag.substr(0, 2) == "W/" ? tag.substr(2) : tag; };
+    while (!if_none_match.empty()) {
+        const auto comma = if_none_match.find(',');
+        std::string_view item = if_none_match.substr(0, comma);
+        if_none_match = comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        if (item == "*" || (!item.empty() && opaque(item) == opaque(etag))) return true;
+    }
+    return false;
+}
+
 std::string log_safe(std::string_view s, std::size_t max_len) {
     std::string out;
     out.reserve(std::min(s.size(), max_len));

@@ -33,6 +33,9 @@ Result<std::optional<std::int64_t>> query_int(const httplib::Params& params, con
                                               std::int64_t max);
 
 bool is_uuid(std::string_view s);
+// True when an If-None-Match value names `etag` (the weak comparison RFC 9110 asks for there:
+// W/ prefixes are ignored) or is "*".
+bool etag_matches(std::string_view if_none_match, std::string_view etag);
 using cc::ascii_lower;  // core/text.h; kept here for the routes that lower-case headers and names
 // Replaces control and non-ASCII bytes so a request path cannot forge or break log lines.
 std::string log_safe(std::string_view s, std::size_t max_len = 200);

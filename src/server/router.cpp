@@ -3,13 +3,44 @@
 // alias. Refusals say which permission is missing, never anything about the objects behind it.
 #include "server/router.h"
 
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace cc::server {
 namespace {
 
 ApiError insufficient(std::string details) {
     return ApiError{403, "You do not have sufficient permissions.", std::move(details), {}};
+}
+
+// Callers' access by data version (Store::data_version) and caller: loading it reads the org
+// tree, the account and the roles, while a caller's requests mostly share one version. Versions
+// differ between stores and runs, so one cache serves every server of the process; it is
+// emptied when full, entries of old versions being useless anyway.
+class AccessCache {
+public:
+    std::optional<CallerAccess> find(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return std::nullopt;
+        return it->second;
+    }
+    void put(const std::string& key, const CallerAccess& access) {
+        std::lock_guard lock(mutex_);
+        if (entries_.size() >= kMaxEntries) entries_.clear();
+        entries_.insert_or_assign(key, access);
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 64;
+    std::mutex mutex_;
+    std::unordered_map<std::string, CallerAccess> entries_;
+};
+
+AccessCache& access_cache() {
+    static AccessCache cache;
+    return cache;
 }
 
 }  // namespace
@@ -46,9 +77,16 @@ std::optional<ApiError> RouteAccess::refusal(const CallerAccess& caller) const {
 
 std::optional<ApiError> admit(Store& store, const RouteAccess& access, RequestContext& rc) {
     if (access.is_public()) return std::nullopt;
-    auto caller = load_caller_access(store, rc.user);
-    if (!caller) return caller.error();
-    rc.access.emplace(std::move(*caller));
+    rc.data_version = store.data_version();
+    const std::string key = rc.data_version + '\n' + rc.user;
+    if (auto cached = access_cache().find(key)) {
+        rc.access.emplace(std::move(*cached));
+    } else {
+        auto caller = load_caller_access(store, rc.user);
+        if (!caller) return caller.error();
+        access_cache().put(key, *caller);
+        rc.access.emplace(std::move(*caller));
+    }
     // Kept on a refusal too: the audit trail records it with the caller's view of the org.
     return access.refusal(*rc.access);
 }

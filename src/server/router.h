@@ -26,6 +26,9 @@ struct RequestContext {
     std::map<std::string, std::string> params;
     std::string user;                    // authenticated email; empty on public routes
     std::optional<CallerAccess> access;  // set by admit() on every route that is not public
+    // The store's data version (Store::data_version) read by admit() before it loaded `access`:
+    // everything the handler reads is at least that new.
+    std::string data_version;
 
     // The caller's access. Only public routes lack one, and their handlers never ask: asking
     // there is a programming error, answered as a 500 by the server's exception boundary.

@@ -2,6 +2,10 @@
 // delete under /api/v1/asset/credentials/<kind>, each declared with the credential permission it
 // needs somewhere. HTTP only: the behaviour lives in credential_service.cpp. Responses never
 // carry a secret value, and neither request bodies nor queries are ever logged.
+#include <deque>
+#include <memory>
+#include <mutex>
+
 #include "core/credential_list_writer.h"
 #include "server/cluster_agent.h"
 #include "server/credential_service.h"
@@ -13,10 +17,60 @@ namespace {
 
 const std::string kBase = "/api/v1/asset/credentials";
 
-void send_entries(httplib::Response& res, const Result<std::vector<Credential>>& list, bool combined) {
-    if (!list) return send_error(res, list.error());
+// The last list bodies by ETag (credential_list_etag: data version, caller, query), so repeated
+// lists of unchanged data are not read and encoded again. Small: any write makes every entry
+// useless, and the body of 100,000 credentials (~90 MB) is not kept at all.
+class ListBodies {
+public:
+    std::shared_ptr<const std::string> find(const std::string& etag) {
+        std::lock_guard lock(mutex_);
+        for (const auto& [tag, body] : entries_)
+            if (tag == etag) return body;
+        return nullptr;
+    }
+    void put(const std::string& etag, std::shared_ptr<const std::string> body) {
+        if (body->size() > kMaxBodyBytes) return;
+        std::lock_guard lock(mutex_);
+        entries_.emplace_back(etag, std::move(body));
+        std::size_t bytes = 0;
+        for (const auto& e : entries_) bytes += e.second->size();
+        while (entries_.size() > kMaxEntries || bytes > kMaxBytes) {
+            bytes -= entries_.front().second->size();
+            entries_.pop_front();
+        }
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 8;
+    static constexpr std::size_t kMaxBodyBytes = 16u << 20;
+    static constexpr std::size_t kMaxBytes = 32u << 20;
+    std::mutex mutex_;
+    std::deque<std::pair<std::string, std::shared_ptr<const std::string>>> entries_;
+};
+
+void send_entries(httplib::Response& res, const Result<std::vector<Credential>>& list, bool combined,
+                  ListBodies& bodies) {
+    if (!list) {
+        res.headers.erase("ETag");
+        res.headers.erase("Cache-Control");
+        res.set_header("Cache-Control", "no-store");
+        return send_error(res, list.error());
+    }
     res.status = 200;
-    res.set_content(encode_credential_list_body(*list, combined), kJsonContentType);
+    auto body = std::make_shared<const std::string>(encode_credential_list_body(*list, combined));
+    res.set_content(*body, kJsonContentType);
+    if (const std::string etag = res.get_header_value("ETag"); !etag.empty()) bodies.put(etag, std::move(body));
+}
+
+// A list body kept for this ETag, when there is one.
+bool answered_from_cache(ListBodies& bodies, httplib::Response& res) {
+    const std::string etag = res.get_header_value("ETag");
+    if (etag.empty()) return false;
+    auto body = bodies.find(etag);
+    if (!body) return false;
+    res.status = 200;
+    res.set_content(*body, kJsonContentType);
+    return true;
 }
 
 void send_credential(httplib::Response& res, int status, const Result<Credential>& c) {
@@ -24,20 +78,36 @@ void send_credential(httplib::Response& res, int status, const Result<Credential
     send_json(res, status, encode_credential(*c, /*combined_entry=*/false));
 }
 
+// Lists carry an ETag (credential_list_etag) and `Cache-Control: no-cache, private`: a client may
+// keep the body but asks each time, and while nothing it shows changed gets a bodiless 304, for
+// which the list is not even read. True when that 304 is the answer.
+bool answered_not_modified(const RequestContext& rc, std::optional<CredentialKind> kind, httplib::Response& res) {
+    auto etag = credential_list_etag(rc.data_version, rc.caller(), kind, rc.http.params);
+    if (!etag) return false;  // the list answers the query's error
+    res.headers.erase("Cache-Control");
+    res.set_header("Cache-Control", "no-cache, private");
+    res.set_header("ETag", *etag);
+    if (!etag_matches(rc.http.get_header_value("If-None-Match"), *etag)) return false;
+    res.status = 304;
+    return true;
+}
+
 // The cluster agents act on a change at once instead of at their next poll.
 void wake_agents(const ServerContext& ctx, bool changed) {
     if (changed && ctx.agents) ctx.agents->wake();
 }
 
-void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind kind) {
+void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind kind,
+                     const std::shared_ptr<ListBodies>& bodies) {
     const std::string list_path = kBase + "/" + std::string(kind_path_segment(kind));
     const std::string item_path = list_path + "/{id}";
     Store& store = ctx.store;
     const SecretBox& box = ctx.secrets;
 
     router.add("GET", list_path, RouteAccess::scoped(Action::Read),
-               [&store, kind](RequestContext& rc, httplib::Response& res) {
-                   send_entries(res, list_credentials(store, rc.caller(), kind, rc.http.params), false);
+               [&store, kind, bodies](RequestContext& rc, httplib::Response& res) {
+                   if (answered_not_modified(rc, kind, res) || answered_from_cache(*bodies, res)) return;
+                   send_entries(res, list_credentials(store, rc.caller(), kind, rc.http.params), false, *bodies);
                });
     router.add("POST", list_path, RouteAccess::scoped(Action::Create),
                [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
@@ -75,10 +145,13 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
 
 void add_credential_routes(Router& router, const ServerContext& ctx) {
     Store& store = ctx.store;
-    router.add("GET", kBase, RouteAccess::scoped(Action::Read), [&store](RequestContext& rc, httplib::Response& res) {
-        send_entries(res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true);
-    });
-    for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind);
+    auto bodies = std::make_shared<ListBodies>();
+    router.add("GET", kBase, RouteAccess::scoped(Action::Read),
+               [&store, bodies](RequestContext& rc, httplib::Response& res) {
+                   if (answered_not_modified(rc, std::nullopt, res) || answered_from_cache(*bodies, res)) return;
+                   send_entries(res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true, *bodies);
+               });
+    for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind, bodies);
 }
 
 void audit_refused_credential_change(Store& store, const RequestContext& rc, const ApiError& error) {

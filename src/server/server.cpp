@@ -212,7 +212,7 @@ void Server::Running::dispatch(const httplib::Request& req, httplib::Response& r
         res.set_header("Allow", "GET, HEAD");
         return send_error(res, 405, "Method not allowed", "Static files only answer GET and HEAD");
     }
-    web->serve(rel, res);
+    web->serve(rel, req, res);
 }
 
 void Server::Running::dispatch_api(const httplib::Request& req, std::string rel, httplib::Response& res) {

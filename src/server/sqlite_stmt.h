@@ -4,9 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "server/store.h"
 
@@ -16,11 +19,76 @@ inline ApiError db_error(sqlite3* db, const std::string& what) {
     return ApiError{500, "Storage error", what + ": " + sqlite3_errmsg(db), {}};
 }
 
-// A prepared statement with positional binding in call order.
+// Prepared statements a Stmt is done with, kept per connection and SQL text for the next Stmt:
+// preparing costs more than running most of the store's statements. A connection is closed with
+// close_connection(), which finalizes its statements first.
+class StatementCache {
+public:
+    static StatementCache& instance() {
+        static StatementCache cache;
+        return cache;
+    }
+    sqlite3_stmt* take(sqlite3* db, std::string_view sql) {
+        std::lock_guard lock(mutex_);
+        auto conn = idle_.find(db);
+        if (conn == idle_.end()) return nullptr;
+        auto it = conn->second.find(sql);
+        if (it == conn->second.end() || it->second.empty()) return nullptr;
+        sqlite3_stmt* s = it->second.back();
+        it->second.pop_back();
+        return s;
+    }
+    void give(sqlite3* db, std::string_view sql, sqlite3_stmt* s) {
+        std::lock_guard lock(mutex_);
+        auto& conn = idle_[db];
+        auto it = conn.find(sql);
+        if (it == conn.end()) it = conn.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+        it->second.push_back(s);
+    }
+    void close_connection(sqlite3* db) {
+        std::unordered_map<std::string, std::vector<sqlite3_stmt*>, Hash, std::equal_to<>> statements;
+        {
+            std::lock_guard lock(mutex_);
+            if (auto conn = idle_.find(db); conn != idle_.end()) {
+                statements = std::move(conn->second);
+                idle_.erase(conn);
+            }
+        }
+        for (auto& [sql, list] : statements)
+            for (sqlite3_stmt* s : list) sqlite3_finalize(s);
+        sqlite3_close_v2(db);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::mutex mutex_;
+    std::unordered_map<sqlite3*, std::unordered_map<std::string, std::vector<sqlite3_stmt*>, Hash, std::equal_to<>>>
+        idle_;
+};
+
+inline void close_connection(sqlite3* db) {
+    StatementCache::instance().close_connection(db);
+}
+
+// A prepared statement with positional binding in call order; reused from the StatementCache.
 class Stmt {
 public:
-    Stmt(sqlite3* db, const char* sql) : db_(db) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-    ~Stmt() { sqlite3_finalize(stmt_); }
+    Stmt(sqlite3* db, const char* sql) : db_(db), sql_(sql) {
+        stmt_ = StatementCache::instance().take(db, sql_);
+        if (!stmt_) rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+    }
+    ~Stmt() {
+        if (rc_ != SQLITE_OK || !stmt_) {
+            sqlite3_finalize(stmt_);
+            return;
+        }
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        StatementCache::instance().give(db_, sql_, stmt_);
+    }
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
 
@@ -78,6 +146,7 @@ public:
 
 private:
     sqlite3* db_;
+    std::string sql_;
     sqlite3_stmt* stmt_ = nullptr;
     int rc_ = SQLITE_OK;
     int index_ = 0;

@@ -1,6 +1,7 @@
 // SQLite implementation of the Store: connection setup, migrations, server metadata, the org
-// tree and users. One connection guarded by a mutex: the server's load is tiny and this keeps
-// every multi-statement change trivially atomic. Credentials live in store_credentials.cpp.
+// tree and users. One writer connection guarded by a mutex keeps every multi-statement change
+// trivially atomic; reads outside a transaction use a pool of read-only connections, so a list
+// never waits for a write (or for the cluster agents). Credentials live in store_credentials.cpp.
 #include "server/store.h"
 
 #include <fcntl.h>
@@ -17,12 +18,83 @@ namespace cc::server {
 using sql::db_error;
 using sql::Stmt;
 
+namespace {
+
+// The store whose transaction this thread is in (its reads must see the transaction's changes).
+thread_local const Store* t_transaction_store = nullptr;
+
+// Marks the commits of the writer connection; WriteLock publishes them once they are visible.
+int on_commit(void* committed) {
+    *static_cast<bool*>(committed) = true;
+    return 0;  // go on with the commit
+}
+
+}  // namespace
+
 // ---- lifecycle -----------------------------------------------------------------------------
 
-Store::Store(sqlite3* db) : db_(db) {}
+Store::Store(sqlite3* db, std::filesystem::path path)
+    : db_(db), path_(std::move(path)), instance_(random_uuid().substr(0, 8)) {
+    sqlite3_commit_hook(db_, on_commit, &committed_);
+}
 
 Store::~Store() {
-    sqlite3_close_v2(db_);
+    for (sqlite3* r : idle_readers_) sql::close_connection(r);
+    sql::close_connection(db_);
+}
+
+Store::WriteLock::~WriteLock() {
+    if (store_.committed_) {
+        store_.committed_ = false;
+        store_.revision_.fetch_add(1, std::memory_order_release);
+    }
+    store_.mutex_.unlock();
+}
+
+Store::Reader::Reader(Store& store) : store_(store) {
+    if (t_transaction_store == &store_) {
+        store_.mutex_.lock();
+        db_ = store_.db_;
+        return;
+    }
+    pooled_ = true;
+    {
+        std::lock_guard lock(store_.readers_mutex_);
+        if (!store_.idle_readers_.empty()) {
+            db_ = store_.idle_readers_.back();
+            store_.idle_readers_.pop_back();
+        }
+    }
+    if (!db_) {
+        // A new reader; should that fail, the first statement reports a storage error.
+        if (sqlite3_open_v2(store_.path_.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close_v2(db_);
+            db_ = nullptr;
+            return;
+        }
+        sqlite3_busy_timeout(db_, 5000);
+    }
+    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+}
+
+Store::Reader::~Reader() {
+    if (!pooled_) {
+        store_.mutex_.unlock();
+        return;
+    }
+    if (!db_) return;
+    sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db_) == 0) {
+        sql::close_connection(db_);  // still in its read transaction: not reusable
+        return;
+    }
+    std::lock_guard lock(store_.readers_mutex_);
+    store_.idle_readers_.push_back(db_);
+}
+
+std::string Store::data_version() const {
+    return instance_ + "." + std::to_string(revision_.load(std::memory_order_acquire));
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
@@ -39,9 +111,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
         sqlite3_close_v2(db);
         return e;
     }
-    std::unique_ptr<Store> store(new Store(db));
+    std::unique_ptr<Store> store(new Store(db, path));
     sqlite3_busy_timeout(db, 5000);
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    // WAL with synchronous=NORMAL: a commit is in the log before it returns, so a crash of the
+    // server loses nothing; only a power loss or OS crash may lose the last commits (the database
+    // stays consistent). FULL would add an fsync per commit (docs/security.md, 'Durability').
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         Stmt s(db, pragma);
         const int step = s.step();
         if (step != SQLITE_ROW && step != SQLITE_DONE) return db_error(db, pragma);
@@ -59,7 +134,7 @@ VoidResult Store::exec(const char* sql) {
 }
 
 VoidResult Store::migrate() {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     if (auto r =
             exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL "
                  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
@@ -89,18 +164,23 @@ VoidResult Store::migrate() {
 }
 
 int Store::schema_version() {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_, "SELECT ifnull(max(version), 0) FROM schema_version");
     return s.step() == SQLITE_ROW ? static_cast<int>(s.col_int(0)) : 0;
 }
 
 VoidResult Store::transaction(const std::function<VoidResult()>& body) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     // Nested calls (insert_user inside the seed's transaction) become savepoints.
     const std::string savepoint = "sp" + std::to_string(tx_depth_);
     const bool outer = tx_depth_ == 0;
     if (auto r = exec(outer ? "BEGIN IMMEDIATE" : ("SAVEPOINT " + savepoint).c_str()); !r) return r;
     ++tx_depth_;
+    struct InTransaction {
+        const Store* previous = t_transaction_store;
+        explicit InTransaction(const Store* s) { t_transaction_store = s; }
+        ~InTransaction() { t_transaction_store = previous; }
+    } in_transaction(this);
     VoidResult result = ok();
     try {
         result = body();
@@ -122,17 +202,17 @@ VoidResult Store::transaction(const std::function<VoidResult()>& body) {
 }
 
 Result<std::optional<std::string>> Store::meta_value(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    Stmt s(db_, "SELECT value FROM server_meta WHERE key = ?");
+    Reader r(*this);
+    Stmt s(r.db(), "SELECT value FROM server_meta WHERE key = ?");
     s.text(key);
     const int rc = s.step();
     if (rc == SQLITE_ROW) return std::optional<std::string>{s.col_text(0)};
     if (rc == SQLITE_DONE) return std::optional<std::string>{};
-    return db_error(db_, "read server_meta");
+    return db_error(r.db(), "read server_meta");
 }
 
 VoidResult Store::set_meta_value(const std::string& key, const std::string& value) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     return s.text(key).text(value).run("write server_meta");
@@ -141,23 +221,23 @@ VoidResult Store::set_meta_value(const std::string& key, const std::string& valu
 // ---- org -------------------------------------------------------------------------------------
 
 VoidResult Store::insert_account(const AccountRecord& a) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_, "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)");
     return s.integer(a.tenant_id).text(a.name).text(a.created_at).run("insert tenant");
 }
 
 Result<std::optional<AccountRecord>> Store::account() {
-    std::lock_guard lock(mutex_);
-    Stmt s(db_, "SELECT id, name, created_at FROM tenants ORDER BY id LIMIT 1");
+    Reader r(*this);
+    Stmt s(r.db(), "SELECT id, name, created_at FROM tenants ORDER BY id LIMIT 1");
     const int rc = s.step();
     if (rc == SQLITE_ROW)
         return std::optional<AccountRecord>{AccountRecord{s.col_int(0), s.col_text(1), s.col_text(2)}};
     if (rc == SQLITE_DONE) return std::optional<AccountRecord>{};
-    return db_error(db_, "read tenant");
+    return db_error(r.db(), "read tenant");
 }
 
 VoidResult Store::insert_cluster(const Cluster& c) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(
         db_,
         "INSERT INTO clusters (uuid, tenant_id, name, domain, version, state, created_at, updated_at, last_liveness) "
@@ -175,7 +255,7 @@ VoidResult Store::insert_cluster(const Cluster& c) {
 }
 
 VoidResult Store::insert_department(const Department& d) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "INSERT INTO departments (id, cluster_id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
            "?)");
@@ -189,7 +269,7 @@ VoidResult Store::insert_department(const Department& d) {
 }
 
 VoidResult Store::insert_project(const Project& p) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "INSERT INTO projects (id, department_id, cluster_id, name, namespace, description, created_at, updated_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -205,34 +285,35 @@ VoidResult Store::insert_project(const Project& p) {
 }
 
 Result<OrgData> Store::org_data() {
-    std::lock_guard lock(mutex_);
+    Reader r(*this);
+    sqlite3* db = r.db();
     OrgData org;
     {
-        Stmt s(db_, "SELECT name FROM tenants ORDER BY id LIMIT 1");
+        Stmt s(db, "SELECT name FROM tenants ORDER BY id LIMIT 1");
         if (s.step() == SQLITE_ROW) org.account_name = s.col_text(0);
     }
     {
-        Stmt s(db_,
+        Stmt s(db,
                "SELECT uuid, name, tenant_id, created_at, domain, version, state FROM clusters "
                "WHERE deleted_at IS NULL ORDER BY name");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
             org.clusters.push_back({ClusterId{s.col_text(0)}, s.col_text(1), s.col_int(2), s.col_text(3),
                                     s.col_opt_text(4), s.col_opt_text(5), s.col_text(6)});
-        if (rc != SQLITE_DONE) return db_error(db_, "read clusters");
+        if (rc != SQLITE_DONE) return db_error(db, "read clusters");
     }
     {
-        Stmt s(db_,
+        Stmt s(db,
                "SELECT id, name, cluster_id, description, created_at, updated_at FROM departments "
                "ORDER BY CAST(id AS INTEGER), id");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
             org.departments.push_back({DepartmentId{s.col_text(0)}, s.col_text(1), ClusterId{s.col_text(2)},
                                        s.col_text(3), s.col_text(4), s.col_text(5)});
-        if (rc != SQLITE_DONE) return db_error(db_, "read departments");
+        if (rc != SQLITE_DONE) return db_error(db, "read departments");
     }
     {
-        Stmt s(db_,
+        Stmt s(db,
                "SELECT p.id, p.name, p.cluster_id, p.department_id, d.name, p.namespace, p.description, "
                "p.created_at, p.updated_at FROM projects p JOIN departments d ON d.id = p.department_id "
                "ORDER BY p.id");
@@ -241,7 +322,7 @@ Result<OrgData> Store::org_data() {
             org.projects.push_back({ProjectId{s.col_int(0)}, s.col_text(1), ClusterId{s.col_text(2)},
                                     DepartmentId{s.col_text(3)}, s.col_text(4), s.col_text(5), s.col_text(6),
                                     s.col_text(7), s.col_text(8)});
-        if (rc != SQLITE_DONE) return db_error(db_, "read projects");
+        if (rc != SQLITE_DONE) return db_error(db, "read projects");
     }
     return org;
 }
@@ -269,20 +350,21 @@ VoidResult Store::insert_user(const UserRecord& u) {
 }
 
 Result<std::optional<UserRecord>> Store::find_user(const std::string& email) {
-    std::lock_guard lock(mutex_);
-    Stmt s(db_, "SELECT email, display_name, password_hash, created_at FROM users WHERE email = ?");
+    Reader r(*this);
+    sqlite3* db = r.db();
+    Stmt s(db, "SELECT email, display_name, password_hash, created_at FROM users WHERE email = ?");
     s.text(email);
     const int rc = s.step();
     if (rc == SQLITE_DONE) return std::optional<UserRecord>{};
-    if (rc != SQLITE_ROW) return db_error(db_, "read user");
+    if (rc != SQLITE_ROW) return db_error(db, "read user");
     UserRecord u{s.col_text(0), s.col_text(1), s.col_text(2), s.col_text(3), {}};
-    Stmt rs(db_, "SELECT role, scope_type, scope_id FROM user_roles WHERE email = ? ORDER BY role");
+    Stmt rs(db, "SELECT role, scope_type, scope_id FROM user_roles WHERE email = ? ORDER BY role");
     rs.text(u.email);
     int rrc;
     while ((rrc = rs.step()) == SQLITE_ROW)
         u.roles.push_back(
             {rs.col_text(0), scope_from_api_name(rs.col_text(1)).value_or(ScopeType::Tenant), rs.col_text(2)});
-    if (rrc != SQLITE_DONE) return db_error(db_, "read user roles");
+    if (rrc != SQLITE_DONE) return db_error(db, "read user roles");
     return std::optional<UserRecord>{std::move(u)};
 }
 

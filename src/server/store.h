@@ -1,9 +1,12 @@
-// Durable storage of the reference server: one SQLite database (WAL, synchronous=FULL) with
+// Durable storage of the reference server: one SQLite database (WAL, synchronous=NORMAL) with
 // numbered schema migrations. It holds the account, the org tree, users, credentials (metadata,
 // status, and the secret values as an encrypted blob only) and the assets that reference
 // credentials, from which `usedBy` is computed, and the audit trail. All methods are thread-safe.
+// Writes go through one connection, one writer at a time; reads outside a transaction run on a
+// pool of read-only connections and never wait for a writer (WAL readers see the last commit).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -68,7 +71,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -77,8 +80,14 @@ public:
     Store& operator=(const Store&) = delete;
 
     int schema_version();
-    // Runs `body` in one IMMEDIATE transaction; rolls back when it returns an error.
+    // Runs `body` in one IMMEDIATE transaction; rolls back when it returns an error. Reads made by
+    // `body` see its own changes.
     VoidResult transaction(const std::function<VoidResult()>& body);
+
+    // Changes whenever a write is committed (any table, the cluster agents' included), and differs
+    // between two runs of the server: equal versions mean equal data. Read it before reading the
+    // data it describes: it moves on only once a commit is visible to readers.
+    std::string data_version() const;
 
     // server_meta key/value pairs ("seeded_at", ...).
     Result<std::optional<std::string>> meta_value(const std::string& key);
@@ -102,9 +111,11 @@ public:
     // generic-secret key names) plus the sealed secret values. A name taken in the same scope
     // node is a 409.
     VoidResult insert_credential(const Credential& c, const std::optional<Bytes>& secret_blob);
-    // Every credential, ordered by creation time; `status` and `k8s_names` always filled,
-    // `used_by` only when asked.
-    Result<std::vector<Credential>> list_credentials(bool with_usage);
+    // Every credential `keep` accepts (all without one), ordered by creation time; `status` and
+    // `k8s_names` always filled, `used_by` only when asked. `keep` sees the meta only, before the
+    // rest of the row is decoded: skipping a row a caller may not see costs little.
+    using CredentialFilter = std::function<bool(const AssetMeta&)>;
+    Result<std::vector<Credential>> list_credentials(bool with_usage, const CredentialFilter& keep = {});
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
     // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
@@ -159,16 +170,51 @@ public:
 
 private:
     friend class ClusterStore;  // the simulated Kubernetes objects and agent bookkeeping (cluster_store.h)
-    explicit Store(sqlite3* db);
+
+    // Holds the writer connection; on release, publishes the commits made under it (data_version).
+    class WriteLock {
+    public:
+        explicit WriteLock(Store& store) : store_(store) { store_.mutex_.lock(); }
+        ~WriteLock();
+        WriteLock(const WriteLock&) = delete;
+        WriteLock& operator=(const WriteLock&) = delete;
+
+    private:
+        Store& store_;
+    };
+    // The connection a read runs on: inside this thread's transaction the writer (the transaction
+    // sees its own changes), otherwise an idle read-only connection, in a read transaction so that
+    // several statements see one committed state.
+    class Reader {
+    public:
+        explicit Reader(Store& store);
+        ~Reader();
+        Reader(const Reader&) = delete;
+        Reader& operator=(const Reader&) = delete;
+        sqlite3* db() const { return db_; }
+
+    private:
+        Store& store_;
+        sqlite3* db_ = nullptr;
+        bool pooled_ = false;
+    };
+
+    Store(sqlite3* db, std::filesystem::path path);
     VoidResult migrate();
     VoidResult exec(const char* sql);
     // `where`: an SQL condition on the credentials table `c`, its ? bound to `params` in order.
     Result<std::vector<Credential>> select_credentials(const std::string& where, const std::vector<std::string>& params,
-                                                       bool with_usage);
+                                                       bool with_usage, const CredentialFilter& keep = {});
 
-    sqlite3* db_;
+    sqlite3* db_;  // the writer
+    std::filesystem::path path_;
     std::recursive_mutex mutex_;
-    int tx_depth_ = 0;  // guarded by mutex_
+    int tx_depth_ = 0;        // guarded by mutex_
+    bool committed_ = false;  // guarded by mutex_: a commit since the last publication
+    std::atomic<std::uint64_t> revision_{0};
+    std::string instance_;  // random per open(): versions of two runs never compare equal
+    std::mutex readers_mutex_;
+    std::vector<sqlite3*> idle_readers_;  // guarded by readers_mutex_
 };
 
 }  // namespace cc::server

@@ -10,7 +10,7 @@ using sql::db_error;
 using sql::Stmt;
 
 Result<std::int64_t> Store::insert_audit_event(const AuditEvent& e) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "INSERT INTO audit_events (at, actor, action, outcome, status, target_kind, target_id, target_name, "
            "scope_path, client_address, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -31,7 +31,7 @@ Result<std::int64_t> Store::insert_audit_event(const AuditEvent& e) {
 }
 
 Result<std::vector<AuditEvent>> Store::audit_events(const AuditQuery& q) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     // Only the filters given go into the statement, so SQLite can use the target and actor
     // indexes; values are always bound, never spliced in.
     std::string sql =

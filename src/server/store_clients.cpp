@@ -18,13 +18,14 @@ VoidResult Store::insert_application_client(const UserRecord& client) {
 }
 
 Result<bool> Store::is_application_client(const std::string& client_id) {
-    std::lock_guard lock(mutex_);
-    Stmt s(db_, "SELECT 1 FROM application_clients WHERE client_id = ?");
+    Reader r(*this);
+    sqlite3* db = r.db();
+    Stmt s(db, "SELECT 1 FROM application_clients WHERE client_id = ?");
     s.text(client_id);
     const int rc = s.step();
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return db_error(db_, "read application client");
+    return db_error(db, "read application client");
 }
 
 }  // namespace cc::server

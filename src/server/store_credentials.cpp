@@ -59,25 +59,31 @@ constexpr const char* kCredentialColumns =
     "c.deleted_at, c.deleted_by, c.status, c.status_issues, c.status_message, c.status_url, c.k8s_name, c.key_id, "
     "c.existing_secret_name, c.url, c.secret_keys, p.name";
 
-std::optional<Credential> credential_from_row(const Stmt& s) {
+// nullopt for a row with an unknown enum value. When `keep` refuses the row, a credential with
+// only the meta fields a filter reads (kind, name, scope, private, created by) and no status:
+// the rest of the row, JSON included, is not decoded.
+std::optional<Credential> credential_from_row(const Stmt& s, const Store::CredentialFilter& keep) {
     Credential c;
     AssetMeta& m = c.meta;
-    m.id = CredentialId{s.col_text(0)};
     auto kind = kind_from_api_name(s.col_text(1));
     auto scope = scope_from_api_name(s.col_text(4));
-    auto status = status_from_api_name(s.col_text(18));
-    if (!kind || !scope || !status) return std::nullopt;
+    if (!kind || !scope) return std::nullopt;
     m.kind = *kind;
     m.name = s.col_text(2);
-    m.description = s.col_opt_text(3);
     m.scope.type = *scope;
-    m.tenant_id = s.col_opt_int(5);
     if (auto v = s.col_opt_text(6)) m.scope.cluster_id = ClusterId{*v};
     if (auto v = s.col_opt_text(7)) m.scope.department_id = DepartmentId{*v};
     if (auto v = s.col_opt_int(8)) m.scope.project_id = ProjectId{*v};
-    m.auto_delete = s.col_int(9) != 0;
     m.is_private = s.col_int(10) != 0;
     m.created_by = s.col_text(11);
+    if (keep && !keep(m)) return c;
+
+    auto status = status_from_api_name(s.col_text(18));
+    if (!status) return std::nullopt;
+    m.id = CredentialId{s.col_text(0)};
+    m.description = s.col_opt_text(3);
+    m.tenant_id = s.col_opt_int(5);
+    m.auto_delete = s.col_int(9) != 0;
     m.created_at = s.col_text(12);
     m.updated_by = s.col_text(13);
     m.updated_at = s.col_text(14);
@@ -132,7 +138,7 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
     std::optional<std::string> k8s_name;
     if (c.k8s_names && !c.k8s_names->empty()) k8s_name = c.k8s_names->front();
 
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(
         db_,
         "INSERT INTO credentials (id, kind, name, description, scope, tenant_id, cluster_id, department_id, "
@@ -175,31 +181,33 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
 }
 
 Result<std::vector<Credential>> Store::select_credentials(const std::string& where,
-                                                          const std::vector<std::string>& params, bool with_usage) {
-    std::lock_guard lock(mutex_);
+                                                          const std::vector<std::string>& params, bool with_usage,
+                                                          const CredentialFilter& keep) {
+    Reader r(*this);
+    sqlite3* db = r.db();
     std::string sql =
         std::string("SELECT ") + kCredentialColumns + " FROM credentials c LEFT JOIN projects p ON p.id = c.project_id";
     if (!where.empty()) sql += " WHERE " + where;
     sql += " ORDER BY c.created_at, c.id";
-    Stmt s(db_, sql.c_str());
+    Stmt s(db, sql.c_str());
     for (const auto& p : params) s.text(p);
     std::vector<Credential> out;
-    if (where.empty()) {  // the whole table: one allocation instead of moving thousands of rows as it grows
-        Stmt count(db_, "SELECT COUNT(*) FROM credentials");
+    if (where.empty() && !keep) {  // the whole table: one allocation instead of moving thousands of rows as it grows
+        Stmt count(db, "SELECT COUNT(*) FROM credentials");
         if (count.step() == SQLITE_ROW) out.reserve(static_cast<std::size_t>(count.col_int(0)));
     }
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-        auto c = credential_from_row(s);
+        auto c = credential_from_row(s, keep);
         if (!c) return ApiError{500, "Storage error", "credential row with unknown enum value: " + s.col_text(0), {}};
-        out.push_back(std::move(*c));
+        if (c->status) out.push_back(std::move(*c));  // a kept row always has a status
     }
-    if (rc != SQLITE_DONE) return db_error(db_, "read credentials");
+    if (rc != SQLITE_DONE) return db_error(db, "read credentials");
     if (!with_usage) return out;
 
     std::unordered_map<std::string, UsageInfo> usage;
     {
-        Stmt w(db_,
+        Stmt w(db,
                "SELECT r.credential_id, w.id, w.name, w.type, w.status FROM credential_references r "
                "JOIN workloads w ON r.referrer_type = 'workload' AND w.id = r.referrer_id ORDER BY w.name");
         while ((rc = w.step()) == SQLITE_ROW) {
@@ -212,26 +220,26 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
                                                  : u.inferences;
             list.push_back(std::move(ref));
         }
-        if (rc != SQLITE_DONE) return db_error(db_, "read workload references");
+        if (rc != SQLITE_DONE) return db_error(db, "read workload references");
     }
     for (const auto& [table, type] : {std::pair{"templates", "template"}, std::pair{"environments", "environment"}}) {
         const std::string q = std::string("SELECT r.credential_id, a.id, a.name FROM credential_references r JOIN ") +
                               table + " a ON r.referrer_type = '" + type + "' AND a.id = r.referrer_id ORDER BY a.name";
-        Stmt a(db_, q.c_str());
+        Stmt a(db, q.c_str());
         while ((rc = a.step()) == SQLITE_ROW) {
             UsageInfo& u = usage[a.col_text(0)];
             (std::string_view(type) == "template" ? u.templates : u.environments)
                 .push_back({a.col_text(1), a.col_text(2)});
         }
-        if (rc != SQLITE_DONE) return db_error(db_, std::string("read ") + type + " references");
+        if (rc != SQLITE_DONE) return db_error(db, std::string("read ") + type + " references");
     }
     {
-        Stmt d(db_,
+        Stmt d(db,
                "SELECT r.credential_id, d.id, d.name, d.kind FROM credential_references r "
                "JOIN datasources d ON r.referrer_type = 'datasource' AND d.id = r.referrer_id ORDER BY d.name");
         while ((rc = d.step()) == SQLITE_ROW)
             usage[d.col_text(0)].datasources.push_back({d.col_text(1), d.col_text(2), d.col_text(3)});
-        if (rc != SQLITE_DONE) return db_error(db_, "read data source references");
+        if (rc != SQLITE_DONE) return db_error(db, "read data source references");
     }
     for (auto& c : out) {
         auto it = usage.find(c.meta.id.value);
@@ -240,8 +248,8 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
     return out;
 }
 
-Result<std::vector<Credential>> Store::list_credentials(bool with_usage) {
-    return select_credentials({}, {}, with_usage);
+Result<std::vector<Credential>> Store::list_credentials(bool with_usage, const CredentialFilter& keep) {
+    return select_credentials({}, {}, with_usage, keep);
 }
 
 Result<std::optional<Credential>> Store::find_credential(const CredentialId& id, bool with_usage) {
@@ -252,12 +260,13 @@ Result<std::optional<Credential>> Store::find_credential(const CredentialId& id,
 }
 
 Result<std::optional<Bytes>> Store::credential_secret_blob(const CredentialId& id) {
-    std::lock_guard lock(mutex_);
-    Stmt s(db_, "SELECT secret_blob FROM credentials WHERE id = ?");
+    Reader r(*this);
+    sqlite3* db = r.db();
+    Stmt s(db, "SELECT secret_blob FROM credentials WHERE id = ?");
     s.text(id.value);
     const int rc = s.step();
     if (rc == SQLITE_DONE) return ApiError{404, "Resource id not found.", "credential " + id.value, {}};
-    if (rc != SQLITE_ROW) return db_error(db_, "read secret");
+    if (rc != SQLITE_ROW) return db_error(db, "read secret");
     if (s.is_null(0)) return std::optional<Bytes>{};
     return std::optional<Bytes>{s.col_blob(0)};
 }
@@ -265,7 +274,7 @@ Result<std::optional<Bytes>> Store::credential_secret_blob(const CredentialId& i
 // ---- lifecycle ---------------------------------------------------------------------------------
 
 VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatus& status) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "UPDATE credentials SET status = ?, status_issues = ?, status_message = ?, status_url = ? WHERE id = ?");
     auto r = s.text(status_api_name(status.status))
@@ -280,7 +289,7 @@ VoidResult Store::set_credential_status(const CredentialId& id, const AssetStatu
 }
 
 VoidResult Store::mark_deleting(const CredentialId& id, const std::string& by, const std::string& at) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     Stmt s(db_,
            "UPDATE credentials SET status = 'Deleting', status_issues = '[]', status_message = '', status_url = '', "
            "deleted_at = ?, deleted_by = ?, update_count = update_count + 1 WHERE id = ? AND status <> 'Deleting'");
@@ -309,7 +318,7 @@ VoidResult Store::purge_credential(const CredentialId& id) {
 }
 
 VoidResult Store::update_credential_meta(const CredentialId& id, const MetaUpdate& u) {
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     // Absent fields keep their value: "name = ifnull(?, name)" for the name, a flag for the
     // description because NULL is a value it can take.
     Stmt s(db_,

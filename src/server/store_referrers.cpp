@@ -57,7 +57,7 @@ VoidResult Store::insert_asset(const Referrer& r) {
 Result<std::vector<Referrer>> Store::list_assets(ReferrerType type, const std::string& kind) {
     auto t = asset_table(type);
     if (!t) return t.error();
-    std::lock_guard lock(mutex_);
+    WriteLock lock(*this);
     std::string q = std::string(
                         "SELECT id, name, scope, cluster_id, department_id, project_id, spec, created_by, "
                         "created_at, description, ") +

@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 4> kMigrations = {{
+inline constexpr std::array<Migration, 5> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -256,6 +256,11 @@ CREATE TABLE audit_events (
 );
 CREATE INDEX audit_events_by_target ON audit_events (target_kind, target_id, id);
 CREATE INDEX audit_events_by_actor ON audit_events (actor COLLATE NOCASE, id);
+)sql"},
+    {5, R"sql(
+-- Lists read credentials in creation order: walking this index instead of sorting the whole
+-- table on every list.
+CREATE INDEX credentials_by_creation ON credentials (created_at, id);
 )sql"},
 }};
 
