@@ -18,6 +18,7 @@
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
+#include "web/glyphs.h"
 #include "web/page.h"
 #include "web/web_backend.h"
 
@@ -49,6 +50,7 @@ void on_fetch_done(emscripten_fetch_t* f) {
     done.context = std::move(*ctx);
     done.response.status = f->status;
     if (f->data && f->numBytes > 0) done.response.body.assign(f->data, static_cast<std::size_t>(f->numBytes));
+    cc::web::note_text(done.response.body);  // characters the fonts lack are drawn before the next frame
     if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
     done.now_ms = cc::web::wall_clock_ms();
     emscripten_fetch_close(f);
@@ -130,6 +132,7 @@ void frame() {
         a.last_tick_ms = now;
         dispatch(cc::app::Tick{now});
     }
+    cc::web::add_missing_glyphs_before_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     std::vector<cc::app::Action> actions;
@@ -222,6 +225,7 @@ int main() {
     app().dark = cc::web::install_page_listeners();
     load_layout();
     restore_initial_view();
+    cc::web::install_glyph_rasterizer();
     if (!cc::web::backend_init({frame, scale_changed})) {
         js_show_no_webgl();
         return 1;

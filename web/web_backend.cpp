@@ -443,6 +443,11 @@ void backend_render_draw_data() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void backend_fonts_changed() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 double wall_clock_ms() {
     return js_now_ms();
 }

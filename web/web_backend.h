@@ -22,6 +22,7 @@ void backend_request_frames(int n);  // keep drawing for at least n frames
 // network and parsing need.
 void backend_request_frame_within(double ms);
 void backend_render_draw_data();
+void backend_fonts_changed();  // the font atlas was rebuilt: upload its texture again
 double wall_clock_ms();
 int utc_offset_minutes();
 
