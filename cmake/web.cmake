@@ -42,6 +42,16 @@ target_include_directories(credentials_console PRIVATE ${CMAKE_SOURCE_DIR})
 target_link_libraries(credentials_console PRIVATE cc_ui)
 target_compile_options(credentials_console PRIVATE ${CC_WARNINGS})
 set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CC_WEB_OUT} SUFFIX ".js")
+# Bytes on the wire: the web app and the libraries it links are optimised for size (the unit
+# tests' own code keeps the build type's flags). No C++ code catches exceptions (JSON is parsed
+# without them) nor asks for run-time types.
+set(CC_WEB_OPT -Oz CACHE STRING "Optimisation level of the web app (-Oz or -Os)")
+set(CC_WEB_SIZE_FLAGS ${CC_WEB_OPT} -fno-rtti -fno-exceptions)
+foreach(lib imgui cc_ui cc_app cc_api cc_core credentials_console)
+  target_compile_options(${lib} PRIVATE ${CC_WEB_SIZE_FLAGS})
+endforeach()
+target_link_options(credentials_console PRIVATE ${CC_WEB_SIZE_FLAGS}
+  -sMALLOC=emmalloc -sFILESYSTEM=0 -sASSERTIONS=0 -sENVIRONMENT=web)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1 -sFETCH=1
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
