@@ -57,7 +57,9 @@ void collect_codepoints(std::string_view text, std::set<char32_t>& out) {
         if (c < 0x80) {
             const long hi = c == '\\' ? escape_at(text, i) : -1;
             if (hi < 0) {
-                i += c == '\\' && i + 1 < text.size() ? std::size_t{2} : std::size_t{1};  // an escaped backslash is not an escape's start
+                i += c == '\\' && i + 1 < text.size()
+                         ? std::size_t{2}
+                         : std::size_t{1};  // an escaped backslash is not an escape's start
                 continue;
             }
             if (hi >= 0xD800 && hi <= 0xDBFF) {

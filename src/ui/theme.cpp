@@ -35,7 +35,18 @@ bool zero_width(char32_t c) {
            c == 0xFEFF || (c >= 0xE0000 && c <= 0xE007F);
 }
 
-ImFont* add_text_font(const embedded::FontBytes& text, float size) {
+// The title font is large: it holds Latin-1, punctuation and arrows only (the atlas holds every
+// glyph of every range at every size, and at three device pixels per CSS pixel the full ranges
+// would make the atlas twice as large). Its other characters come from the rasterizer.
+const ImWchar kTitleRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
+
+bool in_ranges(const ImWchar* ranges, char32_t c) {
+    for (; ranges[0]; ranges += 2)
+        if (c >= ranges[0] && c <= ranges[1]) return true;
+    return false;
+}
+
+ImFont* add_text_font(const embedded::FontBytes& text, float size, const ImWchar* ranges) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the wasm's data section
@@ -44,8 +55,7 @@ ImFont* add_text_font(const embedded::FontBytes& text, float size) {
     cfg.OversampleH = g_scale < 2.0f ? 2 : 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(text.data), text.size, size, &cfg,
-                                                  embedded::text_ranges);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(text.data), text.size, size, &cfg, ranges);
     if (font) {
         ImFontConfig merge;
         merge.FontDataOwnedByAtlas = false;
@@ -59,27 +69,25 @@ ImFont* add_text_font(const embedded::FontBytes& text, float size) {
     return font;
 }
 
-bool drawn_by_platform(char32_t c) {
-    return c == kReplacement || g_drawn.count(c) > 0;
-}
-
 // Adds the characters drawn by the platform to the fonts, builds the atlas and copies their
 // bitmaps into it. The atlas places a drawn glyph relative to the top of the line; the
 // rasterizer measures from the baseline, so the glyphs move down by the font's ascent.
 struct AtlasFont {
     ImFont* font;
     FontFace face;
-    float size;  // pixels (ImFont::FontSize is only set by the build)
+    float size;                     // pixels (ImFont::FontSize is only set by the build)
+    const ImWchar* ranges;          // what its font file gives it
+    std::set<char32_t> drawn = {};  // what the rasterizer gave it
 };
 
-void build_atlas(const std::vector<AtlasFont>& fonts) {
+void build_atlas(std::vector<AtlasFont>& fonts) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     struct Bitmap {
         int rect = 0;
         DrawnGlyph glyph;
     };
     std::vector<Bitmap> bitmaps;
-    auto add = [&](const AtlasFont& f, char32_t c) {
+    auto add = [&](AtlasFont& f, char32_t c) {
         Bitmap b;
         if (zero_width(c)) {
             b.glyph.width = b.glyph.height = 1;
@@ -96,10 +104,12 @@ void build_atlas(const std::vector<AtlasFont>& fonts) {
         b.rect = atlas.AddCustomRectFontGlyph(f.font, static_cast<ImWchar>(c), w, h, b.glyph.advance,
                                               ImVec2(b.glyph.left, -b.glyph.top));
         bitmaps.push_back(std::move(b));
+        f.drawn.insert(c);
     };
-    for (const AtlasFont& f : fonts) {
+    for (AtlasFont& f : fonts) {
         add(f, kReplacement);
-        for (char32_t c : g_drawn) add(f, c);
+        for (char32_t c : g_drawn)
+            if (!in_ranges(f.ranges, c) || !in_ranges(embedded::text_ranges, c)) add(f, c);  // the file lacks it
     }
     atlas.Build();
     unsigned char* pixels = nullptr;
@@ -118,7 +128,7 @@ void build_atlas(const std::vector<AtlasFont>& fonts) {
         ImFont* font = f.font;
         const float ascent = std::floor(font->Ascent + 0.5f);
         for (ImFontGlyph& g : font->Glyphs) {
-            if (!drawn_by_platform(g.Codepoint)) continue;
+            if (!f.drawn.count(g.Codepoint)) continue;
             g.Y0 += ascent;
             g.Y1 += ascent;
         }
@@ -247,11 +257,12 @@ void set_glyph_rasterizer(GlyphRasterizer rasterizer) {
 bool load_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any size: no empty half
     g_scale = scale;
     const float size = kBaseFontSize * scale;
-    g_fonts.body = add_text_font(embedded::inter_regular, size);
-    g_fonts.strong = add_text_font(embedded::inter_semibold, size);
-    g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f);
+    g_fonts.body = add_text_font(embedded::inter_regular, size, embedded::text_ranges);
+    g_fonts.strong = add_text_font(embedded::inter_semibold, size, embedded::text_ranges);
+    g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f, kTitleRanges);
     if (!g_fonts.body || !g_fonts.strong || !g_fonts.title) {
         io.Fonts->Clear();
         ImFontConfig cfg;
@@ -261,15 +272,17 @@ bool load_fonts(float scale) {
         return false;
     }
     io.FontDefault = g_fonts.body;
-    build_atlas({{g_fonts.body, FontFace::Regular, size},
-                 {g_fonts.strong, FontFace::SemiBold, size},
-                 {g_fonts.title, FontFace::SemiBold, size * 1.6f}});
+    std::vector<AtlasFont> atlas_fonts = {{g_fonts.body, FontFace::Regular, size, embedded::text_ranges},
+                                          {g_fonts.strong, FontFace::SemiBold, size, embedded::text_ranges},
+                                          {g_fonts.title, FontFace::SemiBold, size * 1.6f, kTitleRanges}};
+    build_atlas(atlas_fonts);
     return true;
 }
 
 void note_codepoint(char32_t c) {
     if (c < 0x80 || c > 0x10FFFF || g_drawn.count(c) || g_unavailable.count(c)) return;
-    if (g_fonts.body && g_fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
+    // The title font holds the fewest characters.
+    if (g_fonts.title && g_fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
     g_pending.insert(c);
 }
 
