@@ -100,14 +100,14 @@ void add_missing_glyphs_before_frame() {
 }  // namespace cc::web
 
 // The font atlas, for tests and measurements: how many replacement glyphs the last frame drew
-// (-1 when they cannot be told apart), the atlas' size in pixels.
+// (-1 when they cannot be told apart), the atlas' size in pixels, its last build in ms.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_font_info_json() {
     static std::string json;
     const ImVec2 size = cc::ui::font_atlas_size();
-    char buf[128];
-    std::snprintf(buf, sizeof buf, R"({"replacementGlyphs":%d,"atlasWidth":%d,"atlasHeight":%d})",
+    char buf[160];
+    std::snprintf(buf, sizeof buf, R"({"replacementGlyphs":%d,"atlasWidth":%d,"atlasHeight":%d,"buildMs":%.1f})",
                   cc::ui::replacement_glyphs_drawn(ImGui::GetDrawData()), static_cast<int>(size.x),
-                  static_cast<int>(size.y));
+                  static_cast<int>(size.y), cc::ui::font_atlas_build_ms());
     json = buf;
     return json.c_str();
 }

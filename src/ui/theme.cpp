@@ -3,9 +3,12 @@
 #include "ui/theme.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -21,12 +24,28 @@ GlyphRasterizer g_rasterizer;
 std::set<char32_t> g_drawn;        // in the atlas, drawn by the rasterizer
 std::set<char32_t> g_unavailable;  // no font of the platform has them
 std::set<char32_t> g_pending;      // noted, not in the atlas yet
+// The bitmaps drawn at the current scale, by face, pixel size and code point: a rebuild of the
+// atlas draws only the new characters.
+std::map<std::tuple<int, float, char32_t>, DrawnGlyph> g_bitmaps;
+double g_build_ms = 0;  // the last load_fonts, for measurements
 
 constexpr char32_t kReplacement = 0xFFFD;  // what ImGui draws for a character no font has
 constexpr std::size_t kMaxGlyphsPerRebuild = 256;
 // ImGui sizes a font by its ascender-to-descender height (Inter: 2728 + 680 units), CSS by
 // its em (2816 units): the CSS size of the same text is this much of ImGui's size.
 constexpr float kCssPxPerPixelHeight = 2816.0f / (2728.0f + 680.0f);
+
+// Draws `c` with the rasterizer, once per face and size.
+bool rasterize(char32_t c, float size, FontFace face, DrawnGlyph& out) {
+    const auto key = std::make_tuple(static_cast<int>(face), size, c);
+    if (auto it = g_bitmaps.find(key); it != g_bitmaps.end()) {
+        out = it->second;
+        return true;
+    }
+    if (!g_rasterizer || !g_rasterizer(c, size * kCssPxPerPixelHeight, face, out)) return false;
+    g_bitmaps.emplace(key, out);
+    return true;
+}
 
 // Characters that draw nothing and take no room (joiners, variation selectors, tags): the
 // atlas gets an empty glyph for them instead of a replacement box.
@@ -91,7 +110,7 @@ void build_atlas(std::vector<AtlasFont>& fonts) {
         Bitmap b;
         if (zero_width(c)) {
             b.glyph.width = b.glyph.height = 1;
-        } else if (!g_rasterizer || !g_rasterizer(c, f.size * kCssPxPerPixelHeight, f.face, b.glyph)) {
+        } else if (!rasterize(c, f.size, f.face, b.glyph)) {
             return;
         }
         const int w = std::max(1, b.glyph.width), h = std::max(1, b.glyph.height);
@@ -255,9 +274,11 @@ void set_glyph_rasterizer(GlyphRasterizer rasterizer) {
 }
 
 bool load_fonts(float scale) {
+    const auto start = std::chrono::steady_clock::now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any size: no empty half
+    if (scale != g_scale) g_bitmaps.clear();
     g_scale = scale;
     const float size = kBaseFontSize * scale;
     g_fonts.body = add_text_font(embedded::inter_regular, size, embedded::text_ranges);
@@ -276,6 +297,7 @@ bool load_fonts(float scale) {
                                           {g_fonts.strong, FontFace::SemiBold, size, embedded::text_ranges},
                                           {g_fonts.title, FontFace::SemiBold, size * 1.6f, kTitleRanges}};
     build_atlas(atlas_fonts);
+    g_build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return true;
 }
 
@@ -296,12 +318,12 @@ bool add_missing_glyphs() {
     if (g_pending.empty() || !g_rasterizer || !g_fonts.body) return false;
     bool added = false;
     std::size_t n = 0;
-    const float css_px = g_fonts.body->FontSize * kCssPxPerPixelHeight;
+    const float size = kBaseFontSize * g_scale;
     for (auto it = g_pending.begin(); it != g_pending.end() && n < kMaxGlyphsPerRebuild; ++n) {
         const char32_t c = *it;
         it = g_pending.erase(it);
         DrawnGlyph probe;
-        if (zero_width(c) || g_rasterizer(c, css_px, FontFace::Regular, probe)) {
+        if (zero_width(c) || rasterize(c, size, FontFace::Regular, probe)) {
             g_drawn.insert(c);
             added = true;
         } else {
@@ -334,6 +356,10 @@ int replacement_glyphs_drawn(const ImDrawData* draw_data) {
         }
     }
     return count;
+}
+
+double font_atlas_build_ms() {
+    return g_build_ms;
 }
 
 ImVec2 font_atlas_size() {

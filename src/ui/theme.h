@@ -65,8 +65,9 @@ bool add_missing_glyphs();
 // the atlas has no distinct replacement glyph to recognise.
 int replacement_glyphs_drawn(const ImDrawData* draw_data);
 
-// The atlas' texture size in pixels (for reports and tests).
+// The atlas' texture size in pixels, and how long its last build took (for measurements).
 ImVec2 font_atlas_size();
+double font_atlas_build_ms();
 void apply_theme(float scale, bool dark);
 const Fonts& fonts();
 const Palette& palette();
