@@ -11,9 +11,27 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
 # The item hooks feed window.credentialsConsole.items() (see src/ui/item_registry.cpp).
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
+# Text in any script: code points above U+FFFF (emoji, CJK extensions) need 32-bit ImWchar.
+target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32)
+
+# The fonts, subset to what the app draws and compiled into the wasm (no file system at run
+# time). The subsetter runs again when a font or the icon list changes.
+set(CC_FONT_DIR /usr/share/fonts/opentype/inter)
+set(CC_ICON_FONT /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
+set(CC_FONTS_OUT ${CMAKE_BINARY_DIR}/fonts)
+file(MAKE_DIRECTORY ${CC_FONTS_OUT})
+add_custom_command(
+  OUTPUT ${CC_FONTS_OUT}/embedded_fonts.cpp
+  BYPRODUCTS ${CC_FONTS_OUT}/inter_regular.otf ${CC_FONTS_OUT}/inter_semibold.otf ${CC_FONTS_OUT}/icons.ttf
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
+          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_FONT_DIR}/Inter-SemiBold.otf ${CC_ICON_FONT} ${CC_FONTS_OUT}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
+          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_FONT_DIR}/Inter-SemiBold.otf ${CC_ICON_FONT}
+  COMMENT "Subsetting and embedding the fonts"
+  VERBATIM)
 
 file(GLOB CC_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
-add_library(cc_ui STATIC ${CC_UI_SOURCES})
+add_library(cc_ui STATIC ${CC_UI_SOURCES} ${CC_FONTS_OUT}/embedded_fonts.cpp)
 target_link_libraries(cc_ui PUBLIC cc_app imgui)
 target_compile_options(cc_ui PRIVATE ${CC_WARNINGS})
 
@@ -24,17 +42,22 @@ target_include_directories(credentials_console PRIVATE ${CMAKE_SOURCE_DIR})
 target_link_libraries(credentials_console PRIVATE cc_ui)
 target_compile_options(credentials_console PRIVATE ${CC_WARNINGS})
 set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CC_WEB_OUT} SUFFIX ".js")
-set(CC_FONT_DIR /usr/share/fonts/opentype/inter)
-set(CC_ICON_FONT /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf)
+# Bytes on the wire: the web app and the libraries it links are optimised for size (the unit
+# tests' own code keeps the build type's flags). No C++ code catches exceptions (JSON is parsed
+# without them) nor asks for run-time types.
+set(CC_WEB_OPT -Oz CACHE STRING "Optimisation level of the web app (-Oz or -Os)")
+set(CC_WEB_SIZE_FLAGS ${CC_WEB_OPT} -fno-rtti -fno-exceptions)
+foreach(lib imgui cc_ui cc_app cc_api cc_core credentials_console)
+  target_compile_options(${lib} PRIVATE ${CC_WEB_SIZE_FLAGS})
+endforeach()
+target_link_options(credentials_console PRIVATE ${CC_WEB_SIZE_FLAGS}
+  -sMALLOC=emmalloc -sFILESYSTEM=0 -sASSERTIONS=0 -sENVIRONMENT=web)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done','_cc_font_info_json']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
-  "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js"
-  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
-  "SHELL:--preload-file ${CC_FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf"
-  "SHELL:--preload-file ${CC_ICON_FONT}@/fonts/forkawesome-webfont.ttf")
+  "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js")
 set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js
   ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js ${CMAKE_SOURCE_DIR}/shell/style.css)
 add_custom_command(TARGET credentials_console POST_BUILD

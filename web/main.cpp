@@ -20,6 +20,7 @@
 #include "ui/views.h"
 #include "ui/widgets.h"
 #include "web/frame_stats.h"
+#include "web/glyphs.h"
 #include "web/page.h"
 #include "web/web_backend.h"
 
@@ -74,6 +75,7 @@ void on_fetch_done(emscripten_fetch_t* f) {
         f->data = nullptr;
     }
     done.response.etag = response_header(f, "etag");
+    cc::web::note_text(done.response.body);  // characters the fonts lack are drawn before the next frame
     if (f->status == 0) done.response.transport_error = f->statusText[0] ? f->statusText : "network error";
     done.now_ms = cc::web::wall_clock_ms();
     emscripten_fetch_close(f);
@@ -232,6 +234,7 @@ void frame() {
         // would draw every tick (four a second) several times over.
         run_effects(cc::app::Tick{now});
     }
+    cc::web::add_missing_glyphs_before_frame();
     // When the frame's input changed the state (a sort, a keystroke in the search), the frame is
     // drawn again before it is shown, so the result appears now rather than a display frame later.
     const double ui_start = emscripten_get_now();
@@ -328,6 +331,7 @@ EMSCRIPTEN_KEEPALIVE void cc_prefetch_done(void* context, int status, char* data
     done.response.status = status;
     if (data) done.response.body = cc::api::Body::adopt(data, static_cast<std::size_t>(size));
     done.response.etag = etag ? etag : "";
+    cc::web::note_text(done.response.body);
     if (status == 0) done.response.transport_error = error && *error ? error : "network error";
     done.now_ms = cc::web::wall_clock_ms();
     --app().in_flight;
@@ -371,6 +375,7 @@ int main() {
     app().dark = cc::web::install_page_listeners();
     load_layout();
     restore_initial_view();
+    cc::web::install_glyph_rasterizer();
     // A session this tab kept (a reload): the list is asked for now, while the page sets up.
     const cc::web::KeptSession kept = cc::web::load_session();
     if (!kept.token.empty()) dispatch(cc::app::TokenProvided{kept.token, kept.user, true});

@@ -6,6 +6,10 @@
   let initialized = false;
   const api = {
     items() { return initialized ? JSON.parse(UTF8ToString(Module._cc_items_json())) : []; },
+    // The font atlas: replacementGlyphs counts the characters no font had that the last frame
+    // drew (-1: cannot tell), atlasWidth and atlasHeight are the texture's size in pixels, buildMs
+    // how long its last build took.
+    fontInfo() { return initialized ? JSON.parse(UTF8ToString(Module._cc_font_info_json())) : null; },
     get frame() { return initialized ? Module._cc_frame() : 0; },
     setToken(token, user) {
       if (!initialized) throw new Error('Credentials Console is still starting; await credentialsConsole.ready');

@@ -1,43 +1,163 @@
-// Font loading (Inter from fonts-inter and Fork Awesome icons from fonts-fork-awesome,
-// embedded at /fonts) and the light and dark themes.
+// Font loading (Inter and Fork Awesome, subset and embedded at build time, plus the characters
+// the browser draws on demand) and the light and dark themes.
 #include "ui/theme.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+#include <vector>
 
-#include "ui/icons.h"
+#include "core/codepoints.h"
+#include "ui/embedded_fonts.h"
 
 namespace cc::ui {
 namespace {
 Fonts g_fonts;
 Palette g_palette;
+float g_scale = 1.0f;
+GlyphRasterizer g_rasterizer;
+std::set<char32_t> g_drawn;        // in the atlas, drawn by the rasterizer
+std::set<char32_t> g_unavailable;  // no font of the platform has them
+std::set<char32_t> g_pending;      // noted, not in the atlas yet
+// The bitmaps drawn at the current scale, by face, pixel size and code point: a rebuild of the
+// atlas draws only the new characters.
+std::map<std::tuple<int, float, char32_t>, DrawnGlyph> g_bitmaps;
+double g_build_ms = 0;  // the last load_fonts, for measurements
 
-bool file_exists(const char* path) {
-    if (FILE* f = std::fopen(path, "rb")) {
-        std::fclose(f);
+constexpr char32_t kReplacement = 0xFFFD;  // what ImGui draws for a character no font has
+constexpr std::size_t kMaxGlyphsPerRebuild = 256;
+// ImGui sizes a font by its ascender-to-descender height (Inter: 2728 + 680 units), CSS by
+// its em (2816 units): the CSS size of the same text is this much of ImGui's size.
+constexpr float kCssPxPerPixelHeight = 2816.0f / (2728.0f + 680.0f);
+
+// Draws `c` with the rasterizer, once per face and size.
+bool rasterize(char32_t c, float size, FontFace face, DrawnGlyph& out) {
+    const auto key = std::make_tuple(static_cast<int>(face), size, c);
+    if (auto it = g_bitmaps.find(key); it != g_bitmaps.end()) {
+        out = it->second;
         return true;
     }
+    if (!g_rasterizer || !g_rasterizer(c, size * kCssPxPerPixelHeight, face, out)) return false;
+    g_bitmaps.emplace(key, out);
+    return true;
+}
+
+// Characters that draw nothing and take no room (joiners, variation selectors, tags): the
+// atlas gets an empty glyph for them instead of a replacement box.
+bool zero_width(char32_t c) {
+    return (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || (c >= 0xFE00 && c <= 0xFE0F) ||
+           c == 0xFEFF || (c >= 0xE0000 && c <= 0xE007F);
+}
+
+// The title font is large: it holds Latin-1, punctuation and arrows only (the atlas holds every
+// glyph of every range at every size, and at three device pixels per CSS pixel the full ranges
+// would make the atlas twice as large). Its other characters come from the rasterizer.
+const ImWchar kTitleRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
+
+bool in_ranges(const ImWchar* ranges, char32_t c) {
+    for (; ranges[0]; ranges += 2)
+        if (c >= ranges[0] && c <= ranges[1]) return true;
     return false;
 }
 
-ImFont* add_text_font(const char* path, float size) {
+ImFont* add_text_font(const embedded::FontBytes& text, float size, const ImWchar* ranges) {
     ImGuiIO& io = ImGui::GetIO();
-    static const ImWchar text_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x21FF, 0x2022, 0x2022, 0};
-    static const ImWchar icon_ranges[] = {kIconRangeMin, kIconRangeMax, 0};
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the wasm's data section
+    // Horizontal oversampling sharpens small text; at two device pixels per CSS pixel and more
+    // it only doubles the atlas.
+    cfg.OversampleH = g_scale < 2.0f ? 2 : 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImFont* font = io.Fonts->AddFontFromFileTTF(path, size, &cfg, text_ranges);
-    const char* icons = "/fonts/forkawesome-webfont.ttf";
-    if (font && file_exists(icons)) {
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(text.data), text.size, size, &cfg, ranges);
+    if (font) {
         ImFontConfig merge;
+        merge.FontDataOwnedByAtlas = false;
         merge.MergeMode = true;
         merge.PixelSnapH = true;
         merge.GlyphMinAdvanceX = size;  // icons line up in lists
         merge.GlyphOffset = ImVec2(0, size * 0.05f);
-        io.Fonts->AddFontFromFileTTF(icons, size * 0.9f, &merge, icon_ranges);
+        io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(embedded::icons.data), embedded::icons.size,
+                                       size * 0.9f, &merge, embedded::icon_ranges);
     }
     return font;
+}
+
+// Adds the characters drawn by the platform to the fonts, builds the atlas and copies their
+// bitmaps into it. The atlas places a drawn glyph relative to the top of the line; the
+// rasterizer measures from the baseline, so the glyphs move down by the font's ascent.
+struct AtlasFont {
+    ImFont* font;
+    FontFace face;
+    float size;                     // pixels (ImFont::FontSize is only set by the build)
+    const ImWchar* ranges;          // what its font file gives it
+    std::set<char32_t> drawn = {};  // what the rasterizer gave it
+};
+
+void build_atlas(std::vector<AtlasFont>& fonts) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    struct Bitmap {
+        int rect = 0;
+        DrawnGlyph glyph;
+    };
+    std::vector<Bitmap> bitmaps;
+    auto add = [&](AtlasFont& f, char32_t c) {
+        Bitmap b;
+        if (zero_width(c)) {
+            b.glyph.width = b.glyph.height = 1;
+        } else if (!rasterize(c, f.size, f.face, b.glyph)) {
+            return;
+        }
+        const int w = std::max(1, b.glyph.width), h = std::max(1, b.glyph.height);
+        if (b.glyph.width != w || b.glyph.height != h ||
+            b.glyph.alpha.size() != static_cast<std::size_t>(w) * static_cast<std::size_t>(h)) {
+            b.glyph.width = w;
+            b.glyph.height = h;
+            b.glyph.alpha.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+        }
+        b.rect = atlas.AddCustomRectFontGlyph(f.font, static_cast<ImWchar>(c), w, h, b.glyph.advance,
+                                              ImVec2(b.glyph.left, -b.glyph.top));
+        bitmaps.push_back(std::move(b));
+        f.drawn.insert(c);
+    };
+    for (AtlasFont& f : fonts) {
+        add(f, kReplacement);
+        for (char32_t c : g_drawn)
+            if (!in_ranges(f.ranges, c) || !in_ranges(embedded::text_ranges, c)) add(f, c);  // the file lacks it
+    }
+    atlas.Build();
+    unsigned char* pixels = nullptr;
+    int tex_w = 0, tex_h = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
+    for (const Bitmap& b : bitmaps) {
+        const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(b.rect);
+        if (!r || !r->IsPacked()) continue;
+        for (int y = 0; y < b.glyph.height; ++y) {
+            const auto src = static_cast<std::size_t>(y) * static_cast<std::size_t>(b.glyph.width);
+            const auto dst = static_cast<std::size_t>(r->Y + y) * static_cast<std::size_t>(tex_w) + r->X;
+            std::memcpy(pixels + dst, b.glyph.alpha.data() + src, static_cast<std::size_t>(b.glyph.width));
+        }
+    }
+    for (const AtlasFont& f : fonts) {
+        ImFont* font = f.font;
+        const float ascent = std::floor(font->Ascent + 0.5f);
+        for (ImFontGlyph& g : font->Glyphs) {
+            if (!f.drawn.count(g.Codepoint)) continue;
+            g.Y0 += ascent;
+            g.Y1 += ascent;
+        }
+        // The atlas chose its fallback ('?') before the drawn glyphs joined the font: a
+        // character no font has shows as U+FFFD instead, unlike a real question mark.
+        if (font->FindGlyphNoFallback(static_cast<ImWchar>(kReplacement))) {
+            font->FallbackChar = static_cast<ImWchar>(kReplacement);
+            font->BuildLookupTable();
+        }
+    }
 }
 
 Palette light_palette() {
@@ -149,23 +269,102 @@ const Palette& palette() {
     return g_palette;
 }
 
+void set_glyph_rasterizer(GlyphRasterizer rasterizer) {
+    g_rasterizer = std::move(rasterizer);
+}
+
 bool load_fonts(float scale) {
+    const auto start = std::chrono::steady_clock::now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const char* regular = "/fonts/Inter-Regular.otf";
-    const char* semibold = "/fonts/Inter-SemiBold.otf";
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any size: no empty half
+    if (scale != g_scale) g_bitmaps.clear();
+    g_scale = scale;
     const float size = kBaseFontSize * scale;
-    if (!file_exists(regular) || !file_exists(semibold)) {
+    g_fonts.body = add_text_font(embedded::inter_regular, size, embedded::text_ranges);
+    g_fonts.strong = add_text_font(embedded::inter_semibold, size, embedded::text_ranges);
+    g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f, kTitleRanges);
+    if (!g_fonts.body || !g_fonts.strong || !g_fonts.title) {
+        io.Fonts->Clear();
         ImFontConfig cfg;
         cfg.SizePixels = size;
         g_fonts.body = g_fonts.strong = g_fonts.title = io.Fonts->AddFontDefault(&cfg);
+        io.FontDefault = g_fonts.body;
         return false;
     }
-    g_fonts.body = add_text_font(regular, size);
-    g_fonts.strong = add_text_font(semibold, size);
-    g_fonts.title = add_text_font(semibold, size * 1.6f);
     io.FontDefault = g_fonts.body;
+    std::vector<AtlasFont> atlas_fonts = {{g_fonts.body, FontFace::Regular, size, embedded::text_ranges},
+                                          {g_fonts.strong, FontFace::SemiBold, size, embedded::text_ranges},
+                                          {g_fonts.title, FontFace::SemiBold, size * 1.6f, kTitleRanges}};
+    build_atlas(atlas_fonts);
+    g_build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return true;
+}
+
+void note_codepoint(char32_t c) {
+    if (c < 0x80 || c > 0x10FFFF || g_drawn.count(c) || g_unavailable.count(c)) return;
+    // The title font holds the fewest characters.
+    if (g_fonts.title && g_fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
+    g_pending.insert(c);
+}
+
+void note_text(std::string_view text) {
+    std::set<char32_t> found;
+    collect_codepoints(text, found);
+    for (char32_t c : found) note_codepoint(c);
+}
+
+bool add_missing_glyphs() {
+    if (g_pending.empty() || !g_rasterizer || !g_fonts.body) return false;
+    bool added = false;
+    std::size_t n = 0;
+    const float size = kBaseFontSize * g_scale;
+    for (auto it = g_pending.begin(); it != g_pending.end() && n < kMaxGlyphsPerRebuild; ++n) {
+        const char32_t c = *it;
+        it = g_pending.erase(it);
+        DrawnGlyph probe;
+        if (zero_width(c) || rasterize(c, size, FontFace::Regular, probe)) {
+            g_drawn.insert(c);
+            added = true;
+        } else {
+            g_unavailable.insert(c);
+        }
+    }
+    if (!added) return false;
+    load_fonts(g_scale);
+    return true;
+}
+
+int replacement_glyphs_drawn(const ImDrawData* draw_data) {
+    std::vector<const ImFontGlyph*> replacements;
+    for (const ImFont* font : {g_fonts.body, g_fonts.strong, g_fonts.title}) {
+        if (!font || !font->FallbackGlyph || font->FallbackGlyph->Codepoint != kReplacement) return -1;
+        replacements.push_back(font->FallbackGlyph);
+    }
+    if (!draw_data) return 0;
+    int count = 0;
+    for (int l = 0; l < draw_data->CmdListsCount; ++l) {
+        const ImVector<ImDrawVert>& v = draw_data->CmdLists[l]->VtxBuffer;
+        // A glyph is a quad of four vertices: top-left, top-right, bottom-right, bottom-left.
+        for (int i = 0; i + 2 < v.Size; ++i) {
+            for (const ImFontGlyph* g : replacements) {
+                if (v[i].uv.x == g->U0 && v[i].uv.y == g->V0 && v[i + 2].uv.x == g->U1 && v[i + 2].uv.y == g->V1) {
+                    ++count;
+                    break;
+                }
+            }
+        }
+    }
+    return count;
+}
+
+double font_atlas_build_ms() {
+    return g_build_ms;
+}
+
+ImVec2 font_atlas_size() {
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    return ImVec2(static_cast<float>(atlas.TexWidth), static_cast<float>(atlas.TexHeight));
 }
 
 void apply_theme(float scale, bool dark) {

@@ -1,0 +1,22 @@
+// The app's fonts, subset at build time and compiled into the wasm (cmake/embed_fonts.py writes
+// the definitions into the build tree): Inter Regular and SemiBold for text, Fork Awesome with
+// exactly the icons of icons.h.
+#pragma once
+
+#include "imgui.h"
+
+namespace cc::ui::embedded {
+
+struct FontBytes {
+    const unsigned char* data;
+    int size;
+};
+
+extern const FontBytes inter_regular;
+extern const FontBytes inter_semibold;
+extern const FontBytes icons;
+// The code points the subsets hold, as ImGui glyph ranges (inclusive pairs, 0-terminated).
+extern const ImWchar text_ranges[];
+extern const ImWchar icon_ranges[];
+
+}  // namespace cc::ui::embedded
