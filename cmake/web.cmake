@@ -54,7 +54,9 @@ target_link_options(credentials_console PRIVATE ${CC_WEB_SIZE_FLAGS}
   -sMALLOC=emmalloc -sFILESYSTEM=0 -sASSERTIONS=0 -sENVIRONMENT=web)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864
+  # Memory starts small and grows with the data (WebAssembly memory is never given back, so a
+  # large start would be held by every page, whatever its list).
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16777216
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done','_cc_font_info_json']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js")

@@ -12,25 +12,6 @@ using namespace cc::test;
 
 namespace {
 
-std::string gunzip(const std::string& data) {
-    z_stream z{};
-    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    std::string out;
-    char buf[16384];
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        z.next_out = reinterpret_cast<Bytef*>(buf);
-        z.avail_out = sizeof buf;
-        rc = inflate(&z, Z_NO_FLUSH);
-        out.append(buf, sizeof buf - z.avail_out);
-    }
-    inflateEnd(&z);
-    REQUIRE_MESSAGE(rc == Z_STREAM_END, "not a complete gzip stream");
-    return out;
-}
-
 // A client that shows the bytes on the wire.
 httplib::Client raw_client(const TestServer& s) {
     auto c = s.client();
