@@ -31,7 +31,7 @@ document.getElementById('canvas').addEventListener('contextmenu', function (even
     total: 0,
     onprogress: null,
   };
-  prefetch.answer = fetch(prefetch.url, { headers: headers, cache: 'no-store' }).then(function (response) {
+  prefetch.answer = fetch(prefetch.url, { headers: headers }).then(function (response) {
     prefetch.total = Number(response.headers.get('content-length')) || 0;
     var chunks = [];
     var reader = response.body.getReader();

@@ -235,13 +235,20 @@ void frame() {
         run_effects(cc::app::Tick{now});
     }
     cc::web::add_missing_glyphs_before_frame();
-    // When the frame's input changed the state (a sort, a keystroke in the search), the frame is
-    // drawn again before it is shown, so the result appears now rather than a display frame later.
+    // One displayed frame runs as many ImGui frames as its input needs (a click is a move, a
+    // press and a release: one ImGui frame each) and, when they changed the state (a sort, a
+    // keystroke in the search), one more, so the result is what this frame shows rather than
+    // one, two or three display frames later. Only the last ImGui frame is rendered.
+    constexpr int kMaxImGuiFrames = 6;
     const double ui_start = emscripten_get_now();
     double dispatch_ms = 0;
     std::vector<cc::app::Action> actions;
-    for (int pass = 0; pass < 2; ++pass) {
-        if (pass > 0) ImGui::GetIO().DeltaTime = 1e-4f;
+    for (int pass = 0; pass < kMaxImGuiFrames; ++pass) {
+        if (pass > 0) {
+            const bool more_input = cc::web::backend_apply_more_input();
+            if (!more_input && actions.empty()) break;
+            ImGui::GetIO().DeltaTime = 1e-4f;
+        }
         ImGui::NewFrame();
         actions.clear();
         cc::ui::draw_app(a.state, a.ui, actions, cc::web::wall_clock_ms());
@@ -249,7 +256,6 @@ void frame() {
         const double dispatch_start = emscripten_get_now();
         for (auto& action : actions) dispatch(std::move(action));
         dispatch_ms += emscripten_get_now() - dispatch_start;
-        if (actions.empty()) break;
     }
     const double gl_start = emscripten_get_now();
     cc::web::backend_render_draw_data();

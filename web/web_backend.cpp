@@ -376,6 +376,12 @@ void main_loop() {
 
 }  // namespace
 
+bool backend_apply_more_input() {
+    if (be().queue.empty()) return false;
+    apply_input_events();
+    return true;
+}
+
 // Pasted text goes straight to the focused field as typed characters; it is not kept (it may
 // be a secret, e.g. a password or a config.json).
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_on_paste(const char* text) {

@@ -25,6 +25,10 @@ void backend_request_frame_within(double ms);
 // draws again. Call between frames (the atlas is locked from ImGui::NewFrame to Render).
 void backend_fonts_changed();
 void backend_render_draw_data();  // clears the canvas and draws ImGui::GetDrawData()
+// Input that arrived for this frame but waits for the next ImGui frame (ImGui sees at most one
+// press or release of each button and key per frame): applies the next part and answers true,
+// or answers false when nothing waits. Lets one displayed frame run several ImGui frames.
+bool backend_apply_more_input();
 double wall_clock_ms();
 int utc_offset_minutes();
 
