@@ -1,6 +1,8 @@
 #include "core/codepoints.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace cc {
 namespace {
@@ -48,11 +50,35 @@ std::size_t utf8_at(std::string_view s, std::size_t i, char32_t& cp) {
     return n;
 }
 
+// Where the next byte that may start a character to collect is, from `i`: a byte above 0x7F or
+// a backslash. Whole response bodies pass through here (90 MB for 100,000 credentials), mostly
+// plain ASCII, so eight bytes are checked at a time.
+std::size_t skip_plain_ascii(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    constexpr std::uint64_t kBackslashes = 0x5C5C5C5C5C5C5C5CULL;
+    while (i + 8 <= s.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, 8);
+        const std::uint64_t x = w ^ kBackslashes;  // a zero byte where a backslash was
+        if ((w & kHigh) || ((x - kOnes) & ~x & kHigh)) break;
+        i += 8;
+    }
+    return i;
+}
+
 }  // namespace
 
 void collect_codepoints(std::string_view text, std::set<char32_t>& out) {
     std::size_t i = 0;
+    char32_t last = 0;  // the same character again (a column of "…") needs no set lookup
+    const auto add = [&](char32_t cp) {
+        if (cp != last) out.insert(cp);
+        last = cp;
+    };
     while (i < text.size()) {
+        i = skip_plain_ascii(text, i);
+        if (i >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             const long hi = c == '\\' ? escape_at(text, i) : -1;
@@ -65,12 +91,12 @@ void collect_codepoints(std::string_view text, std::set<char32_t>& out) {
             if (hi >= 0xD800 && hi <= 0xDBFF) {
                 const long lo = escape_at(text, i + 6);
                 if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    out.insert(static_cast<char32_t>(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)));
+                    add(static_cast<char32_t>(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)));
                     i += 12;
                     continue;
                 }
             } else if (hi >= 0xA0 && (hi < 0xDC00 || hi > 0xDFFF)) {
-                out.insert(static_cast<char32_t>(hi));
+                add(static_cast<char32_t>(hi));
             }
             i += 6;
             continue;
@@ -81,7 +107,7 @@ void collect_codepoints(std::string_view text, std::set<char32_t>& out) {
             ++i;
             continue;
         }
-        if (cp >= 0xA0) out.insert(cp);
+        if (cp >= 0xA0) add(cp);
         i += n;
     }
 }
