@@ -43,7 +43,8 @@ WebApp& app() {
     return a;
 }
 
-void dispatch(cc::app::Action action);
+void dispatch(cc::app::Action action);     // runs the effects and asks for frames
+void run_effects(cc::app::Action action);  // runs the effects only
 
 // The value of one response header (name in lower case), "" when absent.
 std::string response_header(emscripten_fetch_t* f, std::string_view name) {
@@ -125,7 +126,9 @@ bool take_prefetched(const cc::api::HttpRequest& req, const std::string& url, co
 
 void on_fetch_progress(emscripten_fetch_t* f) {
     const auto* ctx = static_cast<const cc::app::RequestContext*>(f->userData);
-    dispatch(cc::app::HttpProgressed{*ctx, f->dataOffset, f->totalBytes});
+    // No frames asked for: a request in flight already redraws (the spinner) every 50 ms, and a
+    // large list sends hundreds of progress events.
+    run_effects(cc::app::HttpProgressed{*ctx, f->dataOffset, f->totalBytes});
 }
 
 void send(cc::app::SendRequest& effect) {
@@ -325,7 +328,7 @@ EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
 
 EMSCRIPTEN_KEEPALIVE void cc_prefetch_progress(void* context, double loaded, double total) {
     const auto* ctx = static_cast<const cc::app::RequestContext*>(context);
-    dispatch(cc::app::HttpProgressed{*ctx, static_cast<std::uint64_t>(loaded), static_cast<std::uint64_t>(total)});
+    run_effects(cc::app::HttpProgressed{*ctx, static_cast<std::uint64_t>(loaded), static_cast<std::uint64_t>(total)});
 }
 
 // `data` (malloc'd, `size` bytes, may be null) is handed over; `etag` and `error` are borrowed.

@@ -28,8 +28,9 @@ public:
             if (tag == etag) return body;
         return nullptr;
     }
+    static bool worth_keeping(std::size_t body_bytes) { return body_bytes <= kMaxBodyBytes; }
     void put(const std::string& etag, std::shared_ptr<const std::string> body) {
-        if (body->size() > kMaxBodyBytes) return;
+        if (!worth_keeping(body->size())) return;
         std::lock_guard lock(mutex_);
         entries_.emplace_back(etag, std::move(body));
         std::size_t bytes = 0;
@@ -57,9 +58,13 @@ void send_entries(httplib::Response& res, const Result<std::vector<Credential>>&
         return send_error(res, list.error());
     }
     res.status = 200;
-    auto body = std::make_shared<const std::string>(encode_credential_list_body(*list, combined));
-    res.set_content(*body, kJsonContentType);
-    if (const std::string etag = res.get_header_value("ETag"); !etag.empty()) bodies.put(etag, std::move(body));
+    std::string body = encode_credential_list_body(*list, combined);
+    const std::string etag = res.get_header_value("ETag");
+    // A body too large to keep (100,000 credentials: ~90 MB) moves into the answer uncopied.
+    if (!etag.empty() && ListBodies::worth_keeping(body.size()))
+        bodies.put(etag, std::make_shared<const std::string>(body));
+    res.body = std::move(body);
+    res.set_header("Content-Type", kJsonContentType);
 }
 
 // A list body kept for this ETag, when there is one.
