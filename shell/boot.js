@@ -39,7 +39,8 @@ document.getElementById('canvas').addEventListener('contextmenu', function (even
       onprogress: null,
     };
     prefetch.answer = fetch(prefetch.url, { headers: headers }).then(function (response) {
-      prefetch.total = Number(response.headers.get('content-length')) || 0;
+      // Progress counts decoded bytes: a compressed answer says its decoded size apart.
+      prefetch.total = Number(response.headers.get('x-decoded-length') || response.headers.get('content-length')) || 0;
       var chunks = [];
       var reader = response.body.getReader();
       function pump() {

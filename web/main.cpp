@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/fetch.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -126,9 +127,12 @@ bool take_prefetched(const cc::api::HttpRequest& req, const std::string& url, co
 
 void on_fetch_progress(emscripten_fetch_t* f) {
     const auto* ctx = static_cast<const cc::app::RequestContext*>(f->userData);
+    // A compressed answer says its decoded size apart; progress counts decoded bytes.
+    const std::string decoded = response_header(f, "x-decoded-length");
+    const std::uint64_t total = decoded.empty() ? f->totalBytes : std::strtoull(decoded.c_str(), nullptr, 10);
     // No frames asked for: a request in flight already redraws (the spinner) every 50 ms, and a
     // large list sends hundreds of progress events.
-    run_effects(cc::app::HttpProgressed{*ctx, f->dataOffset, f->totalBytes});
+    run_effects(cc::app::HttpProgressed{*ctx, f->dataOffset, total});
 }
 
 void send(cc::app::SendRequest& effect) {

@@ -74,6 +74,9 @@ void finish_encoding(const httplib::Request& req, httplib::Response& res) {
     if (type.rfind("image/", 0) == 0 || type == "font/woff2" || type == "font/woff") return;  // compressed already
     auto gz = gzip_compress(res.body, res.body.size() >= kFastGzipBytes ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION);
     if (!gz || gz->size() >= res.body.size()) return;
+    // What the body weighs once decoded: a browser reports a download's progress in decoded
+    // bytes, so a page can show how far a large list has come (Content-Length is the gzip size).
+    res.set_header("X-Decoded-Length", std::to_string(res.body.size()));
     res.body = std::move(*gz);
     res.set_header("Content-Encoding", "gzip");
     // A strong ETag names one representation: the gzip one gets its own.

@@ -44,6 +44,9 @@ TEST_CASE("compression: JSON answers are gzip when accepted and decode to the sa
     CHECK(gz->body.size() * 4 < plain->body.size());  // the list compresses well
     const std::string decoded = gunzip(gz->body);
     CHECK(decoded == plain->body);
+    // The decoded size, for a page showing how much of a large list has arrived.
+    CHECK(gz->get_header_value("X-Decoded-Length") == std::to_string(plain->body.size()));
+    CHECK_FALSE(plain->has_header("X-Decoded-Length"));
     check_response("GET", path, 200, body_json(plain));
 
     // A browser offers brotli too; the answer is gzip (brotli at httplib's quality is slow).
