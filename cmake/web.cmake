@@ -57,7 +57,7 @@ target_link_options(credentials_console PRIVATE
   # Memory starts small and grows with the data (WebAssembly memory is never given back, so a
   # large start would be held by every page, whatever its list).
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16777216
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done','_cc_font_info_json']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_fetch_part','_cc_fetch_done','_cc_font_info_json']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js")
 set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js
@@ -68,3 +68,18 @@ add_custom_command(TARGET credentials_console POST_BUILD
 # Precompressed copies (.br, .gz) of the served files, refreshed when a file changes.
 include(${CMAKE_SOURCE_DIR}/cmake/precompress.cmake)
 cc_precompress(TARGET credentials_console DIR ${CC_WEB_OUT})
+
+# The memory probe of scripts/bench: the data path's WebAssembly memory for a stored list, with
+# the web app's allocator and flags, run under node.
+add_executable(memory_probe tests/bench/memory_probe.cpp)
+target_link_libraries(memory_probe PRIVATE cc_core)
+target_compile_options(memory_probe PRIVATE ${CC_WARNINGS} ${CC_WEB_SIZE_FLAGS})
+target_link_options(memory_probe PRIVATE ${CC_WEB_SIZE_FLAGS} -sMALLOC=emmalloc -sNODERAWFS=1
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16777216 -sEXIT_RUNTIME=1)
+# The data path runs over every credential (decoding 90 MB of JSON, building the rows, sorting
+# and searching 100,000 of them): its files are optimised for speed, the rest for size.
+set_source_files_properties(
+  src/core/credential_list_reader.cpp src/core/credential_list_stream.cpp src/core/json_codec.cpp src/core/table.cpp
+  src/core/table_query.cpp src/core/sort_index.cpp src/core/natural_order.cpp src/core/case_fold.cpp src/core/time_text.cpp
+  src/core/codepoints.cpp
+  TARGET_DIRECTORY cc_core PROPERTIES COMPILE_OPTIONS "-O2")

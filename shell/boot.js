@@ -11,11 +11,48 @@ var Module = {
 };
 document.getElementById('canvas').addEventListener('contextmenu', function (event) { event.preventDefault(); });
 
+// Opens a GET with the page's fetch() and gathers its answer as it arrives: status, ETag, the
+// decoded size when the server says it (a compressed answer says it apart), and the body's parts.
+// `listener`, when set, hears of every new part and of the end (the app's platform sets it:
+// web/main.cpp, js_fetch). `headers` are "Name: value" lines.
+Module.openFetch = function (url, headers) {
+  var f = { url: url, headers: headers, status: 0, etag: '', total: 0, parts: [], done: false, error: '', listener: null };
+  function tell() { if (f.listener) f.listener(); }
+  var init = {
+    headers: headers ? headers.split('\n').map(function (line) {
+      var colon = line.indexOf(': ');
+      return [line.slice(0, colon), line.slice(colon + 2)];
+    }) : [],
+  };
+  fetch(url, init).then(function (response) {
+    f.status = response.status;
+    f.etag = response.headers.get('etag') || '';
+    f.total = Number(response.headers.get('x-decoded-length') || response.headers.get('content-length')) || 0;
+    if (!response.body) { f.done = true; tell(); return; }
+    var reader = response.body.getReader();
+    function pump() {
+      return reader.read().then(function (part) {
+        if (part.done) f.done = true; else f.parts.push(part.value);
+        tell();
+        if (!part.done) return pump();
+      });
+    }
+    return pump();
+  }).catch(function (error) {
+    f.status = 0;
+    f.error = String(error) || 'network error';
+    f.done = true;
+    tell();
+  });
+  return f;
+};
+
 // A tab that kept its session (sessionStorage, written by the app after a sign-in) asks for the
 // credential list and the org lists now, while the app's code downloads and compiles. When the
 // app sends the very same request (URL and headers), the platform takes this answer instead of
-// asking again (web/main.cpp, js_take_prefetch). The paths and headers are those of the app's
-// load requests (src/api/client.cpp); if they ever differ, the app simply asks itself.
+// asking again (web/main.cpp, js_fetch), with the parts that have arrived so far. The paths and
+// headers are those of the app's load requests (src/api/client.cpp); if they ever differ, the
+// app simply asks itself.
 (function () {
   var session = null;
   try { session = JSON.parse(sessionStorage.getItem('credentials-console.session') || 'null'); } catch (e) { return; }
@@ -23,44 +60,11 @@ document.getElementById('canvas').addEventListener('contextmenu', function (even
   var meta = document.querySelector('meta[name=credentials-console-api-base]');
   var config = window.credentialsConsoleConfig;
   var base = (config && config.apiBase) || (meta ? meta.content : '');
-  var headers = [['Authorization', 'Bearer ' + session.token], ['Accept', 'application/json']];
-  var paths = [
+  var headers = 'Authorization: Bearer ' + session.token + '\nAccept: application/json';
+  Module.prefetched = [
     'api/v1/asset/credentials?usageInfo=true&statusInfo=true',
     'api/v1/clusters?verbosity=metadata',
     'api/v1/org-unit/departments?limit=500&offset=0',
     'api/v1/org-unit/projects?limit=500&offset=0',
-  ];
-  Module.prefetched = paths.map(function (path) {
-    var prefetch = {
-      url: base + path,
-      headers: headers.map(function (h) { return h[0] + ': ' + h[1]; }).join('\n'),
-      loaded: 0,
-      total: 0,
-      onprogress: null,
-    };
-    prefetch.answer = fetch(prefetch.url, { headers: headers }).then(function (response) {
-      // Progress counts decoded bytes: a compressed answer says its decoded size apart.
-      prefetch.total = Number(response.headers.get('x-decoded-length') || response.headers.get('content-length')) || 0;
-      var chunks = [];
-      var reader = response.body.getReader();
-      function pump() {
-        return reader.read().then(function (part) {
-          if (part.done) return;
-          chunks.push(part.value);
-          prefetch.loaded += part.value.length;
-          if (prefetch.onprogress) prefetch.onprogress(prefetch.loaded, prefetch.total);
-          return pump();
-        });
-      }
-      return pump().then(function () {
-        var body = new Uint8Array(prefetch.loaded);
-        var at = 0;
-        chunks.forEach(function (c) { body.set(c, at); at += c.length; });
-        return { status: response.status, etag: response.headers.get('etag') || '', body: body };
-      });
-    }).catch(function (error) {
-      return { status: 0, etag: '', body: new Uint8Array(0), error: String(error) };
-    });
-    return prefetch;
-  });
+  ].map(function (path) { return Module.openFetch(base + path, headers); });
 })();

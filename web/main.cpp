@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/update.h"
@@ -86,60 +87,78 @@ void on_fetch_done(emscripten_fetch_t* f) {
 }
 
 // clang-format off
-// An answer the page asked for before the app started (shell/boot.js): taken when the request
-// is the very same (method, URL, headers in order). Its progress and its answer come back
-// through cc_prefetch_progress and cc_prefetch_done with `context`.
-EM_JS(int, js_take_prefetch, (const char* method, const char* url, const char* headers, void* context), {
-    const list = Module.prefetched;
-    if (!list || UTF8ToString(method) !== "GET") return 0;
+// Requests sent through the page's fetch() (Module.openFetch in shell/boot.js) rather than
+// emscripten fetch: an answer the page asked for before the app started (Module.prefetched),
+// taken when the request is the very same (GET, URL, headers in order), and requests whose
+// body comes in parts. Parts and the end come back through cc_fetch_part and cc_fetch_done
+// with `context`; a body that does not come in parts is gathered here first.
+EM_JS(int, js_fetch, (const char* url, const char* headers, void* context, int in_parts, int prefetched_only), {
     const u = UTF8ToString(url);
     const h = UTF8ToString(headers);
+    const list = Module.prefetched || [];
     const i = list.findIndex((p) => p.url === u && p.headers === h);
-    if (i < 0) return 0;
-    const p = list.splice(i, 1)[0];
-    p.onprogress = (loaded, total) => _cc_prefetch_progress(context, loaded, total);
-    if (p.loaded) p.onprogress(p.loaded, p.total);
-    p.answer.then((a) => {
-        const data = a.body.length ? _malloc(a.body.length) : 0;
-        if (data) HEAPU8.set(a.body, data);
-        const etag = allocateUTF8(a.etag);
-        const error = allocateUTF8(a.error || "");
-        _cc_prefetch_done(context, a.status, data, a.body.length, etag, error);
+    let f = null;
+    if (i >= 0) f = list.splice(i, 1)[0];
+    else if (!prefetched_only) f = Module.openFetch(u, h);
+    if (!f) return 0;
+    const whole = [];
+    let delivered = 0;
+    const drain = () => {
+        while (f.parts.length) {
+            const part = f.parts.shift();
+            delivered += part.length;
+            if (in_parts && f.status >= 200 && f.status < 300) {
+                const data = _malloc(part.length);
+                HEAPU8.set(part, data);
+                _cc_fetch_part(context, data, part.length, delivered, f.total);
+            } else {
+                whole.push(part);
+                _cc_fetch_part(context, 0, 0, delivered, f.total);
+            }
+        }
+        if (!f.done) return;
+        f.listener = null;
+        const size = whole.reduce((n, p) => n + p.length, 0);
+        const data = size ? _malloc(size) : 0;
+        let at = data;
+        for (const p of whole) { HEAPU8.set(p, at); at += p.length; }
+        const etag = allocateUTF8(f.etag);
+        const error = allocateUTF8(f.error);
+        _cc_fetch_done(context, f.status, data, size, etag, error);
         _free(etag);
         _free(error);
-    });
+    };
+    f.listener = drain;
+    drain();
     return 1;
 });
 // clang-format on
 
-bool take_prefetched(const cc::api::HttpRequest& req, const std::string& url, const cc::app::RequestContext& context) {
-    if (req.method != "GET") return false;
-    std::string headers;
+std::string header_lines(const cc::api::HttpRequest& req) {
+    std::string lines;
     for (const auto& [k, v] : req.headers) {
-        if (!headers.empty()) headers += '\n';
-        headers += k + ": " + v;
+        if (!lines.empty()) lines += '\n';
+        lines += k + ": " + v;
     }
-    auto* ctx = new cc::app::RequestContext(context);
-    if (js_take_prefetch(req.method.c_str(), url.c_str(), headers.c_str(), ctx)) return true;
-    delete ctx;
-    return false;
+    return lines;
 }
 
-void on_fetch_progress(emscripten_fetch_t* f) {
-    const auto* ctx = static_cast<const cc::app::RequestContext*>(f->userData);
-    // A compressed answer says its decoded size apart; progress counts decoded bytes.
-    const std::string decoded = response_header(f, "x-decoded-length");
-    const std::uint64_t total = decoded.empty() ? f->totalBytes : std::strtoull(decoded.c_str(), nullptr, 10);
-    // No frames asked for: a request in flight already redraws (the spinner) every 50 ms, and a
-    // large list sends hundreds of progress events.
-    run_effects(cc::app::HttpProgressed{*ctx, f->dataOffset, total});
+// Through the page's fetch(): a GET whose body comes in parts, or one the page asked for
+// already. False when neither (emscripten fetch then sends it).
+bool send_through_page(const cc::api::HttpRequest& req, const std::string& url, const cc::app::SendRequest& effect) {
+    if (req.method != "GET") return false;
+    auto* ctx = new cc::app::RequestContext(effect.context);
+    if (js_fetch(url.c_str(), header_lines(req).c_str(), ctx, effect.in_parts ? 1 : 0, effect.in_parts ? 0 : 1))
+        return true;
+    delete ctx;
+    return false;
 }
 
 void send(cc::app::SendRequest& effect) {
     cc::api::HttpRequest& req = effect.request;
     const std::string url = app().api_base + req.path;
     ++app().in_flight;
-    if (take_prefetched(req, url, effect.context)) return;
+    if (send_through_page(req, url, effect)) return;
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strncpy(attr.requestMethod, req.method.c_str(), sizeof(attr.requestMethod) - 1);
@@ -158,7 +177,6 @@ void send(cc::app::SendRequest& effect) {
     attr.userData = new cc::app::RequestContext(std::move(effect.context));
     attr.onsuccess = on_fetch_done;
     attr.onerror = on_fetch_done;
-    attr.onprogress = on_fetch_progress;
     emscripten_fetch(&attr, url.c_str());  // copies the body into the XHR synchronously
     if (req.body_is_secret) cc::wipe_string(req.body);
 }
@@ -330,14 +348,34 @@ EMSCRIPTEN_KEEPALIVE void cc_set_token(const char* token, const char* user) {
     dispatch(cc::app::TokenProvided{token ? token : "", user ? user : ""});
 }
 
-EMSCRIPTEN_KEEPALIVE void cc_prefetch_progress(void* context, double loaded, double total) {
+// Characters split between two parts wait for the rest of their bytes before they are noted.
+std::unordered_map<const void*, std::string> utf8_tails;
+
+void note_part(const void* context, std::string_view part) {
+    std::string& tail = utf8_tails[context];
+    tail.append(part.data(), part.size());
+    const std::size_t whole = cc::complete_utf8_prefix(tail);
+    cc::web::note_text(std::string_view(tail).substr(0, whole));
+    tail.erase(0, whole);
+}
+
+// `data` (malloc'd, `size` bytes, null when the page keeps the part) is handed over.
+EMSCRIPTEN_KEEPALIVE void cc_fetch_part(void* context, char* data, int size, double loaded, double total) {
     const auto* ctx = static_cast<const cc::app::RequestContext*>(context);
-    run_effects(cc::app::HttpProgressed{*ctx, static_cast<std::uint64_t>(loaded), static_cast<std::uint64_t>(total)});
+    cc::app::HttpProgressed progressed{*ctx, static_cast<std::uint64_t>(loaded), static_cast<std::uint64_t>(total), {}};
+    if (data) {
+        progressed.part = cc::api::Body::adopt(data, static_cast<std::size_t>(size));
+        note_part(context, progressed.part);
+    }
+    // No frames asked for: a request in flight already redraws (the spinner) every 50 ms, and a
+    // large list arrives in hundreds of parts.
+    run_effects(std::move(progressed));
 }
 
 // `data` (malloc'd, `size` bytes, may be null) is handed over; `etag` and `error` are borrowed.
-EMSCRIPTEN_KEEPALIVE void cc_prefetch_done(void* context, int status, char* data, int size, const char* etag,
-                                           const char* error) {
+EMSCRIPTEN_KEEPALIVE void cc_fetch_done(void* context, int status, char* data, int size, const char* etag,
+                                        const char* error) {
+    utf8_tails.erase(context);
     std::unique_ptr<cc::app::RequestContext> ctx(static_cast<cc::app::RequestContext*>(context));
     cc::app::HttpResponded done;
     done.context = std::move(*ctx);

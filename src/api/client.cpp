@@ -188,11 +188,6 @@ Result<Session> parse_token(const HttpResponse& r, std::string_view username) {
     return s;
 }
 
-Result<std::vector<Credential>> parse_credentials(const HttpResponse& r) {
-    if (!is_success(r.status)) return error_of(r);
-    return decode_credential_list(r.body);
-}
-
 Result<Credential> parse_credential(const HttpResponse& r) {
     if (!is_success(r.status)) return error_of(r);
     auto j = parse_json(r.body);

@@ -71,7 +71,6 @@ struct ExistingSecret {
 
 // ---- responses ------------------------------------------------------------------------------
 Result<Session> parse_token(const HttpResponse& r, std::string_view username);
-Result<std::vector<Credential>> parse_credentials(const HttpResponse& r);
 Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r);
 Result<Page<Department>> parse_departments(const HttpResponse& r);
 Result<Page<Project>> parse_projects(const HttpResponse& r);

@@ -76,11 +76,13 @@ struct HttpResponded {
     double now_ms = 0;
 };
 // Part of an answer has arrived (a large list takes seconds): bytes so far, and in all (0 when
-// the server did not say).
+// the server did not say). For a request sent in parts (SendRequest::in_parts) `part` holds the
+// bytes that arrived, in order.
 struct HttpProgressed {
     RequestContext context;
     std::uint64_t loaded = 0;
     std::uint64_t total = 0;
+    api::Body part;
 };
 // The platform's clock, every frame or so: drives the polling of transient rows.
 struct Tick {
@@ -206,6 +208,10 @@ using Action = std::variant<SessionAction, TableAction, DialogAction, DiagramAct
 struct SendRequest {
     RequestContext context;  // handed back with the answer (HttpResponded::context)
     api::HttpRequest request;
+    // The body of a successful answer comes in parts as it arrives (HttpProgressed::part), and
+    // the HttpResponded that ends it has none: the app decodes while the rest is on its way and
+    // never holds the whole. The body of any other answer comes whole, as usual.
+    bool in_parts = false;
 };
 // Mirror the view in the URL hash; `replace` edits the current history entry instead of
 // adding one (typing in the search box should not flood the back button).

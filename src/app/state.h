@@ -11,6 +11,7 @@
 #include "api/client.h"
 #include "core/audit.h"
 #include "core/credential.h"
+#include "core/credential_list_stream.h"
 #include "core/org.h"
 #include "core/permitted_scopes.h"
 #include "core/result.h"
@@ -34,6 +35,7 @@ struct LoginState {
 // What a load in flight has gathered so far; the table switches to it only when complete,
 // so a refresh never shows a half-loaded mix.
 struct PendingLoad {
+    CredentialListStream list_stream;  // the list, decoded as its parts arrive
     std::optional<std::vector<Credential>> credentials;
     std::string credentials_etag;
     bool credentials_unchanged = false;  // 304: the list held is still current

@@ -345,6 +345,11 @@ bool read_credential(JsonCursor& in, Credential& c) {
 
 }  // namespace
 
+bool decode_credential_entry_fast(std::string_view entry, Credential& out) {
+    JsonCursor in(entry);
+    return in.peek() == '{' && read_credential(in, out) && in.at_end();
+}
+
 std::optional<std::vector<Credential>> decode_credential_list_fast(std::string_view body) {
     JsonCursor in(body);
     std::vector<Credential> out;

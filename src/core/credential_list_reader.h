@@ -19,4 +19,8 @@ namespace cc {
 // the DOM decoder's.
 std::optional<std::vector<Credential>> decode_credential_list_fast(std::string_view body);
 
+// One entry of the list (the text of one JSON object), read the same way: false when it gives
+// up, and then `out` is unspecified.
+bool decode_credential_entry_fast(std::string_view entry, Credential& out);
+
 }  // namespace cc

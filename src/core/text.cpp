@@ -71,6 +71,17 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+std::size_t complete_utf8_prefix(std::string_view s) {
+    const std::size_t n = s.size();
+    for (std::size_t back = 1; back <= 4 && back <= n; ++back) {
+        const auto c = static_cast<unsigned char>(s[n - back]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: its lead is further back
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return length > back ? n - back : n;
+    }
+    return n;
+}
+
 std::string replace_invalid_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -13,6 +13,9 @@ namespace cc {
 
 // True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+// The length of `s` without a UTF-8 sequence cut off at its end (text arriving in parts: the
+// rest of the character is in the next part).
+std::size_t complete_utf8_prefix(std::string_view s);
 
 // `s` with every byte that does not start a well-formed sequence replaced by U+FFFD (one
 // replacement per such byte); well-formed text comes back unchanged.

@@ -132,6 +132,34 @@ TEST_CASE("a large list shows how much of it has arrived") {
     CHECK(loading_message(s) == "Loading credentials\xE2\x80\xA6 12.0 MB");
 }
 
+TEST_CASE("the list is decoded from its parts as they arrive, and a broken one fails the load") {
+    State s;
+    auto reqs = sign_in(s);
+    const SendRequest& list = find(reqs, LoadPart::Credentials);
+    CHECK(list.in_parts);  // only the list comes in parts
+    CHECK_FALSE(find(reqs, LoadPart::Clusters).in_parts);
+    const std::string body = credentials_body();
+    const std::size_t half = body.size() / 2;
+    update(s, HttpProgressed{list.context, half, body.size(), body.substr(0, half)});
+    update(s, HttpProgressed{list.context, body.size(), body.size(), body.substr(half)});
+    update(s, respond(list, 200, ""));  // the end of the answer, without a body
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    CHECK(s.phase == LoadPhase::Loaded);
+    REQUIRE(s.rows.size() == 1);
+    CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
+
+    // A list cut short (the connection dropped after a part) or broken is not shown in part.
+    reqs = requests(update(s, RefreshRequested{}));
+    const SendRequest& again = find(reqs, LoadPart::Credentials);
+    update(s, HttpProgressed{again.context, half, body.size(), body.substr(0, half)});
+    update(s, respond(again, 200, ""));
+    CHECK(s.phase == LoadPhase::Failed);
+    CHECK(s.load_error.message == "The server sent a list that is not valid JSON");
+    REQUIRE(s.rows.size() == 1);  // the list held before stays
+}
+
 TEST_CASE("spare time builds the sort index; sorting gives the same order before and after") {
     State s = loaded_state();
     // More rows than the fixture's one, in an order the sorts change.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/credential_list_reader.h"
+#include "core/credential_list_stream.h"
 #include "core/credential_list_writer.h"
 #include "core/json_codec.h"
 
@@ -120,37 +121,14 @@ std::string fast_decoded(std::string_view body) {
     return dom_body(*list, true);
 }
 
-}  // namespace
-
-TEST_CASE("the list writer's text equals the DOM's dump, combined and per kind") {
-    const auto list = varied_list();
-    CHECK(encode_credential_list_body(list, true) == dom_body(list, true));
-    CHECK(encode_credential_list_body(list, false) == dom_body(list, false));
-    CHECK(encode_credential_list_body({}, true) == R"({"entries":[]})");
-    // Every control character gets the DOM's escape.
-    Credential c = make(CredentialKind::AccessKey, 1);
-    c.meta.description = std::string();
-    for (char ch = 1; ch < 0x20; ++ch) *c.meta.description += ch;
-    CHECK(encode_credential_list_body({c}, true) == dom_body({c}, true));
-}
-
-TEST_CASE("the fast reader decodes what the DOM decodes: the writer's own lists") {
-    const auto list = varied_list();
-    const std::string combined = encode_credential_list_body(list, true);
-    CHECK(fast_decoded(combined) == dom_decoded(combined));
-    CHECK(dom_decoded(combined) == combined);  // nothing is lost on the way
-    // Per-kind lists have flat specs.
-    const std::string flat = encode_credential_list_body(list, false);
-    CHECK(fast_decoded(flat) == dom_decoded(flat));
-}
-
-TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spellings") {
+// Lists in the spellings of other servers: the fast reader reads them all.
+std::vector<std::string> other_spellings() {
     const char* entry_meta =
         R"("meta": {"id": "abc", "kind": "dockerRegistry", "name": "n\u00e9\ud83d\udd11", "scope": "project",
                     "clusterId": "c-1", "departmentId": 4, "projectId": 12, "tenantId": null,
                     "autoDelete": null, "private": false, "createdAt": "t", "updateCount": 7,
                     "extra": {"nested": [1, 2.5e3, -0, true, null, "s"]}, "description": null})";
-    const std::vector<std::string> bodies = {
+    return {
         R"({"entries": []})",
         R"( {"next": 5, "entries" : [ ] , "total": 0} )",
         std::string(R"({"entries": [{)") + entry_meta + "}]}",  // no spec
@@ -179,14 +157,11 @@ TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spelling
         R"({"entries": [{"meta": {"id": "g", "kind": "genericSecret", "scope": "tenant"},
                          "spec": {"genericSecret": {"keyValuePairs": [{"key": "K", "value": null}, {"key": null}]}}}]})",
     };
-    for (const auto& body : bodies) {
-        CAPTURE(body);
-        CHECK(fast_decoded(body) == dom_decoded(body));
-    }
 }
 
-TEST_CASE("the fast reader gives up on what it does not read, and the DOM decoder decides") {
-    const std::vector<std::string> bodies = {
+// Lists the fast reader gives up on (the DOM decides: some are fine, most are not).
+std::vector<std::string> given_up_bodies() {
+    return {
         "",
         "[]",
         R"({"entries": {}})",
@@ -213,6 +188,42 @@ TEST_CASE("the fast reader gives up on what it does not read, and the DOM decode
                          "usedBy": {"assets": {"environment": {"id": "e", "name": "old"}}}}]})",
         R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"}, "clusterInfo": {"resources": ["x"]}}]})",
     };
+}
+
+}  // namespace
+
+TEST_CASE("the list writer's text equals the DOM's dump, combined and per kind") {
+    const auto list = varied_list();
+    CHECK(encode_credential_list_body(list, true) == dom_body(list, true));
+    CHECK(encode_credential_list_body(list, false) == dom_body(list, false));
+    CHECK(encode_credential_list_body({}, true) == R"({"entries":[]})");
+    // Every control character gets the DOM's escape.
+    Credential c = make(CredentialKind::AccessKey, 1);
+    c.meta.description = std::string();
+    for (char ch = 1; ch < 0x20; ++ch) *c.meta.description += ch;
+    CHECK(encode_credential_list_body({c}, true) == dom_body({c}, true));
+}
+
+TEST_CASE("the fast reader decodes what the DOM decodes: the writer's own lists") {
+    const auto list = varied_list();
+    const std::string combined = encode_credential_list_body(list, true);
+    CHECK(fast_decoded(combined) == dom_decoded(combined));
+    CHECK(dom_decoded(combined) == combined);  // nothing is lost on the way
+    // Per-kind lists have flat specs.
+    const std::string flat = encode_credential_list_body(list, false);
+    CHECK(fast_decoded(flat) == dom_decoded(flat));
+}
+
+TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spellings") {
+    const auto bodies = other_spellings();
+    for (const auto& body : bodies) {
+        CAPTURE(body);
+        CHECK(fast_decoded(body) == dom_decoded(body));
+    }
+}
+
+TEST_CASE("the fast reader gives up on what it does not read, and the DOM decoder decides") {
+    const auto bodies = given_up_bodies();
     for (const auto& body : bodies) {
         CAPTURE(body);
         CHECK_FALSE(decode_credential_list_fast(body).has_value());
@@ -226,4 +237,67 @@ TEST_CASE("the fast reader gives up on what it does not read, and the DOM decode
             CHECK(dom_body(*decoded, true) == dom);
         }
     }
+}
+
+namespace {
+
+// The stream's answer for `body` cut into parts of `part` bytes, in the form dom_decoded gives.
+std::string streamed(std::string_view body, std::size_t part) {
+    CredentialListStream stream;
+    stream.expect_bytes(body.size());
+    for (std::size_t at = 0; at < body.size(); at += part) stream.feed(body.substr(at, part));
+    auto list = stream.finish();
+    if (!list) return "error: " + list.error().message;
+    return dom_body(*list, true);
+}
+
+// What decode_credential_list answers for the whole body, in the same form.
+std::string whole(std::string_view body) {
+    auto list = decode_credential_list(body);
+    if (!list) return "error: " + list.error().message;
+    return dom_body(*list, true);
+}
+
+}  // namespace
+
+TEST_CASE("the list decoded as it arrives equals the list decoded whole, however the bytes are cut") {
+    std::vector<std::string> bodies = other_spellings();
+    for (auto& b : given_up_bodies()) bodies.push_back(b);
+    bodies.push_back(encode_credential_list_body(varied_list(), true));
+    bodies.push_back(encode_credential_list_body(varied_list(), false));
+    bodies.push_back("\xEF\xBB\xBF" + encode_credential_list_body(varied_list(), true));  // a byte order mark
+    // A later "entries" replaces an earlier one, a bad one included, as in the DOM.
+    bodies.push_back(R"({"entries": [{"meta": null}], "entries": []})");
+    bodies.push_back(R"({"entries": [], "entries": [{"meta": null}]})");
+    bodies.push_back(R"({"entries": 5, "entries": []})");
+    bodies.push_back(R"({"entries": [], "more": {"a": [1, {"b": "]}"}]}})");
+    for (const auto& body : bodies) {
+        CAPTURE(body);
+        const std::string expected = whole(body);
+        for (const std::size_t part :
+             {body.size() + 1, std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{64}}) {
+            CAPTURE(part);
+            const std::string got = streamed(body, part);
+            // Both refuse, or both read the same credentials (the messages of a broken body
+            // may name another of its faults).
+            if (expected.rfind("error: ", 0) == 0)
+                CHECK(got.rfind("error: ", 0) == 0);
+            else
+                CHECK(got == expected);
+        }
+    }
+}
+
+TEST_CASE("the list decoded as it arrives says what is wrong with a broken body") {
+    CHECK(streamed("", 5) == "error: The server sent a list that is not valid JSON");
+    CHECK(streamed("<html>", 5) == "error: The server sent a list that is not valid JSON");
+    CHECK(streamed("[]", 5) == "error: The server's list has no entries array");
+    CHECK(streamed(R"({"total": 0})", 5) == "error: The server's list has no entries array");
+    CHECK(streamed(R"({"entries": {}})", 5) == "error: The server's list has no entries array");
+    CHECK(streamed(R"({"entries": [)", 5) == "error: The server sent a list that is not valid JSON");
+    CHECK(streamed(R"({"entries": []} x)", 5) == "error: The server sent a list that is not valid JSON");
+    const std::string bad_second =
+        R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"}}, {"meta": null}]})";
+    CHECK(streamed(bad_second, 3) == whole(bad_second));  // "Entry 1: ..."
+    CHECK(whole(bad_second).rfind("error: Entry 1: ", 0) == 0);
 }

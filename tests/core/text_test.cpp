@@ -142,3 +142,24 @@ TEST_CASE("split_by_char: TrailingEmpty::Drop reads a list whose last separator 
     CHECK(drop("a,,b", ',') == V{"a", "", "b"});
     CHECK(drop("project:8:not-created", ':') == V{"project", "8", "not-created"});
 }
+
+TEST_CASE("complete_utf8_prefix: a character cut at the end of a part waits for the next part") {
+    CHECK(complete_utf8_prefix("") == 0);
+    CHECK(complete_utf8_prefix("abc") == 3);
+    CHECK(complete_utf8_prefix("ab\xC3\xA9") == 4);         // é whole
+    CHECK(complete_utf8_prefix("ab\xC3") == 2);             // é cut after its first byte
+    CHECK(complete_utf8_prefix("\xE6\x97\xA5") == 3);       // 日 whole
+    CHECK(complete_utf8_prefix("x\xE6\x97") == 1);          // 日 cut
+    CHECK(complete_utf8_prefix("x\xF0\x9F\x94") == 1);      // 🔑 cut after three bytes
+    CHECK(complete_utf8_prefix("x\xF0\x9F\x94\x91") == 5);  // 🔑 whole
+    // Each cut of a text, glued back, notes every character once.
+    const std::string text = "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x94\x91z";
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+        std::string tail = text.substr(0, cut);
+        const std::size_t first = complete_utf8_prefix(tail);
+        std::string noted = tail.substr(0, first);
+        tail = tail.substr(first) + text.substr(cut);
+        noted += tail.substr(0, complete_utf8_prefix(tail));
+        CHECK(noted == text);
+    }
+}
