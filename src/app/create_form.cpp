@@ -32,8 +32,8 @@ std::optional<std::string> opt(std::string_view v) {
 
 }  // namespace
 
-std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org,
-                                            const std::vector<Credential>& loaded, const PermittedScopes* may_create) {
+std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org, const CredentialStore& loaded,
+                                            const PermittedScopes* may_create) {
     std::vector<FieldProblem> out;
     if (!f.scope) {
         out.push_back({"scope", "Choose the scope the credential belongs to"});

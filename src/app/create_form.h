@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/credential.h"
+#include "core/credential_store.h"
 #include "core/org.h"
 #include "core/paste_parsers.h"
 #include "core/permitted_scopes.h"
@@ -42,8 +43,8 @@ struct FieldProblem {
 
 // Every problem of the form, in field order. An empty field the user has not reached yet is a
 // problem too (the button stays disabled); the view decides when to show each message.
-std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org,
-                                            const std::vector<Credential>& loaded, const PermittedScopes* may_create);
+std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org, const CredentialStore& loaded,
+                                            const PermittedScopes* may_create);
 const FieldProblem* problem_for(const std::vector<FieldProblem>& problems, std::string_view field);
 
 // The request for a valid form. Secret values are copied into heap strings sized past the

@@ -15,6 +15,7 @@
 #include "core/org.h"
 #include "core/permitted_scopes.h"
 #include "core/result.h"
+#include "core/row_index.h"
 #include "core/scope_tree_navigation.h"
 #include "core/sort_index.h"
 #include "core/table.h"
@@ -36,7 +37,7 @@ struct LoginState {
 // so a refresh never shows a half-loaded mix.
 struct PendingLoad {
     CredentialListStream list_stream;  // the list, decoded as its parts arrive
-    std::optional<std::vector<Credential>> credentials;
+    std::optional<CredentialStore> credentials;
     std::string credentials_etag;
     bool credentials_unchanged = false;  // 304: the list held is still current
     // How much of the credential list has arrived (bytes; total 0 when the server did not say).
@@ -170,15 +171,15 @@ struct State {
     // Derived models are rebuilt when their inputs change, never per frame, and each has a
     // revision that changes with it: views compare revisions to know when to rebuild their own
     // caches (never pointers, timestamps or re-encoded contents).
-    std::vector<Credential> credentials;
+    CredentialStore credentials;   // packed; credential(id) unpacks one
     std::string credentials_etag;  // the server's ETag of the list `credentials` came from
     OrgTree org;
     ScopeLayoutTree scope_tree;       // derived from org: the tree's structure (no text sizes)
     std::uint64_t org_revision = 0;   // org and scope_tree
     std::vector<CredentialRow> rows;  // derived from credentials + org, in server order
-    std::unordered_map<CredentialId, std::uint32_t> row_index;  // id -> index in rows/credentials
-    std::uint64_t rows_revision = 0;                            // rows and row_index
-    double loaded_at_ms = 0;                                    // wall clock of the last successful load
+    RowIndex row_index;               // id -> index in rows/credentials (row_at)
+    std::uint64_t rows_revision = 0;  // rows and row_index
+    double loaded_at_ms = 0;          // wall clock of the last successful load
 
     // The table: the view (mirrored in the URL), the rows it shows, the selection by id.
     TableView view;
@@ -210,7 +211,9 @@ struct State {
     int utc_offset_minutes = 0;  // from the platform, for local times
 
     bool is_selected(const CredentialId& id) const;
-    const Credential* credential(const CredentialId& id) const;
+    std::optional<Credential> credential(const CredentialId& id) const;
+    // The index of the credential's row (and of the credential in `credentials`).
+    std::optional<std::uint32_t> row_at(const CredentialId& id) const { return row_index.find(rows, id.value); }
     const CredentialRow* row(const CredentialId& id) const;
 };
 

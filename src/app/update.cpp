@@ -13,14 +13,15 @@ bool State::is_selected(const CredentialId& id) const {
     return false;
 }
 
-const Credential* State::credential(const CredentialId& id) const {
-    auto it = row_index.find(id);
-    return it == row_index.end() ? nullptr : &credentials[it->second];
+std::optional<Credential> State::credential(const CredentialId& id) const {
+    const auto at = row_at(id);
+    if (!at) return std::nullopt;
+    return credentials.at(*at);
 }
 
 const CredentialRow* State::row(const CredentialId& id) const {
-    auto it = row_index.find(id);
-    return it == row_index.end() ? nullptr : &rows[it->second];
+    const auto at = row_at(id);
+    return at ? &rows[*at] : nullptr;
 }
 
 Effects handle(State& s, HttpResponded& a) {

@@ -26,15 +26,15 @@ void close_dialog(State& s) {
 }
 
 // Adds or replaces the credential's row and keeps the table consistent.
-void upsert_credential(State& s, Credential c, double now_ms) {
+void upsert_credential(State& s, const Credential& c, double now_ms) {
     s.credentials_etag.clear();  // the list held is no longer the one the server tagged
-    auto at = s.row_index.find(c.meta.id);
-    if (at == s.row_index.end()) {
-        s.credentials.push_back(std::move(c));
-        s.rows.push_back(make_row(s.credentials.back(), s.org, s.utc_offset_minutes));
+    const auto at = s.row_at(c.meta.id);
+    if (!at) {
+        s.rows.push_back(make_row(c, s.org, s.utc_offset_minutes));
+        s.credentials.push_back(c);
     } else {
-        s.credentials[at->second] = std::move(c);
-        s.rows[at->second] = make_row(s.credentials[at->second], s.org, s.utc_offset_minutes);
+        s.rows[*at] = make_row(c, s.org, s.utc_offset_minutes);
+        s.credentials.replace(*at, c);
     }
     rows_changed(s, now_ms);
     recompute_view(s);
@@ -43,9 +43,9 @@ void upsert_credential(State& s, Credential c, double now_ms) {
 // A credential answered by a create/rename/delete, or a minimal local copy in the stated
 // status when the body is not a credential (a 202 with an empty body is allowed).
 void mark_status(State& s, const CredentialId& id, SyncStatus status, double now_ms) {
-    const Credential* c = s.credential(id);
+    const std::optional<Credential> c = s.credential(id);
     if (!c) return;
-    Credential copy = *c;
+    Credential copy = std::move(*c);
     if (!copy.status) copy.status = AssetStatus{};
     copy.status->status = status;
     copy.status->issues.clear();
@@ -82,7 +82,7 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     upsert_credential(s, std::move(*created), a.now_ms);
     close_dialog(s);
     // Show the new row: if the current search or filters hide it, they give way.
-    const std::uint32_t index = s.row_index.at(id);
+    const std::uint32_t index = s.row_at(id).value_or(0);
     if (std::find(s.view_rows.begin(), s.view_rows.end(), index) == s.view_rows.end()) {
         s.view.search.clear();
         s.view.filters.clear();
@@ -142,7 +142,7 @@ Effects on_response(State& s, const request::Delete& asked, HttpResponded& a) {
             mark_status(s, id, SyncStatus::Deleting, a.now_ms);
         }
     } else if (ours) {
-        const Credential* c = s.credential(id);
+        const std::optional<Credential> c = s.credential(id);
         d.failures.push_back({id, c ? c->meta.name : id.value, reason_of(api::error_of(r))});
     }
     if (!ours) return {};
@@ -256,7 +256,7 @@ Effects handle(State& s, CreateSubmitted& a) {
 
 Effects handle(State& s, RenameRequested&) {
     if (!s.session || s.dialog.open != DialogKind::None || s.selection.size() != 1) return {};
-    if (!s.credential(s.selection.front())) return {};
+    if (!s.row_at(s.selection.front())) return {};
     open_dialog(s, DialogKind::Rename);
     s.dialog.rename = RenameDialog{s.selection.front(), false, {}};
     return {};
@@ -265,7 +265,7 @@ Effects handle(State& s, RenameRequested&) {
 Effects handle(State& s, RenameSubmitted& a) {
     RenameDialog& d = s.dialog.rename;
     if (!s.session || s.dialog.open != DialogKind::Rename || d.submitting) return {};
-    const Credential* c = s.credential(d.id);
+    const std::optional<Credential> c = s.credential(d.id);
     if (!c) {
         d.error = ApiError{404, "This credential no longer exists", {}, {}};
         return {};
@@ -292,7 +292,7 @@ namespace {
 DeleteDialog propose_delete(const State& s) {
     DeleteDialog d;
     for (const auto& id : s.selection) {
-        const Credential* c = s.credential(id);
+        const std::optional<Credential> c = s.credential(id);
         if (!c) continue;
         DeleteItem item{id, c->meta.name, {}};
         if (c->used_by && c->used_by->in_use())
@@ -319,7 +319,7 @@ Effects handle(State& s, DeleteConfirmed&) {
     d.submitted = true;
     Effects fx;
     for (const auto& item : d.items) {
-        const Credential* c = s.credential(item.id);
+        const std::optional<Credential> c = s.credential(item.id);
         if (!c) continue;
         ++d.pending;
         fx.push_back(

@@ -21,7 +21,7 @@ std::string history_error(const ApiError& e) {
 Effects follow_history(State& s) {
     HistoryState& h = s.history;
     std::optional<CredentialId> want;
-    if (s.session && s.screen == Screen::Credentials && s.selection.size() == 1 && s.credential(s.selection.front()))
+    if (s.session && s.screen == Screen::Credentials && s.selection.size() == 1 && s.row_at(s.selection.front()))
         want = s.selection.front();
     if (!want) {
         if (h.id) h = HistoryState{};

@@ -132,16 +132,16 @@ Effects on_response(State& s, const request::Poll& asked, HttpResponded& a) {
         return {};
     }
     auto fresh = api::parse_credential(r);
-    auto at = s.row_index.find(id);
-    if (!fresh || at == s.row_index.end() || !(fresh->meta.id == id)) {
+    const auto at = s.row_at(id);
+    if (!fresh || !at || !(fresh->meta.id == id)) {
         // Try again later; a passing error must not disturb the table.
         poll->second.interval_ms = std::min(poll->second.interval_ms * 2, kMaxPollMs);
         poll->second.due_ms = a.now_ms + poll->second.interval_ms;
         return {};
     }
-    s.credentials[at->second] = std::move(*fresh);
+    s.credentials.replace(*at, *fresh);
     s.credentials_etag.clear();  // the list held is no longer the one the server tagged
-    s.rows[at->second] = make_row(s.credentials[at->second], s.org, s.utc_offset_minutes);
+    s.rows[*at] = make_row(*fresh, s.org, s.utc_offset_minutes);
     rows_changed(s, a.now_ms);
     recompute_view(s);
     return {};
@@ -149,40 +149,37 @@ Effects on_response(State& s, const request::Poll& asked, HttpResponded& a) {
 
 void rows_changed(State& s, double now_ms) {
     ++s.rows_revision;
-    s.row_index.clear();
-    s.row_index.reserve(s.credentials.size());
-    for (std::size_t i = 0; i < s.credentials.size(); ++i)
-        s.row_index.emplace(s.credentials[i].meta.id, static_cast<std::uint32_t>(i));
-    s.selection.erase(std::remove_if(s.selection.begin(), s.selection.end(),
-                                     [&s](const CredentialId& id) { return !s.row_index.count(id); }),
-                      s.selection.end());
-    if (s.anchor && !s.row_index.count(*s.anchor)) s.anchor.reset();
+    s.row_index.build(s.rows);
+    s.selection.erase(
+        std::remove_if(s.selection.begin(), s.selection.end(), [&s](const CredentialId& id) { return !s.row_at(id); }),
+        s.selection.end());
+    if (s.anchor && !s.row_at(*s.anchor)) s.anchor.reset();
 
     // Polls follow exactly the rows in a transient state; a row that stays transient keeps
     // its back-off, a row that becomes transient starts afresh.
     std::unordered_map<CredentialId, Poll> polls;
-    for (const auto& c : s.credentials) {
-        if (!c.status || !status_is_transient(c.status->status)) continue;
-        auto old = s.polls.find(c.meta.id);
+    for (const auto& row : s.rows) {
+        if (!row.status || !status_is_transient(*row.status)) continue;
+        auto old = s.polls.find(row.id);
         if (old != s.polls.end()) {
             Poll p = old->second;
             if (!p.in_flight) {
                 p.interval_ms = std::min(std::max(p.interval_ms * 2, kFirstPollMs), kMaxPollMs);
                 p.due_ms = now_ms + p.interval_ms;
             }
-            polls.emplace(c.meta.id, p);
+            polls.emplace(row.id, p);
         } else {
-            polls.emplace(c.meta.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
+            polls.emplace(row.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
         }
     }
     s.polls = std::move(polls);
 }
 
 void remove_row(State& s, const CredentialId& id, double now_ms) {
-    auto it = s.row_index.find(id);
-    if (it == s.row_index.end()) return;
-    const auto i = static_cast<std::ptrdiff_t>(it->second);
-    s.credentials.erase(s.credentials.begin() + i);
+    const auto at = s.row_at(id);
+    if (!at) return;
+    const auto i = static_cast<std::ptrdiff_t>(*at);
+    s.credentials.erase(static_cast<std::size_t>(i));
     s.credentials_etag.clear();
     s.rows.erase(s.rows.begin() + i);
     rows_changed(s, now_ms);
@@ -214,7 +211,6 @@ Effects handle(State& s, TokenProvided& a) {
 Effects handle(State& s, HttpProgressed& a) {
     const auto* load = std::get_if<request::Load>(&a.context);
     if (!load || load->part != request::LoadPart::Credentials || load->generation != s.generation) return {};
-    if (s.pending.list_loaded == 0) s.pending.list_stream.expect_bytes(a.total);
     s.pending.list_loaded = a.loaded;
     s.pending.list_total = a.total;
     s.pending.list_stream.feed(a.part);
@@ -267,7 +263,7 @@ Effects handle(State& s, Tick& a) {
     Effects fx;
     for (auto& [id, poll] : s.polls) {
         if (poll.in_flight || poll.due_ms > a.now_ms) continue;
-        const Credential* c = s.credential(id);
+        const std::optional<Credential> c = s.credential(id);
         if (!c) continue;
         poll.in_flight = true;
         fx.push_back(

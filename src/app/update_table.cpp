@@ -187,19 +187,20 @@ Effects handle(State& s, StoredPreferencesLoaded& a) {
 }
 
 Effects handle(State& s, RowClicked& a) {
-    if (!s.row_index.count(a.id)) return {};
+    if (!s.row_at(a.id)) return {};
     if (a.range && s.anchor) {
         // The rows between the anchor and the clicked one, as currently shown.
         auto pos = [&s](const CredentialId& id) -> std::ptrdiff_t {
-            const std::uint32_t idx = s.row_index.at(id);
-            auto it = std::find(s.view_rows.begin(), s.view_rows.end(), idx);
+            const auto idx = s.row_at(id);
+            if (!idx) return -1;
+            auto it = std::find(s.view_rows.begin(), s.view_rows.end(), *idx);
             return it == s.view_rows.end() ? -1 : it - s.view_rows.begin();
         };
         const auto from = pos(*s.anchor), to = pos(a.id);
         if (from >= 0 && to >= 0) {
             s.selection.clear();
             for (auto i = std::min(from, to); i <= std::max(from, to); ++i)
-                s.selection.push_back(s.credentials[s.view_rows[static_cast<std::size_t>(i)]].meta.id);
+                s.selection.push_back(s.rows[s.view_rows[static_cast<std::size_t>(i)]].id);
             return {};
         }
     }

@@ -60,12 +60,6 @@ std::size_t value_extent(std::string_view text) {
 
 }  // namespace
 
-void CredentialListStream::expect_bytes(std::uint64_t total) {
-    // About 900 bytes per entry of a combined list with usage and status; the hint is the
-    // server's word, so it is capped.
-    reserve_ = static_cast<std::size_t>(std::min<std::uint64_t>(total / 800, 1'000'000));
-}
-
 void CredentialListStream::fail(std::string message) {
     phase_ = Phase::Failed;
     error_ = std::move(message);
@@ -118,8 +112,8 @@ bool CredentialListStream::step() {
         case Phase::Start:
             if (c != '{') {
                 // Some other JSON value, or no JSON at all.
-                fail(std::string(c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
-                                         c == 'f' || c == 'n'
+                fail(std::string(c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
+                                         c == 'n'
                                      ? kNoEntries
                                      : kNotJson));
                 return false;
@@ -151,7 +145,6 @@ bool CredentialListStream::step() {
                 entries_failed_ = false;
                 error_.clear();
                 out_.clear();
-                out_.reserve(reserve_);
                 phase_ = Phase::EntriesOpen;
             } else {
                 phase_ = Phase::SkipValue;
@@ -221,7 +214,7 @@ bool CredentialListStream::step() {
     return false;
 }
 
-Result<std::vector<Credential>> CredentialListStream::finish() {
+Result<CredentialStore> CredentialListStream::finish() {
     if (phase_ == Phase::Failed) return ApiError{0, error_, {}, {}};
     if (phase_ != Phase::End) return ApiError{0, std::string(kNotJson), {}, {}};
     if (!seen_entries_) return ApiError{0, std::string(kNoEntries), {}, {}};

@@ -7,19 +7,21 @@
 namespace cc {
 namespace {
 
-const Credential* clash(std::string_view name, const ScopeRef& scope, const std::vector<Credential>& loaded,
-                        const std::optional<CredentialId>& ignore_id) {
-    for (const auto& c : loaded) {
-        if (ignore_id && c.meta.id == *ignore_id) continue;
-        if (c.meta.name == name && same_scope_node(c.meta.scope, scope)) return &c;
+// Names are compared first, packed; only a credential of the same name is unpacked.
+std::optional<Credential> clash(std::string_view name, const ScopeRef& scope, const CredentialStore& loaded,
+                                const std::optional<CredentialId>& ignore_id) {
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        if (loaded.name(i) != name || (ignore_id && loaded.id(i) == ignore_id->value)) continue;
+        Credential c = loaded.at(i);
+        if (same_scope_node(c.meta.scope, scope)) return c;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
-std::optional<std::string> check(std::string_view name, const ScopeRef& scope, const std::vector<Credential>& loaded,
+std::optional<std::string> check(std::string_view name, const ScopeRef& scope, const CredentialStore& loaded,
                                  const std::optional<CredentialId>& ignore_id, const OrgTree* org) {
     if (auto p = name_problem(name)) return p;
-    const Credential* other = clash(name, scope, loaded, ignore_id);
+    const std::optional<Credential> other = clash(name, scope, loaded, ignore_id);
     if (!other) return std::nullopt;
     const std::string where = org ? org->scope_name(scope) : "this " + ascii_lower(scope_label(scope.type));
     // The type is named because the clash may be with another type: names are unique per scope.
@@ -30,14 +32,13 @@ std::optional<std::string> check(std::string_view name, const ScopeRef& scope, c
 }  // namespace
 
 std::optional<std::string> name_problem_in_scope(std::string_view name, const ScopeRef& scope,
-                                                 const std::vector<Credential>& loaded,
-                                                 std::optional<CredentialId> ignore_id) {
+                                                 const CredentialStore& loaded, std::optional<CredentialId> ignore_id) {
     return check(name, scope, loaded, ignore_id, nullptr);
 }
 
 std::optional<std::string> name_problem_in_scope(std::string_view name, const ScopeRef& scope,
-                                                 const std::vector<Credential>& loaded,
-                                                 std::optional<CredentialId> ignore_id, const OrgTree& org) {
+                                                 const CredentialStore& loaded, std::optional<CredentialId> ignore_id,
+                                                 const OrgTree& org) {
     return check(name, scope, loaded, ignore_id, &org);
 }
 

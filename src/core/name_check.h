@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/credential.h"
+#include "core/credential_store.h"
 #include "core/ids.h"
 #include "core/org.h"
 
@@ -21,10 +22,9 @@ namespace cc {
 // does. The first overload names the scope by level ("in this project"), the second by its
 // name from the OrgTree ("in team-a").
 std::optional<std::string> name_problem_in_scope(std::string_view name, const ScopeRef& scope,
-                                                 const std::vector<Credential>& loaded,
-                                                 std::optional<CredentialId> ignore_id);
+                                                 const CredentialStore& loaded, std::optional<CredentialId> ignore_id);
 std::optional<std::string> name_problem_in_scope(std::string_view name, const ScopeRef& scope,
-                                                 const std::vector<Credential>& loaded,
-                                                 std::optional<CredentialId> ignore_id, const OrgTree& org);
+                                                 const CredentialStore& loaded, std::optional<CredentialId> ignore_id,
+                                                 const OrgTree& org);
 
 }  // namespace cc

@@ -3,6 +3,7 @@
 #include "core/table.h"
 
 #include <cstdio>
+#include <cstring>
 
 #include "core/time_text.h"
 
@@ -77,38 +78,114 @@ std::string status_detail(const AssetStatus& s, const OrgTree& org) {
     return out;
 }
 
+namespace {
+
+// The labels of kinds and statuses are string literals (credential.cpp): they end in a NUL.
+RowText literal(std::string_view label) {
+    return RowText(label.data(), label.size());
+}
+
+}  // namespace
+
+CredentialRow::CredentialRow(const CredentialRow& other)
+    : id(other.id), kind(other.kind), status(other.status), scope(other.scope), at_(other.at_) {
+    if (other.block_) {
+        block_ = std::make_unique<char[]>(at_[kTexts]);
+        std::memcpy(block_.get(), other.block_.get(), at_[kTexts]);
+    }
+}
+
+CredentialRow& CredentialRow::operator=(const CredentialRow& other) {
+    if (this != &other) *this = CredentialRow(other);
+    return *this;
+}
+
+RowText CredentialRow::text(std::size_t i) const {
+    if (!block_) return {};
+    return RowText(block_.get() + at_[i], at_[i + 1] - at_[i] - 1);
+}
+
+RowText CredentialRow::cell(Column c) const {
+    const RowText stored = text(static_cast<std::size_t>(c));
+    if (!stored.empty()) return stored;
+    if (c == Column::Type) return literal(kind_label(kind));
+    if (c == Column::Status) return status ? literal(status_label(*status)) : RowText("-", 1);
+    return stored;
+}
+
+RowText CredentialRow::status_detail() const {
+    const RowText stored = text(kStatusDetail);
+    if (!stored.empty()) return stored;
+    return status ? literal(status_description(*status)) : literal("The credentials are not synced to a cluster");
+}
+
+void CredentialRow::pack(const std::array<std::string_view, kTexts>& texts) {
+    std::size_t size = 0;
+    for (const auto& t : texts) size += t.size() + 1;
+    block_ = std::make_unique<char[]>(size);
+    std::uint32_t at = 0;
+    for (std::size_t i = 0; i < kTexts; ++i) {
+        at_[i] = at;
+        std::memcpy(block_.get() + at, texts[i].data(), texts[i].size());
+        at += static_cast<std::uint32_t>(texts[i].size());
+        block_[at++] = '\0';
+    }
+    at_[kTexts] = at;
+}
+
+void CredentialRow::set_text(std::size_t i, std::string_view value) {
+    std::array<std::string, kTexts> copies;
+    std::array<std::string_view, kTexts> texts;
+    for (std::size_t t = 0; t < kTexts; ++t) {
+        copies[t] = t == i ? std::string(value) : std::string(text(t).view());
+        texts[t] = copies[t];
+    }
+    pack(texts);
+}
+
+void CredentialRow::set(Column c, std::string_view value) {
+    set_text(static_cast<std::size_t>(c), value);
+}
+
 CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_minutes) {
     CredentialRow r;
     r.id = c.meta.id;
     r.kind = c.meta.kind;
     r.scope = org.normalized(c.meta.scope);
-    r.scope_path = org.scope_path(c.meta.scope);
-    r.created_at_iso = c.meta.created_at;
-    auto set = [&r](Column col, std::string v) { r.cells[static_cast<std::size_t>(col)] = std::move(v); };
+    std::array<std::string_view, CredentialRow::kTexts> texts{};
+    auto set = [&texts](Column col, std::string_view v) { texts[static_cast<std::size_t>(col)] = v; };
+    // Type and Status stay empty: their labels come from the kind and the status.
     set(Column::Credential, c.meta.name);
-    set(Column::Description, c.meta.description.value_or(""));
-    set(Column::Type, std::string(kind_label(c.meta.kind)));
+    set(Column::Description, c.meta.description ? std::string_view(*c.meta.description) : std::string_view());
+    std::string detail;
     if (c.status) {
         r.status = c.status->status;
-        set(Column::Status, std::string(status_label(c.status->status)));
-        r.status_detail = status_detail(*c.status, org);
-    } else {
-        set(Column::Status, "-");
-        r.status_detail = "The credentials are not synced to a cluster";
+        detail = status_detail(*c.status, org);
+        if (detail == status_description(c.status->status)) detail.clear();  // the status's own words
     }
-    set(Column::Scope, org.scope_name(c.meta.scope));
-    if (c.k8s_names) {
-        std::string names;
+    texts[CredentialRow::kStatusDetail] = detail;
+    const std::string scope_name = org.scope_name(c.meta.scope);
+    set(Column::Scope, scope_name);
+    std::string names;
+    if (c.k8s_names)
         for (const auto& n : *c.k8s_names) names += (names.empty() ? "" : ", ") + n;
-        set(Column::KubernetesName, names);
-    }
+    set(Column::KubernetesName, names);
+    std::string environments, datasources;
     if (c.used_by) {
-        set(Column::Environments, join_names(c.used_by->environments));
-        set(Column::DataSources, join_names(c.used_by->datasources));
+        environments = join_names(c.used_by->environments);
+        datasources = join_names(c.used_by->datasources);
     }
+    set(Column::Environments, environments);
+    set(Column::DataSources, datasources);
     set(Column::CreatedBy, c.meta.created_by);
-    set(Column::CreationTime, format_local_time(c.meta.created_at, utc_offset_minutes));
-    set(Column::Cluster, org.cluster_name(c.meta.scope));
+    const std::string created = format_local_time(c.meta.created_at, utc_offset_minutes);
+    set(Column::CreationTime, created);
+    const std::string cluster = org.cluster_name(c.meta.scope);
+    set(Column::Cluster, cluster);
+    const std::string path = org.scope_path(c.meta.scope);
+    texts[CredentialRow::kScopePath] = path;
+    texts[CredentialRow::kCreatedAtIso] = c.meta.created_at;
+    r.pack(texts);
     return r;
 }
 
@@ -116,6 +193,17 @@ std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const 
     std::vector<CredentialRow> rows;
     rows.reserve(list.size());
     for (const auto& c : list) rows.push_back(make_row(c, org, utc_offset_minutes));
+    return rows;
+}
+
+std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree& org, int utc_offset_minutes) {
+    std::vector<CredentialRow> rows;
+    rows.reserve(list.size());
+    Credential c;  // one credential unpacked at a time, its strings' room reused
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        list.read(i, c);
+        rows.push_back(make_row(c, org, utc_offset_minutes));
+    }
     return rows;
 }
 

@@ -4,11 +4,14 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/credential.h"
+#include "core/credential_store.h"
 #include "core/org.h"
 
 namespace cc {
@@ -34,22 +37,72 @@ inline constexpr std::array<Column, kColumnCount> kAllColumns = {
 
 std::string_view column_title(Column c);
 
-struct CredentialRow {
+// A row's text: a view that is also a C string (ImGui and tooltips take those).
+class RowText {
+public:
+    RowText() = default;
+    RowText(const char* text, std::size_t size) : text_(text), size_(size) {}
+    const char* c_str() const { return text_; }
+    const char* data() const { return text_; }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    std::string_view view() const { return {text_, size_}; }
+    operator std::string_view() const { return view(); }  // NOLINT: a text is a string_view
+    friend bool operator==(RowText a, std::string_view b) { return a.view() == b; }
+
+private:
+    const char* text_ = "";
+    std::size_t size_ = 0;
+};
+
+// One row: 100,000 of them are held at once, so its texts share one block of memory (each
+// ending in a NUL), and the texts that are the same for every row of a kind or status (Type,
+// Status, most status tooltips) are not stored at all.
+class CredentialRow {
+public:
     CredentialId id;
     CredentialKind kind = CredentialKind::AccessKey;
     std::optional<SyncStatus> status;  // nullopt: the server sent no status ("-")
     ScopeRef scope;
-    std::string scope_path;      // tooltip of the Scope cell
-    std::string created_at_iso;  // tooltip of the Creation time cell
-    std::string status_detail;   // tooltip of the Status cell: description + issues
-    std::array<std::string, kColumnCount> cells;
 
-    const std::string& cell(Column c) const { return cells[static_cast<std::size_t>(c)]; }
+    RowText cell(Column c) const;
+    RowText scope_path() const { return text(kScopePath); }         // tooltip of the Scope cell
+    RowText created_at_iso() const { return text(kCreatedAtIso); }  // tooltip of the Creation time cell
+    RowText status_detail() const;                                  // tooltip of the Status cell: description + issues
+
+    // Setting a text packs the block again: for building a row, not for a loop over rows.
+    void set(Column c, std::string_view text);
+    void set_scope_path(std::string_view text) { set_text(kScopePath, text); }
+    void set_created_at_iso(std::string_view text) { set_text(kCreatedAtIso, text); }
+    // Empty: the status's own description.
+    void set_status_detail(std::string_view text) { set_text(kStatusDetail, text); }
+
+    CredentialRow() = default;
+    CredentialRow(const CredentialRow& other);
+    CredentialRow& operator=(const CredentialRow& other);
+    CredentialRow(CredentialRow&&) noexcept = default;
+    CredentialRow& operator=(CredentialRow&&) noexcept = default;
+    ~CredentialRow() = default;
+
+private:
+    // The stored texts: every column but Type and Status, then the three tooltips.
+    static constexpr std::size_t kScopePath = kColumnCount;
+    static constexpr std::size_t kCreatedAtIso = kColumnCount + 1;
+    static constexpr std::size_t kStatusDetail = kColumnCount + 2;
+    static constexpr std::size_t kTexts = kColumnCount + 3;
+    RowText text(std::size_t i) const;
+    void set_text(std::size_t i, std::string_view text);
+    friend CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_minutes);
+    void pack(const std::array<std::string_view, kTexts>& texts);
+
+    std::unique_ptr<char[]> block_;
+    std::array<std::uint32_t, kTexts + 1> at_{};  // where each text starts; at_[kTexts]: the block's size
 };
 
 // `utc_offset_minutes`: local time minus UTC (e.g. +60 for CET), from the platform.
 CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_minutes);
 std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const OrgTree& org, int utc_offset_minutes);
+std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree& org, int utc_offset_minutes);
 
 // Status tooltip: the status's description, then what went wrong where ("Not created in
 // project team-a"), or that the cluster could not be reached.

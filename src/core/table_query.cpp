@@ -109,7 +109,7 @@ PreparedFilter prepare(const ColumnFilter& f) {
 }
 
 bool matches(const CredentialRow& row, const PreparedFilter& f) {
-    const std::string& cell = row.cells[f.column];
+    const std::string_view cell = row.cell(static_cast<Column>(f.column));
     if (f.check_values) {
         const std::string_view c(cell);
         const bool hit = f.sorted ? std::binary_search(f.values.begin(), f.values.end(), c)
@@ -122,7 +122,7 @@ bool matches(const CredentialRow& row, const PreparedFilter& f) {
 bool search_matches(const CredentialRow& row, std::string_view folded, const std::array<bool, kColumnCount>& visible) {
     if (folded.empty()) return true;
     for (std::size_t c = 0; c < kColumnCount; ++c)
-        if (visible[c] && contains_folded(row.cells[c], folded)) return true;
+        if (visible[c] && contains_folded(row.cell(static_cast<Column>(c)), folded)) return true;
     return false;
 }
 
@@ -163,7 +163,7 @@ bool usable(const CredentialRow& row, const PreparedUsableAt& u) {
 
 void append_sort_key(std::string& out, const CredentialRow& row, Column c) {
     if (c == Column::CreationTime)
-        append_time_key(out, row.created_at_iso);
+        append_time_key(out, row.created_at_iso());
     else
         append_natural_key(out, row.cell(c));
 }

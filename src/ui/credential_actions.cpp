@@ -40,7 +40,7 @@ void draw_credential_actions(const app::State& state, Actions& out) {
     draw_new_credentials_menu(state, out, "actions");
 
     const std::size_t n = state.selection.size();
-    const Credential* first = n ? state.credential(state.selection.front()) : nullptr;
+    const std::optional<Credential> first = n ? state.credential(state.selection.front()) : std::nullopt;
     ImGui::SameLine();
     const bool may_update = first && (!state.permissions.loaded ||
                                       state.permissions.scopes.update.allows(state.org.normalized(first->meta.scope)));
@@ -55,7 +55,7 @@ void draw_credential_actions(const app::State& state, Actions& out) {
     bool may_delete = n > 0;
     if (state.permissions.loaded)
         for (const auto& id : state.selection)
-            if (const Credential* c = state.credential(id))
+            if (const std::optional<Credential> c = state.credential(id))
                 may_delete = may_delete && state.permissions.scopes.remove.allows(state.org.normalized(c->meta.scope));
     const std::string del =
         n > 1 ? ICON_TRASH "  Delete (" + std::to_string(n) + ")##actions" : ICON_TRASH "  Delete##actions";

@@ -37,7 +37,7 @@ float initial_weight(Column c) {
 }
 
 std::string cell_id(Column c, const CredentialRow& row) {
-    return std::string(column_title(c)) + "/" + row.cell(Column::Credential) + "##" + row.id.value;
+    return std::string(column_title(c)) + "/" + std::string(row.cell(Column::Credential)) + "##" + row.id.value;
 }
 
 // " ▲" / " ▼2" after the title of a sorted column.
@@ -86,7 +86,8 @@ void draw_headers(const app::State& state, Actions& out) {
 // the row still selects.
 void scope_cell(const CredentialRow& row, const std::string& id, Actions& out) {
     cell_text(id, row.cell(Column::Scope),
-              (row.scope_path + "\n\nClick to see where this credential can be used in the scope tree").c_str());
+              (std::string(row.scope_path()) + "\n\nClick to see where this credential can be used in the scope tree")
+                  .c_str());
     const ImRect text = GImGui->LastItemData.Rect;
     if (text.GetWidth() <= 0) return;
     const ImVec2 back = ImGui::GetCursorScreenPos();
@@ -129,10 +130,10 @@ void draw_row(const app::State& state, const CredentialRow& row, int first_colum
                 break;
             case Column::Status:
                 status_icon(row.status);
-                cell_text(cell_id(c, row), row.cell(c), row.status_detail.c_str());
+                cell_text(cell_id(c, row), row.cell(c), row.status_detail().c_str());
                 break;
             case Column::Scope: scope_cell(row, cell_id(c, row), out); break;
-            case Column::CreationTime: cell_text(cell_id(c, row), row.cell(c), row.created_at_iso.c_str()); break;
+            case Column::CreationTime: cell_text(cell_id(c, row), row.cell(c), row.created_at_iso().c_str()); break;
             default: cell_text(cell_id(c, row), row.cell(c)); break;
         }
     }

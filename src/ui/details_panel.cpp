@@ -47,22 +47,23 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     status_icon(row.status);
     ImGui::TextUnformatted(row.cell(Column::Status).c_str());
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(row.status_detail.c_str());
+    ImGui::TextUnformatted(row.status_detail().c_str());
     ImGui::PopTextWrapPos();
-    register_last_item("details/status", row.status_detail);
+    register_last_item("details/status", std::string(row.status_detail()));
     ImGui::Dummy(em(0, 0.2f));
 
     field("Description", c.meta.description.value_or(""), "details/description");
-    field("Scope", row.scope_path, "details/scope");
+    field("Scope", std::string(row.scope_path()), "details/scope");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.2f));
     if (secondary_button(ICON_SITEMAP "  Show in tree##details")) out.push_back(app::DiagramOpened{c.meta.id, {}});
     if (ImGui::IsItemHovered()) tooltip_text("See where this credential can be used in the scope tree");
     ImGui::Dummy(em(0, 0.2f));
-    field("Cluster", row.cell(Column::Cluster), "details/cluster");
-    field("Kubernetes name", row.cell(Column::KubernetesName), "details/kubernetes-name");
+    field("Cluster", std::string(row.cell(Column::Cluster)), "details/cluster");
+    field("Kubernetes name", std::string(row.cell(Column::KubernetesName)), "details/kubernetes-name");
     if (auto existing = spec_existing_secret_name(c.spec))
         field("Existing secret", *existing, "details/existing-secret");
-    field("Created", row.cell(Column::CreatedBy) + ", " + row.cell(Column::CreationTime), "details/created");
+    field("Created", std::string(row.cell(Column::CreatedBy)) + ", " + std::string(row.cell(Column::CreationTime)),
+          "details/created");
     if (c.meta.updated_at != c.meta.created_at && !c.meta.updated_at.empty())
         field("Updated", c.meta.updated_by + ", " + format_local_time(c.meta.updated_at, state.utc_offset_minutes),
               "details/updated");
@@ -98,7 +99,7 @@ void draw_details_panel(const app::State& state, Actions& out) {
     if (ImGui::IsItemHovered()) tooltip_text("Close the details");
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (state.selection.size() == 1) {
-        const Credential* c = state.credential(state.selection.front());
+        const std::optional<Credential> c = state.credential(state.selection.front());
         const CredentialRow* row = state.row(state.selection.front());
         if (c && row) draw_one(state, *c, *row, out);
     } else {
@@ -109,7 +110,7 @@ void draw_details_panel(const app::State& state, Actions& out) {
         register_last_item("details/name", title);
         ImGui::Separator();
         for (const auto& id : state.selection)
-            if (const Credential* c = state.credential(id)) ImGui::BulletText("%s", c->meta.name.c_str());
+            if (const std::optional<Credential> c = state.credential(id)) ImGui::BulletText("%s", c->meta.name.c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();

@@ -67,7 +67,7 @@ std::string joined(const std::vector<std::string>& names, std::size_t limit) {
 
 void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) {
     const app::RenameDialog& d = state.dialog.rename;
-    const Credential* c = state.credential(d.id);
+    const std::optional<Credential> c = state.credential(d.id);
     if (f.serial != state.dialog.serial) {
         f = RenameFormUi{};
         f.serial = state.dialog.serial;

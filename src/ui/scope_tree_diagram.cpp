@@ -104,7 +104,7 @@ void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& ou
     const std::size_t below =
         focus >= 0 ? static_cast<std::size_t>(cache.subtree[static_cast<std::size_t>(focus)] - 1) : 0;
     const std::string path = state.org.scope_path(d.focus);
-    const Credential* c = d.credential ? state.credential(*d.credential) : nullptr;
+    const std::optional<Credential> c = d.credential ? state.credential(*d.credential) : std::nullopt;
     if (c) {
         subtitle = c->meta.name + " (" + std::string(kind_label(c->meta.kind)) + ") is defined at " + path +
                    (below ? ": usable there and in the " + plural(below, "scope", "scopes") + " below it."

@@ -75,12 +75,14 @@ void text_colored(ImU32 color, const char* text) {
     ImGui::PopStyleColor();
 }
 
-void cell_text(std::string_view id, const std::string& text, const char* tooltip) {
+void cell_text(std::string_view id, std::string_view text, const char* tooltip) {
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    const float width = ImGui::CalcTextSize(begin, end).x;
     bool elided = false;
     if (width <= avail || text.empty()) {
-        ImGui::TextUnformatted(text.c_str());
+        ImGui::TextUnformatted(begin, end);
     } else {
         // Binary search for the longest prefix that fits with the ellipsis.
         const char* ellipsis = "\xE2\x80\xA6";
@@ -88,22 +90,22 @@ void cell_text(std::string_view id, const std::string& text, const char* tooltip
         std::size_t lo = 0, hi = text.size();
         while (lo < hi) {
             std::size_t mid = (lo + hi + 1) / 2;
-            if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= budget)
+            if (ImGui::CalcTextSize(begin, begin + mid).x <= budget)
                 lo = mid;
             else
                 hi = mid - 1;
         }
         while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 chars
-        std::string shown = text.substr(0, lo) + ellipsis;
+        std::string shown = std::string(text.substr(0, lo)) + ellipsis;
         ImGui::TextUnformatted(shown.c_str());
         elided = true;
     }
     register_last_item(id, text);
     if (ImGui::IsItemHovered()) {
         if (tooltip && *tooltip)
-            tooltip_text(elided ? (text + "\n\n" + tooltip).c_str() : tooltip);
+            tooltip_text(elided ? (std::string(text) + "\n\n" + tooltip).c_str() : tooltip);
         else if (elided)
-            tooltip_text(text.c_str());
+            tooltip_text(std::string(text).c_str());
     }
 }
 

@@ -45,7 +45,7 @@ State loaded(OrgData org, std::vector<Credential> list) {
     s.screen = Screen::Credentials;
     s.phase = LoadPhase::Loaded;
     set_org(s, OrgTree(std::move(org)));
-    s.credentials = std::move(list);
+    s.credentials = CredentialStore(list);
     s.rows = make_rows(s.credentials, s.org, 0);
     rows_changed(s, 0);
     recompute_view(s);
@@ -92,7 +92,7 @@ OrgData large_org() {
 
 std::vector<std::string> shown(const State& s) {
     std::vector<std::string> names;
-    for (auto i : s.view_rows) names.push_back(s.rows[i].cell(Column::Credential));
+    for (auto i : s.view_rows) names.push_back(std::string(s.rows[i].cell(Column::Credential)));
     return names;
 }
 

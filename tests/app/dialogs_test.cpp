@@ -203,10 +203,10 @@ TEST_CASE("rename: needs one selected credential, checks the name, sends PUT met
 
 TEST_CASE("delete: the app proposes the selected credentials and flags the ones the list says are in use") {
     State s = loaded_state();
-    Credential used = s.credentials[0];
+    Credential used = s.credentials.at(0);
     used.used_by = UsageInfo{};
     used.used_by->workspaces.push_back(WorkloadRef{"w-1", "ws-1", std::nullopt});
-    s.credentials[0] = used;
+    s.credentials.replace(0, used);
     CHECK(update(s, DeleteRequested{}).empty());  // nothing selected: no dialog
     CHECK(s.dialog.open == DialogKind::None);
     update(s, RowClicked{CredentialId{"c-1"}});

@@ -164,7 +164,7 @@ TEST_CASE("spare time builds the sort index; sorting gives the same order before
     State s = loaded_state();
     // More rows than the fixture's one, in an order the sorts change.
     for (int i = 0; i < 30; ++i) {
-        Credential c = s.credentials[0];
+        Credential c = s.credentials.at(0);
         c.meta.id = CredentialId{"gen-" + std::to_string(i)};
         c.meta.name = "cred-" + std::to_string((i * 7) % 30);
         s.credentials.push_back(c);

@@ -52,7 +52,7 @@ State loaded(const std::vector<Credential>& list, double now_ms = 10000) {
 
 std::vector<std::string> shown(const State& s) {
     std::vector<std::string> names;
-    for (auto i : s.view_rows) names.push_back(s.rows[i].cell(Column::Credential));
+    for (auto i : s.view_rows) names.push_back(std::string(s.rows[i].cell(Column::Credential)));
     return names;
 }
 
@@ -235,7 +235,7 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     CHECK(update(s, Tick{11500}).empty());  // in flight: not sent twice
 
     // Still creating: back off (2 s next time).
-    Credential still = s.credentials[0];
+    Credential still = s.credentials.at(0);
     update(s,
            HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000});
     CHECK(s.polls.at(CredentialId{"1"}).interval_ms == 2000);
@@ -248,14 +248,14 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     done.status->status = SyncStatus::NoIssuesFound;
     update(s,
            HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 14100});
-    CHECK(s.rows[s.row_index.at(CredentialId{"1"})].cell(Column::Status) == "No issues found");
+    CHECK(s.rows[s.row_at(CredentialId{"1"}).value()].cell(Column::Status) == "No issues found");
     CHECK_FALSE(s.polls.count(CredentialId{"1"}));
     CHECK(s.rows.size() == 3);
 
     // Deleted: the server answers 404 and the row goes.
     update(s, HttpResponded{poll_going->context, api::HttpResponse{404, "{}", {}}, 14200});
     CHECK(s.rows.size() == 2);
-    CHECK_FALSE(s.row_index.count(CredentialId{"3"}));
+    CHECK_FALSE(s.row_at(CredentialId{"3"}));
     CHECK(s.polls.empty());
     CHECK(shown(s) == std::vector<std::string>{"new-one", "steady"});
 }
@@ -264,7 +264,7 @@ TEST_CASE("refresh keeps the selection by id and drops ids that are gone") {
     State s = demo();
     update(s, RowClicked{CredentialId{"3"}, false, false});
     update(s, RowClicked{CredentialId{"4"}, true, false});
-    const Credential kept = s.credentials[2];  // only nvcr (id 3) is left
+    const Credential kept = s.credentials.at(2);  // only nvcr (id 3) is left
     answer_load(s, update(s, RefreshRequested{}), {kept}, 1);
     CHECK(s.selection == std::vector<CredentialId>{CredentialId{"3"}});
 }

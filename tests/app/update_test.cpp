@@ -70,7 +70,7 @@ TEST_CASE("a successful login loads credentials and the org tree, then builds th
     CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
     CHECK(s.rows[0].cell(Column::Scope) == "team-a");
     CHECK(s.rows[0].cell(Column::Cluster) == "cluster-a");
-    CHECK(s.rows[0].scope_path == "Account / cluster-a / dept-1 / team-a");
+    CHECK(s.rows[0].scope_path() == "Account / cluster-a / dept-1 / team-a");
     CHECK(s.loaded_at_ms == 1000.0);
 }
 

@@ -1,8 +1,8 @@
 // Memory probe (wasm only, run under node by scripts/bench): how much WebAssembly memory the
 // app's data path holds for a stored credential list (a file saved from the server), measured
 // with the web app's allocator and flags. Prints the heap in use and the memory's size after
-// each step: the body read, the credentials decoded (in parts, as the app does), the body released, the rows built, every
-// column indexed.
+// each step: the body read, the credentials decoded (in parts, as the app does), the body released, the rows built,
+// every column indexed.
 #include <malloc.h>
 
 #include <chrono>
@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     cc::SortIndex index;
     for (const cc::Column c : cc::kAllColumns) index.column(rows, c);
     report("columns indexed");
-    std::printf("  %zu credentials\n", list->size());
+    std::printf("  %zu credentials, %.1f MiB packed\n", list->size(),
+                static_cast<double>(list->bytes_held()) / (1024.0 * 1024.0));
     return 0;
 }

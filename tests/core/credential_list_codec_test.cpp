@@ -9,6 +9,7 @@
 #include "core/credential_list_reader.h"
 #include "core/credential_list_stream.h"
 #include "core/credential_list_writer.h"
+#include "core/credential_store.h"
 #include "core/json_codec.h"
 
 using namespace cc;
@@ -244,11 +245,12 @@ namespace {
 // The stream's answer for `body` cut into parts of `part` bytes, in the form dom_decoded gives.
 std::string streamed(std::string_view body, std::size_t part) {
     CredentialListStream stream;
-    stream.expect_bytes(body.size());
     for (std::size_t at = 0; at < body.size(); at += part) stream.feed(body.substr(at, part));
     auto list = stream.finish();
     if (!list) return "error: " + list.error().message;
-    return dom_body(*list, true);
+    std::vector<Credential> out;
+    for (std::size_t i = 0; i < list->size(); ++i) out.push_back(list->at(i));
+    return dom_body(out, true);
 }
 
 // What decode_credential_list answers for the whole body, in the same form.
@@ -300,4 +302,74 @@ TEST_CASE("the list decoded as it arrives says what is wrong with a broken body"
         R"({"entries": [{"meta": {"id": "a", "kind": "password", "scope": "tenant"}}, {"meta": null}]})";
     CHECK(streamed(bad_second, 3) == whole(bad_second));  // "Entry 1: ..."
     CHECK(whole(bad_second).rfind("error: Entry 1: ", 0) == 0);
+}
+
+namespace {
+
+std::string encoded(const Credential& c) {
+    return encode_credential(c, true).dump();
+}
+
+}  // namespace
+
+TEST_CASE("the packed store gives back every credential as it was put in") {
+    const auto list = varied_list();
+    CredentialStore store;
+    for (const auto& c : list) store.push_back(c);
+    REQUIRE(store.size() == list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        CAPTURE(i);
+        CHECK(encoded(store.at(i)) == encoded(list[i]));
+        CHECK(store.id(i) == list[i].meta.id.value);
+        CHECK(store.name(i) == list[i].meta.name);
+    }
+    // Unpacking into a credential that held another one leaves nothing of the other behind.
+    Credential reused;
+    for (std::size_t i = list.size(); i-- > 0;) {
+        store.read(i, reused);
+        CHECK(encoded(reused) == encoded(list[i]));
+    }
+    // Replacing and erasing keep the others as they were.
+    Credential renamed = list[1];
+    renamed.meta.name = "renamed";
+    store.replace(1, renamed);
+    store.erase(0);
+    REQUIRE(store.size() == list.size() - 1);
+    CHECK(store.name(0) == "renamed");
+    CHECK(encoded(store.at(0)) == encoded(renamed));
+    for (std::size_t i = 1; i < store.size(); ++i) CHECK(encoded(store.at(i)) == encoded(list[i + 1]));
+    store.clear();
+    CHECK(store.empty());
+}
+
+TEST_CASE("the packed store never keeps a secret") {
+    Credential docker = make(CredentialKind::DockerRegistry, 1);
+    docker.spec = DockerRegistrySpec{{}, std::string("robot"), std::string("hunter2"), std::string("https://r")};
+    Credential access = make(CredentialKind::AccessKey, 2);
+    access.spec = AccessKeySpec{{}, std::string("AKIA"), std::string("s3cret")};
+    Credential password = make(CredentialKind::Password, 3);
+    password.spec = PasswordSpec{{}, std::string("alice"), std::string("pa55")};
+    Credential generic = make(CredentialKind::GenericSecret, 4);
+    generic.spec = GenericSecretSpec{{}, std::vector<KeyValuePair>{{"TOKEN", std::string("t0k")}}};
+    Credential ngc = make(CredentialKind::NgcApiKey, 5);
+    ngc.spec = NgcApiKeySpec{std::string("nvapi-123")};
+    CredentialStore store;
+    for (const auto* c : {&docker, &access, &password, &generic, &ngc}) store.push_back(*c);
+
+    const auto d = std::get<DockerRegistrySpec>(store.at(0).spec);
+    CHECK(d.user == "robot");
+    CHECK(d.url == "https://r");
+    CHECK_FALSE(d.password);
+    const auto a = std::get<AccessKeySpec>(store.at(1).spec);
+    CHECK(a.access_key_id == "AKIA");
+    CHECK_FALSE(a.secret_access_key);
+    const auto p = std::get<PasswordSpec>(store.at(2).spec);
+    CHECK(p.user == "alice");
+    CHECK_FALSE(p.password);
+    const auto g = std::get<GenericSecretSpec>(store.at(3).spec);
+    REQUIRE(g.key_value_pairs);
+    REQUIRE(g.key_value_pairs->size() == 1);
+    CHECK((*g.key_value_pairs)[0].key == "TOKEN");
+    CHECK_FALSE((*g.key_value_pairs)[0].value);
+    CHECK_FALSE(std::get<NgcApiKeySpec>(store.at(4).spec).ngc_api_key);
 }

@@ -48,7 +48,7 @@ Credential cred(const char* id, const char* name, CredentialKind kind, ScopeRef 
     return c;
 }
 
-const std::vector<Credential> kLoaded = {
+const CredentialStore kLoaded{std::vector<Credential>{
     cred("c1", "s3-ro", CredentialKind::AccessKey, project(10)),
     cred("c2", "nvcr", CredentialKind::DockerRegistry, dept("1")),
     cred("c3", "shared", CredentialKind::Password, tenant()),
@@ -56,7 +56,7 @@ const std::vector<Credential> kLoaded = {
     // As the API may return it: parent ids filled in.
     cred("c5", "wandb", CredentialKind::GenericSecret,
          ScopeRef{ScopeType::Project, kClA, DepartmentId{"1"}, ProjectId{11}}),
-};
+}};
 
 const std::optional<CredentialId> kNew = std::nullopt;
 
@@ -106,7 +106,7 @@ TEST_CASE("name check: rename ignores the credential itself") {
     CHECK_FALSE(name_problem_in_scope("s3-ro", project(10), kLoaded, CredentialId{"c1"}).has_value());
     CHECK(name_problem_in_scope("s3-ro", project(10), kLoaded, CredentialId{"c2"}).has_value());
     // Renaming into a clash with another credential of the same scope.
-    std::vector<Credential> two = kLoaded;
+    CredentialStore two = kLoaded;
     two.push_back(cred("c6", "other", CredentialKind::Password, project(10)));
     CHECK(name_problem_in_scope("s3-ro", project(10), two, CredentialId{"c6"}).has_value());
     CHECK_FALSE(name_problem_in_scope("other", project(10), two, CredentialId{"c6"}).has_value());

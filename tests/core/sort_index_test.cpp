@@ -28,13 +28,13 @@ std::vector<CredentialRow> random_rows(std::size_t n, std::uint64_t seed) {
     for (std::size_t i = 0; i < n; ++i) {
         CredentialRow& r = rows[i];
         r.id = CredentialId{"id-" + std::to_string(i)};
-        r.cells[static_cast<std::size_t>(Column::Credential)] = "cred-" + std::to_string(rng.below(40));
-        r.cells[static_cast<std::size_t>(Column::Type)] = types[rng.below(4)];
-        r.cells[static_cast<std::size_t>(Column::Status)] = statuses[rng.below(4)];
-        r.cells[static_cast<std::size_t>(Column::Description)] =
-            rng.below(3) ? "Team " + std::to_string(rng.below(9)) : "";
-        r.created_at_iso = rng.below(10) ? "2026-0" + std::to_string(1 + rng.below(9)) + "-01T00:00:00Z" : "not a time";
-        r.cells[static_cast<std::size_t>(Column::CreationTime)] = r.created_at_iso;
+        r.set(Column::Credential, "cred-" + std::to_string(rng.below(40)));
+        r.set(Column::Type, types[rng.below(4)]);
+        r.set(Column::Status, statuses[rng.below(4)]);
+        r.set(Column::Description, rng.below(3) ? "Team " + std::to_string(rng.below(9)) : "");
+        r.set_created_at_iso(rng.below(10) ? "2026-0" + std::to_string(1 + rng.below(9)) + "-01T00:00:00Z"
+                                           : "not a time");
+        r.set(Column::CreationTime, r.created_at_iso());
     }
     return rows;
 }
@@ -70,7 +70,7 @@ TEST_CASE("sorting with the index gives the order of a full query, ties in serve
 TEST_CASE("a column's order ranks equal keys equally and the rest strictly") {
     std::vector<CredentialRow> rows(4);
     const char* names[] = {"b", "a10", "a2", "b"};
-    for (std::size_t i = 0; i < 4; ++i) rows[i].cells[static_cast<std::size_t>(Column::Credential)] = names[i];
+    for (std::size_t i = 0; i < 4; ++i) rows[i].set(Column::Credential, names[i]);
     const ColumnOrder col = build_column_order(rows, Column::Credential);
     CHECK(col.order == std::vector<std::uint32_t>{2, 1, 0, 3});  // natural order: a2 < a10 < b = b
     CHECK(col.rank == std::vector<std::uint32_t>{2, 1, 0, 2});

@@ -21,21 +21,21 @@ CredentialRow row(std::string name, std::string type = "Access key", std::string
                   std::string created = "2026-01-01T00:00:00Z") {
     CredentialRow r;
     r.id = CredentialId{"id-" + name};
-    r.created_at_iso = created;
-    r.cells[static_cast<std::size_t>(Column::Credential)] = std::move(name);
-    r.cells[static_cast<std::size_t>(Column::Type)] = std::move(type);
-    r.cells[static_cast<std::size_t>(Column::Status)] = std::move(status);
-    r.cells[static_cast<std::size_t>(Column::CreationTime)] = created;
+    r.set_created_at_iso(created);
+    r.set(Column::Credential, std::move(name));
+    r.set(Column::Type, std::move(type));
+    r.set(Column::Status, std::move(status));
+    r.set(Column::CreationTime, created);
     return r;
 }
 
 void set(CredentialRow& r, Column c, std::string v) {
-    r.cells[static_cast<std::size_t>(c)] = std::move(v);
+    r.set(c, std::move(v));
 }
 
 std::vector<std::string> names(const std::vector<CredentialRow>& rows, const std::vector<std::uint32_t>& order) {
     std::vector<std::string> out;
-    for (auto i : order) out.push_back(rows[i].cell(Column::Credential));
+    for (auto i : order) out.push_back(std::string(rows[i].cell(Column::Credential)));
     return out;
 }
 
@@ -555,7 +555,7 @@ TEST_CASE("100,000 rows: search and multi-key sort complete (timings printed, no
         char buf[64];
         std::snprintf(buf, sizeof buf, "2026-%02u-%02uT%02u:%02u:%02u.%03uZ", 1 + k % 12, 1 + k % 28, k % 24, k % 60,
                       (k / 7) % 60, k % 1000);
-        r.created_at_iso = buf;
+        r.set_created_at_iso(buf);
         set(r, Column::Credential, (k % 3 ? "cred-" : "Dataset-") + std::to_string(k));
         set(r, Column::Description, "synthetic credential number " + std::to_string(i));
         set(r, Column::Type, types[k % 5]);

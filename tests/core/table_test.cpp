@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstring>
+
+#include "core/row_index.h"
 #include "core/time_text.h"
 
 using namespace cc;
@@ -54,15 +57,15 @@ TEST_CASE("a row carries every column's text") {
     CHECK(r.cell(Column::Type) == "Access key");
     CHECK(r.cell(Column::Status) == "Issues found");
     CHECK(r.cell(Column::Scope) == "team-a");
-    CHECK(r.scope_path == "Demo / cluster-a / research / team-a");
+    CHECK(r.scope_path() == "Demo / cluster-a / research / team-a");
     CHECK(r.cell(Column::KubernetesName) == "datasets-s3");
     CHECK(r.cell(Column::Environments) == "jupyter");
     CHECK(r.cell(Column::DataSources) == "imagenet, coco");
     CHECK(r.cell(Column::CreatedBy) == "admin@demo.local");
     CHECK(r.cell(Column::CreationTime) == "Nov 28, 2026 10:01");
-    CHECK(r.created_at_iso == "2026-11-28T10:01:00Z");
+    CHECK(r.created_at_iso() == "2026-11-28T10:01:00Z");
     CHECK(r.cell(Column::Cluster) == "cluster-a");
-    CHECK(r.status_detail.find("Not created in project team-a") != std::string::npos);
+    CHECK(std::string(r.status_detail()).find("Not created in project team-a") != std::string::npos);
 }
 
 TEST_CASE("status tooltips") {
@@ -87,4 +90,45 @@ TEST_CASE("account-scoped rows have no cluster, and absent status shows a dash")
     CHECK(r.cell(Column::Cluster).empty());
     CHECK(r.cell(Column::Status) == "-");
     CHECK_FALSE(r.status.has_value());
+}
+
+TEST_CASE("a row's texts are C strings, the labels shared by every row included, and a copy owns its own") {
+    for (const auto kind : kAllKinds) {
+        CredentialRow r;
+        r.kind = kind;
+        for (const auto status : {SyncStatus::Creating, SyncStatus::IssuesFound, SyncStatus::NoIssuesFound}) {
+            r.status = status;
+            for (const auto t : {r.cell(Column::Type), r.cell(Column::Status), r.status_detail()}) {
+                CHECK(std::strlen(t.c_str()) == t.size());
+                CHECK_FALSE(t.empty());
+            }
+        }
+    }
+    CredentialRow a;
+    a.set(Column::Credential, "first");
+    a.set(Column::Description, "text");
+    const CredentialRow b = a;
+    a.set(Column::Credential, "second");
+    CHECK(b.cell(Column::Credential) == "first");
+    CHECK(b.cell(Column::Description) == "text");
+    CHECK(std::strlen(b.cell(Column::Description).c_str()) == 4);
+    CHECK(a.cell(Column::Credential) == "second");
+}
+
+TEST_CASE("the row index finds every row by its id, the first of a repeated id, and nothing else") {
+    std::vector<CredentialRow> rows(1000);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].id = CredentialId{"id-" + std::to_string(i)};
+    rows[700].id = CredentialId{"id-5"};  // a repeated id (a list never has one; the first wins)
+    RowIndex index;
+    CHECK_FALSE(index.find(rows, "id-1").has_value());  // not built yet
+    index.build(rows);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i == 700) continue;
+        CHECK(index.find(rows, rows[i].id.value) == static_cast<std::uint32_t>(i));
+    }
+    CHECK(index.find(rows, "id-5") == 5u);
+    CHECK_FALSE(index.find(rows, "id-700").has_value());
+    CHECK_FALSE(index.find(rows, "").has_value());
+    index.clear();
+    CHECK_FALSE(index.find(rows, "id-1").has_value());
 }

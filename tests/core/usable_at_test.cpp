@@ -47,9 +47,8 @@ std::vector<CredentialRow> rows_of(const OrgTree& o) {
         CredentialRow r;
         r.id = CredentialId{name};
         r.scope = o.normalized(scope);
-        r.cells[static_cast<std::size_t>(Column::Credential)] = name;
-        r.cells[static_cast<std::size_t>(Column::Type)] =
-            name.find("team") != std::string::npos ? "Password" : "Access key";
+        r.set(Column::Credential, name);
+        r.set(Column::Type, name.find("team") != std::string::npos ? "Password" : "Access key");
         rows.push_back(std::move(r));
     }
     return rows;
@@ -57,7 +56,7 @@ std::vector<CredentialRow> rows_of(const OrgTree& o) {
 
 std::vector<std::string> shown(const std::vector<CredentialRow>& rows, const TableView& v, const OrgTree& o) {
     std::vector<std::string> out;
-    for (auto i : compute_view(rows, v, &o)) out.push_back(rows[i].cell(Column::Credential));
+    for (auto i : compute_view(rows, v, &o)) out.push_back(std::string(rows[i].cell(Column::Credential)));
     return out;
 }
 
@@ -91,7 +90,7 @@ TEST_CASE("usable at agrees with OrgTree::inherits for every node") {
     for (const ScopeRef& at : nodes) {
         std::vector<std::string> expected;
         for (const auto& r : rows)
-            if (o.inherits(r.scope, at)) expected.push_back(r.cell(Column::Credential));
+            if (o.inherits(r.scope, at)) expected.push_back(std::string(r.cell(Column::Credential)));
         CAPTURE(o.scope_name(at));
         CHECK(shown(rows, usable_at(at), o) == expected);
         // The node as the app keeps it (own id only) and with its parents filled give the same rows.
@@ -180,7 +179,7 @@ TEST_CASE("usable at over 100,000 rows stays cheap (timing printed)") {
             default: s = project(static_cast<std::int64_t>(1 + i % 1000)); break;
         }
         rows[i].scope = o.normalized(s);
-        rows[i].cells[static_cast<std::size_t>(Column::Credential)] = "cred-" + std::to_string(i);
+        rows[i].set(Column::Credential, "cred-" + std::to_string(i));
         if (o.inherits(rows[i].scope, target)) ++expected;
     }
     const auto t0 = std::chrono::steady_clock::now();
