@@ -126,7 +126,7 @@ void CredentialRow::pack(const std::array<std::string_view, kTexts>& texts) {
     std::uint32_t at = 0;
     for (std::size_t i = 0; i < kTexts; ++i) {
         at_[i] = at;
-        std::memcpy(block_.get() + at, texts[i].data(), texts[i].size());
+        if (!texts[i].empty()) std::memcpy(block_.get() + at, texts[i].data(), texts[i].size());
         at += static_cast<std::uint32_t>(texts[i].size());
         block_[at++] = '\0';
     }
