@@ -79,7 +79,7 @@ target_link_options(memory_probe PRIVATE ${CC_WEB_SIZE_FLAGS} -sMALLOC=emmalloc 
 # The data path runs over every credential (decoding 90 MB of JSON, building the rows, sorting
 # and searching 100,000 of them): its files are optimised for speed, the rest for size.
 set_source_files_properties(
-  src/core/credential_list_reader.cpp src/core/credential_list_stream.cpp src/core/json_codec.cpp src/core/table.cpp
+  src/core/credential_list_reader.cpp src/core/credential_list_stream.cpp src/core/credential_store.cpp src/core/row_index.cpp src/core/table.cpp
   src/core/table_query.cpp src/core/sort_index.cpp src/core/natural_order.cpp src/core/case_fold.cpp src/core/time_text.cpp
   src/core/codepoints.cpp
-  TARGET_DIRECTORY cc_core PROPERTIES COMPILE_OPTIONS "-O2")
+  TARGET_DIRECTORY cc_core PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
