@@ -5,9 +5,19 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run scripts/setup")
 endif()
 
+# imgui_draw.cpp is compiled from a copy without the default font's data (the app adds its own
+# fonts first, so ImGui never falls back to it): cmake/imgui_draw_without_default_font.cmake.
+set(CC_IMGUI_DRAW ${CMAKE_BINARY_DIR}/imgui/imgui_draw.cpp)
+add_custom_command(
+  OUTPUT ${CC_IMGUI_DRAW}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/imgui
+  COMMAND ${CMAKE_COMMAND} -DIN=${IMGUI_DIR}/imgui_draw.cpp -DOUT=${CC_IMGUI_DRAW}
+          -P ${CMAKE_SOURCE_DIR}/cmake/imgui_draw_without_default_font.cmake
+  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/cmake/imgui_draw_without_default_font.cmake
+  COMMENT "Copying imgui_draw.cpp without the default font"
+  VERBATIM)
 add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp)
+  ${IMGUI_DIR}/imgui.cpp ${CC_IMGUI_DRAW} ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
 # The item hooks feed window.credentialsConsole.items() (see src/ui/item_registry.cpp).
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
