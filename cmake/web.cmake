@@ -57,6 +57,10 @@ set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${
 # without them) nor asks for run-time types.
 set(CC_WEB_OPT -Oz CACHE STRING "Optimisation level of the web app (-Oz or -Os)")
 set(CC_WEB_SIZE_FLAGS ${CC_WEB_OPT} -fno-rtti -fno-exceptions)
+option(CC_WEB_LTO "Link-time optimisation of the web app" OFF)
+if(CC_WEB_LTO)
+  list(APPEND CC_WEB_SIZE_FLAGS -flto)
+endif()
 foreach(lib imgui cc_ui cc_app cc_api cc_core credentials_console)
   target_compile_options(${lib} PRIVATE ${CC_WEB_SIZE_FLAGS})
 endforeach()
@@ -70,11 +74,23 @@ target_link_options(credentials_console PRIVATE
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_cc_items_json','_cc_frame','_cc_set_token','_cc_request_frames','_cc_frame_stats_json','_cc_reset_frame_stats','_cc_on_paste','_cc_on_hash_change','_cc_on_color_scheme','_cc_prefetch_progress','_cc_prefetch_done','_cc_font_info_json']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','allocateUTF8']"
   "SHELL:--post-js ${CMAKE_SOURCE_DIR}/web/test_hooks.js")
-set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js
+set_property(TARGET credentials_console APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/test_hooks.js ${CMAKE_SOURCE_DIR}/cmake/minify_js.js
   ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js ${CMAKE_SOURCE_DIR}/shell/style.css)
 add_custom_command(TARGET credentials_console POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/shell/index.html ${CMAKE_SOURCE_DIR}/shell/boot.js
           ${CMAKE_SOURCE_DIR}/shell/style.css ${CC_WEB_OUT})
+# The JavaScript minified (Emscripten's own pass only strips whitespace): the Emscripten glue
+# and the copy of boot.js, before their compressed copies are made. Needs Debian's node-terser.
+find_program(CC_NODE node)
+if(CC_NODE AND EXISTS /usr/share/nodejs/terser/package.json)
+  add_custom_command(TARGET credentials_console POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+            ${CC_NODE} ${CMAKE_SOURCE_DIR}/cmake/minify_js.js ${CC_WEB_OUT}/credentials_console.js ${CC_WEB_OUT}/boot.js
+    COMMENT "Minifying the web app's JavaScript"
+    VERBATIM)
+else()
+  message(WARNING "node-terser is missing (scripts/setup installs it): the web app's JavaScript is served unminified")
+endif()
 # Precompressed copies (.br, .gz) of the served files, refreshed when a file changes.
 include(${CMAKE_SOURCE_DIR}/cmake/precompress.cmake)
 cc_precompress(TARGET credentials_console DIR ${CC_WEB_OUT})
