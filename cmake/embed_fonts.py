@@ -18,14 +18,16 @@ import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-# ASCII, Latin-1, Latin Extended-A, general punctuation, the euro sign and the four arrows.
-# Every non-ASCII literal the views draw (dashes, ellipsis, bullet, quotes, arrows, middle dot)
-# is in these blocks. Text outside them (Latin Extended-B, Greek, Cyrillic, any other script) is
+# ASCII, Latin-1, Latin Extended-A, and of the other blocks what the views draw: the dashes,
+# quotes, bullet and ellipsis of general punctuation, the euro sign and the four arrows. Text
+# outside these (other punctuation, Latin Extended-B, Greek, Cyrillic, any other script) is
 # rasterized by the browser on demand (web/glyphs.cpp): each such glyph costs a canvas draw
-# once, while each block kept here costs every visitor its bytes (both weights of Greek and
-# Cyrillic were about 30 KiB of brotli).
+# once, while each glyph kept here costs every visitor its bytes (both weights of Greek and
+# Cyrillic were about 30 KiB of brotli, the rest of general punctuation 4 KiB).
 TEXT_RANGES = [
-    (0x0020, 0x007E), (0x00A0, 0x017F), (0x2000, 0x206F), (0x20AC, 0x20AC), (0x2190, 0x2193),
+    (0x0020, 0x007E), (0x00A0, 0x017F),
+    (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026),
+    (0x20AC, 0x20AC), (0x2190, 0x2193),
 ]
 
 
