@@ -23,6 +23,10 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
 # Text in any script: code points above U+FFFF (emoji, CJK extensions) need 32-bit ImWchar.
 target_compile_definitions(imgui PUBLIC IMGUI_USE_WCHAR32)
+# Nothing the app does not call: no demo, metrics or debug windows, no obsolete names, no file
+# functions (the settings file is off: io.IniFilename is null, and there is no file system).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)
 
 # The fonts, subset to what the app draws and compiled into the wasm (no file system at run
 # time). The subsetter runs again when a font or the icon list changes.
@@ -57,7 +61,8 @@ set_target_properties(credentials_console PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${
 # without them) nor asks for run-time types.
 set(CC_WEB_OPT -Oz CACHE STRING "Optimisation level of the web app (-Oz or -Os)")
 set(CC_WEB_SIZE_FLAGS ${CC_WEB_OPT} -fno-rtti -fno-exceptions)
-option(CC_WEB_LTO "Link-time optimisation of the web app" OFF)
+# Link-time optimisation: 9 KiB less on the wire; the link takes about 30 s instead of 10.
+option(CC_WEB_LTO "Link-time optimisation of the web app" ON)
 if(CC_WEB_LTO)
   list(APPEND CC_WEB_SIZE_FLAGS -flto)
 endif()
