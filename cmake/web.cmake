@@ -76,7 +76,11 @@ target_link_options(credentials_console PRIVATE ${CC_WEB_SIZE_FLAGS}
   # Less glue: every browser with WebGL2 has TextDecoder, and the renderer needs no WebGL
   # extension (WebGL2 itself has what it draws with).
   -sTEXTDECODER=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
-  -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0)
+  -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
+  # The browser's Math.sin, Math.pow, ... instead of musl's (5 KiB, most of it the table that
+  # reduces large angles): the app calls them a few times a frame at most (arcs, the spinner,
+  # zoom), where a call out to JavaScript costs nothing that shows.
+  -sJS_MATH=1)
 target_link_options(credentials_console PRIVATE
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
   # Memory starts small and grows with the data (WebAssembly memory is never given back, so a
