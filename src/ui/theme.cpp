@@ -99,7 +99,7 @@ struct AtlasFont {
     std::set<char32_t> drawn = {};  // what the rasterizer gave it
 };
 
-void build_atlas(std::vector<AtlasFont>& fonts) {
+bool build_atlas(std::vector<AtlasFont>& fonts) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     struct Bitmap {
         int rect = 0;
@@ -130,7 +130,7 @@ void build_atlas(std::vector<AtlasFont>& fonts) {
         for (char32_t c : g_drawn)
             if (!in_ranges(f.ranges, c) || !in_ranges(embedded::text_ranges, c)) add(f, c);  // the file lacks it
     }
-    atlas.Build();
+    if (!atlas.Build()) return false;  // a font file stb_truetype cannot read
     unsigned char* pixels = nullptr;
     int tex_w = 0, tex_h = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
@@ -158,6 +158,7 @@ void build_atlas(std::vector<AtlasFont>& fonts) {
             font->BuildLookupTable();
         }
     }
+    return true;
 }
 
 Palette light_palette() {
@@ -284,21 +285,13 @@ bool load_fonts(float scale) {
     g_fonts.body = add_text_font(embedded::inter_regular, size, embedded::text_ranges);
     g_fonts.strong = add_text_font(embedded::inter_semibold, size, embedded::text_ranges);
     g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f, kTitleRanges);
-    if (!g_fonts.body || !g_fonts.strong || !g_fonts.title) {
-        io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.SizePixels = size;
-        g_fonts.body = g_fonts.strong = g_fonts.title = io.Fonts->AddFontDefault(&cfg);
-        io.FontDefault = g_fonts.body;
-        return false;
-    }
     io.FontDefault = g_fonts.body;
     std::vector<AtlasFont> atlas_fonts = {{g_fonts.body, FontFace::Regular, size, embedded::text_ranges},
                                           {g_fonts.strong, FontFace::SemiBold, size, embedded::text_ranges},
                                           {g_fonts.title, FontFace::SemiBold, size * 1.6f, kTitleRanges}};
-    build_atlas(atlas_fonts);
+    const bool built = build_atlas(atlas_fonts);
     g_build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return true;
+    return built;
 }
 
 void note_codepoint(char32_t c) {

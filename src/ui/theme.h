@@ -48,8 +48,9 @@ using GlyphRasterizer = std::function<bool(char32_t codepoint, float css_px, Fon
 void set_glyph_rasterizer(GlyphRasterizer rasterizer);
 
 // Rebuilds the font atlas for `scale` device pixels per CSS pixel, with the characters drawn by
-// the rasterizer so far; the caller re-uploads the texture. Returns false when the fonts could
-// not be loaded (falls back to ImGui's font).
+// the rasterizer so far; the caller re-uploads the texture. Returns false when the atlas could
+// not be built (an embedded font stb_truetype cannot read: a broken build, since ImGui's own
+// default font is not in the web app).
 bool load_fonts(float scale);
 
 // Notes the characters `text` needs (UTF-8 or JSON): data that arrived, input typed or pasted.

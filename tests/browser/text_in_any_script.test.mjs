@@ -1,5 +1,5 @@
 // Text in any script: descriptions in Japanese, Hebrew, Greek, Cyrillic and with an emoji show
-// as text, not as replacement boxes. The embedded fonts hold Latin, Greek and Cyrillic; the
+// as text, not as replacement boxes. The embedded fonts hold Latin (Latin-1 and Extended-A); the
 // browser draws the other characters into the font atlas on demand. The app reports how many
 // replacement glyphs its last frame drew (credentialsConsole.fontInfo()), and a character no
 // font on any machine has (U+10FFFD) proves that count sees them.
