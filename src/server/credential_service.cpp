@@ -4,6 +4,8 @@
 // a change is written in that same transaction, and a refusal's event after it has rolled back.
 #include "server/credential_service.h"
 
+#include <algorithm>
+
 #include "core/json_codec.h"
 #include "core/validation.h"
 #include "server/credential_query.h"
@@ -141,6 +143,28 @@ int delete_status_code(CredentialKind kind) {
     return kind == CredentialKind::GenericSecret || kind == CredentialKind::NgcApiKey ? 204 : 202;
 }
 
+std::optional<Store::ScopeNodes> list_scope_nodes(const CallerAccess& access) {
+    const ScopeSet& visible = access.permissions.visible_nodes();
+    const OrgData& org = access.tree.data();
+    const bool whole_tree =
+        visible.system && !visible.tenants.empty() &&
+        std::all_of(org.clusters.begin(), org.clusters.end(),
+                    [&](const Cluster& c) { return visible.clusters.count(c.uuid.value) > 0; }) &&
+        std::all_of(org.departments.begin(), org.departments.end(),
+                    [&](const Department& d) { return visible.departments.count(d.id.value) > 0; }) &&
+        std::all_of(org.projects.begin(), org.projects.end(),
+                    [&](const Project& p) { return visible.projects.count(p.id.value) > 0; });
+    if (whole_tree) return std::nullopt;
+    Store::ScopeNodes nodes;
+    nodes.system = visible.system;
+    nodes.tenant = !visible.tenants.empty();
+    nodes.clusters.assign(visible.clusters.begin(), visible.clusters.end());
+    nodes.departments.assign(visible.departments.begin(), visible.departments.end());
+    nodes.projects.assign(visible.projects.begin(), visible.projects.end());
+    nodes.private_owner = access.user;
+    return nodes;
+}
+
 Result<std::vector<Credential>> list_credentials(Store& store, const CallerAccess& access,
                                                  std::optional<CredentialKind> kind, const httplib::Params& params) {
     if (kind && params.count("includeDescendants"))
@@ -148,11 +172,16 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
     const std::string& caller = access.user;
     auto query = parse_credential_query(params, access.tree);
     if (!query) return query.error();
-    // Filtered as the rows are read: a credential is a large object, and lists hold thousands.
-    auto all = store.list_credentials(query->usage_info, [&](const AssetMeta& meta) {
-        return (!kind || meta.kind == *kind) && access.permissions.can_read(meta, caller) &&
-               credential_matches(*query, access.tree, meta);
-    });
+    // Only the caller's nodes are read, then filtered as the rows are: a credential is a large
+    // object, and lists hold thousands.
+    const auto nodes = list_scope_nodes(access);
+    auto all = store.list_credentials(
+        query->usage_info,
+        [&](const AssetMeta& meta) {
+            return (!kind || meta.kind == *kind) && access.permissions.can_read(meta, caller) &&
+                   credential_matches(*query, access.tree, meta);
+        },
+        nodes ? &*nodes : nullptr);
     if (!all) return all.error();
     if (!query->status_info)
         for (auto& c : *all) c.status.reset();

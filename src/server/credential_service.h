@@ -31,6 +31,12 @@ int delete_status_code(CredentialKind kind);
 Result<std::vector<Credential>> list_credentials(Store& store, const CallerAccess& access,
                                                  std::optional<CredentialKind> kind, const httplib::Params& params);
 
+// What a list reads from the store for this caller: the nodes whose public credentials
+// Permissions::can_read admits, and the caller's private credentials; nullopt (read every row)
+// when the caller sees every node of the tree, where reading the whole table in creation order
+// costs less than an index walk and a sort. The list still applies can_read to each row it reads.
+std::optional<Store::ScopeNodes> list_scope_nodes(const CallerAccess& access);
+
 // The ETag of that list's answer for this caller: weak (the body may be sent gzip-encoded or
 // not), a hash of `data_version` (Store::data_version, read before the caller's access and the
 // list were), the caller and the normalized query. Any commit changes the version, so a byte

@@ -71,7 +71,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -114,8 +114,19 @@ public:
     // Every credential `keep` accepts (all without one), ordered by creation time; `status` and
     // `k8s_names` always filled, `used_by` only when asked. `keep` sees the meta only, before the
     // rest of the row is decoded: skipping a row a caller may not see costs little.
+    // `nodes`, when given, narrows what is read (through an index) before `keep` sees a row: only
+    // the public credentials owned at those nodes and the private ones of `private_owner`.
     using CredentialFilter = std::function<bool(const AssetMeta&)>;
-    Result<std::vector<Credential>> list_credentials(bool with_usage, const CredentialFilter& keep = {});
+    struct ScopeNodes {
+        bool system = false;
+        bool tenant = false;  // every tenant-scope credential (one tenant per server)
+        std::vector<std::string> clusters;
+        std::vector<std::string> departments;
+        std::vector<std::int64_t> projects;
+        std::string private_owner;
+    };
+    Result<std::vector<Credential>> list_credentials(bool with_usage, const CredentialFilter& keep = {},
+                                                     const ScopeNodes* nodes = nullptr);
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
     // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
@@ -203,7 +214,8 @@ private:
     VoidResult migrate();
     VoidResult exec(const char* sql);
     // `where`: an SQL condition on the credentials table `c`, its ? bound to `params` in order.
-    Result<std::vector<Credential>> select_credentials(const std::string& where, const std::vector<std::string>& params,
+    using SqlParam = std::variant<std::string, std::int64_t>;
+    Result<std::vector<Credential>> select_credentials(const std::string& where, const std::vector<SqlParam>& params,
                                                        bool with_usage, const CredentialFilter& keep = {});
 
     sqlite3* db_;  // the writer

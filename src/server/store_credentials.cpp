@@ -180,9 +180,8 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
     return db_error(db_, "insert credential");
 }
 
-Result<std::vector<Credential>> Store::select_credentials(const std::string& where,
-                                                          const std::vector<std::string>& params, bool with_usage,
-                                                          const CredentialFilter& keep) {
+Result<std::vector<Credential>> Store::select_credentials(const std::string& where, const std::vector<SqlParam>& params,
+                                                          bool with_usage, const CredentialFilter& keep) {
     Reader r(*this);
     sqlite3* db = r.db();
     std::string sql =
@@ -190,7 +189,12 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
     if (!where.empty()) sql += " WHERE " + where;
     sql += " ORDER BY c.created_at, c.id";
     Stmt s(db, sql.c_str());
-    for (const auto& p : params) s.text(p);
+    for (const auto& p : params) {
+        if (const auto* i = std::get_if<std::int64_t>(&p))
+            s.integer(*i);
+        else
+            s.text(std::get<std::string>(p));
+    }
     std::vector<Credential> out;
     if (where.empty() && !keep) {  // the whole table: one allocation instead of moving thousands of rows as it grows
         Stmt count(db, "SELECT COUNT(*) FROM credentials");
@@ -248,12 +252,30 @@ Result<std::vector<Credential>> Store::select_credentials(const std::string& whe
     return out;
 }
 
-Result<std::vector<Credential>> Store::list_credentials(bool with_usage, const CredentialFilter& keep) {
-    return select_credentials({}, {}, with_usage, keep);
+Result<std::vector<Credential>> Store::list_credentials(bool with_usage, const CredentialFilter& keep,
+                                                        const ScopeNodes* nodes) {
+    if (!nodes) return select_credentials({}, {}, with_usage, keep);
+    // One term per scope level, each served by credentials_by_node (its CASE expression must stay
+    // the index's, word for word), and one by credentials_private_by_owner; the node ids travel as
+    // JSON arrays, so the statement's text is the same for every caller.
+    constexpr const char* kNode =
+        "(CASE c.scope WHEN 'cluster' THEN c.cluster_id WHEN 'department' THEN c.department_id "
+        "WHEN 'project' THEN c.project_id END)";
+    static const std::string where =
+        std::string("(c.scope = 'system' AND c.private = 0 AND ? <> 0) OR ") +
+        "(c.scope = 'tenant' AND c.private = 0 AND ? <> 0) OR " + "(c.scope = 'cluster' AND c.private = 0 AND " +
+        kNode + " IN (SELECT value FROM json_each(?))) OR " + "(c.scope = 'department' AND c.private = 0 AND " + kNode +
+        " IN (SELECT value FROM json_each(?))) OR " + "(c.scope = 'project' AND c.private = 0 AND " + kNode +
+        " IN (SELECT value FROM json_each(?))) OR " + "(c.private <> 0 AND c.created_by = ?)";
+    return select_credentials(
+        where,
+        {std::int64_t{nodes->system ? 1 : 0}, std::int64_t{nodes->tenant ? 1 : 0}, json(nodes->clusters).dump(),
+         json(nodes->departments).dump(), json(nodes->projects).dump(), nodes->private_owner},
+        with_usage, keep);
 }
 
 Result<std::optional<Credential>> Store::find_credential(const CredentialId& id, bool with_usage) {
-    auto list = select_credentials("c.id = ?", {id.value}, with_usage);
+    auto list = select_credentials("c.id = ?", {SqlParam{id.value}}, with_usage);
     if (!list) return list.error();
     if (list->empty()) return std::optional<Credential>{};
     return std::optional<Credential>{std::move(list->front())};
@@ -340,10 +362,10 @@ VoidResult Store::update_credential_meta(const CredentialId& id, const MetaUpdat
 Result<std::vector<Credential>> Store::credentials_in_states(const std::vector<SyncStatus>& states) {
     if (states.empty()) return std::vector<Credential>{};
     std::string where = "c.status IN (";
-    std::vector<std::string> params;
+    std::vector<SqlParam> params;
     for (auto st : states) {
         where += params.empty() ? "?" : ", ?";
-        params.emplace_back(status_api_name(st));
+        params.emplace_back(std::string(status_api_name(st)));
     }
     return select_credentials(where + ")", params, false);
 }

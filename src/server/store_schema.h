@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 5> kMigrations = {{
+inline constexpr std::array<Migration, 6> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -261,6 +261,14 @@ CREATE INDEX audit_events_by_actor ON audit_events (actor COLLATE NOCASE, id);
 -- Lists read credentials in creation order: walking this index instead of sorting the whole
 -- table on every list.
 CREATE INDEX credentials_by_creation ON credentials (created_at, id);
+)sql"},
+    {6, R"sql(
+-- A list reads only the credentials its caller may see: the public ones of the caller's visible
+-- scope nodes, found by the node's own-level id (the cluster, department or project id, by
+-- scope), and the caller's private ones. Private credentials are few: their index holds only them.
+CREATE INDEX credentials_by_node ON credentials (scope,
+    CASE scope WHEN 'cluster' THEN cluster_id WHEN 'department' THEN department_id WHEN 'project' THEN project_id END);
+CREATE INDEX credentials_private_by_owner ON credentials (created_by) WHERE private <> 0;
 )sql"},
 }};
 
