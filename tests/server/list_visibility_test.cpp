@@ -110,9 +110,11 @@ TEST_CASE("list visibility: every caller's list is exactly what the rule gives o
     f.create(kAdmin.email, "t-cluster-a", std::string(R"("scope":"cluster","clusterId":")") + kClusterA + "\"");
     f.create(kAdmin.email, "t-cluster-b", std::string(R"("scope":"cluster","clusterId":")") + kClusterB + "\"");
     for (const char* d : {"1", "2", "3", "4"})
-        f.create(kAdmin.email, std::string("t-dept-") + d, std::string(R"("scope":"department","departmentId":")") + d + "\"");
+        f.create(kAdmin.email, std::string("t-dept-") + d,
+                 std::string(R"("scope":"department","departmentId":")") + d + "\"");
     for (int p : {1, 2, 3, 7, 9, 12})
-        f.create(kAdmin.email, "t-project-" + std::to_string(p), R"("scope":"project","projectId":)" + std::to_string(p));
+        f.create(kAdmin.email, "t-project-" + std::to_string(p),
+                 R"("scope":"project","projectId":)" + std::to_string(p));
     f.create(kResearcher.email, "t-researcher-own", R"("scope":"project","projectId":1)", true);
     f.create(kDeptAdmin.email, "t-dept-admin-own", R"("scope":"department","departmentId":"1")", true);
     f.create(kDeptAdmin.email, "t-dept-admin-own-p1", R"("scope":"project","projectId":1)", true);
@@ -120,18 +122,10 @@ TEST_CASE("list visibility: every caller's list is exactly what the rule gives o
     f.create(kAdmin.email, "t-admin-own-p9", R"("scope":"project","projectId":9)", true);
     f.create("cluster-b-admin@test", "t-cluster-b-admin-own", R"("scope":"project","projectId":9)", true);
 
-    const std::vector<std::string> callers = {kAdmin.email,
-                                              kDeptAdmin.email,
-                                              kResearcher.email,
-                                              kViewer.email,
-                                              "demo-ci-client",
-                                              "demo-research-bot",
-                                              "cluster-b-admin@test",
-                                              "vision-viewer@test",
-                                              "two-projects@test",
-                                              "no-roles@test",
-                                              "unknown-role@test",
-                                              "gone-project@test"};
+    const std::vector<std::string> callers = {kAdmin.email,           kDeptAdmin.email,     kResearcher.email,
+                                              kViewer.email,          "demo-ci-client",     "demo-research-bot",
+                                              "cluster-b-admin@test", "vision-viewer@test", "two-projects@test",
+                                              "no-roles@test",        "unknown-role@test",  "gone-project@test"};
     const std::vector<httplib::Params> queries = {
         {{"usageInfo", "true"}, {"statusInfo", "true"}},
         {},
@@ -166,7 +160,7 @@ TEST_CASE("list visibility: every caller's list is exactly what the rule gives o
             ++narrowed;
         }
     }
-    CHECK(total > 300);  // the comparison covered real lists, not empty ones
+    CHECK(total > 300);                     // the comparison covered real lists, not empty ones
     CHECK(narrowed == callers.size() - 3);  // all but the account-wide roles read only their nodes
 }
 
@@ -202,12 +196,12 @@ TEST_CASE("list visibility: what each role sees of credentials created at every 
     CHECK(created(listed(*f.store, f.access("cluster-b-admin@test"))) ==
           Names{"t-tenant", "t-cluster-b", "t-dept-3", "t-project-9"});
     // The account: every public credential, and the admin's own private one.
-    CHECK(created(listed(*f.store, f.access(kAdmin.email))) ==
-          Names{"t-tenant", "t-cluster-a", "t-cluster-b", "t-dept-1", "t-dept-2", "t-dept-3", "t-project-1",
-                "t-project-2", "t-project-9", "t-admin-own-p1"});
-    CHECK(created(listed(*f.store, f.access(kViewer.email))) ==
-          Names{"t-tenant", "t-cluster-a", "t-cluster-b", "t-dept-1", "t-dept-2", "t-dept-3", "t-project-1",
-                "t-project-2", "t-project-9"});
+    CHECK(created(listed(*f.store, f.access(kAdmin.email))) == Names{"t-tenant", "t-cluster-a", "t-cluster-b",
+                                                                     "t-dept-1", "t-dept-2", "t-dept-3", "t-project-1",
+                                                                     "t-project-2", "t-project-9", "t-admin-own-p1"});
+    CHECK(created(listed(*f.store, f.access(kViewer.email))) == Names{"t-tenant", "t-cluster-a", "t-cluster-b",
+                                                                      "t-dept-1", "t-dept-2", "t-dept-3", "t-project-1",
+                                                                      "t-project-2", "t-project-9"});
 
     // Demo credentials too: the researcher's list holds team-a's and the inherited ones, and none
     // of another project, department or cluster.
