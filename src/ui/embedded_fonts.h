@@ -15,8 +15,10 @@ struct FontBytes {
 extern const FontBytes inter_regular;
 extern const FontBytes inter_semibold;
 extern const FontBytes icons;
-// The code points the subsets hold, as ImGui glyph ranges (inclusive pairs, 0-terminated).
+// The code points the subsets hold, as ImGui glyph ranges (inclusive pairs, 0-terminated):
+// Regular's, SemiBold's (fewer: ASCII and some punctuation) and the icons'.
 extern const ImWchar text_ranges[];
+extern const ImWchar strong_ranges[];
 extern const ImWchar icon_ranges[];
 
 }  // namespace cc::ui::embedded

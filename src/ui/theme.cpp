@@ -54,11 +54,6 @@ bool zero_width(char32_t c) {
            c == 0xFEFF || (c >= 0xE0000 && c <= 0xE007F);
 }
 
-// The title font is large: it holds Latin-1, punctuation and arrows only (the atlas holds every
-// glyph of every range at every size, and at three device pixels per CSS pixel the full ranges
-// would make the atlas twice as large). Its other characters come from the rasterizer.
-const ImWchar kTitleRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
-
 bool in_ranges(const ImWchar* ranges, char32_t c) {
     for (; ranges[0]; ranges += 2)
         if (c >= ranges[0] && c <= ranges[1]) return true;
@@ -128,7 +123,7 @@ bool build_atlas(std::vector<AtlasFont>& fonts) {
     for (AtlasFont& f : fonts) {
         add(f, kReplacement);
         for (char32_t c : g_drawn)
-            if (!in_ranges(f.ranges, c) || !in_ranges(embedded::text_ranges, c)) add(f, c);  // the file lacks it
+            if (!in_ranges(f.ranges, c)) add(f, c);  // the file lacks it
     }
     if (!atlas.Build()) return false;  // a font file stb_truetype cannot read
     unsigned char* pixels = nullptr;
@@ -283,12 +278,12 @@ bool load_fonts(float scale) {
     g_scale = scale;
     const float size = kBaseFontSize * scale;
     g_fonts.body = add_text_font(embedded::inter_regular, size, embedded::text_ranges);
-    g_fonts.strong = add_text_font(embedded::inter_semibold, size, embedded::text_ranges);
-    g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f, kTitleRanges);
+    g_fonts.strong = add_text_font(embedded::inter_semibold, size, embedded::strong_ranges);
+    g_fonts.title = add_text_font(embedded::inter_semibold, size * 1.6f, embedded::strong_ranges);
     io.FontDefault = g_fonts.body;
     std::vector<AtlasFont> atlas_fonts = {{g_fonts.body, FontFace::Regular, size, embedded::text_ranges},
-                                          {g_fonts.strong, FontFace::SemiBold, size, embedded::text_ranges},
-                                          {g_fonts.title, FontFace::SemiBold, size * 1.6f, kTitleRanges}};
+                                          {g_fonts.strong, FontFace::SemiBold, size, embedded::strong_ranges},
+                                          {g_fonts.title, FontFace::SemiBold, size * 1.6f, embedded::strong_ranges}};
     const bool built = build_atlas(atlas_fonts);
     g_build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return built;
@@ -296,7 +291,7 @@ bool load_fonts(float scale) {
 
 void note_codepoint(char32_t c) {
     if (c < 0x80 || c > 0x10FFFF || g_drawn.count(c) || g_unavailable.count(c)) return;
-    // The title font holds the fewest characters.
+    // SemiBold (the strong and title fonts) holds the fewest characters.
     if (g_fonts.title && g_fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
     g_pending.insert(c);
 }
