@@ -32,12 +32,11 @@ void upsert_credential(State& s, const Credential& c, double now_ms) {
     if (!at) {
         s.rows.push_back(make_row(c, s.org, s.utc_offset_minutes));
         s.credentials.push_back(c);
+        rows_changed(s, now_ms);
+        recompute_view(s);
     } else {
-        s.rows[*at] = make_row(c, s.org, s.utc_offset_minutes);
-        s.credentials.replace(*at, c);
+        replace_row(s, *at, c, now_ms);
     }
-    rows_changed(s, now_ms);
-    recompute_view(s);
 }
 
 // A credential answered by a create/rename/delete, or a minimal local copy in the stated

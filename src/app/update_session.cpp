@@ -139,13 +139,32 @@ Effects on_response(State& s, const request::Poll& asked, HttpResponded& a) {
         poll->second.due_ms = a.now_ms + poll->second.interval_ms;
         return {};
     }
-    s.credentials.replace(*at, *fresh);
     s.credentials_etag.clear();  // the list held is no longer the one the server tagged
-    s.rows[*at] = make_row(*fresh, s.org, s.utc_offset_minutes);
-    rows_changed(s, a.now_ms);
-    recompute_view(s);
+    replace_row(s, *at, *fresh, a.now_ms);
     return {};
 }
+
+namespace {
+
+// Polls follow exactly the rows in a transient state; a row that stays transient keeps its
+// back-off, a row that becomes transient starts afresh.
+void follow_row(const std::unordered_map<CredentialId, Poll>& before, std::unordered_map<CredentialId, Poll>& polls,
+                const CredentialRow& row, double now_ms) {
+    if (!row.status || !status_is_transient(*row.status)) return;
+    auto old = before.find(row.id);
+    if (old == before.end()) {
+        polls.insert_or_assign(row.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
+        return;
+    }
+    Poll p = old->second;
+    if (!p.in_flight) {
+        p.interval_ms = std::min(std::max(p.interval_ms * 2, kFirstPollMs), kMaxPollMs);
+        p.due_ms = now_ms + p.interval_ms;
+    }
+    polls.insert_or_assign(row.id, p);
+}
+
+}  // namespace
 
 void rows_changed(State& s, double now_ms) {
     ++s.rows_revision;
@@ -155,24 +174,31 @@ void rows_changed(State& s, double now_ms) {
         s.selection.end());
     if (s.anchor && !s.row_at(*s.anchor)) s.anchor.reset();
 
-    // Polls follow exactly the rows in a transient state; a row that stays transient keeps
-    // its back-off, a row that becomes transient starts afresh.
     std::unordered_map<CredentialId, Poll> polls;
-    for (const auto& row : s.rows) {
-        if (!row.status || !status_is_transient(*row.status)) continue;
-        auto old = s.polls.find(row.id);
-        if (old != s.polls.end()) {
-            Poll p = old->second;
-            if (!p.in_flight) {
-                p.interval_ms = std::min(std::max(p.interval_ms * 2, kFirstPollMs), kMaxPollMs);
-                p.due_ms = now_ms + p.interval_ms;
-            }
-            polls.emplace(row.id, p);
-        } else {
-            polls.emplace(row.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
-        }
-    }
+    for (const auto& row : s.rows) follow_row(s.polls, polls, row, now_ms);
     s.polls = std::move(polls);
+}
+
+void replace_row(State& s, std::size_t at, const Credential& c, double now_ms) {
+    CredentialRow row = make_row(c, s.org, s.utc_offset_minutes);
+    std::array<bool, kColumnCount> changed{};
+    for (const Column col : kAllColumns)
+        changed[static_cast<std::size_t>(col)] = s.rows[at].cell(col).view() != row.cell(col).view();
+    // Creation time sorts by the instant, which its text (to the minute) may not show.
+    if (s.rows[at].created_at_iso().view() != row.created_at_iso().view())
+        changed[static_cast<std::size_t>(Column::CreationTime)] = true;
+    s.credentials.replace(at, c);
+    s.rows[at] = std::move(row);
+
+    // The same id at the same place: the id index and the selection stay; the row's poll is
+    // decided again.
+    std::unordered_map<CredentialId, Poll> before;
+    if (const auto old = s.polls.find(s.rows[at].id); old != s.polls.end()) {
+        before.insert(*old);
+        s.polls.erase(old);
+    }
+    follow_row(before, s.polls, s.rows[at], now_ms);
+    row_replaced_in_place(s, at, changed);
 }
 
 void remove_row(State& s, const CredentialId& id, double now_ms) {

@@ -57,6 +57,32 @@ void recompute_view(State& s) {
     ++s.view_revision;
 }
 
+void row_replaced_in_place(State& s, std::size_t at, const std::array<bool, kColumnCount>& changed) {
+    const auto is_changed = [&](Column c) { return changed[static_cast<std::size_t>(c)]; };
+    bool any = false;
+    for (const Column c : kAllColumns) any = any || is_changed(c);
+    if (!any) return;
+    if (s.sort_index_rows_revision == s.rows_revision)
+        for (const Column c : kAllColumns)
+            if (is_changed(c)) s.sort_index.update_row(s.rows, c, static_cast<std::uint32_t>(at));
+    bool reorders = false;  // whether the row may join, leave or move in the view
+    for (const Column c : kAllColumns)
+        if (is_changed(c) && !s.view.search.empty() && s.view.is_visible(c)) reorders = true;
+    for (const auto& k : s.view.sort) reorders = reorders || is_changed(k.column);
+    for (const auto& f : s.view.filters) reorders = reorders || is_changed(f.column);
+    if (!reorders) {
+        ++s.view_revision;  // the same rows in the same order; one of them reads differently
+        return;
+    }
+    // The row leaves the view, joins it, or moves in it: the other rows keep their places.
+    const auto row = static_cast<std::uint32_t>(at);
+    std::vector<std::uint32_t>& shown = s.view_rows;
+    if (const auto it = std::find(shown.begin(), shown.end(), row); it != shown.end()) shown.erase(it);
+    if (row_in_view(s.rows[at], s.view, &s.org))
+        shown.insert(shown.begin() + static_cast<std::ptrdiff_t>(view_position(s.rows, shown, row, s.view.sort)), row);
+    ++s.view_revision;
+}
+
 bool has_background_work(const State& s) {
     if (s.phase != LoadPhase::Loaded || s.rows.size() < 2) return false;
     return s.sort_index_rows_revision != s.rows_revision || s.sort_index.next_to_build(s.view.sort).has_value();

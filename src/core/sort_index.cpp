@@ -45,6 +45,44 @@ void SortIndex::clear() {
     built_.fill(false);
 }
 
+void update_column_order(ColumnOrder& col, const std::vector<CredentialRow>& rows, Column c, std::uint32_t row) {
+    auto key_of = [&](std::uint32_t r) {
+        std::string k;
+        append_sort_key(k, rows[r], c);
+        return k;
+    };
+    const std::string key = key_of(row);
+    std::vector<std::uint32_t>& order = col.order;
+    order.erase(std::find(order.begin(), order.end(), row));
+    // Its place: after the smaller keys, and after the equal keys of earlier rows.
+    std::string other;
+    const auto at = std::partition_point(order.begin(), order.end(), [&](std::uint32_t m) {
+        other.clear();
+        append_sort_key(other, rows[m], c);
+        const int r = other.compare(key);  // char_traits<char> compares bytes as unsigned: memcmp order
+        return r < 0 || (r == 0 && m < row);
+    });
+    order.insert(at, row);
+    // The ranks again: two other rows side by side are equal as their old ranks say (their keys
+    // did not change); next to the row, the keys are compared.
+    std::vector<std::uint32_t> rank(order.size());
+    std::uint32_t r = 0;
+    for (std::size_t p = 0; p < order.size(); ++p) {
+        if (p > 0) {
+            const std::uint32_t a = order[p - 1], b = order[p];
+            const bool equal = (a == row || b == row) ? key_of(a) == key_of(b) : col.rank[a] == col.rank[b];
+            if (!equal) ++r;
+        }
+        rank[order[p]] = r;
+    }
+    col.rank = std::move(rank);
+}
+
+void SortIndex::update_row(const std::vector<CredentialRow>& rows, Column c, std::uint32_t row) {
+    const auto i = static_cast<std::size_t>(c);
+    if (built_[i]) update_column_order(columns_[i], rows, c, row);
+}
+
 const ColumnOrder& SortIndex::column(const std::vector<CredentialRow>& rows, Column c) {
     const auto i = static_cast<std::size_t>(c);
     if (!built_[i]) {

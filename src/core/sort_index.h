@@ -22,10 +22,16 @@ struct ColumnOrder {
 // Builds the order of one column: natural order (natural_order.h), creation time by instant.
 ColumnOrder build_column_order(const std::vector<CredentialRow>& rows, Column c);
 
+// The order after one row's text in the column changed: the row moves to its new place, and
+// the ranks are numbered again (linear in the rows, with two key comparisons; a rebuild sorts).
+void update_column_order(ColumnOrder& col, const std::vector<CredentialRow>& rows, Column c, std::uint32_t row);
+
 class SortIndex {
 public:
     // Forgets every column: the rows changed.
     void clear();
+    // Row `row`'s text in column `c` changed: its order, when built, follows (update_column_order).
+    void update_row(const std::vector<CredentialRow>& rows, Column c, std::uint32_t row);
     bool has(Column c) const { return built_[static_cast<std::size_t>(c)]; }
     // The column's order, built now when it is not there yet.
     const ColumnOrder& column(const std::vector<CredentialRow>& rows, Column c);

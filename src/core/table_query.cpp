@@ -36,6 +36,17 @@ void append_time_key(std::string& out, std::string_view iso) {
     append_big_endian(out, static_cast<std::uint64_t>(t->nanos), 4);
 }
 
+// One row's sort keys in one byte string: memcmp order is the view's order.
+void append_combined_key(std::string& keys, const CredentialRow& row, const std::vector<SortKey>& sort) {
+    for (const auto& k : sort) {
+        const std::size_t from = keys.size();
+        append_sort_key(keys, row, k.column);
+        // The key encodings are prefix-free, so complementing the bytes reverses the order.
+        if (k.descending)
+            for (std::size_t p = from; p < keys.size(); ++p) keys[p] = static_cast<char>(~keys[p]);
+    }
+}
+
 // `indices` (into `rows`) ordered by `sort`; rows with equal keys keep their order.
 std::vector<std::uint32_t> sorted_by(const std::vector<CredentialRow>& rows, const std::vector<std::uint32_t>& indices,
                                      const std::vector<SortKey>& sort) {
@@ -48,13 +59,7 @@ std::vector<std::uint32_t> sorted_by(const std::vector<CredentialRow>& rows, con
     offsets.reserve(indices.size() + 1);
     for (const std::uint32_t i : indices) {
         offsets.push_back(static_cast<std::uint32_t>(keys.size()));
-        for (const auto& k : sort) {
-            const std::size_t from = keys.size();
-            append_sort_key(keys, rows[i], k.column);
-            // The key encodings are prefix-free, so complementing the bytes reverses the order.
-            if (k.descending)
-                for (std::size_t p = from; p < keys.size(); ++p) keys[p] = static_cast<char>(~keys[p]);
-        }
+        append_combined_key(keys, rows[i], sort);
     }
     offsets.push_back(static_cast<std::uint32_t>(keys.size()));
 
@@ -256,6 +261,27 @@ std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, 
     }
     if (view.sort.empty() || out.size() < 2) return out;
     return sorted_by(rows, out, view.sort);
+}
+
+bool row_in_view(const CredentialRow& row, const TableView& view, const OrgTree* org) {
+    if (!usable(row, prepare_usable_at(view.usable_at, org))) return false;
+    for (const auto& f : view.filters)
+        if (!matches(row, prepare(f))) return false;
+    return search_matches(row, fold_case(view.search), view.visible);
+}
+
+std::size_t view_position(const std::vector<CredentialRow>& rows, const std::vector<std::uint32_t>& members,
+                          std::uint32_t row, const std::vector<SortKey>& sort) {
+    std::string key;
+    append_combined_key(key, rows[row], sort);
+    std::string other;
+    const auto after = std::partition_point(members.begin(), members.end(), [&](std::uint32_t m) {
+        other.clear();
+        append_combined_key(other, rows[m], sort);
+        const int r = other.compare(key);  // char_traits<char> compares bytes as unsigned: memcmp order
+        return r < 0 || (r == 0 && m < row);
+    });
+    return static_cast<std::size_t>(after - members.begin());
 }
 
 std::vector<std::string> distinct_values(const std::vector<CredentialRow>& rows, Column c) {

@@ -69,6 +69,14 @@ bool row_matches_folded_search(const CredentialRow& row, std::string_view folded
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
                                         const OrgTree* org = nullptr);
 
+// Whether one row passes the view's search, filters and usable-at: compute_view's test.
+bool row_in_view(const CredentialRow& row, const TableView& view, const OrgTree* org = nullptr);
+// Where row `row` goes among `members` (rows of a view, in compute_view's order by `sort`): the
+// place that keeps that order, after the members with equal keys that come before it in
+// server order.
+std::size_t view_position(const std::vector<CredentialRow>& rows, const std::vector<std::uint32_t>& members,
+                          std::uint32_t row, const std::vector<SortKey>& sort);
+
 // Appends the sort key of a row's column: memcmp order of keys is the column's sort order
 // (natural order; creation time by instant, unreadable times first). Keys are prefix-free.
 void append_sort_key(std::string& out, const CredentialRow& row, Column c);

@@ -268,3 +268,42 @@ TEST_CASE("refresh keeps the selection by id and drops ids that are gone") {
     answer_load(s, update(s, RefreshRequested{}), {kept}, 1);
     CHECK(s.selection == std::vector<CredentialId>{CredentialId{"3"}});
 }
+
+TEST_CASE("a poll's answer moves its row in the view only through the columns it changed") {
+    State s = loaded({make("1", "alpha", CredentialKind::Password, SyncStatus::Creating),
+                      make("2", "beta", CredentialKind::Password, SyncStatus::NoIssuesFound),
+                      make("3", "gamma", CredentialKind::Password, SyncStatus::IssuesFound)});
+    update(s, SortClicked{Column::Status, false});
+    CHECK(shown(s) == std::vector<std::string>{"alpha", "gamma", "beta"});  // Creating, Issues found, No issues
+    update(s, FilterSet{ColumnFilter{Column::Status,
+                                     {std::string(status_label(SyncStatus::Creating)),
+                                      std::string(status_label(SyncStatus::NoIssuesFound))},
+                                     {}}});
+    CHECK(shown(s) == std::vector<std::string>{"alpha", "beta"});
+    // Every column's order is built in spare time.
+    while (has_background_work(s)) update(s, BackgroundWorkDue{});
+    const auto revision = s.rows_revision;
+
+    auto fx = update(s, Tick{11000});
+    REQUIRE(fx.size() == 1);
+    const auto& asked = std::get<SendRequest>(fx.front());
+    Credential done = s.credential(CredentialId{"1"}).value();
+    done.status->status = SyncStatus::IssuesFound;
+    done.meta.description = "now described";
+    update(s, HttpResponded{asked.context, api::HttpResponse{200, encode_credential(done, false).dump(), {}}, 11500});
+
+    // The row reads the answer, leaves the filtered view, and its poll ends; the id index and
+    // the columns' orders were kept (the row moved in them): nothing is left to rebuild.
+    CHECK(s.rows[s.row_at(CredentialId{"1"}).value()].cell(Column::Description) == "now described");
+    CHECK(shown(s) == std::vector<std::string>{"beta"});
+    CHECK(s.polls.empty());
+    CHECK(s.rows_revision == revision);
+    CHECK_FALSE(has_background_work(s));
+    for (const Column c : kAllColumns) CHECK(s.sort_index.column(s.rows, c).rank == build_column_order(s.rows, c).rank);
+
+    // Without the filter, the row is back in its new place in the status order.
+    update(s, FilterRemoved{Column::Status});
+    CHECK(shown(s) == std::vector<std::string>{"alpha", "gamma", "beta"});
+    update(s, SortClicked{Column::Status, false});  // descending
+    CHECK(shown(s) == std::vector<std::string>{"beta", "alpha", "gamma"});
+}

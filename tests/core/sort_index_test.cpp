@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace cc;
@@ -122,4 +123,57 @@ TEST_CASE("an incremental view equals a full query: re-sorts, longer searches, a
     step(v);  // search over fewer columns
     v.sort.clear();
     step(v);  // back to server order
+}
+
+TEST_CASE("one changed row put back in its place gives the view of a full query") {
+    auto rows = random_rows(600, 23);
+    const std::vector<TableView> views = [] {
+        std::vector<TableView> out(4);
+        out[0].sort = {{Column::Status, false}};
+        out[1].sort = {{Column::Type, true}, {Column::Credential, false}};
+        out[1].search = "team";
+        out[2].filters = {ColumnFilter{Column::Status, {"Failed", "Creating…"}, {}}};
+        out[3].sort = {{Column::CreationTime, true}};
+        out[3].filters = {ColumnFilter{Column::Credential, {}, "cred-1"}};
+        return out;
+    }();
+    const char* statuses[] = {"No issues found", "Creating…", "Issues found", "Failed"};
+    Lcg rng{5};
+    for (const auto& view : views) {
+        std::vector<std::uint32_t> shown = compute_view(rows, view);
+        for (int change = 0; change < 60; ++change) {
+            const std::uint32_t at = rng.below(static_cast<std::uint32_t>(rows.size()));
+            rows[at].set(Column::Status, statuses[rng.below(4)]);
+            rows[at].set(Column::Description, rng.below(2) ? "Team " + std::to_string(rng.below(9)) : "");
+            rows[at].set(Column::Credential, "cred-" + std::to_string(rng.below(40)));
+            if (const auto it = std::find(shown.begin(), shown.end(), at); it != shown.end()) shown.erase(it);
+            if (row_in_view(rows[at], view))
+                shown.insert(shown.begin() + static_cast<std::ptrdiff_t>(view_position(rows, shown, at, view.sort)),
+                             at);
+            REQUIRE(shown == compute_view(rows, view));
+        }
+    }
+}
+
+TEST_CASE("a column's order after one row changed equals the order built anew") {
+    auto rows = random_rows(400, 31);
+    const char* statuses[] = {"No issues found", "Creating…", "Issues found", "Failed", "Unknown"};
+    Lcg rng{9};
+    for (const Column c : {Column::Status, Column::Credential, Column::Description, Column::CreationTime}) {
+        ColumnOrder col = build_column_order(rows, c);
+        for (int change = 0; change < 80; ++change) {
+            const std::uint32_t at = rng.below(static_cast<std::uint32_t>(rows.size()));
+            if (c == Column::Status) rows[at].set(c, statuses[rng.below(5)]);
+            if (c == Column::Credential) rows[at].set(c, "cred-" + std::to_string(rng.below(60)));
+            if (c == Column::Description) rows[at].set(c, rng.below(3) ? "Team " + std::to_string(rng.below(12)) : "");
+            if (c == Column::CreationTime) {
+                rows[at].set_created_at_iso("2026-0" + std::to_string(1 + rng.below(9)) + "-02T00:00:00Z");
+                rows[at].set(c, rows[at].created_at_iso());
+            }
+            update_column_order(col, rows, c, at);
+            const ColumnOrder fresh = build_column_order(rows, c);
+            REQUIRE(col.order == fresh.order);
+            REQUIRE(col.rank == fresh.rank);
+        }
+    }
 }
