@@ -103,8 +103,18 @@ EM_JS(int, js_fetch, (const char* url, const char* headers, void* context, int i
     if (!f) return 0;
     const whole = [];
     let delivered = 0;
+    let later = false;
+    // Parts are handed over for at most 25 ms at a time: a list that arrived while the app
+    // started (prefetched) is decoded in slices, with frames in between that show its first rows.
     const drain = () => {
+        later = false;
+        const start = performance.now();
         while (f.parts.length) {
+            if (performance.now() - start > 25) {
+                later = true;
+                setTimeout(drain, 0);
+                return;
+            }
             const part = f.parts.shift();
             delivered += part.length;
             if (in_parts && f.status >= 200 && f.status < 300) {
@@ -128,7 +138,7 @@ EM_JS(int, js_fetch, (const char* url, const char* headers, void* context, int i
         _free(etag);
         _free(error);
     };
-    f.listener = drain;
+    f.listener = () => { if (!later) drain(); };
     drain();
     return 1;
 });
@@ -296,7 +306,11 @@ void frame() {
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
     // once (dispatch asks for frames), so neither needs the display's full rate.
-    if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0)
+    // While a first load shows its rows as they arrive, only the progress text changes on screen
+    // (the rows arrive below the first screen): two frames a second leave the CPU to the decoding.
+    if (a.state.rows_preview && !cc::ui::spinner_drawn_this_frame())
+        cc::web::backend_request_frame_within(500);
+    else if (cc::ui::spinner_drawn_this_frame() || a.in_flight > 0)
         cc::web::backend_request_frame_within(50);
     else if (!a.state.polls.empty())
         cc::web::backend_request_frame_within(250);
@@ -368,8 +382,10 @@ EMSCRIPTEN_KEEPALIVE void cc_fetch_part(void* context, char* data, int size, dou
         note_part(context, progressed.part);
     }
     // No frames asked for: a request in flight already redraws (the spinner) every 50 ms, and a
-    // large list arrives in hundreds of parts.
+    // large list arrives in hundreds of parts; but the first rows of a list show at once.
+    const bool had_rows = !app().state.rows.empty();
     run_effects(std::move(progressed));
+    if (!had_rows && !app().state.rows.empty()) cc::web::backend_request_frames(1);
 }
 
 // `data` (malloc'd, `size` bytes, may be null) is handed over; `etag` and `error` are borrowed.

@@ -48,6 +48,9 @@ struct PendingLoad {
     std::vector<Project> projects;
     bool departments_done = false;
     bool projects_done = false;
+    bool org_set = false;  // the org parts went into State::org already (for the rows' preview)
+
+    bool org_loaded() const { return clusters && departments_done && projects_done; }
 
     bool complete() const {
         return (credentials || credentials_unchanged) && clusters && departments_done && projects_done;
@@ -179,7 +182,10 @@ struct State {
     std::vector<CredentialRow> rows;  // derived from credentials + org, in server order
     RowIndex row_index;               // id -> index in rows/credentials (row_at)
     std::uint64_t rows_revision = 0;  // rows and row_index
-    double loaded_at_ms = 0;          // wall clock of the last successful load
+    // The rows are a first load's credentials decoded so far, the rest still arriving: shown in
+    // server order while the view has no sort (its first rows are then already final).
+    bool rows_preview = false;
+    double loaded_at_ms = 0;  // wall clock of the last successful load
 
     // The table: the view (mirrored in the URL), the rows it shows, the selection by id.
     TableView view;

@@ -36,19 +36,94 @@ Effects start_load(State& s) {
             load(s, LoadPart::PermittedScopes, api::permitted_scopes_request(session))};
 }
 
-void finish_load_if_complete(State& s, double now_ms) {
-    if (!s.pending.complete()) return;
+// The org parts, once all arrived, become the org tree (once per load).
+void set_pending_org(State& s) {
+    if (s.pending.org_set) return;
     OrgData org;
     org.account_name = "Account";
     org.clusters = std::move(*s.pending.clusters);
     org.departments = std::move(s.pending.departments);
     org.projects = std::move(s.pending.projects);
     set_org(s, OrgTree(std::move(org)));
+    s.pending.org_set = true;
+}
+
+// Drops the rows a first load showed while it arrived.
+void drop_preview(State& s) {
+    if (!s.rows_preview) return;
+    s.rows_preview = false;
+    s.rows.clear();
+    s.row_index.clear();
+    s.view_rows.clear();
+    ++s.rows_revision;
+    ++s.view_revision;
+}
+
+// Room for the whole list's rows, estimated from the part that arrived (the list says its
+// size): rows that grow part by part would otherwise double their room and move, several
+// times, and WebAssembly memory keeps its highest size.
+void reserve_for_whole_list(State& s, std::size_t decoded) {
+    const PendingLoad& p = s.pending;
+    if (decoded == 0 || p.list_loaded == 0 || p.list_total <= p.list_loaded) return;
+    const double estimate =
+        static_cast<double>(decoded) * static_cast<double>(p.list_total) / static_cast<double>(p.list_loaded) * 1.02;
+    const double most = static_cast<double>(p.list_total) / 64.0;  // no entry is shorter
+    const auto rows = static_cast<std::size_t>(std::min(estimate, most));
+    s.rows.reserve(rows);
+    s.view_rows.reserve(rows);
+}
+
+// A first load shows the credentials decoded so far while the rest of the list arrives (a
+// large list takes seconds): in server order, so with no sort the view's first rows are
+// already the final ones; only the new rows are made and filtered. The rows name their scopes,
+// so the org comes first. A sort asked for meanwhile stops the preview where it is; the whole
+// list replaces it when it has arrived, keeping the rows already made.
+void preview_rows(State& s) {
+    if (!s.rows_preview && !s.rows.empty()) return;  // a refresh shows the rows it has until it ends
+    if (!s.pending.org_loaded() || !s.view.sort.empty()) return;
+    const CredentialStore& got = s.pending.list_stream.so_far();
+    if (got.size() < s.rows.size()) drop_preview(s);  // a later "entries" array started over
+    if (got.size() == s.rows.size()) return;
+    set_pending_org(s);
+    s.rows_preview = true;
+    const std::size_t first = s.rows.size();
+    if (first == 0) reserve_for_whole_list(s, got.size());
+    append_rows(s.rows, got, s.org, s.utc_offset_minutes);
+    s.row_index.extend(s.rows, first);
+    if (s.view_rows_rows_revision != s.rows_revision || !(s.view_rows_view == s.view)) {
+        s.view_rows.clear();
+        append_rows_in_view(s.view_rows, s.rows, 0, s.view, &s.org);
+    } else {
+        append_rows_in_view(s.view_rows, s.rows, first, s.view, &s.org);
+    }
+    ++s.rows_revision;
+    s.view_rows_view = s.view;
+    s.view_rows_rows_revision = s.rows_revision;
+    ++s.view_revision;
+}
+
+// Whether the preview's rows are the loaded list's first credentials (a body whose "entries"
+// started over after the last preview is not).
+bool preview_is_prefix(const State& s) {
+    if (!s.rows_preview || s.rows.size() > s.credentials.size()) return false;
+    for (std::size_t i = 0; i < s.rows.size(); ++i)
+        if (s.rows[i].id.value != s.credentials.id(i)) return false;
+    return true;
+}
+
+void finish_load_if_complete(State& s, double now_ms) {
+    if (!s.pending.complete()) return;
+    set_pending_org(s);
     if (s.pending.credentials) {
         s.credentials = std::move(*s.pending.credentials);
         s.credentials_etag = std::move(s.pending.credentials_etag);
     }
-    s.rows = make_rows(s.credentials, s.org, s.utc_offset_minutes);
+    if (preview_is_prefix(s)) {
+        append_rows(s.rows, s.credentials, s.org, s.utc_offset_minutes);
+    } else {
+        s.rows = make_rows(s.credentials, s.org, s.utc_offset_minutes);
+    }
+    s.rows_preview = false;
     s.pending = PendingLoad{};
     s.phase = LoadPhase::Loaded;
     s.loaded_at_ms = now_ms;
@@ -79,6 +154,7 @@ void to_login(State& s, std::string message) {
     s.credentials.clear();
     s.credentials_etag.clear();
     s.rows.clear();
+    s.rows_preview = false;
     s.row_index.clear();
     s.view_rows.clear();
     s.selection.clear();
@@ -103,6 +179,7 @@ Effects fail_load(State& s, const api::HttpResponse& r, ApiError error) {
     }
     ++s.generation;
     s.pending = PendingLoad{};
+    drop_preview(s);
     s.phase = LoadPhase::Failed;
     s.load_error = std::move(error);
     return {};
@@ -241,6 +318,7 @@ Effects handle(State& s, HttpProgressed& a) {
     s.pending.list_total = a.total;
     s.pending.list_stream.feed(a.part);
     a.part = api::Body{};
+    preview_rows(s);
     return {};
 }
 
@@ -369,6 +447,7 @@ Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
             break;
         }
     }
+    if (!s.pending.credentials && !s.pending.credentials_unchanged) preview_rows(s);  // the org may have come last
     finish_load_if_complete(s, a.now_ms);
     return {};
 }

@@ -24,8 +24,10 @@ public:
     // The body ended: the credentials (packed), or what is wrong with the body.
     Result<CredentialStore> finish();
 
-    // Entries decoded so far.
+    // Entries decoded so far, and the credentials they hold (finish() returns these, and the
+    // rest). A later "entries" member starts them over.
     std::size_t decoded() const { return out_.size(); }
+    const CredentialStore& so_far() const { return out_; }
 
 private:
     enum class Phase {

@@ -27,6 +27,16 @@ void RowIndex::build(const std::vector<CredentialRow>& rows) {
     }
 }
 
+void RowIndex::extend(const std::vector<CredentialRow>& rows, std::size_t from) {
+    if (rows.size() * 2 > slots_.size()) return build(rows);  // grown past half full: doubles
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = from; i < rows.size(); ++i) {
+        std::size_t at = static_cast<std::size_t>(hash_of(rows[i].id.value)) & mask;
+        while (slots_[at] != 0) at = (at + 1) & mask;
+        slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+}
+
 std::optional<std::uint32_t> RowIndex::find(const std::vector<CredentialRow>& rows, std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
     const std::size_t mask = slots_.size() - 1;

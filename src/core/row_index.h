@@ -15,6 +15,8 @@ namespace cc {
 class RowIndex {
 public:
     void build(const std::vector<CredentialRow>& rows);
+    // Adds rows[from..] (rows appended since the index was built or last extended).
+    void extend(const std::vector<CredentialRow>& rows, std::size_t from);
     void clear() { slots_.clear(); }
     // `rows` are the rows the index was built from.
     std::optional<std::uint32_t> find(const std::vector<CredentialRow>& rows, std::string_view id) const;

@@ -198,13 +198,20 @@ std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const 
 
 std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree& org, int utc_offset_minutes) {
     std::vector<CredentialRow> rows;
-    rows.reserve(list.size());
+    append_rows(rows, list, org, utc_offset_minutes);
+    return rows;
+}
+
+void append_rows(std::vector<CredentialRow>& rows, const CredentialStore& list, const OrgTree& org,
+                 int utc_offset_minutes) {
+    // Room for all at once; rows added part by part grow geometrically instead (a reserve of
+    // each part's exact size would move every row again each time).
+    if (rows.empty()) rows.reserve(list.size());
     Credential c;  // one credential unpacked at a time, its strings' room reused
-    for (std::size_t i = 0; i < list.size(); ++i) {
+    for (std::size_t i = rows.size(); i < list.size(); ++i) {
         list.read(i, c);
         rows.push_back(make_row(c, org, utc_offset_minutes));
     }
-    return rows;
 }
 
 }  // namespace cc

@@ -103,6 +103,10 @@ private:
 CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_minutes);
 std::vector<CredentialRow> make_rows(const std::vector<Credential>& list, const OrgTree& org, int utc_offset_minutes);
 std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree& org, int utc_offset_minutes);
+// Appends the rows of `list`'s credentials from the first one `rows` does not have yet (rows
+// already made for the list's first credentials, while it was still arriving).
+void append_rows(std::vector<CredentialRow>& rows, const CredentialStore& list, const OrgTree& org,
+                 int utc_offset_minutes);
 
 // Status tooltip: the status's description, then what went wrong where ("Not created in
 // project team-a"), or that the cluster could not be reached.

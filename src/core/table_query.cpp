@@ -241,15 +241,21 @@ bool row_matches_folded_search(const CredentialRow& row, std::string_view folded
 
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
                                         const OrgTree* org) {
+    std::vector<std::uint32_t> out;
+    out.reserve(rows.size());
+    append_rows_in_view(out, rows, 0, view, org);
+    if (view.sort.empty() || out.size() < 2) return out;
+    return sorted_by(rows, out, view.sort);
+}
+
+void append_rows_in_view(std::vector<std::uint32_t>& out, const std::vector<CredentialRow>& rows, std::size_t from,
+                         const TableView& view, const OrgTree* org) {
     const std::string needle = fold_case(view.search);
     const PreparedUsableAt usable_at = prepare_usable_at(view.usable_at, org);
     std::vector<PreparedFilter> filters;
     filters.reserve(view.filters.size());
     for (const auto& f : view.filters) filters.push_back(prepare(f));
-
-    std::vector<std::uint32_t> out;
-    out.reserve(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::size_t i = from; i < rows.size(); ++i) {
         const CredentialRow& row = rows[i];
         bool ok = usable(row, usable_at);
         for (const auto& f : filters)
@@ -259,8 +265,6 @@ std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, 
             }
         if (ok && search_matches(row, needle, view.visible)) out.push_back(static_cast<std::uint32_t>(i));
     }
-    if (view.sort.empty() || out.size() < 2) return out;
-    return sorted_by(rows, out, view.sort);
 }
 
 bool row_in_view(const CredentialRow& row, const TableView& view, const OrgTree* org) {

@@ -69,6 +69,10 @@ bool row_matches_folded_search(const CredentialRow& row, std::string_view folded
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
                                         const OrgTree* org = nullptr);
 
+// Appends to `out` the indices of rows[from..] that pass the view's search, filters and
+// usable-at, in row order (compute_view without the sort).
+void append_rows_in_view(std::vector<std::uint32_t>& out, const std::vector<CredentialRow>& rows, std::size_t from,
+                         const TableView& view, const OrgTree* org = nullptr);
 // Whether one row passes the view's search, filters and usable-at: compute_view's test.
 bool row_in_view(const CredentialRow& row, const TableView& view, const OrgTree* org = nullptr);
 // Where row `row` goes among `members` (rows of a view, in compute_view's order by `sort`): the

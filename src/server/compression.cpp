@@ -74,11 +74,19 @@ void finish_encoding(const httplib::Request& req, httplib::Response& res) {
     if (type.rfind("image/", 0) == 0 || type == "font/woff2" || type == "font/woff") return;  // compressed already
     auto gz = gzip_compress(res.body, res.body.size() >= kFastGzipBytes ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION);
     if (!gz || gz->size() >= res.body.size()) return;
+    set_gzip_body(res, std::move(*gz), res.body.size());
+}
+
+void set_gzip_body(httplib::Response& res, std::string gz, std::uint64_t decoded_size) {
     // What the body weighs once decoded: a browser reports a download's progress in decoded
     // bytes, so a page can show how far a large list has come (Content-Length is the gzip size).
-    res.set_header("X-Decoded-Length", std::to_string(res.body.size()));
-    res.body = std::move(*gz);
+    res.headers.erase("X-Decoded-Length");
+    res.set_header("X-Decoded-Length", std::to_string(decoded_size));
+    res.body = std::move(gz);
+    res.headers.erase("Content-Encoding");
     res.set_header("Content-Encoding", "gzip");
+    res.headers.erase("Vary");
+    res.set_header("Vary", "Accept-Encoding");
     // A strong ETag names one representation: the gzip one gets its own.
     if (auto etag = res.get_header_value("ETag"); etag.size() > 2 && etag.front() == '"' && etag.back() == '"') {
         etag.insert(etag.size() - 1, kGzipEtagSuffix);

@@ -29,6 +29,11 @@ inline constexpr std::string_view kGzipEtagSuffix = "-gzip";
 // nullopt when zlib fails.
 std::optional<std::string> gzip_compress(std::string_view data, int level = -1);
 
+// Makes `gz` (gzip of a body of `decoded_size` bytes) the answer's body, as finish_encoding()
+// would have: Content-Encoding, the decoded size, the gzip ETag, Vary. For handlers that keep
+// a body compressed.
+void set_gzip_body(httplib::Response& res, std::string gz, std::uint64_t decoded_size);
+
 // Call once the handler has filled `res`, before httplib writes it. Bodies that already carry a
 // Content-Encoding (precompressed files) are left alone.
 void finish_encoding(const httplib::Request& req, httplib::Response& res);

@@ -2,12 +2,15 @@
 // delete under /api/v1/asset/credentials/<kind>, each declared with the credential permission it
 // needs somewhere. HTTP only: the behaviour lives in credential_service.cpp. Responses never
 // carry a secret value, and neither request bodies nor queries are ever logged.
+#include <zlib.h>
+
 #include <deque>
 #include <memory>
 #include <mutex>
 
 #include "core/credential_list_writer.h"
 #include "server/cluster_agent.h"
+#include "server/compression.h"
 #include "server/credential_service.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -18,25 +21,32 @@ namespace {
 const std::string kBase = "/api/v1/asset/credentials";
 
 // The last list bodies by ETag (credential_list_etag: data version, caller, query), so repeated
-// lists of unchanged data are not read and encoded again. Small: any write makes every entry
-// useless, and the body of 100,000 credentials (~90 MB) is not kept at all.
+// lists of unchanged data are not read, encoded and compressed again. Small: any write makes
+// every entry useless. A large body (thousands of credentials, for a client that takes gzip) is
+// kept as it was sent, gzip: 100,000 credentials are ~90 MB plain but ~9 MB compressed.
+struct KeptBody {
+    std::shared_ptr<const std::string> bytes;
+    std::uint64_t decoded_size = 0;
+    bool gzip = false;
+};
+
 class ListBodies {
 public:
-    std::shared_ptr<const std::string> find(const std::string& etag) {
+    std::optional<KeptBody> find(const std::string& etag, bool gzip) {
         std::lock_guard lock(mutex_);
-        for (const auto& [tag, body] : entries_)
-            if (tag == etag) return body;
-        return nullptr;
+        for (const auto& [tag, kept] : entries_)
+            if (tag == etag && kept.gzip == gzip) return kept;
+        return std::nullopt;
     }
-    static bool worth_keeping(std::size_t body_bytes) { return body_bytes <= kMaxBodyBytes; }
-    void put(const std::string& etag, std::shared_ptr<const std::string> body) {
-        if (!worth_keeping(body->size())) return;
+    static bool worth_keeping(std::size_t bytes) { return bytes <= kMaxBodyBytes; }
+    void put(const std::string& etag, KeptBody kept) {
+        if (!worth_keeping(kept.bytes->size())) return;
         std::lock_guard lock(mutex_);
-        entries_.emplace_back(etag, std::move(body));
+        entries_.emplace_back(etag, std::move(kept));
         std::size_t bytes = 0;
-        for (const auto& e : entries_) bytes += e.second->size();
+        for (const auto& e : entries_) bytes += e.second.bytes->size();
         while (entries_.size() > kMaxEntries || bytes > kMaxBytes) {
-            bytes -= entries_.front().second->size();
+            bytes -= entries_.front().second.bytes->size();
             entries_.pop_front();
         }
     }
@@ -46,11 +56,15 @@ private:
     static constexpr std::size_t kMaxBodyBytes = 16u << 20;
     static constexpr std::size_t kMaxBytes = 32u << 20;
     std::mutex mutex_;
-    std::deque<std::pair<std::string, std::shared_ptr<const std::string>>> entries_;
+    std::deque<std::pair<std::string, KeptBody>> entries_;
 };
 
-void send_entries(httplib::Response& res, const Result<std::vector<Credential>>& list, bool combined,
-                  ListBodies& bodies) {
+bool accepts_gzip(const RequestContext& rc) {
+    return cc::server::accepts_gzip(rc.http.get_header_value("Accept-Encoding"));
+}
+
+void send_entries(const RequestContext& rc, httplib::Response& res, const Result<std::vector<Credential>>& list,
+                  bool combined, ListBodies& bodies) {
     if (!list) {
         res.headers.erase("ETag");
         res.headers.erase("Cache-Control");
@@ -58,23 +72,38 @@ void send_entries(httplib::Response& res, const Result<std::vector<Credential>>&
         return send_error(res, list.error());
     }
     res.status = 200;
+    res.set_header("Content-Type", kJsonContentType);
     std::string body = encode_credential_list_body(*list, combined);
     const std::string etag = res.get_header_value("ETag");
+    if (body.size() >= kFastGzipBytes && accepts_gzip(rc)) {
+        // Compressed here, once, and kept compressed (finish_encoding leaves an encoded body).
+        if (auto gz = gzip_compress(body, Z_BEST_SPEED); gz && gz->size() < body.size()) {
+            KeptBody kept{std::make_shared<const std::string>(std::move(*gz)), body.size(), true};
+            if (!etag.empty()) bodies.put(etag, kept);
+            set_gzip_body(res, *kept.bytes, kept.decoded_size);
+            return;
+        }
+    }
     // A body too large to keep (100,000 credentials: ~90 MB) moves into the answer uncopied.
     if (!etag.empty() && ListBodies::worth_keeping(body.size()))
-        bodies.put(etag, std::make_shared<const std::string>(body));
+        bodies.put(etag, KeptBody{std::make_shared<const std::string>(body), body.size(), false});
     res.body = std::move(body);
-    res.set_header("Content-Type", kJsonContentType);
 }
 
-// A list body kept for this ETag, when there is one.
-bool answered_from_cache(ListBodies& bodies, httplib::Response& res) {
+// A list body kept for this ETag, in the form this client takes, when there is one.
+bool answered_from_cache(const RequestContext& rc, ListBodies& bodies, httplib::Response& res) {
     const std::string etag = res.get_header_value("ETag");
     if (etag.empty()) return false;
-    auto body = bodies.find(etag);
-    if (!body) return false;
+    const bool gzip = accepts_gzip(rc);
+    auto kept = gzip ? bodies.find(etag, true) : std::nullopt;
+    if (!kept) kept = bodies.find(etag, false);
+    if (!kept) return false;
     res.status = 200;
-    res.set_content(*body, kJsonContentType);
+    res.set_header("Content-Type", kJsonContentType);
+    if (kept->gzip)
+        set_gzip_body(res, *kept->bytes, kept->decoded_size);
+    else
+        res.body = *kept->bytes;
     return true;
 }
 
@@ -111,8 +140,8 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
 
     router.add("GET", list_path, RouteAccess::scoped(Action::Read),
                [&store, kind, bodies](RequestContext& rc, httplib::Response& res) {
-                   if (answered_not_modified(rc, kind, res) || answered_from_cache(*bodies, res)) return;
-                   send_entries(res, list_credentials(store, rc.caller(), kind, rc.http.params), false, *bodies);
+                   if (answered_not_modified(rc, kind, res) || answered_from_cache(rc, *bodies, res)) return;
+                   send_entries(rc, res, list_credentials(store, rc.caller(), kind, rc.http.params), false, *bodies);
                });
     router.add("POST", list_path, RouteAccess::scoped(Action::Create),
                [&ctx, &store, &box, kind](RequestContext& rc, httplib::Response& res) {
@@ -151,11 +180,11 @@ void add_kind_routes(Router& router, const ServerContext& ctx, CredentialKind ki
 void add_credential_routes(Router& router, const ServerContext& ctx) {
     Store& store = ctx.store;
     auto bodies = std::make_shared<ListBodies>();
-    router.add("GET", kBase, RouteAccess::scoped(Action::Read),
-               [&store, bodies](RequestContext& rc, httplib::Response& res) {
-                   if (answered_not_modified(rc, std::nullopt, res) || answered_from_cache(*bodies, res)) return;
-                   send_entries(res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true, *bodies);
-               });
+    router.add(
+        "GET", kBase, RouteAccess::scoped(Action::Read), [&store, bodies](RequestContext& rc, httplib::Response& res) {
+            if (answered_not_modified(rc, std::nullopt, res) || answered_from_cache(rc, *bodies, res)) return;
+            send_entries(rc, res, list_credentials(store, rc.caller(), std::nullopt, rc.http.params), true, *bodies);
+        });
     for (auto kind : kAllKinds) add_kind_routes(router, ctx, kind, bodies);
 }
 

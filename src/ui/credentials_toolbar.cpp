@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "app/update.h"
 #include "core/case_fold.h"
 #include "core/table_query.h"
 #include "core/time_text.h"
@@ -165,7 +166,11 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
     draw_filter_popup(state, ui, out);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    if (state.phase == app::LoadPhase::Loaded || (loading && !state.rows.empty())) {
+    if (state.rows_preview) {  // a first load shows its rows as they arrive: how far it has come
+        const std::string text = app::loading_message(state);
+        text_muted(text.c_str());
+        register_last_item("loading##toolbar", text);
+    } else if (state.phase == app::LoadPhase::Loaded || (loading && !state.rows.empty())) {
         const bool narrowed = state.view_rows.size() != state.rows.size();
         const std::string count =
             narrowed
@@ -186,10 +191,10 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
                           button_w(ICON_REFRESH "  Refresh") + ImGui::CalcTextSize(loaded.c_str()).x +
                           st.ItemSpacing.x * 4 + em(1.2f);
     ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
-    if (loading) {
+    if (loading && !state.rows_preview) {  // a preview says how far it has come instead
         spinner(em(0.5f), palette().busy);
         ImGui::SameLine();
-    } else if (!loaded.empty()) {
+    } else if (!loading && !loaded.empty()) {
         text_muted(loaded.c_str());
         register_last_item("loaded##toolbar", loaded);
         if (ImGui::IsItemHovered()) tooltip_text("When the list was last loaded from the server");
@@ -197,7 +202,7 @@ void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now
     }
     draw_columns_menu(state, ui, out);
     ImGui::SameLine();
-    const bool can_export = !state.view_rows.empty();
+    const bool can_export = !state.view_rows.empty() && !state.rows_preview;  // the whole list, not a part
     if (secondary_button(ICON_DOWNLOAD "  Export CSV##toolbar", ImVec2(0, 0), can_export))
         out.push_back(app::ExportRequested{ui.display_order, now_ms});
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))

@@ -191,3 +191,92 @@ TEST_CASE("spare time builds the sort index; sorting gives the same order before
     CHECK(s.view_rows == compute_view(s.rows, s.view, &s.org));
     CHECK(s.view_rows.size() == 1);
 }
+
+namespace {
+
+// A list of `n` credentials named cred-0, cred-1, ... in that (server) order, and where each
+// entry ends in the body.
+std::string many_credentials_body(int n, std::vector<std::size_t>& entry_ends) {
+    const Json one = Json::parse(credentials_body())["entries"][0];
+    std::string body = R"({"entries":[)";
+    for (int i = 0; i < n; ++i) {
+        Json e = one;
+        e["meta"]["id"] = "c-" + std::to_string(i);
+        e["meta"]["name"] = "cred-" + std::to_string(i);
+        body += (i ? "," : "") + e.dump();
+        entry_ends.push_back(body.size());
+    }
+    return body + "]}";
+}
+
+std::vector<std::string> names_shown(const State& s) {
+    std::vector<std::string> out;
+    for (const auto i : s.view_rows) out.emplace_back(s.rows[i].cell(Column::Credential));
+    return out;
+}
+
+void answer_org(State& s, const std::vector<SendRequest>& reqs) {
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+}
+
+}  // namespace
+
+TEST_CASE("a first load shows the rows that arrived while the rest is on its way") {
+    State s;
+    auto reqs = sign_in(s);
+    const SendRequest& list = find(reqs, LoadPart::Credentials);
+    std::vector<std::size_t> ends;
+    const std::string body = many_credentials_body(6, ends);
+    // Rows name their scopes: nothing shows before the org has arrived.
+    update(s, HttpProgressed{list.context, ends[1], body.size(), body.substr(0, ends[1] + 1)});
+    CHECK(s.rows.empty());
+    answer_org(s, reqs);
+    CHECK(s.phase == LoadPhase::Loading);
+    CHECK(s.rows_preview);
+    CHECK(names_shown(s) == std::vector<std::string>{"cred-0", "cred-1"});
+    CHECK(s.row_at(CredentialId{"c-1"}) == 1u);
+    CHECK(s.rows[0].scope_path() == "Account / cluster-a / dept-1 / team-a");  // named by the org
+
+    // A search meanwhile narrows what has arrived and what arrives next.
+    update(s, SearchChanged{"cred-3"});
+    CHECK(names_shown(s).empty());
+    update(s, HttpProgressed{list.context, ends[4], body.size(), body.substr(ends[1] + 1, ends[4] - ends[1])});
+    CHECK(names_shown(s) == std::vector<std::string>{"cred-3"});
+    update(s, SearchChanged{""});
+    CHECK(names_shown(s) == std::vector<std::string>{"cred-0", "cred-1", "cred-2", "cred-3", "cred-4"});
+
+    // The end: every row, the preview's kept, the phase loaded.
+    update(s, HttpProgressed{list.context, body.size(), body.size(), body.substr(ends[4] + 1)});
+    update(s, respond(list, 200, ""));
+    CHECK(s.phase == LoadPhase::Loaded);
+    CHECK_FALSE(s.rows_preview);
+    CHECK(names_shown(s) == std::vector<std::string>{"cred-0", "cred-1", "cred-2", "cred-3", "cred-4", "cred-5"});
+    CHECK(s.row_at(CredentialId{"c-5"}) == 5u);
+}
+
+TEST_CASE("no preview under a sort, and a broken list drops the rows it showed") {
+    std::vector<std::size_t> ends;
+    const std::string body = many_credentials_body(4, ends);
+    {
+        State s;
+        update(s, SortClicked{Column::Credential, true});
+        auto reqs = sign_in(s);
+        answer_org(s, reqs);
+        update(s, HttpProgressed{find(reqs, LoadPart::Credentials).context, ends[2], body.size(),
+                                 body.substr(0, ends[2] + 1)});
+        CHECK(s.rows.empty());  // a sorted view's first rows are not known before the end
+    }
+    State s;
+    auto reqs = sign_in(s);
+    answer_org(s, reqs);
+    const SendRequest& list = find(reqs, LoadPart::Credentials);
+    update(s, HttpProgressed{list.context, ends[2], body.size(), body.substr(0, ends[2] + 1)});
+    CHECK(s.rows.size() == 3);
+    update(s, respond(list, 200, ""));  // cut short
+    CHECK(s.phase == LoadPhase::Failed);
+    CHECK(s.rows.empty());
+    CHECK(s.view_rows.empty());
+    CHECK_FALSE(s.row_at(CredentialId{"c-0"}));
+}

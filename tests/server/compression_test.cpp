@@ -123,3 +123,50 @@ TEST_CASE("compression: Accept-Encoding parsing") {
     REQUIRE(fastest);
     CHECK(gunzip(*fastest) == text);
 }
+
+TEST_CASE("compression: a large list is compressed once and kept compressed until the data changes") {
+    server::Config config = test_config({});
+    config.demo_size = 1500;  // a list of more than 1 MB
+    TestServer server(config);
+    auto c = raw_client(server);
+    const std::string token = admin_token(c);
+    const std::string path = kCredentialsPath + "?usageInfo=true&statusInfo=true";
+    httplib::Headers gzip_headers = bearer(token);
+    gzip_headers.emplace("Accept-Encoding", "gzip, deflate, br");
+
+    auto plain = c.Get(path.c_str(), bearer(token));
+    REQUIRE(plain);
+    REQUIRE(plain->body.size() > 1024 * 1024);
+    auto first = c.Get(path.c_str(), gzip_headers);
+    auto again = c.Get(path.c_str(), gzip_headers);
+    REQUIRE(first);
+    REQUIRE(again);
+    for (const auto* r : {&first, &again}) {
+        CHECK((*r)->status == 200);
+        CHECK((*r)->get_header_value("Content-Encoding") == "gzip");
+        CHECK((*r)->get_header_value("Vary") == "Accept-Encoding");
+        CHECK((*r)->get_header_value("Content-Type") == "application/json");
+        CHECK((*r)->get_header_value("X-Decoded-Length") == std::to_string(plain->body.size()));
+        CHECK((*r)->get_header_value("ETag") == first->get_header_value("ETag"));
+        CHECK(gunzip((*r)->body) == plain->body);
+    }
+    // Without gzip the same list comes plain, and a plain request after a gzip one too.
+    auto plain_again = c.Get(path.c_str(), bearer(token));
+    REQUIRE(plain_again);
+    CHECK_FALSE(plain_again->has_header("Content-Encoding"));
+    CHECK(plain_again->body == plain->body);
+
+    // A change makes a new list: the kept one is not sent again.
+    Api api(server, kAdmin);
+    api.expect(
+        api.post(kind_path(CredentialKind::GenericSecret),
+                 create_body("one-more", project_scope(1), spec_with_values(CredentialKind::GenericSecret, "v"))),
+        202);
+    auto changed = c.Get(path.c_str(), gzip_headers);
+    REQUIRE(changed);
+    CHECK(changed->get_header_value("ETag") != first->get_header_value("ETag"));
+    const std::string decoded = gunzip(changed->body);
+    CHECK(decoded.size() > plain->body.size());
+    CHECK(decoded.find("\"one-more\"") != std::string::npos);
+    CHECK(changed->get_header_value("X-Decoded-Length") == std::to_string(decoded.size()));
+}
