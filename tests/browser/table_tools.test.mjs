@@ -97,6 +97,7 @@ test('search is instant, case-insensitive, and counts the matches', async () => 
   const page = await signedIn();
   await click(page, byId('##search'), 'search box');
   await page.keyboard.type('NVCR');
+  await settle(page);  // every keystroke drawn: the count read next is the whole query's
   const expected = entries.filter((e) => JSON.stringify([e.meta.name, e.meta.description ?? '', e.clusterInfo?.resources?.map((r) => r.name) ?? []]).toLowerCase().includes('nvcr'));
   const count = await waitForItem(page, (it) => it.id === 'count##toolbar' && / of /.test(it.label));
   const names = await allNames(page);
