@@ -385,7 +385,8 @@ EMSCRIPTEN_KEEPALIVE void cc_fetch_part(void* context, char* data, int size, dou
     // large list arrives in hundreds of parts; but the first rows of a list show at once.
     const bool had_rows = !app().state.rows.empty();
     run_effects(std::move(progressed));
-    if (!had_rows && !app().state.rows.empty()) cc::web::backend_request_frames(1);
+    // Three: a table's first frame measures its columns, the next ones draw the rows in place.
+    if (!had_rows && !app().state.rows.empty()) cc::web::backend_request_frames(3);
 }
 
 // `data` (malloc'd, `size` bytes, may be null) is handed over; `etag` and `error` are borrowed.

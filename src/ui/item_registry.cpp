@@ -72,11 +72,17 @@ std::string visible_part(std::string_view label) {
 
 void on_new_frame(ImGuiContext*, ImGuiContextHook*) {
     Registry& r = reg();
-    r.last.clear();
-    for (auto& item : r.building)
-        if (!item.label.empty() || !item.key.empty()) r.last.push_back(std::move(item));
     r.building.clear();
     r.index.clear();
+}
+
+// The items of a frame are published as it ends: items() describes the frame on screen, not the
+// one before it (which a test or the bench would otherwise wait one more frame to see past).
+void on_end_frame(ImGuiContext*, ImGuiContextHook*) {
+    Registry& r = reg();
+    r.last.clear();
+    for (auto& item : r.building)
+        if (!item.label.empty() || !item.key.empty()) r.last.push_back(item);
 }
 
 }  // namespace
@@ -88,6 +94,10 @@ void install_item_registry() {
     hook.Type = ImGuiContextHookType_NewFramePre;
     hook.Callback = on_new_frame;
     ImGui::AddContextHook(&g, &hook);
+    ImGuiContextHook end;
+    end.Type = ImGuiContextHookType_EndFramePost;
+    end.Callback = on_end_frame;
+    ImGui::AddContextHook(&g, &end);
 }
 
 void set_item_registry_scale(float s) {
