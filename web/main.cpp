@@ -115,7 +115,11 @@ EM_JS(int, js_fetch, (const char* url, const char* headers, void* context, int i
                 setTimeout(drain, 0);
                 return;
             }
-            const part = f.parts.shift();
+            let part = f.parts.shift();
+            if (part.length > 262144) {  // a slice's end is checked between parts: keep them small
+                f.parts.unshift(part.subarray(262144));
+                part = part.subarray(0, 262144);
+            }
             delivered += part.length;
             if (in_parts && f.status >= 200 && f.status < 300) {
                 const data = _malloc(part.length);
