@@ -55,14 +55,8 @@ void update_column_order(ColumnOrder& col, const std::vector<CredentialRow>& row
     std::vector<std::uint32_t>& order = col.order;
     order.erase(std::find(order.begin(), order.end(), row));
     // Its place: after the smaller keys, and after the equal keys of earlier rows.
-    std::string other;
-    const auto at = std::partition_point(order.begin(), order.end(), [&](std::uint32_t m) {
-        other.clear();
-        append_sort_key(other, rows[m], c);
-        const int r = other.compare(key);  // char_traits<char> compares bytes as unsigned: memcmp order
-        return r < 0 || (r == 0 && m < row);
-    });
-    order.insert(at, row);
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(view_position(rows, order, row, {SortKey{c, false}})),
+                 row);
     // The ranks again: two other rows side by side are equal as their old ranks say (their keys
     // did not change); next to the row, the keys are compared.
     std::vector<std::uint32_t> rank(order.size());

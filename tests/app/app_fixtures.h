@@ -97,15 +97,20 @@ bool is(const SendRequest& r) {
     return std::holds_alternative<C>(r.context);
 }
 
+// Answers a load's org requests (clusters, projects, one page of departments).
+inline void answer_org(State& s, const std::vector<SendRequest>& reqs) {
+    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
+    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
+    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+}
+
 // Signed in, with the one demo credential (nvcr, project 7 "team-a") and its org loaded, and
 // permission to create in department 1 and project 7 (and to change and delete in project 7).
 inline State loaded_state() {
     State s;
     auto reqs = sign_in(s);
     update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    answer_org(s, reqs);
     update(s, respond(find(reqs, LoadPart::PermittedScopes), 200,
                       R"({"create":{"system":false,"tenants":[],"clusters":[],"departments":["1"],"projects":["7"]},
                           "read":null,"update":{"projects":["7"]},"delete":{"projects":["7"]}})"));

@@ -79,18 +79,14 @@ TEST_CASE("Refresh asks whether the list changed; an unchanged list keeps the ro
     auto list = respond(find(reqs, LoadPart::Credentials), 200, credentials_body());
     list.response.etag = "\"v1\"";
     update(s, std::move(list));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    answer_org(s, reqs);
     REQUIRE(s.phase == LoadPhase::Loaded);
     REQUIRE(s.rows.size() == 1);
 
     reqs = requests(update(s, RefreshRequested{}));
     CHECK(asks_if_changed(find(reqs, LoadPart::Credentials), "\"v1\""));
     update(s, respond(find(reqs, LoadPart::Credentials), 304, ""));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    answer_org(s, reqs);
     CHECK(s.phase == LoadPhase::Loaded);
     REQUIRE(s.rows.size() == 1);
     CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
@@ -101,9 +97,7 @@ TEST_CASE("Refresh asks whether the list changed; an unchanged list keeps the ro
     auto changed = respond(find(reqs, LoadPart::Credentials), 200, R"({"entries":[]})");
     changed.response.etag = "\"v2\"";
     update(s, std::move(changed));
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    answer_org(s, reqs);
     CHECK(s.rows.empty());
     CHECK(s.credentials_etag == "\"v2\"");
 }
@@ -143,9 +137,7 @@ TEST_CASE("the list is decoded from its parts as they arrive, and a broken one f
     update(s, HttpProgressed{list.context, half, body.size(), body.substr(0, half)});
     update(s, HttpProgressed{list.context, body.size(), body.size(), body.substr(half)});
     update(s, respond(list, 200, ""));  // the end of the answer, without a body
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
+    answer_org(s, reqs);
     CHECK(s.phase == LoadPhase::Loaded);
     REQUIRE(s.rows.size() == 1);
     CHECK(s.rows[0].cell(Column::Credential) == "nvcr");
@@ -213,12 +205,6 @@ std::vector<std::string> names_shown(const State& s) {
     std::vector<std::string> out;
     for (const auto i : s.view_rows) out.emplace_back(s.rows[i].cell(Column::Credential));
     return out;
-}
-
-void answer_org(State& s, const std::vector<SendRequest>& reqs) {
-    update(s, respond(find(reqs, LoadPart::Clusters), 200, clusters_body()));
-    update(s, respond(find(reqs, LoadPart::Projects), 200, projects_body()));
-    update(s, respond(find(reqs, LoadPart::Departments), 200, departments_body(1, 1, std::nullopt)));
 }
 
 }  // namespace
