@@ -69,6 +69,11 @@ public:
     RowText scope_path() const { return text(kScopePath); }         // tooltip of the Scope cell
     RowText created_at_iso() const { return text(kCreatedAtIso); }  // tooltip of the Creation time cell
     RowText status_detail() const;                                  // tooltip of the Status cell: description + issues
+    // The stored column texts side by side, each ended by a '\0' (Type and Status are not
+    // stored): a search of every column looks through them at once.
+    std::string_view stored_columns() const {
+        return block_ ? std::string_view(block_.get(), at_[kColumnCount]) : std::string_view();
+    }
 
     // Setting a text packs the block again: for building a row, not for a loop over rows.
     void set(Column c, std::string_view text);

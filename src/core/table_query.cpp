@@ -126,6 +126,13 @@ bool matches(const CredentialRow& row, const PreparedFilter& f) {
 
 bool search_matches(const CredentialRow& row, std::string_view folded, const std::array<bool, kColumnCount>& visible) {
     if (folded.empty()) return true;
+    const bool all_visible = std::all_of(visible.begin(), visible.end(), [](bool v) { return v; });
+    if (all_visible && folded.find('\0') == std::string_view::npos) {
+        // One pass over the stored texts (a match cannot cross the '\0' between two of them),
+        // then the two labels that are not stored.
+        return contains_folded(row.stored_columns(), folded) || contains_folded(row.cell(Column::Type), folded) ||
+               contains_folded(row.cell(Column::Status), folded);
+    }
     for (std::size_t c = 0; c < kColumnCount; ++c)
         if (visible[c] && contains_folded(row.cell(static_cast<Column>(c)), folded)) return true;
     return false;

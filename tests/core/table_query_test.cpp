@@ -644,3 +644,33 @@ TEST_CASE("sorting a view orders rows exactly as natural_compare does") {
         CHECK(compute_view(rows, sorted_by({{Column::Description, false}, {Column::Credential, desc}})) == want);
     }
 }
+
+TEST_CASE("a search of every column finds what a search of each column finds, and nothing between them") {
+    Lcg rng{17};
+    const std::vector<std::string> words = {"nvcr", "Ärger", "7", "team-a", "x7y", "ß", "é", "", "Docker", "a"};
+    std::vector<CredentialRow> rows;
+    for (int i = 0; i < 300; ++i) {
+        CredentialRow r = row("cred-" + std::to_string(rng.below(90)));
+        for (const Column c : kAllColumns) {
+            if (c == Column::Credential || c == Column::CreationTime) continue;
+            if (c == Column::Type || c == Column::Status) {
+                if (rng.below(2)) set(r, c, "");  // the label made from the kind and status
+                continue;
+            }
+            set(r, c,
+                words[rng.below(static_cast<std::uint32_t>(words.size()))] +
+                    words[rng.below(static_cast<std::uint32_t>(words.size()))]);
+        }
+        r.set_scope_path("tooltip-only 7");
+        rows.push_back(std::move(r));
+    }
+    const TableView all;
+    for (const std::string needle : {"7", "a", "nvcr", "ärger", "team-a7", "eam", "ss", "é", "tooltip", "ay", "x7"}) {
+        const std::string folded = fold_case(needle);
+        for (const auto& r : rows) {
+            bool any = false;
+            for (const Column c : kAllColumns) any = any || contains_folded(r.cell(c), folded);
+            REQUIRE_MESSAGE(row_matches_folded_search(r, folded, all.visible) == any, needle);
+        }
+    }
+}
