@@ -3,8 +3,8 @@
 
 Inter Regular keeps the code points in TEXT_RANGES, Inter SemiBold those in STRONG_RANGES; Fork
 Awesome keeps exactly the icons named in src/ui/icons.h. Hinting, glyph names and the OpenType
-layout tables are dropped: stb_truetype (ImGui's rasterizer) reads outlines, cmap and metrics only, and ImGui 1.86 does no
-kerning. The outlines are desubroutinized: larger raw, but each glyph then spells out its own
+layout tables are dropped: stb_truetype (ImGui's rasterizer) reads outlines, cmap and metrics
+only, and ImGui 1.86 does no kerning. The outlines are desubroutinized: larger raw, but each glyph then spells out its own
 curves and brotli finds the repeats across glyphs better than CFF subroutines do (about 20%
 fewer bytes on the wire). The generated file defines the byte arrays and the ranges declared in
 src/ui/embedded_fonts.h. Runs with Debian's python3-fonttools (/usr/bin/python3).

@@ -225,15 +225,15 @@ namespace {
 
 // Polls follow exactly the rows in a transient state; a row that stays transient keeps its
 // back-off, a row that becomes transient starts afresh.
-void follow_row(const std::unordered_map<CredentialId, Poll>& before, std::unordered_map<CredentialId, Poll>& polls,
-                const CredentialRow& row, double now_ms) {
+// `old`: the row's poll before, if it had one.
+void follow_row(const Poll* old, std::unordered_map<CredentialId, Poll>& polls, const CredentialRow& row,
+                double now_ms) {
     if (!row.status || !status_is_transient(*row.status)) return;
-    auto old = before.find(row.id);
-    if (old == before.end()) {
+    if (!old) {
         polls.insert_or_assign(row.id, Poll{now_ms + kFirstPollMs, kFirstPollMs, false});
         return;
     }
-    Poll p = old->second;
+    Poll p = *old;
     if (!p.in_flight) {
         p.interval_ms = std::min(std::max(p.interval_ms * 2, kFirstPollMs), kMaxPollMs);
         p.due_ms = now_ms + p.interval_ms;
@@ -252,7 +252,10 @@ void rows_changed(State& s, double now_ms) {
     if (s.anchor && !s.row_at(*s.anchor)) s.anchor.reset();
 
     std::unordered_map<CredentialId, Poll> polls;
-    for (const auto& row : s.rows) follow_row(s.polls, polls, row, now_ms);
+    for (const auto& row : s.rows) {
+        const auto old = s.polls.find(row.id);
+        follow_row(old == s.polls.end() ? nullptr : &old->second, polls, row, now_ms);
+    }
     s.polls = std::move(polls);
 }
 
@@ -269,12 +272,12 @@ void replace_row(State& s, std::size_t at, const Credential& c, double now_ms) {
 
     // The same id at the same place: the id index and the selection stay; the row's poll is
     // decided again.
-    std::unordered_map<CredentialId, Poll> before;
+    std::optional<Poll> before;
     if (const auto old = s.polls.find(s.rows[at].id); old != s.polls.end()) {
-        before.insert(*old);
+        before = old->second;
         s.polls.erase(old);
     }
-    follow_row(before, s.polls, s.rows[at], now_ms);
+    follow_row(before ? &*before : nullptr, s.polls, s.rows[at], now_ms);
     row_replaced_in_place(s, at, changed);
 }
 

@@ -19,16 +19,15 @@ void RowIndex::build(const std::vector<CredentialRow>& rows) {
     std::size_t size = 16;
     while (size < rows.size() * 2) size *= 2;
     slots_.assign(size, 0);
-    const std::size_t mask = size - 1;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::size_t at = static_cast<std::size_t>(hash_of(rows[i].id.value)) & mask;
-        while (slots_[at] != 0) at = (at + 1) & mask;
-        slots_[at] = static_cast<std::uint32_t>(i + 1);
-    }
+    insert(rows, 0);
 }
 
 void RowIndex::extend(const std::vector<CredentialRow>& rows, std::size_t from) {
     if (rows.size() * 2 > slots_.size()) return build(rows);  // grown past half full: doubles
+    insert(rows, from);
+}
+
+void RowIndex::insert(const std::vector<CredentialRow>& rows, std::size_t from) {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = from; i < rows.size(); ++i) {
         std::size_t at = static_cast<std::size_t>(hash_of(rows[i].id.value)) & mask;

@@ -22,6 +22,8 @@ public:
     std::optional<std::uint32_t> find(const std::vector<CredentialRow>& rows, std::string_view id) const;
 
 private:
+    void insert(const std::vector<CredentialRow>& rows, std::size_t from);  // into room already there
+
     std::vector<std::uint32_t> slots_;  // row position + 1; 0 is an empty slot
 };
 

@@ -124,12 +124,22 @@ bool matches(const CredentialRow& row, const PreparedFilter& f) {
     return contains_folded(cell, f.text);
 }
 
-bool search_matches(const CredentialRow& row, std::string_view folded, const std::array<bool, kColumnCount>& visible) {
+// A search text (folded) over the visible columns, with what a loop over rows needs once.
+struct PreparedSearch {
+    std::string_view folded;
+    const std::array<bool, kColumnCount>& visible;
+    // Every column shown and no '\0' in the text: one pass over a row's stored texts finds
+    // what a pass per column finds (a match cannot cross the '\0' between two texts).
+    bool one_pass = std::all_of(visible.begin(), visible.end(), [](bool v) { return v; }) &&
+                    folded.find('\0') == std::string_view::npos;
+};
+
+bool search_matches(const CredentialRow& row, const PreparedSearch& search) {
+    const std::string_view folded = search.folded;
+    const std::array<bool, kColumnCount>& visible = search.visible;
     if (folded.empty()) return true;
-    const bool all_visible = std::all_of(visible.begin(), visible.end(), [](bool v) { return v; });
-    if (all_visible && folded.find('\0') == std::string_view::npos) {
-        // One pass over the stored texts (a match cannot cross the '\0' between two of them),
-        // then the two labels that are not stored.
+    if (search.one_pass) {
+        // The stored texts, then the two labels that are not stored.
         return contains_folded(row.stored_columns(), folded) || contains_folded(row.cell(Column::Type), folded) ||
                contains_folded(row.cell(Column::Status), folded);
     }
@@ -170,6 +180,30 @@ bool usable(const CredentialRow& row, const PreparedUsableAt& u) {
     }
     return false;
 }
+
+// The view's search, filters and usable-at, prepared once for a loop over rows.
+struct PreparedView {
+    PreparedView(const TableView& view, const OrgTree* org)
+        : needle(fold_case(view.search)),
+          search{needle, view.visible},
+          usable_at(prepare_usable_at(view.usable_at, org)) {
+        filters.reserve(view.filters.size());
+        for (const auto& f : view.filters) filters.push_back(prepare(f));
+    }
+    PreparedView(const PreparedView&) = delete;  // `search` points into `needle`
+    PreparedView& operator=(const PreparedView&) = delete;
+    bool passes(const CredentialRow& row) const {
+        if (!usable(row, usable_at)) return false;
+        for (const auto& f : filters)
+            if (!matches(row, f)) return false;
+        return search_matches(row, search);
+    }
+
+    std::string needle;
+    PreparedSearch search;
+    PreparedUsableAt usable_at;
+    std::vector<PreparedFilter> filters;
+};
 
 }  // namespace
 
@@ -238,12 +272,13 @@ bool row_matches_filter(const CredentialRow& row, const ColumnFilter& f) {
 
 bool row_matches_search(const CredentialRow& row, std::string_view search,
                         const std::array<bool, kColumnCount>& visible) {
-    return search_matches(row, fold_case(search), visible);
+    const std::string folded = fold_case(search);
+    return search_matches(row, PreparedSearch{folded, visible});
 }
 
 bool row_matches_folded_search(const CredentialRow& row, std::string_view folded_search,
                                const std::array<bool, kColumnCount>& visible) {
-    return search_matches(row, folded_search, visible);
+    return search_matches(row, PreparedSearch{folded_search, visible});
 }
 
 std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, const TableView& view,
@@ -257,28 +292,13 @@ std::vector<std::uint32_t> compute_view(const std::vector<CredentialRow>& rows, 
 
 void append_rows_in_view(std::vector<std::uint32_t>& out, const std::vector<CredentialRow>& rows, std::size_t from,
                          const TableView& view, const OrgTree* org) {
-    const std::string needle = fold_case(view.search);
-    const PreparedUsableAt usable_at = prepare_usable_at(view.usable_at, org);
-    std::vector<PreparedFilter> filters;
-    filters.reserve(view.filters.size());
-    for (const auto& f : view.filters) filters.push_back(prepare(f));
-    for (std::size_t i = from; i < rows.size(); ++i) {
-        const CredentialRow& row = rows[i];
-        bool ok = usable(row, usable_at);
-        for (const auto& f : filters)
-            if (!matches(row, f)) {
-                ok = false;
-                break;
-            }
-        if (ok && search_matches(row, needle, view.visible)) out.push_back(static_cast<std::uint32_t>(i));
-    }
+    const PreparedView prepared(view, org);
+    for (std::size_t i = from; i < rows.size(); ++i)
+        if (prepared.passes(rows[i])) out.push_back(static_cast<std::uint32_t>(i));
 }
 
 bool row_in_view(const CredentialRow& row, const TableView& view, const OrgTree* org) {
-    if (!usable(row, prepare_usable_at(view.usable_at, org))) return false;
-    for (const auto& f : view.filters)
-        if (!matches(row, prepare(f))) return false;
-    return search_matches(row, fold_case(view.search), view.visible);
+    return PreparedView(view, org).passes(row);
 }
 
 std::size_t view_position(const std::vector<CredentialRow>& rows, const std::vector<std::uint32_t>& members,

@@ -139,30 +139,16 @@ std::string format_rfc3339(std::int64_t unix_ms) {
 // 'T' and the seconds; its numbers go through %d (so "2026-1-5T1:2:3Z" is read too); it ignores
 // what follows the seconds and the fraction unless it is a "±hh:mm" zone ("+0530", "+05" and
 // trailing text are read as UTC); it has no bare dates and no decimal comma.
-namespace {
-
-// Reads `count` digits at `at`; false when one is not a digit.
-bool digits_at(std::string_view s, std::size_t at, std::size_t count, int& out) {
-    if (at + count > s.size()) return false;
-    out = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
-}  // namespace
-
 std::string format_local_time(std::string_view s, int utc_offset_minutes) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
     const std::string text(s);
     // The usual shape, "2026-11-28T10:01:00...", is read directly (a table formats 100,000 of
     // them); anything else goes through sscanf's more lenient reading.
-    const bool plain = text.size() >= 19 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' &&
-                       text[16] == ':' && digits_at(text, 0, 4, y) && digits_at(text, 5, 2, mo) &&
-                       digits_at(text, 8, 2, d) && digits_at(text, 11, 2, h) && digits_at(text, 14, 2, mi) &&
-                       digits_at(text, 17, 2, sec);
+    std::size_t at = 0;
+    const bool plain = text.size() >= 19 && read_digits(text, at, 4, y) && text[at++] == '-' &&
+                       read_digits(text, at, 2, mo) && text[at++] == '-' && read_digits(text, at, 2, d) &&
+                       text[at++] == 'T' && read_digits(text, at, 2, h) && text[at++] == ':' &&
+                       read_digits(text, at, 2, mi) && text[at++] == ':' && read_digits(text, at, 2, sec);
     if (!plain && std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6) return text;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return text;
     // The zone designator after the seconds (and optional fraction): Z or ±hh:mm.

@@ -82,7 +82,8 @@ void on_end_frame(ImGuiContext*, ImGuiContextHook*) {
     Registry& r = reg();
     r.last.clear();
     for (auto& item : r.building)
-        if (!item.label.empty() || !item.key.empty()) r.last.push_back(item);
+        if (!item.label.empty() || !item.key.empty())
+            r.last.push_back(std::move(item));  // `building` restarts next frame
 }
 
 }  // namespace
