@@ -214,6 +214,11 @@ struct State {
     DiagramState diagram;
     HistoryState history;
 
+    // What a screen reader says next, unasked (a polite live region): a status that changed, a
+    // credential created or deleted. The serial changes with each one, even when the text repeats.
+    std::string announcement;
+    std::uint64_t announcement_serial = 0;
+
     int utc_offset_minutes = 0;  // from the platform, for local times
 
     bool is_selected(const CredentialId& id) const;

@@ -91,6 +91,7 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     s.anchor = id;
     s.reveal = id;
     ++s.reveal_serial;
+    if (const CredentialRow* row = s.row(id)) announce(s, std::string(row->cell(Column::Credential)) + " created");
     return {};
 }
 

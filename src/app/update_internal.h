@@ -96,6 +96,8 @@ void rows_changed(State& s, double now_ms);
 // one of them. Rebuilding everything (rows_changed) costs several frames at 100,000 rows, once
 // per answer.
 void replace_row(State& s, std::size_t at, const Credential& c, double now_ms);
+// Tells screen readers `text` (State::announcement).
+void announce(State& s, std::string text);
 // The table's side of replace_row: `changed` says which of the row's column texts changed.
 void row_replaced_in_place(State& s, std::size_t at, const std::array<bool, kColumnCount>& changed);
 // Drops a credential's row (deleted, or gone on the server).

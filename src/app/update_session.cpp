@@ -268,6 +268,8 @@ void replace_row(State& s, std::size_t at, const Credential& c, double now_ms) {
     if (s.rows[at].created_at_iso().view() != row.created_at_iso().view())
         changed[static_cast<std::size_t>(Column::CreationTime)] = true;
     s.credentials.replace(at, c);
+    if (changed[static_cast<std::size_t>(Column::Status)])
+        announce(s, std::string(row.cell(Column::Credential)) + ": " + std::string(row.cell(Column::Status)));
     s.rows[at] = std::move(row);
 
     // The same id at the same place: the id index and the selection stay; the row's poll is
@@ -281,9 +283,15 @@ void replace_row(State& s, std::size_t at, const Credential& c, double now_ms) {
     row_replaced_in_place(s, at, changed);
 }
 
+void announce(State& s, std::string text) {
+    s.announcement = std::move(text);
+    ++s.announcement_serial;
+}
+
 void remove_row(State& s, const CredentialId& id, double now_ms) {
     const auto at = s.row_at(id);
     if (!at) return;
+    announce(s, std::string(s.rows[*at].cell(Column::Credential)) + " deleted");
     const auto i = static_cast<std::ptrdiff_t>(*at);
     s.credentials.erase(static_cast<std::size_t>(i));
     s.credentials_etag.clear();

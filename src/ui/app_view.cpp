@@ -1,5 +1,8 @@
 // The root view: one full-window ImGui window hosting the current screen.
+#include <string>
+
 #include "imgui.h"
+#include "ui/item_registry.h"
 #include "ui/views.h"
 
 namespace cc::ui {
@@ -19,6 +22,9 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
         case app::Screen::Credentials: draw_credentials_page(state, ui, out, now_ms); break;
     }
     draw_dialogs(state, ui, out);
+    // What screen readers are told unasked; the serial tells a repeated text from the last one.
+    register_offscreen_item("announcement##page", state.announcement, "status",
+                            {{"aria-live", "polite"}, {"data-serial", std::to_string(state.announcement_serial)}});
     ImGui::End();
 }
 

@@ -70,9 +70,18 @@ void show_message(const Messages& m, const std::string& field) {
     register_last_item("error/" + field, text);
 }
 
+// The label drawn last names the field drawn after it, for screen readers (within one frame).
+const char* g_field_name = "";
+
 void label(const char* text) {
     ImGui::Dummy(em(0, 0.15f));
     ImGui::TextUnformatted(text);
+    g_field_name = text;
+}
+
+void describe_field(std::initializer_list<Aria> aria = {}) {
+    describe_last_item("textbox", g_field_name, aria);
+    g_field_name = "";
 }
 
 // A text field; edits mark the field as touched.
@@ -80,6 +89,7 @@ void text_field(CreateFormUi& f, const char* field, const char* id, char* buf, s
                 const char* hint = "") {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint(id, hint, buf, size)) f.touched.insert(field);
+    describe_field();
 }
 
 // A masked field with a Show/Hide toggle beside it.
@@ -89,6 +99,7 @@ void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - toggle_w - ImGui::GetStyle().ItemSpacing.x);
     const ImGuiInputTextFlags flags = reveal ? 0 : ImGuiInputTextFlags_Password;
     if (ImGui::InputTextWithHint(id, hint, buf.data(), buf.capacity(), flags)) f.touched.insert(field);
+    describe_field({{"type", reveal ? "text" : "password"}, {"autocomplete", "off"}});
     ImGui::SameLine();
     const std::string toggle = std::string(reveal ? "Hide" : "Show") + "##reveal-" + (id + 2);
     if (secondary_button(toggle.c_str(), ImVec2(toggle_w, 0))) reveal = !reveal;
@@ -184,6 +195,7 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
     ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().chip);
     ImGui::InputTextMultiline("##kubectl", const_cast<char*>(text.c_str()), text.size() + 1, ImVec2(-1, h),
                               ImGuiInputTextFlags_ReadOnly);
+    describe_last_item("textbox", "kubectl commands", {{"aria-readonly", "true"}, {"aria-multiline", "true"}});
     ImGui::PopStyleColor();
     register_last_item("existing/kubectl", text);
     if (commands && secondary_button(ICON_COPY "  Copy commands##kubectl")) copy_text(text.c_str());
@@ -240,6 +252,7 @@ void draw_import(CreateFormUi& f, bool docker) {
         text_muted(docker ? "Paste the contents of ~/.docker/config.json:" : "Paste KEY=value lines (a .env file):");
         ImGui::InputTextMultiline("##import-text", f.import_text.data(), f.import_text.capacity(),
                                   ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+        describe_last_item("textbox", docker ? "Docker config.json" : ".env lines", {{"aria-multiline", "true"}});
         if (primary_button(docker ? "Import##import" : "Fill rows##import", ImVec2(0, 0), !f.import_text.empty())) {
             import_pasted(f, docker);
         }
@@ -294,17 +307,21 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
                 ImGui::SetNextItemWidth(key_w);
                 if (ImGui::InputTextWithHint(("##key-" + n).c_str(), "KEY", row.key.data(), row.key.size()))
                     f.touched.insert("key." + n);
+                describe_last_item("textbox", "Key " + std::to_string(i + 1));
                 ImGui::SameLine();
                 ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - reveal_w - spacing * 2);
                 if (ImGui::InputTextWithHint(("##value-" + n).c_str(), "value", row.value.data(), row.value.capacity(),
                                              row.reveal ? 0 : ImGuiInputTextFlags_Password))
                     f.touched.insert("value." + n);
+                describe_last_item("textbox", "Value " + std::to_string(i + 1),
+                                   {{"type", row.reveal ? "text" : "password"}, {"autocomplete", "off"}});
                 ImGui::SameLine();
                 if (secondary_button(((row.reveal ? "Hide##reveal-value-" : "Show##reveal-value-") + n).c_str(),
                                      ImVec2(reveal_w, 0)))
                     row.reveal = !row.reveal;
                 ImGui::SameLine();
                 if (secondary_button((ICON_TRASH "##remove-pair-" + n).c_str(), ImVec2(remove_w, 0))) remove = i;
+                describe_last_item("button", "Remove key " + std::to_string(i + 1));
                 if (ImGui::IsItemHovered()) tooltip_text("Remove this key and value");
                 register_last_item("remove-pair-" + n, "Remove " + std::string(row.key.data()));
                 show_message(m, "key." + n);
@@ -396,11 +413,15 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
     const bool existing = d.use_existing && kind_supports_existing_secret(d.kind);
     if (kind_supports_existing_secret(d.kind)) {
         label("Secret");
+        begin_group("radiogroup/source", "radiogroup", "Secret");
         if (ImGui::RadioButton("New secret (recommended)##source", !existing))
             out.push_back(app::CreateSourceChosen{false});
+        describe_last_item("radio", {}, {{"aria-checked", existing ? "false" : "true"}});
         ImGui::SameLine();
         if (ImGui::RadioButton("Existing secret (in the cluster)##source", existing))
             out.push_back(app::CreateSourceChosen{true});
+        describe_last_item("radio", {}, {{"aria-checked", existing ? "true" : "false"}});
+        end_group();
         if (existing)
             text_muted("A secret created in advance in the cluster; it can back only one credential.");
         else
@@ -463,6 +484,8 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
     const app::CreateDialog& d = state.dialog.create;
     if (f.serial != state.dialog.serial) open_form(state, f);
     if (!begin_dialog_window()) return;
+    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
+    begin_group("dialog/create", "dialog", title, {{"aria-modal", "true"}});
 
     const app::CreateForm form = form_of(state, f);
     const std::vector<app::FieldProblem> problems = check_create_form(
@@ -470,10 +493,10 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
     const Messages m{problems, d.error, f};
 
     ImGui::PushFont(fonts().title);
-    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
     register_last_item("title##create", title);
+    describe_last_item("heading", {}, {{"aria-level", "2"}});
     ImGui::Separator();
 
     // The form scrolls; the buttons stay at the bottom.
@@ -486,6 +509,7 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
     ImGui::EndChild();
 
     draw_buttons(state, f, form, problems, out);
+    end_group();
     ImGui::EndPopup();
 }
 

@@ -24,14 +24,19 @@ void draw_new_credentials_menu(const app::State& state, Actions& out, const char
     const std::string button = std::string(ICON_PLUS "  New credentials##") + id_suffix;
     const std::string popup = std::string("new-menu##") + id_suffix;
     if (primary_button(button.c_str(), ImVec2(0, 0), can_create)) ImGui::OpenPopup(popup.c_str());
+    const bool open = ImGui::IsPopupOpen(popup.c_str());
+    describe_last_item("button", {}, {{"aria-haspopup", "menu"}, {"aria-expanded", open ? "true" : "false"}});
     if (!can_create) disabled_reason("Your role cannot create credentials in any scope");
     if (ImGui::BeginPopup(popup.c_str())) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+        begin_group("menu/" + popup, "menu", "Credential type");
         text_muted("Credential type");
         for (CredentialKind k : kAllKinds) {
             const std::string label = std::string(kind_label(k)) + "##new";
             if (ImGui::Selectable(label.c_str())) out.push_back(app::NewCredentialRequested{k});
+            describe_last_item("menuitem");
         }
+        end_group();
         ImGui::EndPopup();
     }
 }

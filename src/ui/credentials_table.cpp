@@ -62,10 +62,18 @@ std::string sort_description(const TableView& v, Column c) {
     return {};
 }
 
+// The column's place in the sort, as ARIA says it (a screen reader names only the first key).
+std::string aria_sort(const TableView& v, Column c) {
+    for (std::size_t i = 0; i < v.sort.size(); ++i)
+        if (v.sort[i].column == c) return i > 0 ? "other" : v.sort[i].descending ? "descending" : "ascending";
+    return "none";
+}
+
 void draw_headers(const app::State& state, Actions& out) {
     // Drawn one by one (rather than TableHeadersRow) to add the sort markers, to register each
     // for the tests, and to tell a click (sort) from a drag (reorder).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    begin_group("row/header", "row", "", {{"aria-rowindex", "1"}});
     const ImGuiIO& io = ImGui::GetIO();
     const float drag_threshold = io.MouseDragThreshold;
     for (Column c : kAllColumns) {
@@ -74,11 +82,13 @@ void draw_headers(const app::State& state, Actions& out) {
         const std::string label = title + sort_marker(state.view, c);
         ImGui::TableHeader((label + "###header-" + title).c_str());
         register_last_item("header/" + title, title + sort_description(state.view, c));
+        describe_last_item("columnheader", title, {{"aria-sort", aria_sort(state.view, c)}});
         if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
             io.MouseDragMaxDistanceSqr[0] < drag_threshold * drag_threshold)
             out.push_back(app::SortClicked{c, io.KeyShift});
         if (ImGui::IsItemHovered()) tooltip_text("Sort by this column; shift-click adds it as the next key");
     }
+    end_group();
 }
 
 // The scope name is a link to the scope tree diagram: an invisible button over the text, drawn
@@ -103,10 +113,13 @@ void scope_cell(const CredentialRow& row, const std::string& id, Actions& out) {
     ImGui::SetCursorScreenPos(back);
 }
 
-void draw_row(const app::State& state, const CredentialRow& row, int first_column, Actions& out) {
+// `index`: the row's place in the view (0 = first row under the headers).
+void draw_row(const app::State& state, const CredentialRow& row, int index, int first_column, Actions& out) {
     const float row_h = em(2.0f);
     ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
     const bool selected = state.is_selected(row.id);
+    begin_group("row/" + row.id.value, "row", row.cell(Column::Credential),
+                {{"aria-rowindex", std::to_string(index + 2)}, {"aria-selected", selected ? "true" : "false"}});
     for (Column c : kAllColumns) {
         if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
         if (static_cast<int>(c) == first_column) {
@@ -119,6 +132,7 @@ void draw_row(const app::State& state, const CredentialRow& row, int first_colum
                 const ImGuiIO& io = ImGui::GetIO();
                 out.push_back(app::RowClicked{row.id, io.KeyCtrl || io.KeySuper, io.KeyShift});
             }
+            describe_last_item("none");  // the row itself is what a screen reader selects
             ImGui::SetCursorPos(start);
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.25f));
@@ -137,6 +151,7 @@ void draw_row(const app::State& state, const CredentialRow& row, int first_colum
             default: cell_text(cell_id(c, row), row.cell(c)); break;
         }
     }
+    end_group();
 }
 
 }  // namespace
@@ -176,6 +191,10 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
         ui.drawn_query_revision = state.query_revision;
     }
 
+    begin_group("table/credentials", "grid", "Credentials",
+                {{"aria-rowcount", std::to_string(state.view_rows.size() + 1)},
+                 {"aria-colcount", std::to_string(ui.display_order.size())},
+                 {"aria-multiselectable", "true"}});
     draw_headers(state, out);
     // A row the app asks to show (a credential just created) is scrolled into view once.
     int reveal_index = -1;
@@ -194,9 +213,10 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
     if (reveal_index >= 0) clipper.ForceDisplayRangeByIndices(reveal_index, reveal_index + 1);
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], first_column, out);
+            draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], i, first_column, out);
             if (i == reveal_index) ImGui::SetScrollHereY(0.5f);
         }
+    end_group();
     ImGui::EndTable();
 }
 

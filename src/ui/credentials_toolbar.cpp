@@ -58,7 +58,10 @@ void draw_search(const app::State& state, TableUi& ui, Actions& out) {
         ui.search_synced = state.view.search;
     }
     ImGui::SetNextItemWidth(em(18));
-    if (ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search", ui.search.data(), ui.search.size())) {
+    const bool searched =
+        ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search", ui.search.data(), ui.search.size());
+    describe_last_item("searchbox", "Search credentials");
+    if (searched) {
         ui.search_synced = ui.search.data();
         out.push_back(app::SearchChanged{ui.search.data()});
     }
@@ -98,6 +101,7 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputTextWithHint("##option-search", "Find a value", ed.option_search.data(),
                                      ed.option_search.size());
+            describe_last_item("searchbox", "Find a value");
         }
         const float list_h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(ed.options.size());
         ImGui::BeginChild("##options", ImVec2(em(20), ImMin(list_h, em(16))), false);
@@ -114,6 +118,7 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         apply |= ImGui::InputTextWithHint("##filter-text", "Contains\xE2\x80\xA6", ed.text.data(), ed.text.size(),
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+        describe_last_item("textbox", "Contains");
         f.text = ed.text.data();
     }
     apply |= primary_button("Apply##filter");
@@ -235,6 +240,7 @@ void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out) {
         if (ImGui::IsItemHovered()) tooltip_text("Edit this filter");
         ImGui::SameLine(0, em(0.15f));
         if (ImGui::Button((ICON_TIMES "##remove-chip-" + key).c_str())) out.push_back(app::FilterRemoved{f.column});
+        describe_last_item("button", "Remove the filter on " + std::string(column_title(f.column)));
         if (ImGui::IsItemHovered()) tooltip_text("Remove this filter");
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(4);

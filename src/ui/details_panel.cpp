@@ -96,6 +96,7 @@ void draw_details_panel(const app::State& state, Actions& out) {
     ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - close_w);
     if (secondary_button(ICON_TIMES "##close-details", ImVec2(close_w, close_w)))
         out.push_back(app::SelectionCleared{});
+    describe_last_item("button", "Close the details");
     if (ImGui::IsItemHovered()) tooltip_text("Close the details");
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (state.selection.size() == 1) {

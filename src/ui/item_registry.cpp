@@ -1,4 +1,7 @@
-// ImGuiTestEngineHook_* implementations collecting labelled items per frame.
+// ImGuiTestEngineHook_* implementations collecting labelled items per frame, with what the
+// views say they mean (a role, a name, ARIA states, the group they belong to): the browser tests
+// find items through them, and the page's accessibility mirror (web/a11y_mirror.js) builds the
+// DOM a screen reader reads from them.
 #include "ui/item_registry.h"
 
 #include <nlohmann/json.hpp>
@@ -19,13 +22,28 @@ struct Item {
     bool visible = false;
     bool whole = false;  // entirely inside the window's clip rectangle (safe to click anywhere)
     bool enabled = true;
-    int checked = -1;  // -1: not checkable
+    int checked = -1;      // -1: not checkable
+    bool focused = false;  // has the keyboard focus (ImGui's navigation or an active text field)
+    bool group = false;    // a container: its rectangle is the union of its members'
+    std::string role;      // ARIA role; empty: inferred (button, checkbox, text)
+    std::string name;      // accessible name when the label is not it (a field's purpose)
+    std::string parent;    // key of the group the item belongs to
+    std::vector<std::pair<std::string, std::string>> aria;  // ARIA attributes ("aria-sort" ...)
+
+    bool operator==(const Item& o) const {
+        return key == o.key && label == o.label && rect.Min.x == o.rect.Min.x && rect.Min.y == o.rect.Min.y &&
+               rect.Max.x == o.rect.Max.x && rect.Max.y == o.rect.Max.y && visible == o.visible && whole == o.whole &&
+               enabled == o.enabled && checked == o.checked && focused == o.focused && group == o.group &&
+               role == o.role && name == o.name && parent == o.parent && aria == o.aria;
+    }
 };
 
 struct Registry {
     std::vector<Item> building;                      // this frame
     std::vector<Item> last;                          // the last complete frame
     std::unordered_map<ImGuiID, std::size_t> index;  // id -> position in `building`
+    std::vector<std::size_t> groups;                 // open groups: positions in `building`
+    std::uint64_t revision = 0;                      // changes when a frame's items differ
     float scale = 1.0f;
 };
 
@@ -74,16 +92,60 @@ void on_new_frame(ImGuiContext*, ImGuiContextHook*) {
     Registry& r = reg();
     r.building.clear();
     r.index.clear();
+    r.groups.clear();
+}
+
+// A new item joins the innermost open group, whose rectangle grows to hold it.
+void add(Registry& r, Item item) {
+    if (!r.groups.empty()) {
+        Item& g = r.building[r.groups.back()];
+        item.parent = g.key;
+        if (item.rect.GetWidth() > 0 || item.rect.GetHeight() > 0) {
+            if (g.rect.GetWidth() <= 0 && g.rect.GetHeight() <= 0)
+                g.rect = item.rect;
+            else
+                g.rect.Add(item.rect);
+            g.visible |= item.visible;
+        }
+    }
+    r.building.push_back(std::move(item));
 }
 
 // The items of a frame are published as it ends: items() describes the frame on screen, not the
 // one before it (which a test or the bench would otherwise wait one more frame to see past).
-void on_end_frame(ImGuiContext*, ImGuiContextHook*) {
+// The keyboard focus: the navigation's item while its highlight shows (keyboard use), or the
+// text field being typed in.
+void mark_focus(ImGuiContext& g, std::vector<Item>& items) {
+    const ImGuiID text = g.ActiveId && g.InputTextState.ID == g.ActiveId ? g.ActiveId : 0;
+    const ImGuiID nav = !g.NavDisableHighlight ? g.NavId : 0;
+    const ImGuiID focus = text ? text : nav;
+    if (!focus) return;
+    for (auto& item : items)
+        if (item.id == focus) item.focused = true;
+}
+
+void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     Registry& r = reg();
-    r.last.clear();
+    r.groups.clear();  // a group a view left open ends with the frame
+    mark_focus(*ctx, r.building);
+    std::vector<Item> next;
+    next.reserve(r.building.size());
     for (auto& item : r.building)
         if (!item.label.empty() || !item.key.empty())
-            r.last.push_back(std::move(item));  // `building` restarts next frame
+            next.push_back(std::move(item));  // `building` restarts next frame
+    if (next != r.last) ++r.revision;
+    r.last = std::move(next);
+}
+
+Item* last_registered() {
+    Registry& r = reg();
+    ImGuiContext& g = *GImGui;
+    if (r.building.empty()) return nullptr;
+    Item& back = r.building.back();
+    // The item ImGui added last, or the one a view registered after it.
+    if (back.id == g.LastItemData.ID || back.id == 0) return &back;
+    auto it = r.index.find(g.LastItemData.ID);
+    return it == r.index.end() ? nullptr : &r.building[it->second];
 }
 
 }  // namespace
@@ -114,7 +176,62 @@ void register_last_item(std::string_view id, std::string_view label) {
     item.visible = is_visible(g, item.rect);
     item.whole = is_whole(g, item.rect);
     item.enabled = !(g.CurrentItemFlags & ImGuiItemFlags_Disabled);
-    reg().building.push_back(std::move(item));
+    Registry& r = reg();
+    // A name for an icon-only widget just drawn (same place, no text of its own): screen readers
+    // get the widget under that name, and the registered item only serves the tests.
+    if (!r.building.empty()) {
+        Item& widget = r.building.back();
+        if (widget.id != 0 && widget.id == g.LastItemData.ID && widget.label.empty() && !widget.key.empty() &&
+            widget.rect.Min.x == item.rect.Min.x && widget.rect.Min.y == item.rect.Min.y &&
+            widget.rect.Max.x == item.rect.Max.x && widget.rect.Max.y == item.rect.Max.y) {
+            widget.name = item.label;
+            item.role = "none";
+        }
+    }
+    add(r, std::move(item));
+}
+
+void describe_last_item(std::string_view role, std::string_view name, std::initializer_list<Aria> aria) {
+    Item* item = last_registered();
+    if (!item) return;
+    item->role = role;
+    if (!name.empty()) item->name = without_icons(name);
+    for (const auto& a : aria) item->aria.emplace_back(a.name, a.value);
+}
+
+void begin_group(std::string_view id, std::string_view role, std::string_view name, std::initializer_list<Aria> aria) {
+    Registry& r = reg();
+    Item group;
+    group.group = true;
+    group.key = id;
+    group.role = role;
+    group.name = without_icons(name);
+    for (const auto& a : aria) group.aria.emplace_back(a.name, a.value);
+    add(r, std::move(group));
+    r.groups.push_back(r.building.size() - 1);
+}
+
+void end_group() {
+    Registry& r = reg();
+    if (!r.groups.empty()) r.groups.pop_back();
+}
+
+void register_offscreen_item(std::string_view id, std::string_view label, std::string_view role,
+                             std::initializer_list<Aria> aria) {
+    Item item;
+    item.key = id;
+    item.label = label;
+    item.role = role;
+    for (const auto& a : aria) item.aria.emplace_back(a.name, a.value);
+    Registry& r = reg();
+    std::vector<std::size_t> open;
+    open.swap(r.groups);  // not a member of any group, and no effect on their rectangles
+    add(r, std::move(item));
+    r.groups.swap(open);
+}
+
+std::uint64_t items_revision() {
+    return reg().revision;
 }
 
 std::string items_json() {
@@ -132,6 +249,20 @@ std::string items_json() {
                             {"whole", item.whole},
                             {"enabled", item.enabled}};
         if (item.checked >= 0) j["checked"] = item.checked == 1;
+        j["role"] = !item.role.empty()  ? item.role
+                    : item.group        ? "group"
+                    : item.checked >= 0 ? "checkbox"
+                    : item.id != 0      ? "button"
+                                        : "text";
+        if (!item.name.empty()) j["name"] = item.name;
+        if (!item.parent.empty()) j["parent"] = item.parent;
+        if (item.focused) j["focused"] = true;
+        if (item.group) j["group"] = true;
+        if (!item.aria.empty()) {
+            nlohmann::json a = nlohmann::json::object();
+            for (const auto& [k, v] : item.aria) a[k] = v;
+            j["aria"] = std::move(a);
+        }
         out.push_back(std::move(j));
     }
     return out.dump();
@@ -150,7 +281,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     item.whole = cc::ui::is_whole(*ctx, bb);
     item.enabled = !(ctx->CurrentItemFlags & ImGuiItemFlags_Disabled);
     r.index[id] = r.building.size();
-    r.building.push_back(std::move(item));
+    cc::ui::add(r, std::move(item));
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

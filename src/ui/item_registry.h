@@ -4,6 +4,8 @@
 // coordinates through ImGui's own hit-testing.
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -15,8 +17,29 @@ void install_item_registry();
 void set_item_registry_scale(float pixels_per_css_pixel);
 // Registers the last item (e.g. a text cell, which ImGui does not hook) under an id.
 void register_last_item(std::string_view id, std::string_view label);
-// The last completed frame's items as a JSON array of
-// {id, label, x, y, w, h, visible, whole, enabled, checked?}.
+
+// What an item means, for screen readers (the page mirrors the items as DOM elements with these
+// roles and attributes) and for tests. ARIA names: role "button", "textbox", "gridcell"...
+struct Aria {
+    std::string_view name;  // "aria-sort", "aria-level", "autocomplete" ...
+    std::string value;
+};
+// Gives the last item (ImGui's or registered) a role, an accessible name when its label is not
+// one (an unlabelled text field), and ARIA attributes. Role "none": not mirrored.
+void describe_last_item(std::string_view role, std::string_view name = {}, std::initializer_list<Aria> aria = {});
+// Items registered until end_group() belong to a group (a grid, a row, a dialog, a tree...),
+// whose rectangle is the union of theirs. Groups nest.
+void begin_group(std::string_view id, std::string_view role, std::string_view name,
+                 std::initializer_list<Aria> aria = {});
+void end_group();
+// An item with no place on screen (a live region's text), registered under `id`.
+void register_offscreen_item(std::string_view id, std::string_view label, std::string_view role,
+                             std::initializer_list<Aria> aria = {});
+
+// The last completed frame's items as a JSON array of {id, label, x, y, w, h, visible, whole,
+// enabled, checked?, role, name?, parent?, focused?, group?, aria?}.
 std::string items_json();
+// Changes whenever a completed frame's items differ from the frame before's.
+std::uint64_t items_revision();
 
 }  // namespace cc::ui

@@ -44,6 +44,7 @@ void draw_login(const app::State& state, LoginForm& form, Actions& out) {
     }
     bool submit = ImGui::InputText("##email", form.email.data(), form.email.size(),
                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    describe_last_item("textbox", "Email", {{"autocomplete", "username"}, {"aria-required", "true"}});
 
     ImGui::TextUnformatted("Password");
     const float toggle_w = em(4);
@@ -51,6 +52,8 @@ void draw_login(const app::State& state, LoginForm& form, Actions& out) {
     ImGuiInputTextFlags pw_flags = ImGuiInputTextFlags_EnterReturnsTrue;
     if (!form.reveal_password) pw_flags |= ImGuiInputTextFlags_Password;
     submit |= ImGui::InputText("##password", form.password.data(), form.password.size(), pw_flags);
+    describe_last_item("textbox", "Password",
+                       {{"autocomplete", "current-password"}, {"type", "password"}, {"aria-required", "true"}});
     ImGui::SameLine();
     if (secondary_button(form.reveal_password ? "Hide##reveal" : "Show##reveal", ImVec2(toggle_w, 0)))
         form.reveal_password = !form.reveal_password;
@@ -71,6 +74,7 @@ void draw_login(const app::State& state, LoginForm& form, Actions& out) {
         ImGui::PushTextWrapPos(0);
         text_colored(palette().error, state.login.error.c_str());
         register_last_item("error##login", state.login.error);
+        describe_last_item("alert");
         ImGui::PopTextWrapPos();
     }
 

@@ -31,11 +31,15 @@ bool begin_modal(const char* id, float width_em) {
     return shown;
 }
 
+// The dialog's title; the dialog's items from here to end_modal() are the dialog's for screen
+// readers (a modal dialog named by its title).
 void title(const std::string& text, const char* id) {
+    begin_group(std::string("dialog/") + id, "dialog", text, {{"aria-modal", "true"}});
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopFont();
     register_last_item(id, text);
+    describe_last_item("heading", {}, {{"aria-level", "2"}});
     ImGui::Separator();
     ImGui::Dummy(em(0, 0.2f));
 }
@@ -47,6 +51,11 @@ void error_text(const std::string& text, const std::string& id) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     register_last_item(id, text);
+}
+
+void end_modal() {
+    end_group();
+    ImGui::EndPopup();
 }
 
 bool escape() {
@@ -95,11 +104,13 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
     }
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##rename-name", f.name.data(), f.name.size());
+    describe_last_item("textbox", "Credential name");
     if (name_msg) error_text(*name_msg, "error/rename-name");
     ImGui::Dummy(em(0, 0.2f));
     ImGui::TextUnformatted("Description (optional)");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##rename-description", f.description.data(), f.description.size());
+    describe_last_item("textbox", "Description (optional)");
     text_muted((std::to_string(utf8_length(description)) + " / 250").c_str());
     if (desc_msg) error_text(*desc_msg, "error/rename-description");
     if (c)
@@ -124,7 +135,7 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
         out.push_back(app::RenameSubmitted{std::move(r)});
     }
     if (cancel || escape()) out.push_back(app::DialogClosed{});
-    ImGui::EndPopup();
+    end_modal();
 }
 
 void draw_delete_dialog(const app::State& state, Actions& out) {
@@ -179,7 +190,7 @@ void draw_delete_dialog(const app::State& state, Actions& out) {
         ImGui::Dummy(em(0, 0.4f));
         if (primary_button("Close##delete") || escape() || enter()) out.push_back(app::DialogClosed{});
     }
-    ImGui::EndPopup();
+    end_modal();
 }
 
 // A dialog the app has closed is still open in ImGui's popup stack: close it there too, so no

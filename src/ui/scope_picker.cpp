@@ -39,6 +39,16 @@ const char* icon_of(ScopeType t) {
     }
 }
 
+// A scope's depth in the organization, from 1 (the account).
+int scope_level(ScopeType t) {
+    switch (t) {
+        case ScopeType::Cluster: return 2;
+        case ScopeType::Department: return 3;
+        case ScopeType::Project: return 4;
+        default: return 1;
+    }
+}
+
 // One node: a tree node (with children) or a leaf, selectable unless not permitted.
 bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::string& shown) {
     const OrgTree& org = ctx.state.org;
@@ -51,8 +61,14 @@ bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::s
     if (!ok) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     const std::string label = std::string(icon_of(s.type)) + shown + "##scope/" + path;
     const bool open = ImGui::TreeNodeEx(label.c_str(), flags);
+    describe_last_item("none");  // the registered item below is the one screen readers get
     if (!ok) ImGui::PopStyleColor();
     register_last_item("scope/" + path, shown + (ok ? "" : " (not permitted)") + (selected ? " (chosen)" : ""));
+    describe_last_item("treeitem", shown,
+                       {{"aria-level", std::to_string(scope_level(s.type))},
+                        {"aria-expanded", has_children ? (open ? "true" : "false") : ""},
+                        {"aria-selected", selected ? "true" : "false"},
+                        {"aria-disabled", ok ? "" : "true"}});
     if (ImGui::IsItemHovered()) {
         if (!ok)
             tooltip_text(("You are not allowed to create credentials in " + path).c_str());
@@ -116,12 +132,15 @@ std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi&
     }
     ImGui::InputTextWithHint("##scope-search", ICON_SEARCH "  Search the organization", form.scope_search.data(),
                              form.scope_search.size());
+    describe_last_item("searchbox", "Search the organization");
     ImGui::BeginChild("##scope-tree", ImVec2(0, height), true);
+    begin_group("tree/scope-picker", "tree", "Scope");
     const std::string_view query(form.scope_search.data());
     if (query.empty())
         draw_tree(ctx);
     else
         draw_matches(ctx, query);
+    end_group();
     ImGui::EndChild();
     return ctx.clicked;
 }

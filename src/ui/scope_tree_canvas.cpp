@@ -358,6 +358,11 @@ void submit_node(const NodePass& np, const Frame& f, std::size_t v, const ImRect
         ImGui::SetItemUsingMouseWheel();
         const std::string m = node_marks_text(np.marks[v], vi == np.match, collapsed, disabled);
         register_last_item(np.c.item_ids[v], np.c.tree.labels[v] + (m.empty() ? "" : " (" + m + ")"));
+        const bool parent = !np.c.tree.nodes[v].children.empty();
+        describe_last_item("treeitem", {},
+                           {{"aria-level", std::to_string(np.c.tree.depths[v] + 1)},
+                            {"aria-expanded", parent ? (collapsed ? "false" : "true") : ""},
+                            {"aria-disabled", disabled ? "true" : ""}});
         if (pressed && np.drag_was_click && !disabled) events.clicked = np.c.tree.scopes[v];
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         if (!np.panning && hover.node < 0 && np.canvas_hovered && bb.Contains(mouse) && !np.legend.Contains(mouse))
@@ -626,7 +631,9 @@ void draw_scope_canvas(const app::State& state, DiagramUi& ui, const CanvasModel
                 ImGui::IsWindowHovered(),
                 io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold,
                 ui.panning};
+    begin_group("tree/diagram-" + sfx, "tree", "Scope tree");
     const Hover hover = draw_nodes(np, f, events);
+    end_group();
     f.dl->ChannelsSetCurrent(1);
     draw_legend(legend, np.legend, f);
     f.dl->ChannelsMerge();
@@ -636,9 +643,11 @@ void draw_scope_canvas(const app::State& state, DiagramUi& ui, const CanvasModel
     ImGui::InvisibleButton(("##canvas-bg-" + sfx).c_str(), f.extent);
     ImGui::SetItemUsingMouseWheel();
     register_last_item("canvas##" + sfx, "");
+    describe_last_item("none");
     char offset[48];
     std::snprintf(offset, sizeof offset, "%.2f,%.2f", f.view.offset_x, f.view.offset_y);
     register_last_item("offset##" + sfx, offset);
+    describe_last_item("none");
 
     ImGui::EndChild();
     ImGui::PopStyleVar();

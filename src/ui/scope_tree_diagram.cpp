@@ -212,6 +212,7 @@ void draw_usable_at_chip(const app::State& state, Actions& out) {
                          .c_str());
     ImGui::SameLine(0, em(0.15f));
     if (ImGui::Button(ICON_TIMES "##remove-chip-usable-at")) out.push_back(app::UsableAtCleared{});
+    describe_last_item("button", "Remove the usable-at filter");
     if (ImGui::IsItemHovered()) tooltip_text("Remove this filter");
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);

@@ -101,6 +101,7 @@ void cell_text(std::string_view id, std::string_view text, const char* tooltip) 
         elided = true;
     }
     register_last_item(id, text);
+    describe_last_item("gridcell");
     if (ImGui::IsItemHovered()) {
         if (tooltip && *tooltip)
             tooltip_text(elided ? (std::string(text) + "\n\n" + tooltip).c_str() : tooltip);

@@ -24,7 +24,7 @@ void spinner(float radius, ImU32 color);
 bool spinner_drawn_this_frame();
 void reset_frame_flags();
 // Text in a table cell, elided with "…" when wider than the cell, full text on hover,
-// registered for the browser tests under `id`.
+// registered for the browser tests (and screen readers, as a grid cell) under `id`.
 void cell_text(std::string_view id, std::string_view text, const char* tooltip = nullptr);
 void tooltip_text(const char* text);
 void text_colored(ImU32 color, const char* text);

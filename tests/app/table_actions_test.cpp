@@ -234,11 +234,12 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     CHECK(poll_new->request.path == "api/v1/asset/credentials/password/1?usageInfo=true&statusInfo=true");
     CHECK(update(s, Tick{11500}).empty());  // in flight: not sent twice
 
-    // Still creating: back off (2 s next time).
+    // Still creating: back off (2 s next time); nothing to tell a screen reader.
     Credential still = s.credentials.at(0);
     update(s,
            HttpResponded{poll_new->context, api::HttpResponse{200, encode_credential(still, false).dump(), {}}, 12000});
     CHECK(s.polls.at(CredentialId{"1"}).interval_ms == 2000);
+    CHECK(s.announcement_serial == 0);
     CHECK(update(s, Tick{13500}).size() == 0);
     auto again = update(s, Tick{14000});
     REQUIRE(again.size() == 1);
@@ -251,9 +252,14 @@ TEST_CASE("rows being created are polled with back-off until they settle") {
     CHECK(s.rows[s.row_at(CredentialId{"1"}).value()].cell(Column::Status) == "No issues found");
     CHECK_FALSE(s.polls.count(CredentialId{"1"}));
     CHECK(s.rows.size() == 3);
+    // Screen readers hear the new status.
+    CHECK(s.announcement == "new-one: No issues found");
+    CHECK(s.announcement_serial == 1);
 
-    // Deleted: the server answers 404 and the row goes.
+    // Deleted: the server answers 404 and the row goes, which is said too.
     update(s, HttpResponded{poll_going->context, api::HttpResponse{404, "{}", {}}, 14200});
+    CHECK(s.announcement == "going deleted");
+    CHECK(s.announcement_serial == 2);
     CHECK(s.rows.size() == 2);
     CHECK_FALSE(s.row_at(CredentialId{"3"}));
     CHECK(s.polls.empty());
