@@ -36,6 +36,7 @@ struct WebApp {
     int in_flight = 0;
     bool dark = false;
     double last_tick_ms = 0;
+    std::uint64_t items_revision = 0;  // of the items the page was last told about
 };
 
 constexpr const char* kLayoutSetting = "credentials-console.layout";  // ImGui's column order and widths
@@ -261,6 +262,13 @@ void save_layout_if_changed() {
     cc::web::save_setting(kLayoutSetting, std::string(ini, size));
 }
 
+// The page's accessibility mirror (a11y_mirror.js) reads the items again, when it next can.
+// clang-format off
+EM_JS(void, js_items_changed, (), {
+    if (Module.onItemsChanged) Module.onItemsChanged();
+});
+// clang-format on
+
 void frame() {
     WebApp& a = app();
     cc::web::FrameCost cost;
@@ -307,6 +315,10 @@ void frame() {
     cost.gl = update_start - gl_start;
     cost.total = end - start;
     cc::web::frame_stats_add(cost);
+    if (cc::ui::items_revision() != a.items_revision) {
+        a.items_revision = cc::ui::items_revision();
+        js_items_changed();
+    }
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
     // once (dispatch asks for frames), so neither needs the display's full rate.

@@ -8,6 +8,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -66,7 +67,7 @@ EM_JS(void, js_install_paste_listener, (), {
         const n = lengthBytesUTF8(text) + 1;
         const p = _malloc(n);
         stringToUTF8(text, p, n);
-        _cc_on_paste(p);
+        _cc_insert_text(p);
         _free(p);
         e.preventDefault();
     });
@@ -177,6 +178,13 @@ int imgui_key_code(unsigned long dom_key_code) {
     return -1;
 }
 
+// clang-format off
+EM_JS(int, js_text_agent_focused, (), {
+    const a = document.activeElement;
+    return a && a.tagName === 'INPUT' && a.closest && a.closest('#cc-a11y') ? 1 : 0;
+});
+// clang-format on
+
 bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
     const bool mod = e->ctrlKey || e->metaKey;
     const unsigned long k = e->keyCode;
@@ -192,7 +200,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push_mods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     backend_request_frames(3);
     int k = imgui_key_code(e->keyCode);
-    // Ctrl/Cmd+V: the browser's paste event brings the text (cc_on_paste); ImGui's own paste
+    // Ctrl/Cmd+V: the browser's paste event brings the text (cc_insert_text); ImGui's own paste
     // would insert the app's last copy as well.
     if ((e->ctrlKey || e->metaKey) && e->keyCode == 86) k = -1;
     if (k >= 0) {
@@ -212,6 +220,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
     if (e->ctrlKey || e->metaKey) return EM_FALSE;
+    // A real <input> standing in for the field being edited takes the character itself, and
+    // hands the app what it received (cc_insert_text): composed text and autofill included.
+    if (js_text_agent_focused()) return EM_FALSE;
     if (e->charCode >= 32) {
         InputEvent ch{InputEvent::Char};
         ch.code = static_cast<int>(e->charCode);
@@ -382,10 +393,21 @@ bool backend_apply_more_input() {
     return true;
 }
 
-// Pasted text goes straight to the focused field as typed characters; it is not kept (it may
-// be a secret, e.g. a password or a config.json).
-extern "C" EMSCRIPTEN_KEEPALIVE void cc_on_paste(const char* text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text);
+// Text for the focused field, as typed characters in order with the keys around them: a paste,
+// or what a real <input> of the page received (IME compositions, autofill, on-screen keyboards;
+// web/a11y_mirror.js). It is not kept (it may be a secret: a password, a config.json).
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_insert_text(const char* text) {
+    const char* end = text + std::strlen(text);
+    while (text < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, text, end);
+        if (n <= 0) break;
+        text += n;
+        if (c < 32 && c != '\n' && c != '\t') continue;
+        InputEvent ch{InputEvent::Char};
+        ch.code = static_cast<int>(c);
+        be().queue.push_back(ch);
+    }
     backend_request_frames(3);
 }
 
