@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/case_fold.h"
 #include "core/time_text.h"
 
 namespace cc {
@@ -88,7 +89,7 @@ RowText literal(std::string_view label) {
 }  // namespace
 
 CredentialRow::CredentialRow(const CredentialRow& other)
-    : id(other.id), kind(other.kind), status(other.status), scope(other.scope), at_(other.at_) {
+    : id(other.id), kind(other.kind), status(other.status), scope(other.scope), bytes_(other.bytes_), at_(other.at_) {
     if (other.block_) {
         block_ = std::make_unique<char[]>(at_[kTexts]);
         std::memcpy(block_.get(), other.block_.get(), at_[kTexts]);
@@ -131,6 +132,25 @@ void CredentialRow::pack(const std::array<std::string_view, kTexts>& texts) {
         block_[at++] = '\0';
     }
     at_[kTexts] = at;
+    // The folded bytes of the column texts, folded as contains_folded folds them: a text starts
+    // with no byte before it, as the '\0' ending the text before leaves it.
+    bytes_ = {};
+    unsigned char prev = 0;
+    for (std::uint32_t p = 0; p < at_[kColumnCount]; ++p) {
+        const auto c = static_cast<unsigned char>(block_[p]);
+        const unsigned bit = search_byte_bit(fold_byte(c, prev));
+        bytes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        prev = c;
+    }
+}
+
+SearchBytes search_bytes_of(std::string_view folded) {
+    SearchBytes set{};
+    for (const char ch : folded) {
+        const unsigned bit = search_byte_bit(static_cast<unsigned char>(ch));
+        set[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    return set;
 }
 
 void CredentialRow::set_text(std::size_t i, std::string_view value) {

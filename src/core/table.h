@@ -37,6 +37,23 @@ inline constexpr std::array<Column, kColumnCount> kAllColumns = {
 
 std::string_view column_title(Column c);
 
+// A set of folded bytes, one bit each: a printable ASCII byte (32..127) has a bit of its own, so
+// for a one-byte needle the set answers exactly; any other byte shares one of bits 0..31 with
+// others, so for it the set only rules rows out.
+using SearchBytes = std::array<std::uint64_t, 2>;
+inline unsigned search_byte_bit(unsigned char folded) {
+    return folded >= 32 && folded < 128 ? folded : folded & 31u;
+}
+inline bool search_bytes_have(const SearchBytes& set, unsigned bit) {
+    return (set[bit >> 6] >> (bit & 63)) & 1u;
+}
+// The bytes of `folded`, already folded.
+SearchBytes search_bytes_of(std::string_view folded);
+// True when every byte of `needle` is in `hay`.
+inline bool search_bytes_cover(const SearchBytes& hay, const SearchBytes& needle) {
+    return (needle[0] & ~hay[0]) == 0 && (needle[1] & ~hay[1]) == 0;
+}
+
 // A row's text: a view that is also a C string (ImGui and tooltips take those).
 class RowText {
 public:
@@ -74,6 +91,9 @@ public:
     std::string_view stored_columns() const {
         return block_ ? std::string_view(block_.get(), at_[kColumnCount]) : std::string_view();
     }
+    // Which bytes the stored column texts hold once folded (search_byte_bit): a search skips a
+    // row lacking one of its needle's bytes without reading the row's texts.
+    const SearchBytes& stored_bytes() const { return bytes_; }
 
     // Setting a text packs the block again: for building a row, not for a loop over rows.
     void set(Column c, std::string_view text);
@@ -101,6 +121,7 @@ private:
     void pack(const std::array<std::string_view, kTexts>& texts);
 
     std::unique_ptr<char[]> block_;
+    SearchBytes bytes_{};
     std::array<std::uint32_t, kTexts + 1> at_{};  // where each text starts; at_[kTexts]: the block's size
 };
 

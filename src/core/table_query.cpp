@@ -132,19 +132,31 @@ struct PreparedSearch {
     // what a pass per column finds (a match cannot cross the '\0' between two texts).
     bool one_pass = std::all_of(visible.begin(), visible.end(), [](bool v) { return v; }) &&
                     folded.find('\0') == std::string_view::npos;
+    // The needle's bytes: a row whose stored texts lack one cannot match in them. For one
+    // printable ASCII byte the row's byte set is the whole answer for its stored texts.
+    SearchBytes bytes = search_bytes_of(folded);
+    bool one_byte = folded.size() == 1 && static_cast<unsigned char>(folded[0]) >= 32 &&
+                    static_cast<unsigned char>(folded[0]) < 128;
 };
+
+bool is_label_column(std::size_t c) {
+    return c == static_cast<std::size_t>(Column::Type) || c == static_cast<std::size_t>(Column::Status);
+}
 
 bool search_matches(const CredentialRow& row, const PreparedSearch& search) {
     const std::string_view folded = search.folded;
     const std::array<bool, kColumnCount>& visible = search.visible;
     if (folded.empty()) return true;
+    // Type and Status are usually labels that are not stored (so not in the byte set either).
+    const bool in_stored = search_bytes_cover(row.stored_bytes(), search.bytes);
     if (search.one_pass) {
-        // The stored texts, then the two labels that are not stored.
-        return contains_folded(row.stored_columns(), folded) || contains_folded(row.cell(Column::Type), folded) ||
-               contains_folded(row.cell(Column::Status), folded);
+        if (in_stored && (search.one_byte || contains_folded(row.stored_columns(), folded))) return true;
+        return contains_folded(row.cell(Column::Type), folded) || contains_folded(row.cell(Column::Status), folded);
     }
-    for (std::size_t c = 0; c < kColumnCount; ++c)
-        if (visible[c] && contains_folded(row.cell(static_cast<Column>(c)), folded)) return true;
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+        if (!visible[c] || (!in_stored && !is_label_column(c))) continue;
+        if (contains_folded(row.cell(static_cast<Column>(c)), folded)) return true;
+    }
     return false;
 }
 
