@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/commands.h"
 #include "app/update.h"
 #include "core/credential.h"
 #include "core/table_view_hash.h"
@@ -210,6 +211,11 @@ void run(cc::app::KeepSession& fx) {
 void run(cc::app::DownloadFile& fx) {
     cc::web::download(fx.filename, fx.mime, fx.content);
 }
+// Through ImGui's clipboard callback, which keeps the text for ImGui's own paste and writes it to
+// the system clipboard (web_backend.cpp).
+void run(cc::app::CopyToClipboard& fx) {
+    ImGui::SetClipboardText(fx.text.c_str());
+}
 
 void schedule_background_work();
 
@@ -318,6 +324,9 @@ void frame() {
         cc::web::backend_request_frame_within(50);
     else if (!a.state.polls.empty())
         cc::web::backend_request_frame_within(250);
+    // A copy's "Copied" confirmation disappears on time without other input.
+    if (const auto until = cc::app::copied_shown_until(a.state); until && *until > now)
+        cc::web::backend_request_frame_within(*until - now + 10);
 }
 
 void scale_changed(float scale) {
