@@ -448,6 +448,8 @@ EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
 int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    // Visible keyboard focus, Space to press the focused control, arrows inside dialogs and menus.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     cc::ui::install_item_registry();
     char* base = js_api_base();
     app().api_base = base;

@@ -58,6 +58,10 @@ void draw_search(const app::State& state, TableUi& ui, Actions& out) {
         ui.search_synced = state.view.search;
     }
     ImGui::SetNextItemWidth(em(18));
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
     if (ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search", ui.search.data(), ui.search.size())) {
         ui.search_synced = ui.search.data();
         out.push_back(app::SearchChanged{ui.search.data()});
