@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/commands.h"
 #include "app/update.h"
 #include "core/credential.h"
 #include "core/table_view_hash.h"
@@ -211,6 +212,11 @@ void run(cc::app::KeepSession& fx) {
 void run(cc::app::DownloadFile& fx) {
     cc::web::download(fx.filename, fx.mime, fx.content);
 }
+// Through ImGui's clipboard callback, which keeps the text for ImGui's own paste and writes it to
+// the system clipboard (web_backend.cpp).
+void run(cc::app::CopyToClipboard& fx) {
+    ImGui::SetClipboardText(fx.text.c_str());
+}
 
 void schedule_background_work();
 
@@ -330,6 +336,9 @@ void frame() {
         cc::web::backend_request_frame_within(50);
     else if (!a.state.polls.empty())
         cc::web::backend_request_frame_within(250);
+    // A copy's "Copied" confirmation disappears on time without other input.
+    if (const auto until = cc::app::copied_shown_until(a.state); until && *until > now)
+        cc::web::backend_request_frame_within(*until - now + 10);
 }
 
 void scale_changed(float scale) {
@@ -451,6 +460,8 @@ EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
 int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    // Visible keyboard focus, Space to press the focused control, arrows inside dialogs and menus.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     cc::ui::install_item_registry();
     char* base = js_api_base();
     app().api_base = base;

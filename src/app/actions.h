@@ -201,8 +201,62 @@ struct DiagramNodeClicked {
 using DiagramAction = std::variant<DiagramOpened, DiagramClosed, DiagramNodeToggled, DiagramAllToggled,
                                    DiagramSearchChanged, DiagramSearchNext, DiagramNodeClicked>;
 
+// ---- keyboard shortcuts, the command palette, the clipboard ------------------------------------------
+// A key the page treats as a shortcut (the view maps keys to these; the app decides what each
+// does in the current state). `page_rows`: how many rows the table shows at once, for PageUp/Down.
+enum class Shortcut {
+    FocusSearch,        // "/"
+    NewCredentialMenu,  // "n"
+    SelectPrevious,     // Up
+    SelectNext,         // Down
+    PagePrevious,       // PageUp
+    PageNext,           // PageDown
+    SelectFirst,        // Home
+    SelectLast,         // End
+    OpenDetails,        // Enter
+    DeleteSelection,    // Delete
+    Refresh,            // "r"
+    ShowShortcuts,      // "?"
+    CommandPalette,     // Ctrl+K / Cmd+K
+};
+struct ShortcutPressed {
+    Shortcut shortcut = Shortcut::CommandPalette;
+    int page_rows = 1;
+};
+// A command of the palette, by what it does and its argument (a CredentialKind, a SyncStatus or a
+// Column, as an int); app::list_commands says which exist in a state.
+enum class CommandKind {
+    NewCredential,
+    FilterStatus,
+    ClearFilters,
+    ShowColumn,
+    HideColumn,
+    Refresh,
+    OpenScopeTree,
+    SignOut,
+    KeyboardShortcuts,
+};
+struct CommandId {
+    CommandKind kind = CommandKind::KeyboardShortcuts;
+    int arg = 0;
+    bool operator==(const CommandId&) const = default;
+};
+struct CommandRun {
+    CommandId id;
+};
+// The command palette or the shortcuts list closes (Escape, or its Close button).
+struct OverlayClosed {};
+// What a copy button copies: never a secret, only names and commands the page shows.
+enum class CopyTarget { CredentialName, KubernetesName, KubectlCommand };
+struct CopyRequested {
+    CopyTarget target = CopyTarget::CredentialName;
+    std::size_t index = 0;  // KubectlCommand: which of app::kubectl_command_lines
+    double now_ms = 0;
+};
+using KeyboardAction = std::variant<ShortcutPressed, CommandRun, OverlayClosed, CopyRequested>;
+
 // Every action, by area. Any single action converts to it (`Action a = SortClicked{...}`).
-using Action = std::variant<SessionAction, TableAction, DialogAction, DiagramAction>;
+using Action = std::variant<SessionAction, TableAction, DialogAction, DiagramAction, KeyboardAction>;
 
 // ---- effects ----
 struct SendRequest {
@@ -236,7 +290,12 @@ struct DownloadFile {
     std::string content;
 };
 
-using Effect = std::variant<SendRequest, WriteUrlHash, SaveSetting, KeepSession, DownloadFile>;
+// Text for the system clipboard (names and commands only; the app never puts a secret here).
+struct CopyToClipboard {
+    std::string text;
+};
+
+using Effect = std::variant<SendRequest, WriteUrlHash, SaveSetting, KeepSession, DownloadFile, CopyToClipboard>;
 
 inline constexpr const char* kVisibleColumnsSetting = "credentials-console.columns";
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/client.h"
+#include "app/actions.h"
 #include "core/audit.h"
 #include "core/credential.h"
 #include "core/credential_list_stream.h"
@@ -156,6 +157,23 @@ struct HistoryState {
     std::uint64_t generation = 0;  // the load generation the request in flight was sent in
 };
 
+// What sits over the page besides the dialogs: the command palette or the list of shortcuts.
+enum class Overlay { None, CommandPalette, Shortcuts };
+
+// Where the keyboard focus should go (a shortcut asked for it); the view moves it once per serial.
+enum class FocusTarget { None, Search, NewCredentialMenu, Details };
+struct FocusRequest {
+    FocusTarget target = FocusTarget::None;
+    std::uint64_t serial = 0;
+};
+
+// The last copy, for its short "Copied" confirmation next to the button that made it.
+struct CopiedNote {
+    CopyTarget target = CopyTarget::CredentialName;
+    std::size_t index = 0;
+    double at_ms = 0;
+};
+
 struct State {
     Screen screen = Screen::Login;
     LoginState login;
@@ -210,6 +228,14 @@ struct State {
     // A row the table should scroll to (a credential just created); the serial changes each time.
     std::optional<CredentialId> reveal;
     std::uint64_t reveal_serial = 0;
+    // Scroll the revealed row only as far as needed to show it (keyboard moves), instead of
+    // centring it (a credential just created).
+    bool reveal_keep_in_view = false;
+
+    Overlay overlay = Overlay::None;
+    std::uint64_t overlay_serial = 0;  // new on every open: the palette starts with an empty query
+    FocusRequest focus;
+    std::optional<CopiedNote> copied;
 
     DiagramState diagram;
     HistoryState history;

@@ -90,6 +90,7 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     s.selection = {id};
     s.anchor = id;
     s.reveal = id;
+    s.reveal_keep_in_view = false;
     ++s.reveal_serial;
     if (const CredentialRow* row = s.row(id)) announce(s, std::string(row->cell(Column::Credential)) + " created");
     return {};

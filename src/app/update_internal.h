@@ -61,6 +61,12 @@ Effects handle(State& s, DiagramNodeClicked& a);
 Effects handle(State& s, UsableAtCleared& a);
 Effects handle(State& s, BackgroundWorkDue& a);
 
+// update_keyboard.cpp
+Effects handle(State& s, ShortcutPressed& a);
+Effects handle(State& s, CommandRun& a);
+Effects handle(State& s, OverlayClosed& a);
+Effects handle(State& s, CopyRequested& a);
+
 // update_history.cpp
 // After every action: asks for the history of the one selected credential when it is not there
 // yet or is stale (the details panel shows it), and forgets it when the selection moves on.

@@ -167,6 +167,8 @@ void to_login(State& s, std::string message) {
     s.permissions = PermissionState{};
     s.diagram = DiagramState{};
     s.history = HistoryState{};
+    s.overlay = Overlay::None;
+    s.copied.reset();
 }
 
 namespace {

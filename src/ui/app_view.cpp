@@ -3,6 +3,7 @@
 
 #include "imgui.h"
 #include "ui/item_registry.h"
+#include "ui/keyboard.h"
 #include "ui/views.h"
 
 namespace cc::ui {
@@ -17,11 +18,15 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##root", nullptr, flags);
+    begin_keyboard_frame();
+    handle_shortcut_keys(state, ui, out);
     switch (state.screen) {
         case app::Screen::Login: draw_login(state, ui.login, out); break;
         case app::Screen::Credentials: draw_credentials_page(state, ui, out, now_ms); break;
     }
-    draw_dialogs(state, ui, out);
+    draw_dialogs(state, ui, out, now_ms);
+    draw_overlays(state, ui, out);
+    end_keyboard_frame();
     // What screen readers are told unasked; the serial tells a repeated text from the last one.
     register_offscreen_item("announcement##page", state.announcement, "status",
                             {{"aria-live", "polite"}, {"data-serial", std::to_string(state.announcement_serial)}});

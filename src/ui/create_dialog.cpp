@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "app/commands.h"
 #include "app/create_form.h"
 #include "core/kubectl_snippet.h"
 #include "core/name_check.h"
@@ -126,7 +127,7 @@ void username_and_password(CreateFormUi& f, const Messages& m) {
 
 // ---- existing secret ------------------------------------------------------------------------
 
-void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
+void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
     const app::ExistingSecrets& e = d.existing;
     if (!d.scope) {
@@ -198,6 +199,18 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
     describe_last_item("textbox", "kubectl commands", {{"aria-readonly", "true"}, {"aria-multiline", "true"}});
     ImGui::PopStyleColor();
     register_last_item("existing/kubectl", text);
+    // One copy button per command, as each runs on its own (the create, then the label).
+    const std::vector<std::string> lines = app::kubectl_command_lines(state);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string id = "Copy##kubectl-" + std::to_string(i);
+        if (copy_button(id.c_str(), lines[i].c_str(),
+                        app::shows_copied(state, app::CopyTarget::KubectlCommand, i, now_ms)))
+            out.push_back(app::CopyRequested{app::CopyTarget::KubectlCommand, i, now_ms});
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        const std::string words = lines[i].substr(0, lines[i].find(' ', lines[i].find(' ', 8) + 1));
+        text_muted(words.c_str());  // "kubectl create secret", "kubectl label secret"
+    }
     if (commands && secondary_button(ICON_COPY "  Copy commands##kubectl")) copy_text(text.c_str());
     ImGui::SameLine();
     if (secondary_button(ICON_REFRESH "  Check again##existing")) out.push_back(app::ExistingSecretsRefreshRequested{});
@@ -407,7 +420,7 @@ void draw_name_and_description(CreateFormUi& f, const Messages& m) {
 }
 
 // "New secret" or "Existing secret" (for the kinds that can use one), then that secret's fields.
-void draw_secret_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out) {
+void draw_secret_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
     ImGui::Dummy(em(0, 0.3f));
     const bool existing = d.use_existing && kind_supports_existing_secret(d.kind);
@@ -428,7 +441,7 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
             text_muted("A new secret is created together with the credential.");
     }
     if (existing)
-        draw_existing(state, f, m, out);
+        draw_existing(state, f, m, out, now_ms);
     else
         draw_new_secret(state, f, m);
 }
@@ -480,7 +493,7 @@ void draw_buttons(const app::State& state, CreateFormUi& f, const app::CreateFor
 
 }  // namespace
 
-void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) {
+void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
     if (f.serial != state.dialog.serial) open_form(state, f);
     if (!begin_dialog_window()) return;
@@ -501,10 +514,10 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out) 
 
     // The form scrolls; the buttons stay at the bottom.
     const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.6f);
-    ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false);
+    ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false, ImGuiWindowFlags_NavFlattened);
     draw_scope_section(state, f, m, out);
     draw_name_and_description(f, m);
-    draw_secret_section(state, f, m, out);
+    draw_secret_section(state, f, m, out, now_ms);
     draw_form_error(d.error);
     ImGui::EndChild();
 

@@ -19,7 +19,7 @@ void disabled_reason(const char* why) {
 
 }  // namespace
 
-void draw_new_credentials_menu(const app::State& state, Actions& out, const char* id_suffix) {
+void draw_new_credentials_menu(const app::State& state, Actions& out, const char* id_suffix, bool open_menu) {
     const bool can_create = !state.permissions.loaded || state.permissions.scopes.create.any();
     const std::string button = std::string(ICON_PLUS "  New credentials##") + id_suffix;
     const std::string popup = std::string("new-menu##") + id_suffix;
@@ -27,13 +27,27 @@ void draw_new_credentials_menu(const app::State& state, Actions& out, const char
     const bool open = ImGui::IsPopupOpen(popup.c_str());
     describe_last_item("button", {}, {{"aria-haspopup", "menu"}, {"aria-expanded", open ? "true" : "false"}});
     if (!can_create) disabled_reason("Your role cannot create credentials in any scope");
+    bool focus_first = false;
+    if (open_menu && can_create) {
+        ImGui::OpenPopup(popup.c_str());
+        focus_first = true;
+    }
     if (ImGui::BeginPopup(popup.c_str())) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
         begin_group("menu/" + popup, "menu", "Credential type");
         text_muted("Credential type");
+        // Arrows move between the types; Space or Enter chooses the focused one.
+        const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
         for (CredentialKind k : kAllKinds) {
             const std::string label = std::string(kind_label(k)) + "##new";
-            if (ImGui::Selectable(label.c_str())) out.push_back(app::NewCredentialRequested{k});
+            if (focus_first) {
+                focus_next_item();
+                focus_first = false;
+            }
+            if (ImGui::Selectable(label.c_str()) || (enter && ImGui::IsItemFocused())) {
+                out.push_back(app::NewCredentialRequested{k});
+                ImGui::CloseCurrentPopup();
+            }
             describe_last_item("menuitem");
         }
         end_group();
@@ -41,8 +55,8 @@ void draw_new_credentials_menu(const app::State& state, Actions& out, const char
     }
 }
 
-void draw_credential_actions(const app::State& state, Actions& out) {
-    draw_new_credentials_menu(state, out, "actions");
+void draw_credential_actions(const app::State& state, Actions& out, bool open_menu) {
+    draw_new_credentials_menu(state, out, "actions", open_menu);
 
     const std::size_t n = state.selection.size();
     const std::optional<Credential> first = n ? state.credential(state.selection.front()) : std::nullopt;

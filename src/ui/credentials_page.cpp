@@ -9,6 +9,7 @@
 #include "imgui_internal.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
+#include "ui/keyboard.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -72,7 +73,7 @@ void draw_loading(const app::State& state) {
     register_last_item("loading##page", text);
 }
 
-void draw_table_area(const app::State& state, UiState& ui, Actions& out) {
+void draw_table_area(const app::State& state, UiState& ui, Actions& out, double now_ms) {
     if (state.view_rows.empty()) {
         if (message_card("no-match##page", "No credentials match",
                          "None of the " + std::to_string(state.rows.size()) +
@@ -85,12 +86,12 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out) {
     const float panel_w = details ? ImMin(em(21), ImGui::GetContentRegionAvail().x * 0.35f) : 0.0f;
     // The table's own scrolling region paints the card; this one would paint it again.
     ImGui::BeginChild("##table-area", ImVec2(details ? -(panel_w + ImGui::GetStyle().ItemSpacing.x) : 0, 0), false,
-                      ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     draw_credentials_table(state, ui.table, out);
     ImGui::EndChild();
     if (details) {
         ImGui::SameLine();
-        draw_details_panel(state, out);
+        draw_details_panel(state, out, now_ms, take_focus_request(state, ui, app::FocusTarget::Details));
     }
 }
 
@@ -104,7 +105,8 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
         draw_scope_tree_diagram(state, ui.diagram, out);
         return;
     }
-    draw_credential_actions(state, out);
+    draw_credential_actions(state, out, take_focus_request(state, ui, app::FocusTarget::NewCredentialMenu));
+    if (take_focus_request(state, ui, app::FocusTarget::Search)) ui.table.focus_search = true;
     draw_toolbar(state, ui.table, out, now_ms);
     if (state.view.usable_at) {
         draw_usable_at_chip(state, out);
@@ -119,7 +121,7 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
             if (state.rows.empty())
                 draw_loading(state);
             else
-                draw_table_area(state, ui, out);
+                draw_table_area(state, ui, out, now_ms);
             return;
         case app::LoadPhase::Failed: {
             const ApiError& e = state.load_error;
@@ -138,7 +140,7 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
                              "registries and data sources. None are defined in the scopes you can see.");
                 return;  // "+ New credentials" is right above
             }
-            draw_table_area(state, ui, out);
+            draw_table_area(state, ui, out, now_ms);
             return;
     }
 }

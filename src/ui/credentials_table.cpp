@@ -113,9 +113,11 @@ void scope_cell(const CredentialRow& row, const std::string& id, Actions& out) {
     ImGui::SetCursorScreenPos(back);
 }
 
-// `index`: the row's place in the view (0 = first row under the headers).
-void draw_row(const app::State& state, const CredentialRow& row, int index, int first_column, Actions& out) {
+// `index`: the row's place in the view (0 = first row under the headers). Returns the row's
+// rectangle (screen coordinates).
+ImRect draw_row(const app::State& state, const CredentialRow& row, int index, int first_column, Actions& out) {
     const float row_h = em(2.0f);
+    ImRect rect;
     ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
     const bool selected = state.is_selected(row.id);
     begin_group("row/" + row.id.value, "row", row.cell(Column::Credential),
@@ -133,6 +135,7 @@ void draw_row(const app::State& state, const CredentialRow& row, int index, int 
                 out.push_back(app::RowClicked{row.id, io.KeyCtrl || io.KeySuper, io.KeyShift});
             }
             describe_last_item("none");  // the row itself is what a screen reader selects
+            rect = GImGui->LastItemData.Rect;
             ImGui::SetCursorPos(start);
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.25f));
@@ -152,6 +155,18 @@ void draw_row(const app::State& state, const CredentialRow& row, int index, int 
         }
     }
     end_group();
+    return rect;
+}
+
+// Scrolls the table just enough to show `row` whole below the frozen header.
+void keep_in_view(const ImRect& row) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float top = w->InnerRect.Min.y + ImGui::TableGetHeaderRowHeight();
+    const float bottom = w->InnerRect.Max.y;
+    if (row.Min.y < top)
+        ImGui::SetScrollY(w->Scroll.y - (top - row.Min.y));
+    else if (row.Max.y > bottom)
+        ImGui::SetScrollY(w->Scroll.y + (row.Max.y - bottom));
 }
 
 }  // namespace
@@ -208,14 +223,25 @@ void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out) 
             for (std::size_t i = 0; i < state.view_rows.size(); ++i)
                 if (&state.rows[state.view_rows[i]] == r) reveal_index = static_cast<int>(i);
     }
+    // PageUp/PageDown move the selection by the rows the table shows.
+    const float body_h = ImGui::GetCurrentWindow()->InnerRect.GetHeight() - ImGui::TableGetHeaderRowHeight();
+    ui.page_rows = ImMax(1, static_cast<int>(body_h / em(2.0f)) - 1);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.view_rows.size()));
     if (reveal_index >= 0) clipper.ForceDisplayRangeByIndices(reveal_index, reveal_index + 1);
+    // Rows are chosen with the arrow keys: Tab goes on to the controls after the table.
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], i, first_column, out);
-            if (i == reveal_index) ImGui::SetScrollHereY(0.5f);
+            const ImRect rect =
+                draw_row(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], i, first_column, out);
+            if (i != reveal_index) continue;
+            if (state.reveal_keep_in_view)
+                keep_in_view(rect);
+            else
+                ImGui::SetScrollHereY(0.5f);
         }
+    ImGui::PopItemFlag();
     end_group();
     ImGui::EndTable();
 }

@@ -58,6 +58,10 @@ void draw_search(const app::State& state, TableUi& ui, Actions& out) {
         ui.search_synced = state.view.search;
     }
     ImGui::SetNextItemWidth(em(18));
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
     const bool searched =
         ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search", ui.search.data(), ui.search.size());
     describe_last_item("searchbox", "Search credentials");

@@ -2,6 +2,7 @@
 // Kubernetes names, status and its issues, who uses it, its history), or the list of selected ones.
 #include <string>
 
+#include "app/commands.h"
 #include "core/time_text.h"
 #include "imgui.h"
 #include "ui/icons.h"
@@ -33,13 +34,21 @@ void usage_group(const char* title, const List& list, std::string& all) {
     all += std::string(all.empty() ? "" : "; ") + title + ": " + names;
 }
 
-void draw_one(const app::State& state, const Credential& c, const CredentialRow& row, Actions& out) {
+void draw_one(const app::State& state, const Credential& c, const CredentialRow& row, Actions& out, double now_ms,
+              bool focus) {
+    const auto copied = [&](app::CopyTarget t) { return app::shows_copied(state, t, 0, now_ms); };
     ImGui::PushFont(fonts().title);
-    ImGui::PushTextWrapPos(0);
+    // Room on the first line for the copy button and the panel's close button.
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x -
+                           2 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x));
     ImGui::TextUnformatted(c.meta.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     register_last_item("details/name", c.meta.name);
+    ImGui::SameLine();
+    if (focus) focus_next_item();  // Enter on the selected row: the panel's first control
+    if (copy_button("Copy##name", "Copy the credential's name", copied(app::CopyTarget::CredentialName)))
+        out.push_back(app::CopyRequested{app::CopyTarget::CredentialName, 0, now_ms});
     text_muted(std::string(kind_label(c.meta.kind)).c_str());
     ImGui::Separator();
 
@@ -59,7 +68,19 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     if (ImGui::IsItemHovered()) tooltip_text("See where this credential can be used in the scope tree");
     ImGui::Dummy(em(0, 0.2f));
     field("Cluster", std::string(row.cell(Column::Cluster)), "details/cluster");
-    field("Kubernetes name", std::string(row.cell(Column::KubernetesName)), "details/kubernetes-name");
+    const std::string k8s_name(row.cell(Column::KubernetesName));
+    text_muted("Kubernetes name");
+    if (!k8s_name.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().FramePadding.y);
+        if (copy_button("Copy##k8s-name", "Copy the Kubernetes name", copied(app::CopyTarget::KubernetesName)))
+            out.push_back(app::CopyRequested{app::CopyTarget::KubernetesName, 0, now_ms});
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(k8s_name.empty() ? "\xE2\x80\x94" : k8s_name.c_str());
+    ImGui::PopTextWrapPos();
+    register_last_item("details/kubernetes-name", k8s_name);
+    ImGui::Dummy(em(0, 0.2f));
     if (auto existing = spec_existing_secret_name(c.spec))
         field("Existing secret", *existing, "details/existing-secret");
     field("Created", std::string(row.cell(Column::CreatedBy)) + ", " + std::string(row.cell(Column::CreationTime)),
@@ -89,9 +110,10 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
 
 }  // namespace
 
-void draw_details_panel(const app::State& state, Actions& out) {
+void draw_details_panel(const app::State& state, Actions& out, double now_ms, bool focus) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.1f, 0.9f));
-    ImGui::BeginChild("details##panel", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("details##panel", ImVec2(0, 0), true,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     const float close_w = ImGui::GetFrameHeight();
     ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - close_w);
     if (secondary_button(ICON_TIMES "##close-details", ImVec2(close_w, close_w)))
@@ -102,7 +124,7 @@ void draw_details_panel(const app::State& state, Actions& out) {
     if (state.selection.size() == 1) {
         const std::optional<Credential> c = state.credential(state.selection.front());
         const CredentialRow* row = state.row(state.selection.front());
-        if (c && row) draw_one(state, *c, *row, out);
+        if (c && row) draw_one(state, *c, *row, out, now_ms, focus);
     } else {
         const std::string title = std::to_string(state.selection.size()) + " credentials selected";
         ImGui::PushFont(fonts().strong);

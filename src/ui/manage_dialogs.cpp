@@ -211,7 +211,7 @@ void close_stale_popups(app::DialogKind open) {
     }
 }
 
-void draw_dialogs(const app::State& state, UiState& ui, Actions& out) {
+void draw_dialogs(const app::State& state, UiState& ui, Actions& out, double now_ms) {
     close_stale_popups(state.dialog.open);
     // The form's buffers live only as long as its dialog.
     if (ui.create.serial != 0 &&
@@ -221,7 +221,7 @@ void draw_dialogs(const app::State& state, UiState& ui, Actions& out) {
     }
     switch (state.dialog.open) {
         case app::DialogKind::None: break;
-        case app::DialogKind::Create: draw_create_dialog(state, ui.create, out); break;
+        case app::DialogKind::Create: draw_create_dialog(state, ui.create, out, now_ms); break;
         case app::DialogKind::Rename: draw_rename_dialog(state, ui.rename, out); break;
         case app::DialogKind::Delete: draw_delete_dialog(state, out); break;
     }

@@ -6,6 +6,7 @@
 
 #include "core/case_fold.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
@@ -76,6 +77,8 @@ bool node(PickerContext& ctx, const ScopeRef& s, bool has_children, const std::s
             tooltip_text(path.c_str());
     }
     if (ok && ImGui::IsItemClicked(ImGuiMouseButton_Left) && !ImGui::IsItemToggledOpen()) ctx.clicked = s;
+    // Space on the focused node (keyboard navigation) chooses it too.
+    if (ok && ImGui::IsItemActivated() && GImGui->ActiveIdSource == ImGuiInputSource_Nav) ctx.clicked = s;
     return open && has_children;
 }
 
@@ -133,7 +136,7 @@ std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi&
     ImGui::InputTextWithHint("##scope-search", ICON_SEARCH "  Search the organization", form.scope_search.data(),
                              form.scope_search.size());
     describe_last_item("searchbox", "Search the organization");
-    ImGui::BeginChild("##scope-tree", ImVec2(0, height), true);
+    ImGui::BeginChild("##scope-tree", ImVec2(0, height), true, ImGuiWindowFlags_NavFlattened);
     begin_group("tree/scope-picker", "tree", "Scope");
     const std::string_view query(form.scope_search.data());
     if (query.empty())

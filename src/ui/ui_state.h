@@ -42,7 +42,16 @@ struct TableUi {
     bool reset_layout_requested = false;                // restore ImGui's column order and widths
     std::optional<std::uint64_t> drawn_query_revision;  // State::query_revision last drawn: a change scrolls to the top
     std::uint64_t revealed_serial = 0;                  // the last State::reveal_serial scrolled to
-    int reveal_frames = 0;  // frames left to keep it in view (the scroll range grows a frame late)
+    int reveal_frames = 0;      // frames left to keep it in view (the scroll range grows a frame late)
+    int page_rows = 1;          // rows the table shows at once, for PageUp/PageDown
+    bool focus_search = false;  // the "/" key: the search field takes the keyboard
+};
+
+// The command palette's query and highlighted line; `serial` ties them to one opening.
+struct PaletteUi {
+    std::uint64_t serial = 0;
+    std::array<char, 128> query{};
+    std::size_t cursor = 0;  // among the commands the query matches
 };
 
 // One key/value row of a generic secret; the value is a secret.
@@ -93,6 +102,8 @@ struct UiState {
     CreateFormUi create;
     RenameFormUi rename;
     DiagramUi diagram;  // the full-page scope tree diagram
+    PaletteUi palette;
+    std::uint64_t focus_serial = 0;  // the last app::State::focus request carried out
 };
 
 // Zeroes every secret buffer of the form and ImGui's copies of edited text; empties the rest.

@@ -23,17 +23,19 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
 void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms);
 void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out);
 void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out);
-void draw_details_panel(const app::State& state, Actions& out);
+// `focus`: move the keyboard focus into the panel (Enter on a selected row).
+void draw_details_panel(const app::State& state, Actions& out, double now_ms, bool focus);
 // The selected credential's history, inside the details panel (credential_history.cpp).
 void draw_credential_history(const app::State& state, Actions& out);
 
 // New / Rename / Delete above the table; the "+ New credentials" menu alone (also offered by
 // the empty-account state). `id_suffix` keeps the two menus apart.
-void draw_credential_actions(const app::State& state, Actions& out);
-void draw_new_credentials_menu(const app::State& state, Actions& out, const char* id_suffix);
+// `open_menu`: open the "+ New credentials" menu with the keyboard focus in it (the "n" key).
+void draw_credential_actions(const app::State& state, Actions& out, bool open_menu = false);
+void draw_new_credentials_menu(const app::State& state, Actions& out, const char* id_suffix, bool open_menu = false);
 // The open dialog (new credential, rename, delete), modal over the page.
-void draw_dialogs(const app::State& state, UiState& ui, Actions& out);
-void draw_create_dialog(const app::State& state, CreateFormUi& form, Actions& out);
+void draw_dialogs(const app::State& state, UiState& ui, Actions& out, double now_ms);
+void draw_create_dialog(const app::State& state, CreateFormUi& form, Actions& out, double now_ms);
 void draw_rename_dialog(const app::State& state, RenameFormUi& form, Actions& out);
 void draw_delete_dialog(const app::State& state, Actions& out);
 // The scope tree of the create form: search, expand/collapse, disabled nodes the user may not

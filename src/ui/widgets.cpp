@@ -2,7 +2,10 @@
 #include "ui/widgets.h"
 
 #include <cmath>
+#include <string>
 
+#include "imgui_internal.h"
+#include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 
@@ -33,6 +36,33 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
 }
 bool secondary_button(const char* label, ImVec2 size, bool enabled) {
     return styled_button(label, size, enabled, false);
+}
+
+bool copy_button(const char* id, const char* tooltip, bool copied) {
+    const std::string hidden = std::string(id);
+    const std::string label = ICON_COPY "##" + hidden.substr(hidden.find("##") + 2) + "-copy";
+    const float side = ImGui::GetFrameHeight();
+    const bool pressed = secondary_button(label.c_str(), ImVec2(side, side));
+    register_last_item(id, "Copy");
+    if (ImGui::IsItemHovered()) tooltip_text(tooltip);
+    if (copied) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        text_colored(palette().ok, ICON_CHECK_CIRCLE " Copied");
+        register_last_item(std::string("copied/") + hidden.substr(hidden.find("##") + 2), "Copied");
+    }
+    return pressed;
+}
+
+void show_keyboard_focus() {
+    ImGuiContext& g = *GImGui;
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
+
+void focus_next_item() {
+    ImGui::SetKeyboardFocusHere();
+    show_keyboard_focus();
 }
 
 void spinner(float radius, ImU32 color) {

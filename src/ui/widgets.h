@@ -27,6 +27,13 @@ void reset_frame_flags();
 // registered for the browser tests (and screen readers, as a grid cell) under `id`.
 void cell_text(std::string_view id, std::string_view text, const char* tooltip = nullptr);
 void tooltip_text(const char* text);
+// A small copy icon button, found by the tests as `id` ("Copy##name"), with `tooltip` on hover
+// and, while `copied`, a "Copied" confirmation beside it. True when pressed.
+bool copy_button(const char* id, const char* tooltip, bool copied);
+// Shows the keyboard focus (Dear ImGui hides it after a mouse move until an arrow key).
+void show_keyboard_focus();
+// Moves the keyboard focus to the next item drawn, visibly, without pressing it.
+void focus_next_item();
 void text_colored(ImU32 color, const char* text);
 void text_muted(const char* text);
 
