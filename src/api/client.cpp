@@ -65,6 +65,13 @@ HttpRequest token_request(std::string_view username, std::string_view password) 
     return r;
 }
 
+HttpRequest kiosk_session_request() {
+    HttpRequest r;
+    r.method = "POST";
+    r.path = "api/v1/kiosk/session";
+    return r;
+}
+
 HttpRequest list_credentials_request(const Session& s, std::string_view etag) {
     HttpRequest r = get(s, "api/v1/asset/credentials?usageInfo=true&statusInfo=true");
     if (!etag.empty()) r.headers.emplace_back("If-None-Match", std::string(etag));
@@ -186,6 +193,17 @@ Result<Session> parse_token(const HttpResponse& r, std::string_view username) {
     if (j->contains("expiresIn") && (*j)["expiresIn"].is_number_integer())
         s.expires_in = (*j)["expiresIn"].get<std::int64_t>();
     return s;
+}
+
+Result<Session> parse_kiosk_session(const HttpResponse& r) {
+    auto session = parse_token(r, "");
+    if (!session) {
+        if (r.status == 401) return error_of(r);  // not a wrong password: there was none
+        return session;
+    }
+    auto j = parse_json(r.body);
+    if (j && j->is_object() && j->contains("user") && (*j)["user"].is_string()) session->user = (*j)["user"];
+    return session;
 }
 
 Result<Credential> parse_credential(const HttpResponse& r) {

@@ -35,6 +35,9 @@ struct Page {
 // ---- requests -------------------------------------------------------------------------------
 // The password travels only in the request body, which is marked secret.
 HttpRequest token_request(std::string_view username, std::string_view password);
+// A kiosk display's read-only session (this reference server's extension: POST
+// api/v1/kiosk/session, no body, answered when the server names a kiosk user).
+HttpRequest kiosk_session_request();
 // The combined list (usage and status included). With the ETag of the list the caller holds, the
 // server answers 304 and no body when the list has not changed since.
 HttpRequest list_credentials_request(const Session& s, std::string_view etag = {});
@@ -71,6 +74,8 @@ struct ExistingSecret {
 
 // ---- responses ------------------------------------------------------------------------------
 Result<Session> parse_token(const HttpResponse& r, std::string_view username);
+// {accessToken, user}: the session and whose it is.
+Result<Session> parse_kiosk_session(const HttpResponse& r);
 Result<std::vector<Cluster>> parse_clusters(const HttpResponse& r);
 Result<Page<Department>> parse_departments(const HttpResponse& r);
 Result<Page<Project>> parse_projects(const HttpResponse& r);

@@ -22,6 +22,7 @@ namespace cc::app {
 namespace request {
 struct Token {
     std::uint64_t generation = 0;
+    bool kiosk = false;  // a display's session (no password), not a sign-in
 };
 enum class LoadPart { Credentials, Clusters, Departments, Projects, PermittedScopes };
 struct Load {  // one part of loading the table and the org tree
@@ -70,6 +71,11 @@ struct TokenProvided {
 };
 struct RefreshRequested {};
 struct LogoutRequested {};
+// The page is a kiosk or wall display (?display=kiosk): read-only, no sign-in (the server hands
+// out a viewer's session), the list asked for again every `refresh_ms`.
+struct KioskStarted {
+    double refresh_ms = 30000;
+};
 struct HttpResponded {
     RequestContext context;
     api::HttpResponse response;
@@ -88,8 +94,8 @@ struct HttpProgressed {
 struct Tick {
     double now_ms = 0;
 };
-using SessionAction =
-    std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, HttpResponded, HttpProgressed, Tick>;
+using SessionAction = std::variant<LoginSubmitted, TokenProvided, RefreshRequested, LogoutRequested, KioskStarted,
+                                   HttpResponded, HttpProgressed, Tick>;
 
 // ---- the table: its view, the selection, export, the details panel -------------------------------
 struct SearchChanged {

@@ -174,8 +174,18 @@ struct CopiedNote {
     double at_ms = 0;
 };
 
+// A kiosk or wall display: what it asks for on its own, and when.
+struct KioskState {
+    bool on = false;
+    double refresh_ms = 30000;
+    double next_ms = 0;   // when the next session request or refresh is due (0: at the next tick)
+    bool asking = false;  // a session request is in flight
+    std::string problem;  // why the display could not get a session ("" when it has one)
+};
+
 struct State {
     Screen screen = Screen::Login;
+    KioskState kiosk;
     LoginState login;
     std::optional<api::Session> session;
     // Whether this tab keeps the session across a reload: sessions signed in here do; a token a

@@ -29,6 +29,14 @@ Effects handle(State& s, HttpResponded& a) {
 }
 
 std::vector<Effect> update(State& s, Action action) {
+    // A display changes nothing: no dialog opens, no row is selected, no shortcut or command
+    // runs, nobody signs out.
+    if (s.kiosk.on && (std::holds_alternative<DialogAction>(action) || std::holds_alternative<KeyboardAction>(action) ||
+                       (std::holds_alternative<TableAction>(action) &&
+                        std::holds_alternative<RowClicked>(std::get<TableAction>(action))) ||
+                       (std::holds_alternative<SessionAction>(action) &&
+                        std::holds_alternative<LogoutRequested>(std::get<SessionAction>(action)))))
+        return {};
     Effects fx = std::visit(
         [&s](auto& group) { return std::visit([&s](auto& a) -> Effects { return handle(s, a); }, group); }, action);
     // The selection changes in many places (a click, a reload, a filter, a new credential);

@@ -15,6 +15,7 @@ using Effects = std::vector<Effect>;
 Effects handle(State& s, LoginSubmitted& a);
 Effects handle(State& s, TokenProvided& a);
 Effects handle(State& s, RefreshRequested& a);
+Effects handle(State& s, KioskStarted& a);
 Effects handle(State& s, LogoutRequested& a);
 Effects handle(State& s, HttpResponded& a);
 Effects handle(State& s, Tick& a);

@@ -140,6 +140,16 @@ void set_org(State& s, OrgTree org) {
 }
 
 void session_expired(State& s) {
+    if (s.kiosk.on) {  // a display asks for a new session itself and keeps showing what it has
+        ++s.generation;
+        s.session.reset();
+        s.pending = PendingLoad{};
+        drop_preview(s);
+        s.phase = LoadPhase::Failed;
+        s.load_error = ApiError{401, "The display's session has ended", "A new one is being asked for.", {}};
+        s.kiosk.next_ms = 0;
+        return;
+    }
     to_login(s, "Your session has expired. Sign in again.");
 }
 
@@ -375,7 +385,52 @@ Effects handle(State& s, LogoutRequested&) {
     return {};
 }
 
+namespace {
+
+Effects ask_kiosk_session(State& s) {
+    s.kiosk.asking = true;
+    return {SendRequest{request::Token{s.generation, true}, api::kiosk_session_request()}};
+}
+
+// A display's session arrived, or could not be had: then it is asked again a little later.
+Effects on_kiosk_session(State& s, const HttpResponded& a) {
+    s.kiosk.asking = false;
+    auto session = api::parse_kiosk_session(a.response);
+    if (!session) {
+        s.kiosk.problem = session.error().message;
+        s.kiosk.next_ms = a.now_ms + std::min(s.kiosk.refresh_ms, 5000.0);
+        return {};
+    }
+    s.kiosk.problem.clear();
+    s.session = std::move(*session);
+    s.session_keepable = false;
+    s.kiosk.next_ms = a.now_ms + s.kiosk.refresh_ms;
+    return start_load(s);
+}
+
+}  // namespace
+
+Effects handle(State& s, KioskStarted& a) {
+    s.kiosk.on = true;
+    s.kiosk.refresh_ms = std::max(a.refresh_ms, 1000.0);
+    s.screen = Screen::Credentials;
+    // Credentials that need attention first: Failed and Issues found sort before the settled ones.
+    if (s.view.sort.empty()) {
+        s.view.sort = {SortKey{Column::Status, false}};
+        query_changed(s);
+    }
+    return ask_kiosk_session(s);
+}
+
 Effects handle(State& s, Tick& a) {
+    if (s.kiosk.on && a.now_ms >= s.kiosk.next_ms) {
+        if (!s.session) {
+            if (!s.kiosk.asking) return ask_kiosk_session(s);
+        } else if (s.phase != LoadPhase::Loading) {
+            s.kiosk.next_ms = a.now_ms + s.kiosk.refresh_ms;
+            return start_load(s);
+        }
+    }
     if (!s.session || s.phase == LoadPhase::Loading) return {};
     Effects fx;
     for (auto& [id, poll] : s.polls) {
@@ -390,6 +445,7 @@ Effects handle(State& s, Tick& a) {
 }
 
 Effects on_response(State& s, const request::Token& asked, HttpResponded& a) {
+    if (asked.kiosk) return on_kiosk_session(s, a);
     if (asked.generation != s.generation) return {};
     auto session = api::parse_token(a.response, s.login.username);
     if (!session) {

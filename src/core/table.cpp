@@ -49,6 +49,27 @@ std::string_view column_title(Column c) {
     return "";
 }
 
+std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> status_counts(const std::vector<CredentialRow>& rows) {
+    constexpr std::array<SyncStatus, 8> order = {
+        SyncStatus::Failed,   SyncStatus::DeletionFailed, SyncStatus::IssuesFound,   SyncStatus::Creating,
+        SyncStatus::Updating, SyncStatus::Deleting,       SyncStatus::NoIssuesFound, SyncStatus::NoStatus};
+    std::array<std::size_t, order.size()> counts{};
+    std::size_t none = 0;
+    for (const auto& r : rows) {
+        if (!r.status) {
+            ++none;
+            continue;
+        }
+        for (std::size_t i = 0; i < order.size(); ++i)
+            if (order[i] == *r.status) ++counts[i];
+    }
+    std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> out;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        if (counts[i]) out.emplace_back(order[i], counts[i]);
+    if (none) out.emplace_back(std::nullopt, none);
+    return out;
+}
+
 std::string status_detail(const AssetStatus& s, const OrgTree& org) {
     std::string out(status_description(s.status));
     if (s.status == SyncStatus::IssuesFound && s.issues.empty()) {

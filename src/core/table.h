@@ -134,6 +134,11 @@ std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree&
 void append_rows(std::vector<CredentialRow>& rows, const CredentialStore& list, const OrgTree& org,
                  int utc_offset_minutes);
 
+// How many rows have each status, the ones that need attention first (Failed, Deletion failed,
+// Issues found), then the transient ones, the settled ones, and rows without a status; statuses
+// no row has are left out. nullopt: no status.
+std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> status_counts(const std::vector<CredentialRow>& rows);
+
 // Status tooltip: the status's description, then what went wrong where ("Not created in
 // project team-a"), or that the cluster could not be reached.
 std::string status_detail(const AssetStatus& s, const OrgTree& org);

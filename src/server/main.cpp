@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
-    "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large]\n"
+    "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large] [--kiosk-user EMAIL]\n"
     "                          [--frame-ancestors SOURCES]\n"
     "                          [--workers N] [--max-connections N] [--max-connections-per-address N]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
@@ -28,6 +28,8 @@ constexpr const char* kUsage =
     "  --data       database and key files (default ./data)\n"
     "  --web        directory of the web app to serve (default: API only)\n"
     "  --base-path  mount the app and /api under this prefix, as a host console proxy would\n"
+    "  --kiosk-user EMAIL  displays (?display=kiosk) get a session of this read-only user without\n"
+    "               a password (e.g. viewer@demo.local)\n"
     "  --agent-delay-ms  how long the simulated cluster agents leave a credential Creating,\n"
     "               Updating or Deleting before acting on it (default 1500)\n"
     "  --demo-size  how many credentials a new database gets: 0 for an empty account, more than\n"
@@ -97,6 +99,8 @@ std::optional<int> parse_args(int argc, char** argv, cc::server::Config& config)
             config.base_path = value;
         } else if (arg == "--frame-ancestors") {
             config.frame_ancestors = value;
+        } else if (arg == "--kiosk-user") {
+            config.kiosk_user = value;
         } else if (arg == "--agent-delay-ms") {
             if (value.empty() || value.size() > 7 || value.find_first_not_of("0123456789") != std::string::npos) {
                 std::fprintf(stderr, "invalid agent delay: %s\n", value.c_str());

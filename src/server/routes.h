@@ -23,6 +23,7 @@ struct ServerContext {
     const TokenService& tokens;
     ClusterAgents* agents = nullptr;  // wake() after a change the cluster agents should act on
     LoginThrottle* logins = nullptr;  // every password check goes through it
+    std::string kiosk_user;           // Config::kiosk_user
 };
 
 // Each group registers its routes with the access rule the dispatcher applies (router.h); the
@@ -30,6 +31,9 @@ struct ServerContext {
 
 // POST /api/v1/token (JSON) and /api/v2/token (OAuth 2.0 form): public.
 void add_token_routes(Router& router, const ServerContext& ctx);
+// POST /api/v1/kiosk/session (this server's extension): public; a read-only session for a
+// display, when the server names a kiosk user.
+void add_kiosk_routes(Router& router, const ServerContext& ctx);
 // A create, rename/description change or delete of a credential that the route's access rule
 // refused before its handler ran: recorded in the audit trail as the handler records its own.
 // Requests to other routes are not recorded here.

@@ -70,6 +70,7 @@ Result<bool> seed_new_database(Store& store, const SecretBox& secrets, const Con
 void add_api_routes(Router& router, ServerContext& ctx) {
     add_cluster_ext_routes(router, ctx);
     add_token_routes(router, ctx);
+    add_kiosk_routes(router, ctx);
     add_credential_routes(router, ctx);
     add_permission_routes(router, ctx);
     add_org_routes(router, ctx);
@@ -272,6 +273,7 @@ VoidResult Server::Running::start_services(const Config& config) {
     ctx = std::make_unique<ServerContext>(ServerContext{*store, *secrets, *tokens});
     logins = std::make_unique<LoginThrottle>(config.login_policy);
     ctx->logins = logins.get();
+    ctx->kiosk_user = config.kiosk_user;
     agents = std::make_unique<ClusterAgents>(*store, *secrets,
                                              std::chrono::milliseconds(std::max(0, config.agent_delay_ms)));
     ctx->agents = agents.get();

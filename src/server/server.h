@@ -27,6 +27,9 @@ struct Config {
     std::string frame_ancestors = "'self'";
     LoginPolicy login_policy;   // sign-in attempts per name and per address
     int agent_delay_ms = 1500;  // how long credentials stay Creating/Updating/Deleting
+    // A user whose session a display may ask for without a password (POST /api/v1/kiosk/session),
+    // for kiosk and wall displays; empty: no such sessions. The user may only read.
+    std::string kiosk_user;
     // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
     // empty account); more than the demo set = the demo set plus generated ones.
     std::optional<std::size_t> demo_size;

@@ -5,22 +5,56 @@
 
 #include "app/update.h"
 #include "core/table.h"
+#include "core/time_text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/keyboard.h"
+#include "ui/status_style.h"
 #include "ui/theme.h"
+#include "ui/ui_state.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
 namespace cc::ui {
 namespace {
 
+// A display's notice, at the right of the title: when the list was loaded, or that the server
+// cannot be reached (the rows shown are then the last ones loaded).
+void draw_kiosk_notice(const app::State& state) {
+    std::string when = state.loaded_at_ms > 0
+                           ? "Updated " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes)
+                           : std::string("Connecting\xE2\x80\xA6");
+    const bool trouble = state.phase == app::LoadPhase::Failed || !state.kiosk.problem.empty();
+    if (trouble) {
+        const std::string why = !state.kiosk.problem.empty() ? state.kiosk.problem
+                                : state.load_error.code == 0 ? std::string("The server cannot be reached")
+                                                             : state.load_error.message;
+        when = why + "; retrying\xE2\x80\xA6" +
+               (state.loaded_at_ms > 0
+                    ? " (shown: " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) + ")"
+                    : std::string());
+    }
+    const float w = ImGui::CalcTextSize(when.c_str()).x;
+    ImGui::SameLine(ImMax(ImGui::GetCursorPosX() + em(1.5f), ImGui::GetContentRegionMax().x - w));
+    ImGui::AlignTextToFramePadding();
+    if (trouble)
+        text_colored(palette().error, when.c_str());
+    else
+        text_muted(when.c_str());
+    register_last_item("updated##kiosk", when);
+    describe_last_item("status");
+}
+
 void draw_header(const app::State& state, Actions& out) {
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted("Credentials");
     ImGui::PopFont();
+    if (state.kiosk.on) {  // a display has nobody to sign out
+        draw_kiosk_notice(state);
+        return;
+    }
     const char* user = state.session ? state.session->user.c_str() : "";
     const char* sign_out = ICON_SIGN_OUT "  Sign out";
     const float sign_out_w = ImGui::CalcTextSize(sign_out).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -97,12 +131,65 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out, double 
 
 }  // namespace
 
+namespace {
+
+// A display's bar instead of the toolbar: the count per status (attention first), when the list
+// was loaded, and what keeps it from being current.
+void draw_kiosk_bar(const app::State& state, KioskUi& ui) {
+    if (ui.rows_revision != state.rows_revision) {
+        ui.rows_revision = state.rows_revision;
+        ui.counts = status_counts(state.rows);
+    }
+    ImGui::AlignTextToFramePadding();
+    const std::string total =
+        std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials");
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(total.c_str());
+    ImGui::PopFont();
+    register_last_item("count##kiosk", total);
+    for (const auto& [status, n] : ui.counts) {
+        ImGui::SameLine(0, em(1.5f));
+        status_icon(status);
+        ImGui::SameLine(0, em(0.3f));
+        const std::string label = status ? std::string(status_label(*status)) : std::string("No status reported");
+        const std::string text = std::to_string(n) + " " + label;
+        ImGui::TextUnformatted(text.c_str());
+        register_last_item("status-count/" + label, text);
+    }
+}
+
+// A display: the bar, then the table (kept while the server is away) or what it waits for.
+void draw_kiosk_page(const app::State& state, UiState& ui, Actions& out, double now_ms) {
+    draw_kiosk_bar(state, ui.kiosk);
+    ImGui::Dummy(em(0, 0.1f));
+    if (!state.rows.empty()) {
+        draw_table_area(state, ui, out, now_ms);
+        return;
+    }
+    if (state.phase == app::LoadPhase::Loading) {
+        draw_loading(state);
+        return;
+    }
+    const std::string why = !state.kiosk.problem.empty() ? state.kiosk.problem
+                            : state.phase == app::LoadPhase::Failed
+                                ? state.load_error.message
+                                : std::string("No credentials are defined in the scopes this display can see.");
+    message_card("waiting##kiosk", state.phase == app::LoadPhase::Loaded ? "No credentials" : "Waiting for the server",
+                 why);
+}
+
+}  // namespace
+
 void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, double now_ms) {
     draw_header(state, out);
     ImGui::Separator();
     ImGui::Dummy(em(0, 0.1f));
     if (state.diagram.open) {  // the table's state stays as it is underneath
         draw_scope_tree_diagram(state, ui.diagram, out);
+        return;
+    }
+    if (state.kiosk.on) {
+        draw_kiosk_page(state, ui, out, now_ms);
         return;
     }
     draw_credential_actions(state, out, take_focus_request(state, ui, app::FocusTarget::NewCredentialMenu));

@@ -96,7 +96,14 @@ struct RenameFormUi {
     bool focus = false;
 };
 
+// A kiosk display's status summary, counted again when the rows change.
+struct KioskUi {
+    std::uint64_t rows_revision = ~std::uint64_t{0};
+    std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> counts;
+};
+
 struct UiState {
+    KioskUi kiosk;
     LoginForm login;
     TableUi table;
     CreateFormUi create;

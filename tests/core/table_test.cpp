@@ -132,3 +132,20 @@ TEST_CASE("the row index finds every row by its id, the first of a repeated id, 
     index.clear();
     CHECK_FALSE(index.find(rows, "id-1").has_value());
 }
+
+TEST_CASE("status counts: what needs attention first, statuses no row has left out") {
+    std::vector<CredentialRow> rows(6);
+    rows[0].status = SyncStatus::NoIssuesFound;
+    rows[1].status = SyncStatus::IssuesFound;
+    rows[2].status = SyncStatus::NoIssuesFound;
+    rows[3].status = SyncStatus::Creating;
+    rows[4].status = SyncStatus::Failed;
+    // rows[5]: no status reported
+    using Count = std::pair<std::optional<SyncStatus>, std::size_t>;
+    CHECK(status_counts(rows) == std::vector<Count>{{SyncStatus::Failed, 1},
+                                                    {SyncStatus::IssuesFound, 1},
+                                                    {SyncStatus::Creating, 1},
+                                                    {SyncStatus::NoIssuesFound, 2},
+                                                    {std::nullopt, 1}});
+    CHECK(status_counts({}).empty());
+}
