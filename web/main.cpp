@@ -38,6 +38,7 @@ struct WebApp {
     bool dark = false;
     double last_tick_ms = 0;
     std::uint64_t items_revision = 0;  // of the items the page was last told about
+    float zoom = 1.0f;                 // text and controls larger than the display's own scale (wall screens)
 };
 
 constexpr const char* kLayoutSetting = "credentials-console.layout";  // ImGui's column order and widths
@@ -339,16 +340,33 @@ void frame() {
     // A copy's "Copied" confirmation disappears on time without other input.
     if (const auto until = cc::app::copied_shown_until(a.state); until && *until > now)
         cc::web::backend_request_frame_within(*until - now + 10);
+    // A display wakes up for its next refresh (or session request) with nobody touching it.
+    if (a.state.kiosk.on) cc::web::backend_request_frame_within(std::max(a.state.kiosk.next_ms - now, 50.0));
 }
 
+// Pixels per CSS pixel stay the display's (items are reported in CSS pixels); text and controls
+// are drawn `zoom` times larger.
 void scale_changed(float scale) {
-    cc::ui::load_fonts(scale);
-    cc::ui::apply_theme(scale, app().dark);
+    cc::ui::load_fonts(scale * app().zoom);
+    cc::ui::apply_theme(scale * app().zoom, app().dark);
     cc::web::backend_fonts_changed();
     cc::ui::set_item_registry_scale(scale);
 }
 
 // clang-format off
+// A kiosk or wall display (?display=kiosk[&refresh=SECONDS][&zoom=N]): the seconds between
+// refreshes (0: not a display) and how much larger to draw (by default, more for wider screens).
+EM_JS(double, js_kiosk_refresh_seconds, (), {
+    const q = new URLSearchParams(location.search);
+    if (q.get('display') !== 'kiosk') return 0;
+    const s = Number(q.get('refresh'));
+    return s > 0 ? s : 30;
+});
+EM_JS(double, js_kiosk_zoom, (), {
+    const z = Number(new URLSearchParams(location.search).get('zoom'));
+    return z > 0 ? Math.min(z, 4) : Math.max(1, Math.min(2.5, window.innerWidth / 1440));
+});
+
 EM_JS(char*, js_api_base, (), {
     const meta = document.querySelector("meta[name=credentials-console-api-base]");
     const cfg = (window.credentialsConsoleConfig && window.credentialsConsoleConfig.apiBase) || (meta ? meta.content : "");
@@ -451,7 +469,7 @@ EMSCRIPTEN_KEEPALIVE void cc_on_hash_change() {
 
 EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
     app().dark = dark != 0;
-    cc::ui::apply_theme(cc::web::backend_scale(), app().dark);
+    cc::ui::apply_theme(cc::web::backend_scale() * app().zoom, app().dark);
     cc::web::backend_request_frames(3);
 }
 
@@ -472,8 +490,16 @@ int main() {
     restore_initial_view();
     cc::web::install_glyph_rasterizer();
     // A session this tab kept (a reload): the list is asked for now, while the page sets up.
-    const cc::web::KeptSession kept = cc::web::load_session();
-    if (!kept.token.empty()) dispatch(cc::app::TokenProvided{kept.token, kept.user, true});
+    // A display asks the server for its own session; a session this tab kept (a reload): the
+    // list is asked for now, while the page sets up.
+    const double kiosk_refresh_s = js_kiosk_refresh_seconds();
+    if (kiosk_refresh_s > 0) {
+        app().zoom = static_cast<float>(js_kiosk_zoom());
+        dispatch(cc::app::KioskStarted{kiosk_refresh_s * 1000});
+    } else {
+        const cc::web::KeptSession kept = cc::web::load_session();
+        if (!kept.token.empty()) dispatch(cc::app::TokenProvided{kept.token, kept.user, true});
+    }
     if (!cc::web::backend_init({frame, scale_changed})) {
         js_show_no_webgl();
         return 1;
