@@ -45,6 +45,7 @@ struct Backend {
     double next_frame_due_ms = HUGE_VAL;  // backend_request_frame_within
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     std::string clipboard;
+    InputEvent mods{InputEvent::Mods};  // the modifier keys as last reported
 };
 
 Backend& be() {
@@ -111,6 +112,7 @@ void push_mods(bool ctrl, bool shift, bool alt, bool super) {
     ev.alt = alt;
     ev.super = super;
     be().queue.push_back(ev);
+    be().mods = ev;
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
@@ -271,6 +273,7 @@ void apply_input_events() {
     ImGuiIO& io = ImGui::GetIO();
     bool moved = false;
     bool clicked = false;
+    bool typed = false;  // characters went to ImGui this frame
     bool button_changed[5] = {};
     std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
     if (b.chars_held_frames > 0) --b.chars_held_frames;
@@ -318,10 +321,18 @@ void apply_input_events() {
             case InputEvent::Char:
                 if (b.chars_held_frames > 0)
                     stop = true;
-                else
+                else {
                     io.AddInputCharacter(static_cast<unsigned>(ev.code));
+                    typed = true;
+                }
                 break;
             case InputEvent::Mods:
+                // ImGui drops the characters of a frame in which Ctrl (or Cmd) is held: text pasted
+                // with Ctrl+V gets a frame of its own with them released (cc_insert_text).
+                if (typed && (io.KeyCtrl != ev.ctrl || io.KeySuper != ev.super)) {
+                    stop = true;
+                    break;
+                }
                 io.KeyCtrl = ev.ctrl;
                 io.KeyShift = ev.shift;
                 io.KeyAlt = ev.alt;
@@ -397,6 +408,11 @@ bool backend_apply_more_input() {
 // or what a real <input> of the page received (IME compositions, autofill, on-screen keyboards;
 // web/a11y_mirror.js). It is not kept (it may be a secret: a password, a config.json).
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_insert_text(const char* text) {
+    Backend& b = be();
+    const InputEvent held = b.mods;
+    InputEvent released = held;
+    released.ctrl = released.super = false;
+    b.queue.push_back(released);
     const char* end = text + std::strlen(text);
     while (text < end) {
         unsigned int c = 0;
@@ -406,8 +422,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_insert_text(const char* text) {
         if (c < 32 && c != '\n' && c != '\t') continue;
         InputEvent ch{InputEvent::Char};
         ch.code = static_cast<int>(c);
-        be().queue.push_back(ch);
+        b.queue.push_back(ch);
     }
+    b.queue.push_back(held);
     backend_request_frames(3);
 }
 

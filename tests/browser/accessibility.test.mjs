@@ -204,3 +204,20 @@ test('the login is typed into real inputs with autocomplete attributes, which ne
   await waitForItem(page, (it) => it.id === 'count##toolbar' && / of /.test(it.label), { what: 'the filtered count' });
   await page.context().close();
 });
+
+test('Ctrl+V pastes the system clipboard into a field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await openApp(browser, server.url, { context });
+  await login(page);
+  await waitForItem(page, (it) => it.id.startsWith('Credential/'), { what: 'the table', timeout: 30000 });
+  await page.evaluate(() => navigator.clipboard.writeText('nvcr'));
+  await click(page, byId('##search'), 'the search field');
+  await mirrored(page, async () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Search credentials'),
+    'the focus in the search input');
+  await page.keyboard.press('ControlOrMeta+V');
+  await waitForItem(page, (it) => it.id === 'count##toolbar' && / of /.test(it.label), { what: 'the pasted search' });
+  const names = (await items(page)).filter((it) => it.id.startsWith('Credential/') && it.visible).map((it) => it.label);
+  assert.ok(names.length > 0 && names.every((n) => n.includes('nvcr')), 'only matching rows: ' + names.join(', '));
+  await context.close();
+});
