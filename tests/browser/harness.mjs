@@ -25,10 +25,12 @@ export function test(name, fn) {
 
 export const DEMO_ADMIN = { email: 'admin@demo.local', password: 'demo-admin' };
 
-export async function startServer(extraArgs = []) {
+// `port` 0 picks a free one; a `dataDir` given is the caller's (kept on stop, so a server can be
+// started again over the same data), otherwise a fresh one is made and removed on stop.
+export async function startServer(extraArgs = [], { port = 0, dataDir: given } = {}) {
   if (!serverBin || !webDir) throw new Error('CC_SERVER_BIN and CC_WEB_DIR must be set (run through ctest)');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-browser-'));
-  const proc = spawn(serverBin, ['--port', '0', '--data', dataDir, '--web', webDir, ...extraArgs], {
+  const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'cc-browser-'));
+  const proc = spawn(serverBin, ['--port', String(port), '--data', dataDir, '--web', webDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -54,7 +56,7 @@ export async function startServer(extraArgs = []) {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!given) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,11 +3,10 @@
 // larger drawing for wall screens, and recovery from a server restart without any input.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, serverBin, webDir, launchBrowser, items, waitForItem, byId, screenshot } from './harness.mjs';
+import { test, startServer, launchBrowser, items, waitForItem, byId, screenshot } from './harness.mjs';
 
 let browser;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-kiosk-'));
@@ -18,31 +17,7 @@ after(async () => {
 });
 
 // The server on `port` (0: a free one) over the same data directory each time.
-async function serve(port) {
-  const proc = spawn(serverBin, ['--port', String(port), '--data', dataDir, '--web', webDir,
-    '--kiosk-user', 'viewer@demo.local', '--agent-delay-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start:\n' + log)), 30000);
-    const onData = (chunk) => {
-      log += chunk.toString();
-      const m = log.match(/listening on (http:\/\/\S+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-  });
-  return {
-    url, proc,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const serve = (port) => startServer(['--kiosk-user', 'viewer@demo.local', '--agent-delay-ms', '200'], { port, dataDir });
 
 async function openDisplay(url, viewport, query) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
