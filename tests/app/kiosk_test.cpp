@@ -25,7 +25,8 @@ std::vector<SendRequest> start_display(State& s, double refresh_ms) {
 void answer_load(State& s, const std::vector<SendRequest>& reqs) {
     update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
     answer_org(s, reqs);
-    update(s, respond(find(reqs, LoadPart::PermittedScopes), 200, R"({"create":null,"read":null,"update":null,"delete":null})"));
+    update(s, respond(find(reqs, LoadPart::PermittedScopes), 200,
+                      R"({"create":null,"read":null,"update":null,"delete":null})"));
 }
 
 }  // namespace
