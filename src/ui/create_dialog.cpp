@@ -430,7 +430,8 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
         if (ImGui::RadioButton("New secret (recommended)##source", !existing))
             out.push_back(app::CreateSourceChosen{false});
         describe_last_item("radio", {}, {{"aria-checked", existing ? "false" : "true"}});
-        ImGui::SameLine();
+        flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                  ImGui::CalcTextSize("Existing secret (in the cluster)").x);  // below on a phone
         if (ImGui::RadioButton("Existing secret (in the cluster)##source", existing))
             out.push_back(app::CreateSourceChosen{true});
         describe_last_item("radio", {}, {{"aria-checked", existing ? "true" : "false"}});

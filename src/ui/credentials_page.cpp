@@ -117,6 +117,13 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out, double 
         return;
     }
     const bool details = !state.selection.empty();
+    if (narrow_screen()) {  // a phone: cards, and a credential's details as a sheet over them
+        if (details)
+            draw_details_panel(state, out, now_ms, take_focus_request(state, ui, app::FocusTarget::Details));
+        else
+            draw_credential_cards(state, out);
+        return;
+    }
     const float panel_w = details ? ImMin(em(21), ImGui::GetContentRegionAvail().x * 0.35f) : 0.0f;
     // The table's own scrolling region paints the card; this one would paint it again.
     ImGui::BeginChild("##table-area", ImVec2(details ? -(panel_w + ImGui::GetStyle().ItemSpacing.x) : 0, 0), false,

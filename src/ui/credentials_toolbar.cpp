@@ -57,7 +57,7 @@ void draw_search(const app::State& state, TableUi& ui, Actions& out) {
         std::strncpy(ui.search.data(), state.view.search.c_str(), ui.search.size() - 1);
         ui.search_synced = state.view.search;
     }
-    ImGui::SetNextItemWidth(em(18));
+    ImGui::SetNextItemWidth(narrow_screen() ? -FLT_MIN : em(18));
     if (ui.focus_search) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_search = false;
@@ -166,57 +166,76 @@ void draw_columns_menu(const app::State& state, TableUi& ui, Actions& out) {
 
 void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms) {
     const bool loading = state.phase == app::LoadPhase::Loading;
+    // On a narrow screen the search takes the whole line and the rest wraps below it.
+    const bool narrow = narrow_screen();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto button_w = [&st](const char* label) {
+        return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2;
+    };
+    bool first = true;  // of the wrapping lines' items
+    auto next = [&](float width) {
+        if (!narrow)
+            ImGui::SameLine();
+        else if (!first)
+            flow_next(width);
+        first = false;
+    };
     draw_search(state, ui, out);
-    ImGui::SameLine();
+    next(button_w(ICON_FILTER "  Add filter##toolbar"));
     if (secondary_button(ICON_FILTER "  Add filter##toolbar")) {
         ui.filter.column.reset();
         ui.filter.open_requested = true;
     }
     draw_filter_popup(state, ui, out);
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
+    std::string progress;
+    const char* progress_id = "";
     if (state.rows_preview) {  // a first load shows its rows as they arrive: how far it has come
-        const std::string text = app::loading_message(state);
-        text_muted(text.c_str());
-        register_last_item("loading##toolbar", text);
+        progress = app::loading_message(state);
+        progress_id = "loading##toolbar";
     } else if (state.phase == app::LoadPhase::Loaded || (loading && !state.rows.empty())) {
         const bool narrowed = state.view_rows.size() != state.rows.size();
-        const std::string count =
+        progress =
             narrowed
                 ? std::to_string(state.view_rows.size()) + " of " + std::to_string(state.rows.size()) + " credentials"
                 : std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials");
-        text_muted(count.c_str());
-        register_last_item("count##toolbar", count);
+        progress_id = "count##toolbar";
+    }
+    if (!progress.empty()) {
+        next(ImGui::CalcTextSize(progress.c_str()).x);
+        ImGui::AlignTextToFramePadding();
+        text_muted(progress.c_str());
+        register_last_item(progress_id, progress);
     }
 
-    // Right-aligned group: columns, export, refresh and when the data was loaded.
+    // Right-aligned group (wrapping along on a narrow screen): columns, export, refresh and when
+    // the data was loaded.
     const std::string loaded =
         state.loaded_at_ms > 0 ? "Loaded " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) : "";
-    const ImGuiStyle& st = ImGui::GetStyle();
-    auto button_w = [&st](const char* label) {
-        return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2;
-    };
     const float group_w = button_w(ICON_COLUMNS "  Columns") + button_w(ICON_DOWNLOAD "  Export CSV") +
                           button_w(ICON_REFRESH "  Refresh") + ImGui::CalcTextSize(loaded.c_str()).x +
                           st.ItemSpacing.x * 4 + em(1.2f);
-    ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
+    if (!narrow) ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
     if (loading && !state.rows_preview) {  // a preview says how far it has come instead
+        if (narrow) next(em(1));
         spinner(em(0.5f), palette().busy);
-        ImGui::SameLine();
+        if (!narrow) ImGui::SameLine();
     } else if (!loading && !loaded.empty()) {
+        if (narrow) next(ImGui::CalcTextSize(loaded.c_str()).x);
+        ImGui::AlignTextToFramePadding();
         text_muted(loaded.c_str());
         register_last_item("loaded##toolbar", loaded);
         if (ImGui::IsItemHovered()) tooltip_text("When the list was last loaded from the server");
-        ImGui::SameLine();
+        if (!narrow) ImGui::SameLine();
     }
+    if (narrow) next(button_w(ICON_COLUMNS "  Columns"));
     draw_columns_menu(state, ui, out);
-    ImGui::SameLine();
+    next(button_w(ICON_DOWNLOAD "  Export CSV"));
     const bool can_export = !state.view_rows.empty() && !state.rows_preview;  // the whole list, not a part
     if (secondary_button(ICON_DOWNLOAD "  Export CSV##toolbar", ImVec2(0, 0), can_export))
         out.push_back(app::ExportRequested{ui.display_order, now_ms});
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         tooltip_text("Download the rows and columns shown, as CSV");
-    ImGui::SameLine();
+    next(button_w(ICON_REFRESH "  Refresh"));
     if (secondary_button(ICON_REFRESH "  Refresh##toolbar", ImVec2(0, 0), !loading))
         out.push_back(app::RefreshRequested{});
 }

@@ -23,6 +23,8 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
 void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms);
 void draw_filter_chips(const app::State& state, TableUi& ui, Actions& out);
 void draw_credentials_table(const app::State& state, TableUi& ui, Actions& out);
+// The rows as cards, for narrow screens (narrow_screen()).
+void draw_credential_cards(const app::State& state, Actions& out);
 // `focus`: move the keyboard focus into the panel (Enter on a selected row).
 void draw_details_panel(const app::State& state, Actions& out, double now_ms, bool focus);
 // The selected credential's history, inside the details panel (credential_history.cpp).

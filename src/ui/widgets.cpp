@@ -31,6 +31,17 @@ bool styled_button(const char* label, ImVec2 size, bool enabled, bool primary) {
 }
 }  // namespace
 
+bool narrow_screen() {
+    return ImGui::GetMainViewport()->WorkSize.x < em(48);
+}
+
+void flow_next(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > ImGui::GetContentRegionMax().x + 0.5f && ImGui::GetCursorPosX() > spacing * 4)
+        ImGui::NewLine();
+}
+
 bool primary_button(const char* label, ImVec2 size, bool enabled) {
     return styled_button(label, size, enabled, true);
 }

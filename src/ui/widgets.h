@@ -16,6 +16,13 @@ inline ImVec2 em(float x, float y) {
     return ImVec2(em(x), em(y));
 }
 
+// A phone-sized window (under about 768 CSS pixels at the default text size): the page lays
+// itself out as a column (cards instead of the table, a wrapping toolbar, full-screen sheets).
+bool narrow_screen();
+// Before an item `width` wide that follows the last one: on the same line when it fits, else on
+// the next (a toolbar that wraps instead of running off a narrow screen).
+void flow_next(float width);
+
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
 // An animated arc of `radius` (pixels) at the cursor; the platform keeps frames coming

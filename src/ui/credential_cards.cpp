@@ -1,0 +1,89 @@
+// The credentials as a list of cards, for narrow screens (a phone): eleven columns cannot share
+// 390 CSS pixels, so each credential gets a card with what identifies it (name, type, status,
+// scope). A tap selects it; the page then shows its details as a full-screen sheet. The list is
+// clipped like the table, so 100,000 cards scroll as smoothly.
+#include <string>
+
+#include "core/table.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/item_registry.h"
+#include "ui/status_style.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace cc::ui {
+namespace {
+
+// Text at `pos`, cut with "…" at `max_x`.
+void card_text(ImDrawList* dl, ImFont* font, ImVec2 pos, float max_x, ImU32 color, std::string_view text) {
+    const float size = ImGui::GetFontSize();
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x <= max_x - pos.x) {
+        dl->AddText(font, size, pos, color, begin, end);
+        return;
+    }
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float budget = max_x - pos.x - font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
+    while (end > begin && font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x > budget) {
+        --end;
+        while (end > begin && (static_cast<unsigned char>(*end) & 0xC0) == 0x80) --end;  // whole UTF-8 chars
+    }
+    const std::string shown = std::string(begin, end) + ellipsis;
+    dl->AddText(font, size, pos, color, shown.c_str());
+}
+
+void draw_card(const app::State& state, const CredentialRow& row, int index, float card_h, Actions& out) {
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const bool selected = state.is_selected(row.id);
+    const std::string name(row.cell(Column::Credential));
+    ImGui::PushID(row.id.value.c_str());
+    if (ImGui::Selectable("##card", selected, ImGuiSelectableFlags_None, ImVec2(w, card_h)))
+        out.push_back(app::RowClicked{row.id, false, false});
+    ImGui::PopID();
+    const std::string status(row.cell(Column::Status));
+    const std::string type(row.cell(Column::Type));
+    const std::string scope(row.cell(Column::Scope));
+    register_last_item("Card/" + name + "##" + row.id.value, name);
+    describe_last_item("listitem", name + ", " + type + ", " + status + ", " + scope,
+                       {{"aria-posinset", std::to_string(index + 1)},
+                        {"aria-setsize", std::to_string(state.view_rows.size())},
+                        {"aria-selected", selected ? "true" : "false"}});
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    dl->AddRect(p0, ImVec2(p0.x + w, p0.y + card_h), p.card_border, em(0.4f));
+    const float pad = em(0.8f);
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float right = p0.x + w - pad;
+    ImFont* body = fonts().body ? fonts().body : ImGui::GetFont();
+    ImFont* strong = fonts().strong ? fonts().strong : body;
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    card_text(dl, strong, ImVec2(p0.x + pad, p0.y + pad), right, text_color, name);
+    // The status's icon and colour, then its label and the type.
+    const StatusLook look = status_look(row.status);
+    const float y2 = p0.y + pad + line;
+    card_text(dl, body, ImVec2(p0.x + pad, y2), right, look.color, look.icon);
+    card_text(dl, body, ImVec2(p0.x + pad + em(1.4f), y2), right, text_color, status + "  \xC2\xB7  " + type);
+    card_text(dl, body, ImVec2(p0.x + pad, y2 + line), right, p.muted, scope);
+}
+
+}  // namespace
+
+void draw_credential_cards(const app::State& state, Actions& out) {
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+    begin_group("list/credentials", "list", "Credentials");
+    const float card_h = em(0.8f) * 2 + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetTextLineHeight();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.view_rows.size()), card_h + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            draw_card(state, state.rows[state.view_rows[static_cast<std::size_t>(i)]], i, card_h, out);
+    end_group();
+    ImGui::EndChild();
+}
+
+}  // namespace cc::ui
