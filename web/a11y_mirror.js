@@ -31,7 +31,7 @@
 
   const nodes = new Map(); // item id -> { el, item, sig }
   const interactive = new Set(['button', 'checkbox', 'radio', 'textbox', 'searchbox', 'menuitem', 'treeitem',
-    'columnheader', 'row', 'link', 'tab', 'switch', 'option']);
+    'columnheader', 'row', 'listitem', 'link', 'tab', 'switch', 'option']);
   let pending = false;
   let focusedId = '';
 

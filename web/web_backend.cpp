@@ -46,6 +46,18 @@ struct Backend {
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     std::string clipboard;
     InputEvent mods{InputEvent::Mods};  // the modifier keys as last reported
+    // One finger on the canvas: a tap clicks, a drag scrolls what is under it, and a flick goes
+    // on scrolling, slowing down (momentum), after the finger leaves.
+    struct Finger {
+        bool down = false;
+        long id = 0;
+        double start_x = 0, start_y = 0, last_x = 0, last_y = 0;  // CSS pixels
+        double start_ms = 0, last_ms = 0;
+        bool dragging = false;
+        double velocity = 0;  // CSS pixels per ms, vertical
+    } finger;
+    double momentum = 0;  // CSS pixels per ms still to scroll after a flick
+    double momentum_ms = 0;
 };
 
 Backend& be() {
@@ -142,6 +154,109 @@ EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
     be().queue.push_back(gone);
     backend_request_frames(2);
     return EM_FALSE;
+}
+
+// ImGui scrolls five lines of text per wheel unit: a drag of `css_px` is this many units.
+float wheel_units(double css_px) {
+    const float line = ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : 16.0f;  // device pixels
+    return static_cast<float>(css_px * be().scale / (5.0 * line));
+}
+
+void push_pointer(double css_x, double css_y) {
+    Backend& b = be();
+    InputEvent pos{InputEvent::MousePos};
+    pos.x = static_cast<float>(css_x - b.left) * b.scale;
+    pos.y = static_cast<float>(css_y - b.top) * b.scale;
+    b.queue.push_back(pos);
+}
+
+void push_button(int button, bool down) {
+    InputEvent ev{InputEvent::MouseButton};
+    ev.code = button;
+    ev.down = down;
+    be().queue.push_back(ev);
+}
+
+// No hover left behind by a finger.
+void push_pointer_away() {
+    InputEvent gone{InputEvent::MousePos};
+    gone.x = gone.y = -FLT_MAX;
+    be().queue.push_back(gone);
+}
+
+const EmscriptenTouchPoint* changed_touch(const EmscriptenTouchEvent* e, long id, bool any) {
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].isChanged && (any || e->touches[i].identifier == id)) return &e->touches[i];
+    return nullptr;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    Backend& b = be();
+    auto& f = b.finger;
+    // When the finger moved, not when the handler ran: a busy frame may hold several moves and
+    // the release back, which must not read as a slow drag.
+    const double now = e->timestamp > 0 ? e->timestamp : emscripten_get_now();
+    backend_request_frames(3);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        const EmscriptenTouchPoint* t = changed_touch(e, 0, true);
+        if (!t || f.down) return EM_TRUE;  // a second finger: not a gesture of ours
+        f = {};
+        f.down = true;
+        f.id = t->identifier;
+        f.start_x = f.last_x = t->clientX;
+        f.start_y = f.last_y = t->clientY;
+        f.start_ms = f.last_ms = now;
+        b.momentum = 0;  // a touch stops a flick
+        push_pointer(t->clientX, t->clientY);
+        return EM_TRUE;  // no emulated mouse events, no browser scrolling or zooming
+    }
+    const EmscriptenTouchPoint* t = changed_touch(e, f.id, false);
+    if (!f.down || !t) return EM_TRUE;
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        const double dy = t->clientY - f.last_y;
+        if (!f.dragging && std::hypot(t->clientX - f.start_x, t->clientY - f.start_y) > 8) f.dragging = true;
+        if (f.dragging && dy != 0) {
+            InputEvent wheel{InputEvent::Wheel};
+            wheel.y = wheel_units(dy);
+            b.queue.push_back(wheel);
+            const double dt = std::max(now - f.last_ms, 1.0);
+            f.velocity = 0.6 * (dy / dt) + 0.4 * f.velocity;
+        }
+        f.last_x = t->clientX;
+        f.last_y = t->clientY;
+        f.last_ms = now;
+        return EM_TRUE;
+    }
+    // The finger leaves (or the browser cancels the touch).
+    f.down = false;
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND && !f.dragging) {  // a tap: a click where it was
+        push_button(0, true);
+        push_button(0, false);
+    } else if (f.dragging && now - f.last_ms < 150 && std::abs(f.velocity) > 0.1) {
+        b.momentum = f.velocity;  // the pointer stays: the wheel scrolls what is under it
+        b.momentum_ms = emscripten_get_now();
+        return EM_TRUE;
+    }
+    push_pointer_away();
+    return EM_TRUE;
+}
+
+// A flick's scrolling, frame by frame: the speed decays by 5% every 16 ms.
+void apply_momentum() {
+    Backend& b = be();
+    if (b.momentum == 0) return;
+    const double now = emscripten_get_now();
+    const double dt = std::min(now - b.momentum_ms, 100.0);
+    b.momentum_ms = now;
+    InputEvent wheel{InputEvent::Wheel};
+    wheel.y = wheel_units(b.momentum * dt);
+    b.queue.push_back(wheel);
+    b.momentum *= std::pow(0.95, dt / 16.0);
+    if (std::abs(b.momentum) < 0.02) {
+        b.momentum = 0;
+        push_pointer_away();
+    } else
+        backend_request_frames(2);
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
@@ -277,6 +392,7 @@ void apply_input_events() {
     bool button_changed[5] = {};
     std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
     if (b.chars_held_frames > 0) --b.chars_held_frames;
+    apply_momentum();
     std::size_t n = 0;
     for (; n < b.queue.size(); ++n) {
         const InputEvent& ev = b.queue[n];
@@ -482,6 +598,10 @@ bool backend_init(BackendCallbacks callbacks) {
     emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_TRUE, on_mouse_leave);
     emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback(kCanvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(kCanvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(kCanvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(kCanvas, nullptr, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
     emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_keypress);
