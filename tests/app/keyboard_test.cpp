@@ -240,7 +240,8 @@ TEST_CASE("the palette lists the commands that make sense in the state") {
     // While a load runs, Refresh is listed but disabled, and running it does nothing.
     update(s, RefreshRequested{});
     REQUIRE(s.phase == LoadPhase::Loading);
-    const Command* refresh = find_command(list_commands(s), "Refresh");
+    const std::vector<Command> loading_list = list_commands(s);  // kept: `refresh` points into it
+    const Command* refresh = find_command(loading_list, "Refresh");
     REQUIRE(refresh);
     CHECK_FALSE(refresh->enabled);
     CHECK_FALSE(refresh->disabled_reason.empty());
@@ -253,7 +254,8 @@ TEST_CASE("creating is disabled in the palette for a role that may not create") 
     State s = fixtures::loaded_state();
     CHECK(find_command(list_commands(s), "New Generic secret credential")->enabled);
     s.permissions.scopes.create = {};
-    const Command* c = find_command(list_commands(s), "New Generic secret credential");
+    const std::vector<Command> listed = list_commands(s);  // kept: `c` points into it
+    const Command* c = find_command(listed, "New Generic secret credential");
     REQUIRE(c);
     CHECK_FALSE(c->enabled);
     update(s, ShortcutPressed{Shortcut::CommandPalette});
