@@ -18,4 +18,12 @@ bool has_background_work(const State& state);
 // What the page says while the table loads: "Loading credentials… 40% (3.6 of 9.0 MB)".
 std::string loading_message(const State& state);
 
+// What a kiosk display says beside its title: when the list was loaded, or what keeps it from
+// being current (then `trouble`, and the time of the rows still shown).
+struct KioskNotice {
+    std::string text;
+    bool trouble = false;
+};
+KioskNotice kiosk_notice(const State& state);
+
 }  // namespace cc::app

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/update_internal.h"
+#include "core/time_text.h"
 
 namespace cc::app {
 
@@ -361,6 +362,16 @@ std::string megabytes(std::uint64_t bytes) {
 }
 
 }  // namespace
+
+KioskNotice kiosk_notice(const State& s) {
+    const std::string loaded = s.loaded_at_ms > 0 ? format_clock_time(s.loaded_at_ms, s.utc_offset_minutes) : "";
+    if (s.phase != LoadPhase::Failed && s.kiosk.problem.empty())
+        return {loaded.empty() ? "Connecting\xE2\x80\xA6" : "Updated " + loaded, false};
+    const std::string why = !s.kiosk.problem.empty() ? s.kiosk.problem
+                            : s.load_error.code == 0 ? std::string("The server cannot be reached")
+                                                     : s.load_error.message;
+    return {why + "; retrying\xE2\x80\xA6" + (loaded.empty() ? "" : " (shown: " + loaded + ")"), true};
+}
 
 std::string loading_message(const State& s) {
     std::string text = "Loading credentials\xE2\x80\xA6";

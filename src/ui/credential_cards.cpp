@@ -19,20 +19,11 @@ namespace {
 // Text at `pos`, cut with "…" at `max_x`.
 void card_text(ImDrawList* dl, ImFont* font, ImVec2 pos, float max_x, ImU32 color, std::string_view text) {
     const float size = ImGui::GetFontSize();
-    const char* begin = text.data();
-    const char* end = begin + text.size();
-    if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x <= max_x - pos.x) {
-        dl->AddText(font, size, pos, color, begin, end);
-        return;
-    }
-    const char* ellipsis = "\xE2\x80\xA6";
-    const float budget = max_x - pos.x - font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
-    while (end > begin && font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x > budget) {
-        --end;
-        while (end > begin && (static_cast<unsigned char>(*end) & 0xC0) == 0x80) --end;  // whole UTF-8 chars
-    }
-    const std::string shown = std::string(begin, end) + ellipsis;
-    dl->AddText(font, size, pos, color, shown.c_str());
+    const std::optional<std::string> shown = elided(font, size, text, max_x - pos.x);
+    if (shown)
+        dl->AddText(font, size, pos, color, shown->c_str());
+    else
+        dl->AddText(font, size, pos, color, text.data(), text.data() + text.size());
 }
 
 void draw_card(const app::State& state, const CredentialRow& row, int index, float card_h, Actions& out) {

@@ -5,7 +5,6 @@
 
 #include "app/update.h"
 #include "core/table.h"
-#include "core/time_text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"
@@ -23,23 +22,12 @@ namespace {
 // A display's notice, at the right of the title: when the list was loaded, or that the server
 // cannot be reached (the rows shown are then the last ones loaded).
 void draw_kiosk_notice(const app::State& state) {
-    std::string when = state.loaded_at_ms > 0
-                           ? "Updated " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes)
-                           : std::string("Connecting\xE2\x80\xA6");
-    const bool trouble = state.phase == app::LoadPhase::Failed || !state.kiosk.problem.empty();
-    if (trouble) {
-        const std::string why = !state.kiosk.problem.empty() ? state.kiosk.problem
-                                : state.load_error.code == 0 ? std::string("The server cannot be reached")
-                                                             : state.load_error.message;
-        when = why + "; retrying\xE2\x80\xA6" +
-               (state.loaded_at_ms > 0
-                    ? " (shown: " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) + ")"
-                    : std::string());
-    }
+    const app::KioskNotice notice = app::kiosk_notice(state);
+    const std::string& when = notice.text;
     const float w = ImGui::CalcTextSize(when.c_str()).x;
     ImGui::SameLine(ImMax(ImGui::GetCursorPosX() + em(1.5f), ImGui::GetContentRegionMax().x - w));
     ImGui::AlignTextToFramePadding();
-    if (trouble)
+    if (notice.trouble)
         text_colored(palette().error, when.c_str());
     else
         text_muted(when.c_str());
@@ -135,10 +123,6 @@ void draw_table_area(const app::State& state, UiState& ui, Actions& out, double 
         draw_details_panel(state, out, now_ms, take_focus_request(state, ui, app::FocusTarget::Details));
     }
 }
-
-}  // namespace
-
-namespace {
 
 // A display's bar instead of the toolbar: the count per status (attention first), when the list
 // was loaded, and what keeps it from being current.

@@ -116,37 +116,39 @@ void text_colored(ImU32 color, const char* text) {
     ImGui::PopStyleColor();
 }
 
-void cell_text(std::string_view id, std::string_view text, const char* tooltip) {
+std::optional<std::string> elided(ImFont* font, float size, std::string_view text, float width) {
     const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = ImGui::CalcTextSize(begin, end).x;
-    bool elided = false;
-    if (width <= avail || text.empty()) {
-        ImGui::TextUnformatted(begin, end);
-    } else {
-        // Binary search for the longest prefix that fits with the ellipsis.
-        const char* ellipsis = "\xE2\x80\xA6";
-        const float budget = avail - ImGui::CalcTextSize(ellipsis).x;
-        std::size_t lo = 0, hi = text.size();
-        while (lo < hi) {
-            std::size_t mid = (lo + hi + 1) / 2;
-            if (ImGui::CalcTextSize(begin, begin + mid).x <= budget)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 chars
-        std::string shown = std::string(text.substr(0, lo)) + ellipsis;
-        ImGui::TextUnformatted(shown.c_str());
-        elided = true;
+    const auto measure = [&](std::size_t n) { return font->CalcTextSizeA(size, FLT_MAX, 0, begin, begin + n).x; };
+    if (text.empty() || measure(text.size()) <= width) return std::nullopt;
+    // Binary search for the longest prefix that fits with the ellipsis.
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float budget = width - font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
+    std::size_t lo = 0, hi = text.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (measure(mid) <= budget)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
+    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 chars
+    return std::string(text.substr(0, lo)) + ellipsis;
+}
+
+void cell_text(std::string_view id, std::string_view text, const char* tooltip) {
+    const std::optional<std::string> shown =
+        elided(ImGui::GetFont(), ImGui::GetFontSize(), text, ImGui::GetContentRegionAvail().x);
+    if (shown)
+        ImGui::TextUnformatted(shown->c_str());
+    else
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    const bool was_elided = shown.has_value();
     register_last_item(id, text);
     describe_last_item("gridcell");
     if (ImGui::IsItemHovered()) {
         if (tooltip && *tooltip)
-            tooltip_text(elided ? (std::string(text) + "\n\n" + tooltip).c_str() : tooltip);
-        else if (elided)
+            tooltip_text(was_elided ? (std::string(text) + "\n\n" + tooltip).c_str() : tooltip);
+        else if (was_elided)
             tooltip_text(std::string(text).c_str());
     }
 }

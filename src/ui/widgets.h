@@ -2,6 +2,7 @@
 // that are visible to the browser tests.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,9 @@ bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enable
 void spinner(float radius, ImU32 color);
 bool spinner_drawn_this_frame();
 void reset_frame_flags();
+// `text` cut to the longest prefix (whole UTF-8 characters) that fits `width` with a "…" after
+// it, in `font` at `size`; nullopt when the whole text fits.
+std::optional<std::string> elided(ImFont* font, float size, std::string_view text, float width);
 // Text in a table cell, elided with "…" when wider than the cell, full text on hover,
 // registered for the browser tests (and screen readers, as a grid cell) under `id`.
 void cell_text(std::string_view id, std::string_view text, const char* tooltip = nullptr);

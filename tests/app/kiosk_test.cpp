@@ -53,9 +53,15 @@ TEST_CASE("a display asks again on its own, and keeps its rows while the server 
     REQUIRE_FALSE(again.empty());
     CHECK(s.phase == LoadPhase::Loading);
     // The server is gone: the list fails, the rows stay, and the next refresh comes as planned.
+    CHECK(kiosk_notice(s).text.rfind("Updated ", 0) == 0);
+    CHECK_FALSE(kiosk_notice(s).trouble);
     update(s, respond(find(again, LoadPart::Credentials), 0, ""));
     CHECK(s.phase == LoadPhase::Failed);
     CHECK(s.rows.size() == 1);
+    const KioskNotice away = kiosk_notice(s);
+    CHECK(away.trouble);
+    CHECK(away.text.rfind("The server cannot be reached; retrying", 0) == 0);
+    CHECK(away.text.find("(shown: ") != std::string::npos);  // the rows on screen are from then
     CHECK(requests(update(s, Tick{15000})).empty());
     auto retry = requests(update(s, Tick{21600}));
     REQUIRE_FALSE(retry.empty());
