@@ -49,24 +49,28 @@ std::string_view column_title(Column c) {
     return "";
 }
 
+namespace {
+
+constexpr std::array<SyncStatus, 8> kAttentionOrder = {
+    SyncStatus::Failed,   SyncStatus::DeletionFailed, SyncStatus::IssuesFound,   SyncStatus::Creating,
+    SyncStatus::Updating, SyncStatus::Deleting,       SyncStatus::NoIssuesFound, SyncStatus::NoStatus};
+
+}  // namespace
+
+std::size_t status_rank(std::optional<SyncStatus> s) {
+    if (!s) return kAttentionOrder.size();
+    for (std::size_t i = 0; i < kAttentionOrder.size(); ++i)
+        if (kAttentionOrder[i] == *s) return i;
+    return kAttentionOrder.size();
+}
+
 std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> status_counts(const std::vector<CredentialRow>& rows) {
-    constexpr std::array<SyncStatus, 8> order = {
-        SyncStatus::Failed,   SyncStatus::DeletionFailed, SyncStatus::IssuesFound,   SyncStatus::Creating,
-        SyncStatus::Updating, SyncStatus::Deleting,       SyncStatus::NoIssuesFound, SyncStatus::NoStatus};
-    std::array<std::size_t, order.size()> counts{};
-    std::size_t none = 0;
-    for (const auto& r : rows) {
-        if (!r.status) {
-            ++none;
-            continue;
-        }
-        for (std::size_t i = 0; i < order.size(); ++i)
-            if (order[i] == *r.status) ++counts[i];
-    }
+    std::array<std::size_t, kAttentionOrder.size() + 1> counts{};
+    for (const auto& r : rows) ++counts[status_rank(r.status)];
     std::vector<std::pair<std::optional<SyncStatus>, std::size_t>> out;
-    for (std::size_t i = 0; i < order.size(); ++i)
-        if (counts[i]) out.emplace_back(order[i], counts[i]);
-    if (none) out.emplace_back(std::nullopt, none);
+    for (std::size_t i = 0; i < kAttentionOrder.size(); ++i)
+        if (counts[i]) out.emplace_back(kAttentionOrder[i], counts[i]);
+    if (counts.back()) out.emplace_back(std::nullopt, counts.back());
     return out;
 }
 

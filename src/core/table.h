@@ -134,6 +134,11 @@ std::vector<CredentialRow> make_rows(const CredentialStore& list, const OrgTree&
 void append_rows(std::vector<CredentialRow>& rows, const CredentialStore& list, const OrgTree& org,
                  int utc_offset_minutes);
 
+// Where a status stands in the order of attention: Failed, Deletion failed, Issues found (0-2),
+// then the transient ones, the settled ones, and last no status at all (nullopt). The Status
+// column sorts by it, and the kiosk's summary counts in it.
+std::size_t status_rank(std::optional<SyncStatus> s);
+
 // How many rows have each status, the ones that need attention first (Failed, Deletion failed,
 // Issues found), then the transient ones, the settled ones, and rows without a status; statuses
 // no row has are left out. nullopt: no status.

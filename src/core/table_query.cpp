@@ -220,7 +220,11 @@ struct PreparedView {
 }  // namespace
 
 void append_sort_key(std::string& out, const CredentialRow& row, Column c) {
-    if (c == Column::CreationTime)
+    // Statuses sort by the attention they need (Failed first), not by their labels' letters. A
+    // row given a status text of its own (no status value) sorts by that text.
+    if (c == Column::Status && (row.status || row.cell(c) == "-"))
+        out.push_back(static_cast<char>('0' + status_rank(row.status)));
+    else if (c == Column::CreationTime)
         append_time_key(out, row.created_at_iso());
     else
         append_natural_key(out, row.cell(c));

@@ -683,3 +683,23 @@ TEST_CASE("a search finds what a search of each shown column finds, and nothing 
         }
     }
 }
+
+TEST_CASE("the Status column sorts by the attention a status needs, not by its label's letters") {
+    const std::pair<const char*, std::optional<SyncStatus>> given[] = {
+        {"settled", SyncStatus::NoIssuesFound}, {"unknown", std::nullopt},           {"creating", SyncStatus::Creating},
+        {"broken", SyncStatus::Failed},         {"issues", SyncStatus::IssuesFound}, {"deleting", SyncStatus::Deleting},
+        {"stuck", SyncStatus::DeletionFailed}};
+    std::vector<CredentialRow> rows;
+    for (const auto& [name, status] : given) {
+        CredentialRow r;
+        r.id = CredentialId{name};
+        r.set(Column::Credential, name);
+        r.status = status;
+        rows.push_back(std::move(r));
+    }
+    const std::vector<std::string> attention = {"broken",   "stuck",   "issues", "creating",
+                                                "deleting", "settled", "unknown"};
+    CHECK(names(rows, sorted_by({{Column::Status, false}})) == attention);
+    CHECK(names(rows, sorted_by({{Column::Status, true}})) ==
+          std::vector<std::string>(attention.rbegin(), attention.rend()));
+}
