@@ -224,6 +224,7 @@ enum class Shortcut {
     Refresh,            // "r"
     ShowShortcuts,      // "?"
     CommandPalette,     // Ctrl+K / Cmd+K
+    RowMenu,            // Shift+F10 / the context-menu key: the selection's actions
 };
 struct ShortcutPressed {
     Shortcut shortcut = Shortcut::CommandPalette;
@@ -241,6 +242,13 @@ enum class CommandKind {
     OpenScopeTree,
     SignOut,
     KeyboardShortcuts,
+    SortBy,  // a Column: as a click on its header (a second time: the other direction)
+    // The row menu's commands, for the selection.
+    ShowDetails,
+    Rename,
+    Delete,
+    CopyName,
+    CopyKubernetesName,
 };
 struct CommandId {
     CommandKind kind = CommandKind::KeyboardShortcuts;
@@ -249,6 +257,12 @@ struct CommandId {
 };
 struct CommandRun {
     CommandId id;
+    double now_ms = 0;  // when it ran (a copy's "Copied" confirmation starts then)
+};
+// A row's menu of actions opens (a right click, a long press on a touch screen): it acts on that
+// row, or on the whole selection when the row is part of it.
+struct RowMenuOpened {
+    CredentialId id;
 };
 // The command palette or the shortcuts list closes (Escape, or its Close button).
 struct OverlayClosed {};
@@ -259,7 +273,7 @@ struct CopyRequested {
     std::size_t index = 0;  // KubectlCommand: which of app::kubectl_command_lines
     double now_ms = 0;
 };
-using KeyboardAction = std::variant<ShortcutPressed, CommandRun, OverlayClosed, CopyRequested>;
+using KeyboardAction = std::variant<ShortcutPressed, CommandRun, OverlayClosed, CopyRequested, RowMenuOpened>;
 
 // Every action, by area. Any single action converts to it (`Action a = SortClicked{...}`).
 using Action = std::variant<SessionAction, TableAction, DialogAction, DiagramAction, KeyboardAction>;

@@ -51,6 +51,15 @@ std::vector<Command> list_commands(const State& s) {
         }
     }
     if (!s.view.filters.empty() || s.view.usable_at) out.push_back({{CommandKind::ClearFilters, 0}, "Clear filters"});
+    // Sorting without reaching the headers (they are not tab stops): by name, as their click does.
+    if (loaded && !s.rows.empty())
+        for (Column col : kAllColumns) {
+            if (!s.view.is_visible(col)) continue;
+            const bool ascending_now =
+                !s.view.sort.empty() && s.view.sort.front().column == col && !s.view.sort.front().descending;
+            out.push_back({{CommandKind::SortBy, static_cast<int>(col)},
+                           "Sort by " + std::string(column_title(col)) + (ascending_now ? ", descending" : "")});
+        }
     const auto shown = std::count(s.view.visible.begin(), s.view.visible.end(), true);
     for (Column col : kAllColumns)
         if (!s.view.is_visible(col))
@@ -78,6 +87,61 @@ std::vector<Command> list_commands(const State& s) {
     return out;
 }
 
+Command rename_command(const State& s, const std::vector<CredentialId>& ids) {
+    Command c{{CommandKind::Rename, 0}, "Rename"};
+    const std::optional<Credential> first = ids.size() == 1 ? s.credential(ids.front()) : std::nullopt;
+    if (!first) {
+        c.enabled = false;
+        c.disabled_reason = "Select one credential to rename it";
+    } else if (s.permissions.loaded && !s.permissions.scopes.update.allows(s.org.normalized(first->meta.scope))) {
+        c.enabled = false;
+        c.disabled_reason = "Your role cannot change credentials in this scope";
+    }
+    return c;
+}
+
+Command delete_command(const State& s, const std::vector<CredentialId>& ids) {
+    const std::size_t n = ids.size();
+    Command c{{CommandKind::Delete, 0}, n > 1 ? "Delete " + std::to_string(n) + " credentials" : "Delete"};
+    if (n == 0) {
+        c.enabled = false;
+        c.disabled_reason = "Select the credentials to delete (ctrl-click or shift-click for several)";
+        return c;
+    }
+    if (s.permissions.loaded)
+        for (const auto& id : ids)
+            if (const std::optional<Credential> cred = s.credential(id))
+                if (!s.permissions.scopes.remove.allows(s.org.normalized(cred->meta.scope))) {
+                    c.enabled = false;
+                    c.disabled_reason = "Your role cannot delete credentials in the scope of every selected one";
+                }
+    return c;
+}
+
+std::vector<CredentialId> row_menu_subject(const State& s) {
+    if (s.row_menu_row && !s.is_selected(*s.row_menu_row)) return {*s.row_menu_row};
+    return s.selection;
+}
+
+std::vector<Command> row_menu_commands(const State& s) {
+    std::vector<Command> out;
+    const std::vector<CredentialId> ids = row_menu_subject(s);
+    if (s.screen != Screen::Credentials || ids.empty()) return out;
+    const CredentialRow* one = ids.size() == 1 ? s.row(ids.front()) : nullptr;
+    if (one) out.push_back({{CommandKind::ShowDetails, 0}, "Show details"});
+    out.push_back(rename_command(s, ids));
+    out.push_back(delete_command(s, ids));
+    if (one) {
+        out.push_back({{CommandKind::CopyName, 0}, "Copy name"});
+        if (!one->cell(Column::KubernetesName).empty())
+            out.push_back({{CommandKind::CopyKubernetesName, 0}, "Copy Kubernetes name"});
+        if (!s.diagram.open && !s.scope_tree.nodes.empty())
+            out.push_back(
+                {{CommandKind::OpenScopeTree, 0}, "Open scope tree at " + std::string(one->cell(Column::Credential))});
+    }
+    return out;
+}
+
 std::vector<std::size_t> filter_commands(const std::vector<Command>& commands, std::string_view query) {
     std::vector<std::string_view> words;
     for (std::string_view w : split_by_char(query, ' '))
@@ -100,11 +164,12 @@ const std::vector<ShortcutHelp>& shortcut_help() {
         {"Home / End", "Select the first / last credential"},
         {"Enter", "Go to the selected credential's details"},
         {"Delete", "Delete the selection"},
+        {"Shift+F10 / Menu key", "The selection's actions (also a right click or a long press on a row)"},
         {"r", "Refresh the list"},
         {"Ctrl+K / Cmd+K", "Command palette: run any command by name"},
         {"?", "This list of shortcuts"},
         {"Tab / Shift+Tab", "Next / previous control"},
-        {"Space", "Press the focused button"},
+        {"Enter / Space", "Press the focused button"},
         {"Escape", "Close the dialog or menu"},
     };
     return list;

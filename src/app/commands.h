@@ -26,6 +26,17 @@ struct Command {
 // runs) are listed disabled with the reason.
 std::vector<Command> list_commands(const State& state);
 
+// The credentials the row menu acts on: the row it was opened on when that row is not selected,
+// else the selection.
+std::vector<CredentialId> row_menu_subject(const State& state);
+// The row menu's commands (a right click or a long press on a row), for its subject, in menu
+// order. Rename and Delete are listed disabled, with the reason, when the role or the number of
+// credentials does not allow them, exactly as the toolbar's buttons are.
+std::vector<Command> row_menu_commands(const State& state);
+// Rename and Delete of these credentials (the toolbar's: the selection): can they run, why not.
+Command rename_command(const State& state, const std::vector<CredentialId>& ids);
+Command delete_command(const State& state, const std::vector<CredentialId>& ids);
+
 // The commands whose title holds every word of `query` (case-insensitive), in list order: their
 // indexes in `commands`. An empty query matches every command.
 std::vector<std::size_t> filter_commands(const std::vector<Command>& commands, std::string_view query);

@@ -158,7 +158,7 @@ struct HistoryState {
 };
 
 // What sits over the page besides the dialogs: the command palette or the list of shortcuts.
-enum class Overlay { None, CommandPalette, Shortcuts };
+enum class Overlay { None, CommandPalette, Shortcuts, RowMenu };
 
 // Where the keyboard focus should go (a shortcut asked for it); the view moves it once per serial.
 enum class FocusTarget { None, Search, NewCredentialMenu, Details };
@@ -243,6 +243,10 @@ struct State {
     bool reveal_keep_in_view = false;
 
     Overlay overlay = Overlay::None;
+    bool row_menu_at_selection = false;  // the row menu was opened by the keyboard: shown at the row
+    // The row a pointer opened the row menu on; the menu acts on it alone when it is not selected
+    // (it is selected when one of its commands runs), else on the whole selection.
+    std::optional<CredentialId> row_menu_row;
     std::uint64_t overlay_serial = 0;  // new on every open: the palette starts with an empty query
     FocusRequest focus;
     std::optional<CopiedNote> copied;

@@ -65,6 +65,7 @@ Effects handle(State& s, BackgroundWorkDue& a);
 // update_keyboard.cpp
 Effects handle(State& s, ShortcutPressed& a);
 Effects handle(State& s, CommandRun& a);
+Effects handle(State& s, RowMenuOpened& a);
 Effects handle(State& s, OverlayClosed& a);
 Effects handle(State& s, CopyRequested& a);
 

@@ -79,6 +79,13 @@ Effects handle(State& s, ShortcutPressed& a) {
     if (s.screen != Screen::Credentials || s.dialog.open != DialogKind::None || s.overlay != Overlay::None) return {};
     switch (a.shortcut) {
         case Shortcut::CommandPalette: open_overlay(s, Overlay::CommandPalette); return {};
+        case Shortcut::RowMenu:
+            if (!s.selection.empty() && !s.diagram.open) {
+                open_overlay(s, Overlay::RowMenu);
+                s.row_menu_at_selection = true;
+                s.row_menu_row.reset();
+            }
+            return {};
         case Shortcut::ShowShortcuts: open_overlay(s, Overlay::Shortcuts); return {};
         default: break;
     }
@@ -100,11 +107,28 @@ Effects handle(State& s, ShortcutPressed& a) {
     }
 }
 
+Effects handle(State& s, RowMenuOpened& a) {
+    if (s.screen != Screen::Credentials || s.dialog.open != DialogKind::None || s.overlay != Overlay::None) return {};
+    if (!s.row(a.id)) return {};
+    open_overlay(s, Overlay::RowMenu);
+    s.row_menu_at_selection = false;
+    s.row_menu_row = a.id;
+    return {};
+}
+
 Effects handle(State& s, CommandRun& a) {
-    if (s.overlay != Overlay::CommandPalette) return {};
-    const std::vector<Command> commands = list_commands(s);
+    if (s.overlay != Overlay::CommandPalette && s.overlay != Overlay::RowMenu) return {};
+    const std::vector<Command> commands =
+        s.overlay == Overlay::CommandPalette ? list_commands(s) : row_menu_commands(s);
     const auto it = std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.id == a.id; });
     if (it == commands.end() || !it->enabled) return {};
+    if (s.overlay == Overlay::RowMenu) {  // its commands act on the selection: its subject becomes it
+        std::vector<CredentialId> subject = row_menu_subject(s);
+        if (subject != s.selection) {
+            s.anchor = subject.front();
+            s.selection = std::move(subject);
+        }
+    }
     s.overlay = Overlay::None;
     switch (a.id.kind) {
         case CommandKind::NewCredential: return run(s, NewCredentialRequested{static_cast<CredentialKind>(a.id.arg)});
@@ -125,6 +149,12 @@ Effects handle(State& s, CommandRun& a) {
         }
         case CommandKind::SignOut: return run(s, LogoutRequested{});
         case CommandKind::KeyboardShortcuts: open_overlay(s, Overlay::Shortcuts); return {};
+        case CommandKind::SortBy: return run(s, SortClicked{static_cast<Column>(a.id.arg), false});
+        case CommandKind::ShowDetails: request_focus(s, FocusTarget::Details); return {};
+        case CommandKind::Rename: return run(s, RenameRequested{});
+        case CommandKind::Delete: return run(s, DeleteRequested{});
+        case CommandKind::CopyName: return run(s, CopyRequested{CopyTarget::CredentialName, 0, a.now_ms});
+        case CommandKind::CopyKubernetesName: return run(s, CopyRequested{CopyTarget::KubernetesName, 0, a.now_ms});
     }
     return {};
 }
@@ -154,6 +184,7 @@ Effects handle(State& s, CopyRequested& a) {
     }
     if (text.empty()) return {};
     s.copied = CopiedNote{a.target, a.index, a.now_ms};
+    announce(s, "Copied to the clipboard");
     return {CopyToClipboard{std::move(text)}};
 }
 

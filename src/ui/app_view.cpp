@@ -25,7 +25,7 @@ void draw_app(const app::State& state, UiState& ui, Actions& out, double now_ms)
         case app::Screen::Credentials: draw_credentials_page(state, ui, out, now_ms); break;
     }
     draw_dialogs(state, ui, out, now_ms);
-    draw_overlays(state, ui, out);
+    draw_overlays(state, ui, out, now_ms);
     end_keyboard_frame();
     // What screen readers are told unasked; the serial tells a repeated text from the last one.
     register_offscreen_item("announcement##page", state.announcement, "status",

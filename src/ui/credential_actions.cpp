@@ -3,6 +3,7 @@
 // with the reason on hover when not.
 #include <string>
 
+#include "app/commands.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
@@ -58,31 +59,20 @@ void draw_new_credentials_menu(const app::State& state, Actions& out, const char
 void draw_credential_actions(const app::State& state, Actions& out, bool open_menu) {
     draw_new_credentials_menu(state, out, "actions", open_menu);
 
+    // Whether Rename and Delete can run, and why not, is the app's (the row menu says the same).
     const std::size_t n = state.selection.size();
-    const std::optional<Credential> first = n ? state.credential(state.selection.front()) : std::nullopt;
     ImGui::SameLine();
-    const bool may_update = first && (!state.permissions.loaded ||
-                                      state.permissions.scopes.update.allows(state.org.normalized(first->meta.scope)));
-    if (secondary_button(ICON_PENCIL "  Rename##actions", ImVec2(0, 0), n == 1 && may_update))
+    const app::Command rename = app::rename_command(state, state.selection);
+    if (secondary_button(ICON_PENCIL "  Rename##actions", ImVec2(0, 0), rename.enabled))
         out.push_back(app::RenameRequested{});
-    if (n != 1)
-        disabled_reason("Select one credential to rename it");
-    else if (!may_update)
-        disabled_reason("Your role cannot change credentials in this scope");
+    if (!rename.enabled) disabled_reason(rename.disabled_reason.c_str());
 
     ImGui::SameLine();
-    bool may_delete = n > 0;
-    if (state.permissions.loaded)
-        for (const auto& id : state.selection)
-            if (const std::optional<Credential> c = state.credential(id))
-                may_delete = may_delete && state.permissions.scopes.remove.allows(state.org.normalized(c->meta.scope));
+    const app::Command remove = app::delete_command(state, state.selection);
     const std::string del =
         n > 1 ? ICON_TRASH "  Delete (" + std::to_string(n) + ")##actions" : ICON_TRASH "  Delete##actions";
-    if (secondary_button(del.c_str(), ImVec2(0, 0), may_delete)) out.push_back(app::DeleteRequested{});
-    if (n == 0)
-        disabled_reason("Select the credentials to delete (ctrl-click or shift-click for several)");
-    else if (!may_delete)
-        disabled_reason("Your role cannot delete credentials in the scope of every selected one");
+    if (secondary_button(del.c_str(), ImVec2(0, 0), remove.enabled)) out.push_back(app::DeleteRequested{});
+    if (!remove.enabled) disabled_reason(remove.disabled_reason.c_str());
 }
 
 }  // namespace cc::ui

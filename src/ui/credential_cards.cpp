@@ -34,6 +34,7 @@ void draw_card(const app::State& state, const CredentialRow& row, int index, flo
     ImGui::PushID(row.id.value.c_str());
     if (ImGui::Selectable("##card", selected, ImGuiSelectableFlags_None, ImVec2(w, card_h)))
         out.push_back(app::RowClicked{row.id, false, false});
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) out.push_back(app::RowMenuOpened{row.id});  // a long press
     ImGui::PopID();
     const std::string status(row.cell(Column::Status));
     const std::string type(row.cell(Column::Type));

@@ -134,6 +134,8 @@ ImRect draw_row(const app::State& state, const CredentialRow& row, int index, in
                 const ImGuiIO& io = ImGui::GetIO();
                 out.push_back(app::RowClicked{row.id, io.KeyCtrl || io.KeySuper, io.KeyShift});
             }
+            // A right click (a long press on a touch screen) opens the row's actions.
+            if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) out.push_back(app::RowMenuOpened{row.id});
             describe_last_item("none");  // the row itself is what a screen reader selects
             rect = GImGui->LastItemData.Rect;
             ImGui::SetCursorPos(start);

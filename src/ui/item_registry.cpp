@@ -45,11 +45,22 @@ struct Registry {
     std::vector<std::size_t> groups;                 // open groups: positions in `building`
     std::uint64_t revision = 0;                      // changes when a frame's items differ
     float scale = 1.0f;
+    ImGuiID focus_request = 0;  // an item the keyboard focus moves to when it is drawn next
+    bool focus_edits = false;   // ... and it is a text field: its editing starts
 };
 
 Registry& reg() {
     static Registry r;
     return r;
+}
+
+// The item's ARIA role: the one a view gave it, else what its kind of widget is.
+std::string_view role_of(const Item& item) {
+    return !item.role.empty()  ? std::string_view(item.role)
+           : item.group        ? "group"
+           : item.checked >= 0 ? "checkbox"
+           : item.id != 0      ? "button"
+                               : "text";
 }
 
 bool is_visible(ImGuiContext& g, const ImRect& bb) {
@@ -249,11 +260,7 @@ std::string items_json() {
                             {"whole", item.whole},
                             {"enabled", item.enabled}};
         if (item.checked >= 0) j["checked"] = item.checked == 1;
-        j["role"] = !item.role.empty()  ? item.role
-                    : item.group        ? "group"
-                    : item.checked >= 0 ? "checkbox"
-                    : item.id != 0      ? "button"
-                                        : "text";
+        j["role"] = role_of(item);
         if (!item.name.empty()) j["name"] = item.name;
         if (!item.parent.empty()) j["parent"] = item.parent;
         if (item.focused) j["focused"] = true;
@@ -268,12 +275,46 @@ std::string items_json() {
     return out.dump();
 }
 
+std::optional<ImRect> last_item_rect(std::string_view key) {
+    for (const Item& item : reg().last)
+        if (item.key == key && item.visible) return item.rect;
+    return std::nullopt;
+}
+
+bool request_item_focus(std::string_view key) {
+    Registry& r = reg();
+    for (const Item& item : r.last)
+        if (item.key == key && item.id != 0 && item.enabled && !item.group) {
+            const std::string_view role = role_of(item);
+            r.focus_request = item.id;
+            r.focus_edits = role == "textbox" || role == "searchbox";
+            return true;
+        }
+    return false;
+}
+
+std::string focused_item_role() {
+    for (const Item& item : reg().last)
+        if (item.focused) return std::string(role_of(item));
+    return {};
+}
+
 }  // namespace cc::ui
 
 // ---- hooks called by Dear ImGui (declared in imgui_internal.h) ---------------------------------
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     auto& r = cc::ui::reg();
+    if (id == r.focus_request && ctx->CurrentWindow) {  // drawn again: it takes the keyboard focus
+        r.focus_request = 0;
+        ImGui::SetFocusID(id, ctx->CurrentWindow);
+        ctx->NavDisableHighlight = false;
+        ctx->NavDisableMouseHover = true;
+        if (r.focus_edits) {  // the next frame starts its editing
+            ctx->NavNextActivateId = id;
+            ctx->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+        }
+    }
     cc::ui::Item item;
     item.id = id;
     item.rect = bb;

@@ -6,8 +6,11 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "imgui_internal.h"
 
 namespace cc::ui {
 
@@ -39,6 +42,14 @@ void register_offscreen_item(std::string_view id, std::string_view label, std::s
 // The last completed frame's items as a JSON array of {id, label, x, y, w, h, visible, whole,
 // enabled, checked?, role, name?, parent?, focused?, group?, aria?}.
 std::string items_json();
+// Moves the keyboard focus to the item drawn under `key` in the last frame (a text field starts
+// being edited), when it is drawn next: a screen reader moved its cursor there. False when no
+// such item can take the focus.
+bool request_item_focus(std::string_view key);
+// Where the item drawn under `key` was in the last completed frame (ImGui pixels), if it was.
+std::optional<ImRect> last_item_rect(std::string_view key);
+// The role of the item that had the keyboard focus in the last completed frame ("" if none).
+std::string focused_item_role();
 // Changes whenever a completed frame's items differ from the frame before's.
 std::uint64_t items_revision();
 

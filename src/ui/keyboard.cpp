@@ -19,6 +19,7 @@ namespace {
 
 constexpr const char* kPalettePopup = "Command palette##overlay";
 constexpr const char* kShortcutsPopup = "Keyboard shortcuts##overlay";
+constexpr const char* kRowMenuPopup = "Actions##row-menu";
 
 bool pressed(ImGuiKey key, bool repeat = true) {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat);
@@ -137,6 +138,55 @@ void draw_shortcuts(Actions& out) {
     ImGui::EndPopup();
 }
 
+// The selection's actions, where the pointer was (a right click or a long press), or at the
+// keyboard focus (Shift+F10). A click elsewhere or Escape closes it.
+void draw_row_menu(const app::State& state, UiState& ui, Actions& out, double now_ms) {
+    bool focus_first = false;
+    if (ui.row_menu_serial != state.overlay_serial) {
+        ui.row_menu_serial = state.overlay_serial;
+        ImGui::OpenPopup(kRowMenuPopup);
+        focus_first = true;
+    }
+    // Opened by the keyboard: under the start of the selected row rather than at the pointer.
+    if (state.row_menu_at_selection && !state.selection.empty())
+        if (const auto row = last_item_rect("row/" + state.selection.front().value))
+            ImGui::SetNextWindowPos(ImVec2(row->Min.x + em(2), row->Max.y), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopup(kRowMenuPopup)) {  // ImGui closed it: a click outside
+        out.push_back(app::OverlayClosed{});
+        return;
+    }
+    const std::vector<app::Command> commands = app::row_menu_commands(state);
+    const std::vector<CredentialId> subject = app::row_menu_subject(state);
+    std::string title = std::to_string(subject.size()) + " credentials";
+    if (subject.size() == 1)
+        if (const CredentialRow* row = state.row(subject.front())) title = std::string(row->cell(Column::Credential));
+    begin_group("menu/row-menu", "menu", "Actions for " + title);
+    text_muted(title.c_str());
+    const bool enter = pressed(ImGuiKey_Enter, false);
+    for (const app::Command& c : commands) {
+        if (focus_first) {
+            focus_next_item();
+            focus_first = false;
+        }
+        if (!c.enabled) ImGui::BeginDisabled();
+        const bool chosen = ImGui::Selectable((c.title + "##row-menu").c_str()) || (enter && ImGui::IsItemFocused());
+        describe_last_item("menuitem");
+        if (!c.enabled) {
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip_text(c.disabled_reason.c_str());
+        } else if (chosen) {
+            out.push_back(app::CommandRun{c.id, now_ms});
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    end_group();
+    if (pressed(ImGuiKey_Escape, false)) {
+        out.push_back(app::OverlayClosed{});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
 }  // namespace
 
 void handle_shortcut_keys(const app::State& state, UiState& ui, Actions& out) {
@@ -151,6 +201,8 @@ void handle_shortcut_keys(const app::State& state, UiState& ui, Actions& out) {
         return;
     }
     if (editing_text() || io.KeyCtrl || io.KeySuper || io.KeyAlt) return;
+    if ((io.KeyShift && ImGui::IsKeyPressed(121, false)) || ImGui::IsKeyPressed(93, false))
+        emit(app::Shortcut::RowMenu);  // Shift+F10 or the context-menu key (the platform's key codes)
     for (const ImWchar c : io.InputQueueCharacters) {
         switch (c) {
             case '/': emit(app::Shortcut::FocusSearch); break;
@@ -169,6 +221,9 @@ void handle_shortcut_keys(const app::State& state, UiState& ui, Actions& out) {
         if (pressed(k)) {
             emit(shortcut);
             ImGui::NavMoveRequestCancel();
+            // The selection moves, not the focus: Enter now opens the selected row's details
+            // rather than pressing the control the focus was on.
+            GImGui->NavDisableHighlight = true;
         }
     if (pressed(ImGuiKey_Enter, false)) emit(app::Shortcut::OpenDetails);
     if (pressed(ImGuiKey_Delete, false)) emit(app::Shortcut::DeleteSelection);
@@ -183,19 +238,34 @@ void begin_keyboard_frame() {
     ImGuiContext& g = *GImGui;
     if ((g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavTabbingDir == 0 && g.NavId != 0) g.NavTabbingDir = 1;
     if (pressed(ImGuiKey_Tab)) show_keyboard_focus();
+    // Enter on a button or menu item the focus is shown on presses it, as Space does (and as on
+    // a web page). The item reads the activation when it is drawn, later in this frame; the key is
+    // then used up, so no form takes it for "submit" (Enter on a focused Cancel cancels).
+    ImGuiIO& io = ImGui::GetIO();
+    const int enter = ImGui::GetKeyIndex(ImGuiKey_Enter);
+    if (pressed(ImGuiKey_Enter, false) && g.NavId != 0 && !g.NavDisableHighlight && g.ActiveId == 0 && !io.KeyCtrl &&
+        !io.KeyAlt) {
+        const std::string role = focused_item_role();
+        if (role == "button" || role == "menuitem" || role == "link") {
+            g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavId;
+            io.KeysDownDuration[enter] = FLT_MIN;  // down, but no longer "pressed" this frame
+        }
+    }
 }
 
 void end_keyboard_frame() {
     ImGui::PopItemFlag();
 }
 
-void draw_overlays(const app::State& state, UiState& ui, Actions& out) {
+void draw_overlays(const app::State& state, UiState& ui, Actions& out, double now_ms) {
     if (state.overlay != app::Overlay::CommandPalette) close_popup_if_open(kPalettePopup);
     if (state.overlay != app::Overlay::Shortcuts) close_popup_if_open(kShortcutsPopup);
+    if (state.overlay != app::Overlay::RowMenu) close_popup_if_open(kRowMenuPopup);
     switch (state.overlay) {
         case app::Overlay::None: break;
         case app::Overlay::CommandPalette: draw_palette(state, ui.palette, out); break;
         case app::Overlay::Shortcuts: draw_shortcuts(out); break;
+        case app::Overlay::RowMenu: draw_row_menu(state, ui, out, now_ms); break;
     }
 }
 

@@ -195,7 +195,18 @@ void update_view(DiagramUi& ui, const CanvasModel& model, const DiagramCache& c,
         ui.view.offset_y += io.MouseDelta.y / f.fs;
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     }
-    if (hovered && io.MouseWheel != 0) {
+    // Fingers: a drag pans (its wheel is not a zoom here), a pinch zooms at the fingers' midpoint.
+    const TouchGesture& touch = touch_gesture();
+    const bool finger_drag = touch.drag.x != 0 || touch.drag.y != 0;
+    if (hovered && finger_drag) {
+        ui.view.offset_x += touch.drag.x / f.fs;
+        ui.view.offset_y += touch.drag.y / f.fs;
+    }
+    if (hovered && touch.pinch != 1.0f) {
+        const LayoutPoint at{(touch.pinch_centre.x - f.origin.x) / f.fs, (touch.pinch_centre.y - f.origin.y) / f.fs};
+        ui.view = zoom_view_at(ui.view, at, clamp_zoom(ui.view.zoom * touch.pinch));
+    }
+    if (hovered && io.MouseWheel != 0 && !finger_drag) {
         const LayoutPoint at{(io.MousePos.x - f.origin.x) / f.fs, (io.MousePos.y - f.origin.y) / f.fs};
         ui.view = zoom_view_at(ui.view, at, clamp_zoom(ui.view.zoom * std::pow(1.2f, io.MouseWheel)));
     }

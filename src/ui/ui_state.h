@@ -110,7 +110,8 @@ struct UiState {
     RenameFormUi rename;
     DiagramUi diagram;  // the full-page scope tree diagram
     PaletteUi palette;
-    std::uint64_t focus_serial = 0;  // the last app::State::focus request carried out
+    std::uint64_t row_menu_serial = 0;  // the app's overlay serial of the row menu last opened
+    std::uint64_t focus_serial = 0;     // the last app::State::focus request carried out
 };
 
 // Zeroes every secret buffer of the form and ImGui's copies of edited text; empties the rest.

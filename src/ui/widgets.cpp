@@ -35,6 +35,11 @@ bool narrow_screen() {
     return ImGui::GetMainViewport()->WorkSize.x < em(48);
 }
 
+TouchGesture& touch_gesture() {
+    static TouchGesture g;
+    return g;
+}
+
 void flow_next(float width) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();

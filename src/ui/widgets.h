@@ -20,6 +20,16 @@ inline ImVec2 em(float x, float y) {
 // A phone-sized window (under about 768 CSS pixels at the default text size): the page lays
 // itself out as a column (cards instead of the table, a wrapping toolbar, full-screen sheets).
 bool narrow_screen();
+
+// What fingers did on a touch screen in this ImGui frame, as the platform reports it (a mouse
+// never sets it): a one-finger drag (device pixels; scrolling regions get it as the wheel too)
+// and a two-finger pinch (the distance's ratio, and the fingers' midpoint).
+struct TouchGesture {
+    ImVec2 drag{0, 0};
+    float pinch = 1.0f;
+    ImVec2 pinch_centre{0, 0};
+};
+TouchGesture& touch_gesture();
 // Before an item `width` wide that follows the last one: on the same line when it fits, else on
 // the next (a toolbar that wraps instead of running off a narrow screen).
 void flow_next(float width);

@@ -353,3 +353,121 @@ TEST_CASE("kubectl commands of the existing-secret form copy one by one, placeho
     CHECK_FALSE(shows_copied(s, CopyTarget::KubectlCommand, 0, 200));
     CHECK(update(s, CopyRequested{CopyTarget::KubectlCommand, 2, 300}).empty());
 }
+
+namespace {
+
+std::vector<std::string> titles_of(const std::vector<Command>& list) {
+    std::vector<std::string> out;
+    for (const auto& c : list) out.push_back(c.title + (c.enabled ? "" : " (disabled: " + c.disabled_reason + ")"));
+    return out;
+}
+
+// Loaded, with a role that may also change and delete everywhere.
+State loaded_editor(int count) {
+    State s = loaded(count);
+    s.permissions.scopes.update = s.permissions.scopes.create;
+    s.permissions.scopes.remove = s.permissions.scopes.create;
+    return s;
+}
+
+std::vector<Effect> run_row_command(State& s, const std::string& title, double now_ms = 0) {
+    REQUIRE(s.overlay == Overlay::RowMenu);
+    const std::vector<Command> list = row_menu_commands(s);
+    const Command* c = find_command(list, title);
+    REQUIRE_MESSAGE(c, title);
+    return update(s, CommandRun{c->id, now_ms});
+}
+
+}  // namespace
+
+TEST_CASE("a row's menu acts on the row it opened on, which is selected when one of its commands runs") {
+    State s = loaded_editor(4);
+    update(s, RowMenuOpened{CredentialId{"id-2"}});
+    CHECK(s.overlay == Overlay::RowMenu);
+    CHECK(s.selection.empty());  // opening it changes nothing (a phone would show the row's details)
+    CHECK(row_menu_subject(s) == std::vector<CredentialId>{CredentialId{"id-2"}});
+    CHECK(titles_of(row_menu_commands(s)) == std::vector<std::string>{"Show details", "Rename", "Delete", "Copy name",
+                                                                      "Copy Kubernetes name",
+                                                                      "Open scope tree at cred-02"});
+    // Copying from the menu: the name, with the confirmation and an announcement.
+    const auto fx = run_row_command(s, "Copy Kubernetes name", 9000);
+    const auto copy =
+        std::find_if(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<CopyToClipboard>(e); });
+    REQUIRE(copy != fx.end());
+    CHECK(std::get<CopyToClipboard>(*copy).text == "k8s-2");
+    CHECK(selected(s) == "cred-02");
+    CHECK(shows_copied(s, CopyTarget::KubernetesName, 0, 9000));
+    CHECK(s.announcement == "Copied to the clipboard");
+    CHECK(s.overlay == Overlay::None);
+
+    update(s, RowMenuOpened{CredentialId{"id-2"}});
+    run_row_command(s, "Show details");
+    CHECK(s.focus.target == FocusTarget::Details);
+    update(s, RowMenuOpened{CredentialId{"id-2"}});
+    run_row_command(s, "Rename");
+    CHECK(s.dialog.open == DialogKind::Rename);
+    CHECK(s.dialog.rename.id == CredentialId{"id-2"});
+    update(s, DialogClosed{});
+    // While a dialog is open, no menu opens.
+    update(s, RenameRequested{});
+    update(s, RowMenuOpened{CredentialId{"id-1"}});
+    CHECK(s.overlay == Overlay::None);
+    update(s, DialogClosed{});
+}
+
+TEST_CASE("a row's menu on a row of a larger selection acts on the whole selection") {
+    State s = loaded_editor(4);
+    update(s, RowClicked{CredentialId{"id-1"}, false, false});
+    update(s, RowClicked{CredentialId{"id-3"}, true, false});
+    update(s, RowMenuOpened{CredentialId{"id-3"}});
+    CHECK(s.selection.size() == 2);
+    CHECK(titles_of(row_menu_commands(s)) ==
+          std::vector<std::string>{"Rename (disabled: Select one credential to rename it)", "Delete 2 credentials"});
+    run_row_command(s, "Delete 2 credentials");
+    CHECK(s.dialog.open == DialogKind::Delete);
+    CHECK(s.dialog.remove.items.size() == 2);
+    update(s, DialogClosed{});
+    // On a row outside the selection, the menu is that row's alone; closed, the selection stays.
+    update(s, RowMenuOpened{CredentialId{"id-0"}});
+    CHECK(row_menu_subject(s) == std::vector<CredentialId>{CredentialId{"id-0"}});
+    CHECK(titles_of(row_menu_commands(s)).front() == "Show details");
+    update(s, OverlayClosed{});
+    CHECK(s.selection.size() == 2);
+    // Shift+F10 opens it for the selection; with nothing selected it does not open.
+    key(s, Shortcut::RowMenu);
+    CHECK(s.overlay == Overlay::RowMenu);
+    CHECK(row_menu_subject(s).size() == 2);
+    update(s, OverlayClosed{});
+    update(s, SelectionCleared{});
+    key(s, Shortcut::RowMenu);
+    CHECK(s.overlay == Overlay::None);
+}
+
+TEST_CASE("the row menu and the toolbar refuse what the role may not do, with the same reason") {
+    State s = loaded(2);  // may create, not change or delete
+    update(s, RowMenuOpened{CredentialId{"id-1"}});
+    CHECK(titles_of(row_menu_commands(s)) ==
+          std::vector<std::string>{
+              "Show details", "Rename (disabled: Your role cannot change credentials in this scope)",
+              "Delete (disabled: Your role cannot delete credentials in the scope of every selected one)", "Copy name",
+              "Copy Kubernetes name", "Open scope tree at cred-01"});
+    CHECK(rename_command(s, {CredentialId{"id-0"}}).disabled_reason ==
+          "Your role cannot change credentials in this scope");
+    // A disabled command does not run.
+    update(s, CommandRun{{CommandKind::Delete, 0}, 0});
+    CHECK(s.dialog.open == DialogKind::None);
+}
+
+TEST_CASE("the palette sorts by any shown column, as its header does: a second time the other way") {
+    State s = loaded(4);
+    run_command(s, "Sort by Status");  // the rows with issues need attention first
+    CHECK(selected(s).empty());
+    REQUIRE(s.view.sort.size() == 1);
+    CHECK(s.view.sort.front().column == Column::Status);
+    CHECK(s.rows[s.view_rows.front()].status == SyncStatus::IssuesFound);
+    run_command(s, "Sort by Status, descending");
+    CHECK(s.view.sort.front().descending);
+    CHECK(s.rows[s.view_rows.front()].status == SyncStatus::NoIssuesFound);
+    update(s, ColumnVisibilitySet{Column::Description, false});
+    CHECK_FALSE(find_command(list_commands(s), "Sort by Description"));
+}

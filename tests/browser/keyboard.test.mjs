@@ -174,3 +174,34 @@ test('a copy button puts the Kubernetes name on the system clipboard and says Co
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await selectedName(page));
   await context.close();
 });
+
+test('Enter presses the focused button (Cancel cancels), and Shift+F10 opens the selection\'s actions', async () => {
+  const page = await signIn(browser, server.url);
+  await key(page, 'ArrowDown');
+  const name = await selectedName(page);
+  assert.ok(name, 'a row selected');
+
+  // Shift+F10: the row's menu, at the selection; Escape closes it.
+  await key(page, 'Shift+F10');
+  await waitForItem(page, byId('Show details##row-menu'), { what: 'the row menu' });
+  const menu = (await items(page)).filter((it) => it.visible && it.id.endsWith('##row-menu')).map((it) => it.label);
+  assert.deepEqual(menu.slice(0, 3), ['Show details', 'Rename', 'Delete']);
+  await screenshot(page, 'keyboard-row-menu.png');
+  await key(page, 'Escape');
+  assert.ok(!(await items(page)).some((it) => it.id.endsWith('##row-menu') && it.visible), 'the menu closed');
+
+  // Delete asks; Tab to Cancel, Enter: the dialog closes and nothing is deleted.
+  await key(page, 'Delete');
+  await waitForItem(page, byId('delete/question'), { what: 'the delete confirmation' });
+  let focused;
+  for (let i = 0; i < 6 && focused !== 'Cancel##delete'; i++) {
+    await key(page, 'Tab');
+    focused = (await items(page)).find((it) => it.focused)?.id;
+  }
+  assert.equal(focused, 'Cancel##delete', 'Tab reaches Cancel');
+  await key(page, 'Enter');
+  await settle(page, 5);
+  assert.ok(!(await items(page)).some((it) => it.id === 'delete/question' && it.visible), 'Enter pressed Cancel');
+  assert.ok(await byName(name), 'nothing was deleted');
+  await page.context().close();
+});
