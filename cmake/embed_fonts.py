@@ -18,14 +18,14 @@ import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-# ASCII, Latin-1, Latin Extended-A, and of the other blocks what the views draw: the dashes,
-# quotes, bullet and ellipsis of general punctuation, the euro sign and the four arrows. Text
-# outside these (other punctuation, Latin Extended-B, Greek, Cyrillic, any other script) is
-# rasterized by the browser on demand (web/glyphs.cpp): each such glyph costs a canvas draw
-# once, while each glyph kept here costs every visitor its bytes (both weights of Greek and
-# Cyrillic were about 30 KiB of brotli, the rest of general punctuation 4 KiB).
+# ASCII, Latin-1, and of the other blocks what the views draw: the dashes, quotes, bullet and
+# ellipsis of general punctuation, the euro sign and the four arrows. Text outside these (Latin
+# Extended-A and -B, other punctuation, Greek, Cyrillic, any other script) is rasterized by the
+# browser on demand (web/glyphs.cpp): each such glyph costs a canvas draw once, while each glyph
+# kept here costs every visitor its bytes (both weights of Greek and Cyrillic were about 30 KiB
+# of brotli, the rest of general punctuation 4 KiB, Latin Extended-A 2.4 KiB).
 TEXT_RANGES = [
-    (0x0020, 0x007E), (0x00A0, 0x017F),
+    (0x0020, 0x007E), (0x00A0, 0x00FF),
     (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026),
     (0x20AC, 0x20AC), (0x2190, 0x2193),
 ]

@@ -34,6 +34,7 @@
     'columnheader', 'row', 'listitem', 'link', 'tab', 'switch', 'option']);
   let pending = false;
   let focusedId = '';
+  let focusing = false;  // the mirror itself is moving the DOM focus
 
   function schedule() {
     if (pending) return;
@@ -173,9 +174,11 @@
       focusedId = id;
       const active = document.activeElement;
       const ours = !active || active === document.body || active === canvas || root.contains(active);
+      focusing = true;
       if (focus && ours) focus.el.focus({ preventScroll: true });
       // Nothing of the app has the focus any more: an input of ours gives it back to the canvas.
       else if (!focus && root.contains(active)) canvas.focus({ preventScroll: true });
+      focusing = false;
     }
   }
 
@@ -196,6 +199,19 @@
   });
   root.addEventListener('compositionend', (event) => {
     if (event.target.matches('input, textarea')) handOver(event.target);
+  });
+
+  // The reverse: an element focused from outside (a screen reader's cursor) moves the app's focus.
+  root.addEventListener('focusin', (event) => {
+    if (focusing || !Module._cc_focus_item) return;
+    const el = event.target.closest('[data-cc-id]');
+    const id = el && el.getAttribute('data-cc-id');
+    if (!id || id === focusedId) return;
+    const n = lengthBytesUTF8(id) + 1;
+    const p = _malloc(n);
+    stringToUTF8(id, p, n);
+    Module._cc_focus_item(p);
+    _free(p);
   });
 
   // A screen reader's activation: a click the pointer cannot make (the layer lets it through).

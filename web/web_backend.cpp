@@ -14,6 +14,8 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/item_registry.h"
+#include "ui/widgets.h"
 #include "web/gl_renderer.h"
 
 namespace cc::web {
@@ -23,9 +25,11 @@ namespace {
 // up). Dear ImGui 1.86 reads input state once per frame, so events are queued and applied
 // in order with at most one transition per button or key per frame.
 struct InputEvent {
-    enum Type { MousePos, MouseButton, Wheel, Key, Char, Mods } type;
-    float x = 0, y = 0;  // MousePos (device pixels) / Wheel (h, v)
-    int code = 0;        // button index, key code, or character
+    enum Type { MousePos, MouseButton, Wheel, Key, Char, Mods, FingerDrag, Pinch } type;
+    // MousePos, FingerDrag (device pixels) / Wheel (h, v) / Pinch (the fingers' midpoint)
+    float x = 0, y = 0;
+    float scale = 1;  // Pinch: the fingers' distance over the last one
+    int code = 0;     // button index, key code, or character
     bool down = false;
     bool ctrl = false, shift = false, alt = false, super = false;  // Mods
 };
@@ -46,15 +50,23 @@ struct Backend {
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     std::string clipboard;
     InputEvent mods{InputEvent::Mods};  // the modifier keys as last reported
-    // One finger on the canvas: a tap clicks, a drag scrolls what is under it, and a flick goes
-    // on scrolling, slowing down (momentum), after the finger leaves.
+    // One finger on the canvas: a tap clicks, a drag scrolls what is under it (the scope
+    // diagram pans), a flick goes on scrolling, slowing down (momentum), after the finger leaves,
+    // and a long press is a right click (a row's actions). A second finger pinches (the diagram
+    // zooms).
     struct Finger {
         bool down = false;
         long id = 0;
         double start_x = 0, start_y = 0, last_x = 0, last_y = 0;  // CSS pixels
         double start_ms = 0, last_ms = 0;
+        double pressed_at = 0;  // emscripten_get_now() when it touched (for the long press)
         bool dragging = false;
-        double velocity = 0;  // CSS pixels per ms, vertical
+        bool long_pressed = false;  // its right click was sent: lifting it clicks nothing
+        double velocity = 0;        // CSS pixels per ms, vertical
+        bool pinching = false;      // a second finger is down
+        long second_id = 0;
+        double second_x = 0, second_y = 0;
+        double spread = 0;  // the fingers' distance, CSS pixels
     } finger;
     double momentum = 0;  // CSS pixels per ms still to scroll after a flick
     double momentum_ms = 0;
@@ -190,6 +202,35 @@ const EmscriptenTouchPoint* changed_touch(const EmscriptenTouchEvent* e, long id
     return nullptr;
 }
 
+constexpr double kLongPressMs = 500;
+constexpr double kTouchSlop = 8;  // CSS pixels a finger may wander and still tap or long-press
+
+const EmscriptenTouchPoint* touch_by_id(const EmscriptenTouchEvent* e, long id) {
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].identifier == id) return &e->touches[i];
+    return nullptr;
+}
+
+// Two fingers: the change of their distance zooms at their midpoint (a Pinch event).
+void pinch_moved(const EmscriptenTouchEvent* e) {
+    Backend& b = be();
+    auto& f = b.finger;
+    const EmscriptenTouchPoint* one = touch_by_id(e, f.id);
+    const EmscriptenTouchPoint* two = touch_by_id(e, f.second_id);
+    if (!one || !two) return;
+    const double spread = std::hypot(one->clientX - two->clientX, one->clientY - two->clientY);
+    if (f.spread > 0 && spread > 0 && spread != f.spread) {
+        const double mid_x = (one->clientX + two->clientX) / 2.0, mid_y = (one->clientY + two->clientY) / 2.0;
+        push_pointer(mid_x, mid_y);
+        InputEvent pinch{InputEvent::Pinch};
+        pinch.x = static_cast<float>(mid_x - b.left) * b.scale;
+        pinch.y = static_cast<float>(mid_y - b.top) * b.scale;
+        pinch.scale = static_cast<float>(spread / f.spread);
+        b.queue.push_back(pinch);
+    }
+    f.spread = spread;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     Backend& b = be();
     auto& f = b.finger;
@@ -199,26 +240,55 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     backend_request_frames(3);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
         const EmscriptenTouchPoint* t = changed_touch(e, 0, true);
-        if (!t || f.down) return EM_TRUE;  // a second finger: not a gesture of ours
+        if (!t) return EM_TRUE;
+        if (f.down) {  // a second finger: a pinch, which neither taps nor long-presses
+            if (f.pinching) return EM_TRUE;
+            f.pinching = f.dragging = f.long_pressed = true;
+            f.second_id = t->identifier;
+            f.spread = 0;
+            pinch_moved(e);
+            return EM_TRUE;
+        }
         f = {};
         f.down = true;
         f.id = t->identifier;
         f.start_x = f.last_x = t->clientX;
         f.start_y = f.last_y = t->clientY;
         f.start_ms = f.last_ms = now;
+        f.pressed_at = emscripten_get_now();
         b.momentum = 0;  // a touch stops a flick
         push_pointer(t->clientX, t->clientY);
-        return EM_TRUE;  // no emulated mouse events, no browser scrolling or zooming
+        backend_request_frame_within(kLongPressMs + 10);  // to see a long press with no event
+        return EM_TRUE;                                   // no emulated mouse events, no browser scrolling or zooming
+    }
+    if (f.pinching) {
+        if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+            pinch_moved(e);
+            return EM_TRUE;
+        }
+        // One of the two leaves: the gesture is over; the other finger does nothing more.
+        if (changed_touch(e, f.id, false) || changed_touch(e, f.second_id, false)) {
+            f.down = f.pinching = false;
+            push_pointer_away();
+        }
+        return EM_TRUE;
     }
     const EmscriptenTouchPoint* t = changed_touch(e, f.id, false);
     if (!f.down || !t) return EM_TRUE;
     if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        const double dy = t->clientY - f.last_y;
-        if (!f.dragging && std::hypot(t->clientX - f.start_x, t->clientY - f.start_y) > 8) f.dragging = true;
-        if (f.dragging && dy != 0) {
-            InputEvent wheel{InputEvent::Wheel};
-            wheel.y = wheel_units(dy);
-            b.queue.push_back(wheel);
+        const double dx = t->clientX - f.last_x, dy = t->clientY - f.last_y;
+        if (!f.dragging && !f.long_pressed && std::hypot(t->clientX - f.start_x, t->clientY - f.start_y) > kTouchSlop)
+            f.dragging = true;
+        if (f.dragging && (dx != 0 || dy != 0)) {
+            InputEvent drag{InputEvent::FingerDrag};
+            drag.x = static_cast<float>(dx) * b.scale;
+            drag.y = static_cast<float>(dy) * b.scale;
+            b.queue.push_back(drag);
+            if (dy != 0) {
+                InputEvent wheel{InputEvent::Wheel};
+                wheel.y = wheel_units(dy);
+                b.queue.push_back(wheel);
+            }
             const double dt = std::max(now - f.last_ms, 1.0);
             f.velocity = 0.6 * (dy / dt) + 0.4 * f.velocity;
         }
@@ -229,6 +299,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     }
     // The finger leaves (or the browser cancels the touch).
     f.down = false;
+    if (f.long_pressed) {
+        // Its right click opened a menu: the pointer stays, so the menu stays where it opened.
+        return EM_TRUE;
+    }
     if (type == EMSCRIPTEN_EVENT_TOUCHEND && !f.dragging) {  // a tap: a click where it was
         push_button(0, true);
         push_button(0, false);
@@ -239,6 +313,20 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     }
     push_pointer_away();
     return EM_TRUE;
+}
+
+// A finger held still for a while is a right click where it is (once per touch).
+void apply_long_press() {
+    Backend& b = be();
+    auto& f = b.finger;
+    if (!f.down || f.dragging || f.long_pressed || f.pinching) return;
+    if (emscripten_get_now() - f.pressed_at < kLongPressMs) {
+        backend_request_frame_within(f.pressed_at + kLongPressMs + 10 - emscripten_get_now());
+        return;
+    }
+    f.long_pressed = true;
+    push_button(1, true);
+    push_button(1, false);
 }
 
 // A flick's scrolling, frame by frame: the speed decays by 5% every 16 ms.
@@ -288,7 +376,10 @@ int imgui_key_code(unsigned long dom_key_code) {
         case 39:
         case 40:
         case 45:
-        case 46: return static_cast<int>(dom_key_code);
+        case 46:
+        case 93:   // the context-menu key
+        case 121:  // F10 (Shift+F10 opens the selection's menu)
+            return static_cast<int>(dom_key_code);
         default: break;
     }
     if (dom_key_code >= 65 && dom_key_code <= 90) return static_cast<int>(dom_key_code);  // A..Z
@@ -305,7 +396,8 @@ EM_JS(int, js_text_agent_focused, (), {
 bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
     const bool mod = e->ctrlKey || e->metaKey;
     const unsigned long k = e->keyCode;
-    if (k >= 112 && k <= 123) return true;  // F1..F12
+    if (k == 121 && e->shiftKey && !mod) return false;  // Shift+F10: the selection's menu
+    if (k >= 112 && k <= 123) return true;              // F1..F12
     if (mod && (k == 187 || k == 189 || k == 48 || k == 61 || k == 173 || k == 107 || k == 109 || k == 96))
         return true;                                                                // zoom in/out/reset
     if (mod && (k == 82 || k == 76 || k == 84 || k == 87 || k == 78)) return true;  // R L T W N
@@ -331,7 +423,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         return EM_FALSE;
     }
     // Only swallow keys ImGui uses when it wants the keyboard; typing chars comes as keypress.
-    if (type == EMSCRIPTEN_EVENT_KEYDOWN && k >= 0 && k != 32 && (k < 65 || e->ctrlKey || e->metaKey)) return EM_TRUE;
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && k >= 0 && k != 32 && (k < 65 || k > 90 || e->ctrlKey || e->metaKey))
+        return EM_TRUE;
     return EM_FALSE;
 }
 
@@ -393,6 +486,9 @@ void apply_input_events() {
     std::vector<bool> key_changed(IM_ARRAYSIZE(io.KeysDown), false);
     if (b.chars_held_frames > 0) --b.chars_held_frames;
     apply_momentum();
+    apply_long_press();
+    ui::TouchGesture& touch = ui::touch_gesture();
+    touch = ui::TouchGesture{};
     std::size_t n = 0;
     for (; n < b.queue.size(); ++n) {
         const InputEvent& ev = b.queue[n];
@@ -422,6 +518,14 @@ void apply_input_events() {
             case InputEvent::Wheel:
                 io.MouseWheelH += ev.x;
                 io.MouseWheel += ev.y;
+                break;
+            case InputEvent::FingerDrag:
+                touch.drag.x += ev.x;
+                touch.drag.y += ev.y;
+                break;
+            case InputEvent::Pinch:
+                touch.pinch *= ev.scale;
+                touch.pinch_centre = ImVec2(ev.x, ev.y);
                 break;
             case InputEvent::Key: {
                 const auto key = static_cast<std::size_t>(ev.code);
@@ -523,6 +627,12 @@ bool backend_apply_more_input() {
 // Text for the focused field, as typed characters in order with the keys around them: a paste,
 // or what a real <input> of the page received (IME compositions, autofill, on-screen keyboards;
 // web/a11y_mirror.js). It is not kept (it may be a secret: a password, a config.json).
+// The accessibility mirror's element of the item `key` got the DOM focus from outside the app (a
+// screen reader's cursor, a click by assistive technology): the app's focus follows.
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_focus_item(const char* key) {
+    if (ui::request_item_focus(key)) backend_request_frames(3);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_insert_text(const char* text) {
     Backend& b = be();
     const InputEvent held = b.mods;
@@ -614,7 +724,15 @@ bool backend_init(BackendCallbacks callbacks) {
 }
 
 void backend_run() {
-    emscripten_set_main_loop(main_loop, 0, true);
+    // The browser's requestAnimationFrame, directly: emscripten_set_main_loop would link
+    // Emscripten's whole Browser library (canvas resizing, fullscreen, pointer lock, preload
+    // plugins), which the page does not use.
+    emscripten_request_animation_frame_loop(
+        [](double, void*) -> EM_BOOL {
+            main_loop();
+            return EM_TRUE;
+        },
+        nullptr);
 }
 
 float backend_scale() {

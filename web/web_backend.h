@@ -13,7 +13,7 @@ struct BackendCallbacks {
 };
 
 bool backend_init(BackendCallbacks callbacks);
-void backend_run();                  // never returns (emscripten main loop)
+void backend_run();                  // draws on every animation frame from now on (returns at once)
 float backend_scale();               // device pixels per CSS pixel
 void backend_request_frames(int n);  // keep drawing for at least n frames
 // Draw again within `ms` even if nothing else asks for a frame: for animations that need

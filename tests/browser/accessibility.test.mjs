@@ -156,6 +156,23 @@ test('the focus follows the app: a text field being typed in has the DOM focus, 
   await page.context().close();
 });
 
+test('the reverse: a screen reader moving its cursor onto an element moves the app\'s focus there', async () => {
+  const page = await signedIn();
+  // The Refresh button's element gets the DOM focus from outside: ImGui's focus goes to the button.
+  await mirrored(page, async () => (await page.$('#cc-a11y [data-cc-id="Refresh##toolbar"]')) !== null, 'Refresh');
+  await page.focus('#cc-a11y [data-cc-id="Refresh##toolbar"]');
+  await settle(page);
+  await waitForItem(page, (it) => it.id === 'Refresh##toolbar' && it.focused, { what: 'the app\'s focus on Refresh' });
+  // The search field's input: its editing starts, and typing filters the table.
+  await page.focus('#cc-a11y [data-cc-id="##search"]');
+  await settle(page);
+  await waitForItem(page, (it) => it.id === '##search' && it.focused, { what: 'the search being edited' });
+  await page.keyboard.type('nvcr', { delay: 10 });
+  await settle(page);
+  await waitForItem(page, (it) => it.id === 'count##toolbar' && / of /.test(it.label), { what: 'the filtered count' });
+  await page.context().close();
+});
+
 test('a status change is announced in a polite live region', async () => {
   const page = await signedIn();
   const token = await apiToken(server.origin);

@@ -137,3 +137,62 @@ test('on a phone the table is a list of cards, nothing overlaps, a finger scroll
   assert.ok(made, 'the credential was created');
   await page.context().close();
 });
+
+// Touch points by CDP: `fingers` is a list of [x, y] per finger.
+async function touches(cdp, type, fingers) {
+  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map(([x, y], i) => ({ x, y, id: i + 1 })) });
+}
+
+test('a long press opens a card\'s actions; in the scope diagram a finger pans and two fingers pinch the zoom', async () => {
+  const page = await phone();
+  await tapAndType(page, '##email', 'admin@demo.local');
+  await tapAndType(page, '##password', 'demo-admin');
+  await tap(page, byId('Sign in##login'), 'Sign in');
+  await waitForItem(page, (it) => it.id.startsWith('Card/'), { what: 'the cards', timeout: 30000 });
+  const card = await cardAt(page, 500);
+  const cdp = await page.context().newCDPSession(page);
+
+  // A finger held still: the card's menu (and no click on lifting it).
+  const at = [card.x + card.w / 2, card.y + card.h / 2];
+  await touches(cdp, 'touchStart', [at]);
+  await page.waitForTimeout(800);
+  await touches(cdp, 'touchEnd', []);
+  await settle(page);
+  const menu = await waitForItem(page, byId('Show details##row-menu'), { what: 'the row menu' });
+  const listed = (await items(page)).filter((it) => it.visible && it.id.endsWith('##row-menu')).map((it) => it.label);
+  for (const title of ['Show details', 'Rename', 'Delete', 'Copy name', 'Copy Kubernetes name'])
+    assert.ok(listed.includes(title), `the menu lists ${title}: ${listed.join(', ')}`);
+  assert.ok(!(await items(page)).some((it) => it.id === 'details/name' && it.visible), 'lifting the finger clicked nothing');
+  assert.ok(menu.x >= 0 && menu.x + menu.w <= PHONE.width + 0.5, 'the menu fits the screen');
+  await screenshot(page, 'phone-row-menu.png');
+  await tap(page, byId('Show details##row-menu'), 'Show details');
+  const name = await waitForItem(page, byId('details/name'), { what: 'the details sheet' });
+  assert.equal(name.label, card.label);
+
+  // The diagram: one finger pans it (the zoom stays), two fingers spreading apart zoom in.
+  await tap(page, byId('Show in tree##details'), 'Show in tree');
+  const canvas = await waitForItem(page, byId('canvas##diagram'), { what: 'the diagram' });
+  const zoom = async () => parseFloat((await waitForItem(page, byId('zoom##diagram'))).label);
+  const offset = async () => (await waitForItem(page, byId('offset##diagram'))).label;
+  await settle(page, 10);
+  const z0 = await zoom();
+  const o0 = await offset();
+  const cx = canvas.x + canvas.w / 2, cy = canvas.y + canvas.h / 2;
+  await touches(cdp, 'touchStart', [[cx, cy]]);
+  for (let i = 1; i <= 6; ++i) await touches(cdp, 'touchMove', [[cx + i * 10, cy + i * 12]]);
+  await touches(cdp, 'touchEnd', []);
+  await settle(page);
+  assert.notEqual(await offset(), o0, 'a finger\'s drag pans the diagram');
+  assert.equal(await zoom(), z0, 'and does not zoom it');
+
+  await touches(cdp, 'touchStart', [[cx - 30, cy]]);
+  await touches(cdp, 'touchStart', [[cx - 30, cy], [cx + 30, cy]]);
+  for (let i = 1; i <= 6; ++i) await touches(cdp, 'touchMove', [[cx - 30 - i * 15, cy], [cx + 30 + i * 15, cy]]);
+  await touches(cdp, 'touchEnd', []);
+  await settle(page);
+  const z1 = await zoom();
+  assert.ok(z1 > z0 * 1.8, `spreading two fingers zooms in: ${z0}% -> ${z1}%`);
+  await screenshot(page, 'phone-diagram-pinched.png');
+  await cdp.detach();
+  await page.context().close();
+});

@@ -1,5 +1,6 @@
-// Text in any script: descriptions in Japanese, Hebrew, Greek, Cyrillic and with an emoji show
-// as text, not as replacement boxes. The embedded fonts hold Latin (Latin-1 and Extended-A); the
+// Text in any script: descriptions in Japanese, Hebrew, Greek, Cyrillic, Polish (Latin
+// Extended-A) and with an emoji show as text, not as replacement boxes. The embedded fonts hold
+// ASCII and Latin-1; the
 // browser draws the other characters into the font atlas on demand. The app reports how many
 // replacement glyphs its last frame drew (credentialsConsole.fontInfo()), and a character no
 // font on any machine has (U+10FFFD) proves that count sees them.
@@ -25,6 +26,7 @@ const DESCRIPTIONS = {
   'intl-he': 'תיאור בעברית',
   'intl-el': 'Ελληνικά κείμενο',
   'intl-ru': 'Кириллица описание',
+  'intl-pl': 'Zażółć gęślą jaźń',
   'intl-emoji': 'emoji 😀 🚀 ok',
 };
 
@@ -56,7 +58,7 @@ async function openDetails(page, name) {
   throw new Error('the details of ' + name + ' did not open');
 }
 
-test('descriptions in Japanese, Hebrew, Greek, Cyrillic and emoji draw without replacement glyphs', async () => {
+test('descriptions in Japanese, Hebrew, Greek, Cyrillic, Polish and emoji draw without replacement glyphs', async () => {
   const token = await apiToken(srv.origin);
   const cluster = (await apiGet(srv.origin, '/api/v1/clusters', token)).body[0];
   for (const [name, description] of Object.entries(DESCRIPTIONS)) await createKey(token, cluster, name, description);
