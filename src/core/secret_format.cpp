@@ -203,7 +203,8 @@ std::optional<std::string> armour_problem(std::string_view text, Armoured& out) 
     if (begin != 0) return std::string("Paste only the key: there is text before its -----BEGIN line");
     const std::size_t label_at = 11;
     const std::size_t label_end = text.find(dashes, label_at);
-    if (label_end == std::string_view::npos) return std::string("This is not a private key: its -----BEGIN line is broken");
+    if (label_end == std::string_view::npos)
+        return std::string("This is not a private key: its -----BEGIN line is broken");
     out.label = text.substr(label_at, label_end - label_at);
     const std::string end_line = "-----END " + std::string(out.label) + std::string(dashes);
     const std::size_t end = text.find(end_line, label_end);

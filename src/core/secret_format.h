@@ -17,8 +17,7 @@ namespace cc {
 enum class SecretFormat { KeyValues, AccessKey, UsernamePassword, SshKey };
 
 inline constexpr std::array<SecretFormat, 4> kAllSecretFormats = {SecretFormat::KeyValues, SecretFormat::AccessKey,
-                                                                   SecretFormat::UsernamePassword,
-                                                                   SecretFormat::SshKey};
+                                                                  SecretFormat::UsernamePassword, SecretFormat::SshKey};
 
 // The data key Kubernetes' ssh-auth Secrets and Git clients expect the private key under.
 inline constexpr std::string_view kSshPrivateKeyKey = "ssh-privatekey";

@@ -87,8 +87,13 @@ fezdtbCfBCS113/X0cXty5radOw+PYs/w1b5JqY+N2KWjMXiAlHCeAJLvtxVizT5
 urDGdg2//dli8AJzFAaz527kZiGr8zxzm0IRNu8VVQo/bn71bZbFIWyG21dfTZc=
 -----END ENCRYPTED PRIVATE KEY-----
 )";
-constexpr std::string_view kEd25519Public = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJEn+iAWWu+gya227X611Sh7lj9GBjpZyfUxiglmNiIB test-only";
-constexpr std::string_view kRsaPublic = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDGDijm1fLtB7+O9X8fU5/JpZIicqfUwAhjh/SRmjuN63qEL6Vrd0A1rMt6vsThjXJJhgjjDoqmzkcPPnSc827XezzN1ZeQ8bnKIls/n4vf5wFSmJL6JNwiMdcsq+ZGzUhpeItqWxIO1py8ZWdwaQs0m9BzFRvDVfCk08qieRYKSQ==";
+constexpr std::string_view kEd25519Public =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJEn+iAWWu+gya227X611Sh7lj9GBjpZyfUxiglmNiIB test-only";
+constexpr std::string_view kRsaPublic =
+    "ssh-rsa "
+    "AAAAB3NzaC1yc2EAAAADAQABAAAAgQDGDijm1fLtB7+O9X8fU5/JpZIicqfUwAhjh/"
+    "SRmjuN63qEL6Vrd0A1rMt6vsThjXJJhgjjDoqmzkcPPnSc827XezzN1ZeQ8bnKIls/"
+    "n4vf5wFSmJL6JNwiMdcsq+ZGzUhpeItqWxIO1py8ZWdwaQs0m9BzFRvDVfCk08qieRYKSQ==";
 constexpr std::string_view kEcPublicPem = R"(-----BEGIN PUBLIC KEY-----
 MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEOy5JZZbDjVdGSgdlgyG3Rdr5qcaR
 1sxyLtRCy1MPNcB3mFrVdvikXLyINRg+JB6/SNmAdJ4zQIVNOSu36bDo1Q==
@@ -199,7 +204,8 @@ TEST_CASE("SSH private keys: garbage, cut and changed keys are refused") {
     CHECK(mentions(ssh_private_key_problem("my key:\n" + ed), "text before"));
     CHECK(mentions(ssh_private_key_problem(ed + "ssh-ed25519 AAAA"), "text after"));
     // Cut: no END line, or lines missing from the body.
-    CHECK(mentions(ssh_private_key_problem(ed.substr(0, ed.size() / 2)), "-----END OPENSSH PRIVATE KEY----- line is missing"));
+    CHECK(mentions(ssh_private_key_problem(ed.substr(0, ed.size() / 2)),
+                   "-----END OPENSSH PRIVATE KEY----- line is missing"));
     const std::size_t second_line = ed.find('\n') + 1;
     const std::string cut = ed.substr(0, second_line) + ed.substr(ed.find('\n', second_line) + 1);
     CHECK(ssh_private_key_problem(cut).has_value());
@@ -210,8 +216,9 @@ TEST_CASE("SSH private keys: garbage, cut and changed keys are refused") {
     changed[second_line] = 'c';  // "b3Bl..." (openssh-key-v1) becomes "c3Bl..."
     CHECK(mentions(ssh_private_key_problem(changed), "not an OpenSSH private key"));
     // A PEM body that is base64 but not a DER key.
-    CHECK(mentions(ssh_private_key_problem("-----BEGIN RSA PRIVATE KEY-----\naGVsbG8gd29ybGQh\n-----END RSA PRIVATE KEY-----"),
-                   "cut off or damaged"));
+    CHECK(mentions(
+        ssh_private_key_problem("-----BEGIN RSA PRIVATE KEY-----\naGVsbG8gd29ybGQh\n-----END RSA PRIVATE KEY-----"),
+        "cut off or damaged"));
     // BEGIN and END of different kinds.
     CHECK(ssh_private_key_problem("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END EC PRIVATE KEY-----").has_value());
     // canonical_private_key leaves what it cannot read as it is.

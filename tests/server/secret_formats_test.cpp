@@ -31,7 +31,8 @@ VODPuyV7dsWLdFCKqEI/ppP1FRORdwqQEfZGzhZQ/cmBtZoEgPMNvV3CPLlaB4jWwLuFsk
 y3Ke2WOMz4Fb+ONA==
 -----END OPENSSH PRIVATE KEY-----
 )";
-constexpr std::string_view kPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJEn+iAWWu+gya227X611Sh7lj9GBjpZyfUxiglmNiIB test-only";
+constexpr std::string_view kPublicKey =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJEn+iAWWu+gya227X611Sh7lj9GBjpZyfUxiglmNiIB test-only";
 
 // What `kubectl create secret generic git-deploy --namespace=runai-team-a
 // --type=kubernetes.io/ssh-auth --from-file=ssh-privatekey=<kKey's file> --dry-run=client -o json`
@@ -89,7 +90,10 @@ TEST_CASE("secret formats: each one is a generic secret whose key names tell its
     };
     const std::vector<Case> cases = {
         {"fmt-kv", pairs({{"WANDB_API_KEY", "w1"}}), {"WANDB_API_KEY"}, "Opaque"},
-        {"fmt-access", pairs({{"AccessKeyId", "AKIA1"}, {"SecretKey", "s3/+="}}), {"AccessKeyId", "SecretKey"}, "Opaque"},
+        {"fmt-access",
+         pairs({{"AccessKeyId", "AKIA1"}, {"SecretKey", "s3/+="}}),
+         {"AccessKeyId", "SecretKey"},
+         "Opaque"},
         {"fmt-user", pairs({{"User", "bob"}, {"Password", "pa ss"}}), {"User", "Password"}, "Opaque"},
         {"fmt-ssh", pairs({{"ssh-privatekey", std::string(kKey)}}), {"ssh-privatekey"}, "kubernetes.io/ssh-auth"},
     };
@@ -145,10 +149,10 @@ TEST_CASE("secret formats: a public, encrypted or broken SSH key is a 400 and cr
     };
     for (const auto& [value, words] : cases) {
         CAPTURE(words);
-        const Json e = expect_error(
-            admin.post(kind_path(K::GenericSecret),
-                       create_body("bad-ssh", project_scope(1), pairs({{"ssh-privatekey", value}}))),
-            400);
+        const Json e =
+            expect_error(admin.post(kind_path(K::GenericSecret),
+                                    create_body("bad-ssh", project_scope(1), pairs({{"ssh-privatekey", value}}))),
+                         400);
         CHECK(e.at("message").get<std::string>().find(words) != std::string::npos);
         CHECK(e.at("details").get<std::string>().rfind("field: spec.keyValuePairs[0].value", 0) == 0);
         // The refused key is never echoed back.
@@ -171,12 +175,12 @@ TEST_CASE("secret formats: existing secrets are listed with their Kubernetes typ
     Api admin(server, kAdmin);
     const std::string path = kExt + std::string(kClusterA) + "/secrets";
     const auto user_secret = [&](const std::string& name, const std::string& type, const std::string& key) {
-        const Json manifest = {{"apiVersion", "v1"},
-                               {"kind", "Secret"},
-                               {"metadata", {{"name", name}, {"namespace", "runai-team-a"},
-                                             {"labels", {{"run.ai/resource", "generic"}}}}},
-                               {"type", type},
-                               {"data", {{key, server::base64_encode(kKey)}}}};
+        const Json manifest = {
+            {"apiVersion", "v1"},
+            {"kind", "Secret"},
+            {"metadata", {{"name", name}, {"namespace", "runai-team-a"}, {"labels", {{"run.ai/resource", "generic"}}}}},
+            {"type", type},
+            {"data", {{key, server::base64_encode(kKey)}}}};
         const auto r = admin.post(path, manifest);
         REQUIRE(r);
         REQUIRE_MESSAGE(r->status / 100 == 2, r->body);
