@@ -321,9 +321,11 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
                 case SecretFormat::SshKey:
                     labelled_secret(f, m, "Private key", "sshKey", "##ssh-key", f.ssh_key,
                                     "paste the whole key file, -----BEGIN ... PRIVATE KEY-----");
+                    ImGui::PushTextWrapPos(0);
                     text_muted(
                         "An unencrypted OpenSSH or PEM private key (e.g. ~/.ssh/id_ed25519, not the .pub "
                         "file). Git data sources clone with it over SSH.");
+                    ImGui::PopTextWrapPos();
                     return;
             }
             draw_import(f, false);
