@@ -165,6 +165,7 @@ Result<std::vector<ExistingSecret>> parse_existing_secrets(const HttpResponse& r
         x.name = e["name"].get<std::string>();
         if (e.contains("namespace") && e["namespace"].is_string()) x.namespace_name = e["namespace"].get<std::string>();
         if (e.contains("inUse") && e["inUse"].is_boolean()) x.in_use = e["inUse"].get<bool>();
+        if (e.contains("type") && e["type"].is_string()) x.type = e["type"].get<std::string>();
         out.push_back(std::move(x));
     }
     return out;

@@ -70,6 +70,7 @@ struct ExistingSecret {
     std::string name;
     std::string namespace_name;
     bool in_use = false;
+    std::string type;  // the Secret's Kubernetes type ("kubernetes.io/ssh-auth"); empty when not said
 };
 
 // ---- responses ------------------------------------------------------------------------------

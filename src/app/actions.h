@@ -11,6 +11,7 @@
 #include "api/http.h"
 #include "core/credential.h"
 #include "core/ids.h"
+#include "core/secret_format.h"
 #include "core/table_query.h"
 
 namespace cc::app {
@@ -165,6 +166,10 @@ struct CreateSourceChosen {
     bool existing = false;  // "Existing secret" instead of "New secret"
 };
 struct ExistingSecretsRefreshRequested {};  // "Retry" / "Check again": ask even if listed
+// The generic secret form's "Secret format" choice.
+struct CreateFormatChosen {
+    SecretFormat format = SecretFormat::KeyValues;
+};
 // The secrets in `request` are heap strings made for it; update() wipes them in every case.
 struct CreateSubmitted {
     CreateRequest request;
@@ -178,9 +183,9 @@ struct RenameSubmitted {
 struct DeleteRequested {};
 struct DeleteConfirmed {};
 struct DialogClosed {};
-using DialogAction =
-    std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, ExistingSecretsRefreshRequested,
-                 CreateSubmitted, RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed>;
+using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, CreateFormatChosen,
+                                  ExistingSecretsRefreshRequested, CreateSubmitted, RenameRequested, RenameSubmitted,
+                                  DeleteRequested, DeleteConfirmed, DialogClosed>;
 
 // ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).

@@ -179,11 +179,24 @@ std::vector<std::string> kubectl_command_lines(const State& s) {
     const CreateDialog& d = s.dialog.create;
     if (s.dialog.open != DialogKind::Create || !d.use_existing || !d.scope || !kind_supports_existing_secret(d.kind))
         return {};
-    const Result<std::string> text = kubectl_create_commands(d.kind, *d.scope, s.org, "");
+    const Result<std::string> text = kubectl_create_commands(d.kind, *d.scope, s.org, "", d.format);
     if (!text) return {};
     std::vector<std::string> out;
     for (std::string_view line : split_by_char(*text, '\n'))
         if (line.rfind("kubectl ", 0) == 0) out.emplace_back(line);
+    return out;
+}
+
+std::vector<const api::ExistingSecret*> offered_existing_secrets(const State& s) {
+    const CreateDialog& d = s.dialog.create;
+    std::vector<const api::ExistingSecret*> out;
+    for (const auto& secret : d.existing.secrets) {
+        const bool ssh_auth = secret.type == kSshAuthSecretType;
+        if (d.kind == CredentialKind::GenericSecret && d.format != SecretFormat::KeyValues &&
+            ssh_auth != (d.format == SecretFormat::SshKey))
+            continue;
+        out.push_back(&secret);
+    }
     return out;
 }
 

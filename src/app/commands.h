@@ -52,6 +52,12 @@ const std::vector<ShortcutHelp>& shortcut_help();
 // (one per line of kubectl_create_commands, comments left out), or none when it shows none.
 std::vector<std::string> kubectl_command_lines(const State& state);
 
+// The listed existing secrets the form offers for its generic secret format: only
+// kubernetes.io/ssh-auth Secrets for an SSH key, none of those for an access key or a username
+// and password (their Opaque Secrets cannot be told apart), all for key/value pairs and the
+// other kinds.
+std::vector<const api::ExistingSecret*> offered_existing_secrets(const State& state);
+
 inline constexpr double kCopiedShownMs = 1500;
 // Whether the "Copied" confirmation of this button shows at `now_ms`.
 bool shows_copied(const State& state, CopyTarget target, std::size_t index, double now_ms);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/name_check.h"
+#include "core/secret_format.h"
 #include "core/secret_text.h"
 #include "core/validation.h"
 
@@ -69,6 +70,20 @@ std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& 
             need(out, f.password, "password", "Enter the password");
             break;
         case CredentialKind::GenericSecret: {
+            if (f.format == SecretFormat::AccessKey) {
+                need(out, f.key_id, "accessKeyId", "Enter the access key ID");
+                need(out, f.secret_key, "secretAccessKey", "Enter the secret access key");
+                break;
+            }
+            if (f.format == SecretFormat::UsernamePassword) {
+                need(out, f.user, "user", "Enter the username");
+                need(out, f.password, "password", "Enter the password");
+                break;
+            }
+            if (f.format == SecretFormat::SshKey) {
+                if (auto p = ssh_private_key_problem(f.ssh_key)) out.push_back({"sshKey", *p});
+                break;
+            }
             if (f.pairs.empty()) out.push_back({"pairs", "Add at least one key and value"});
             std::set<std::string_view> seen;
             for (std::size_t i = 0; i < f.pairs.size(); ++i) {
@@ -125,7 +140,22 @@ CreateRequest make_create_request(const CreateForm& f) {
         case CredentialKind::Password: r.spec = PasswordSpec{existing_name, plain(f.user), secret(f.password)}; break;
         case CredentialKind::GenericSecret: {
             GenericSecretSpec g{existing_name, std::nullopt};
-            if (!existing) {
+            // The formats' key names (docs/api.md, 'Generic secret formats').
+            if (!existing && f.format != SecretFormat::KeyValues) {
+                const auto keys = secret_format_keys(f.format);
+                std::vector<std::string_view> values;
+                if (f.format == SecretFormat::AccessKey) values = {f.key_id, f.secret_key};
+                if (f.format == SecretFormat::UsernamePassword) values = {f.user, f.password};
+                g.key_value_pairs.emplace();
+                g.key_value_pairs->reserve(keys.size());
+                for (std::size_t i = 0; i < keys.size(); ++i) {
+                    if (f.format == SecretFormat::SshKey)
+                        g.key_value_pairs->push_back(
+                            KeyValuePair{std::string(keys[i]), canonical_private_key(f.ssh_key)});
+                    else
+                        g.key_value_pairs->push_back(KeyValuePair{std::string(keys[i]), heap_copy(values[i])});
+                }
+            } else if (!existing) {
                 g.key_value_pairs.emplace();
                 g.key_value_pairs->reserve(f.pairs.size());
                 for (const auto& [k, v] : f.pairs)
@@ -139,11 +169,21 @@ CreateRequest make_create_request(const CreateForm& f) {
     return r;
 }
 
-std::string form_field_of(const ApiError& e) {
+std::string form_field_of(const ApiError& e, SecretFormat format) {
     if (e.code == 409) return "name";
     std::string_view f = e.field;
     if (f.rfind("meta.", 0) == 0) f.remove_prefix(5);
     if (f.rfind("spec.", 0) == 0) f.remove_prefix(5);
+    if (format != SecretFormat::KeyValues && f.rfind("keyValuePairs", 0) == 0) {
+        // The pairs are the format's fields, in the order of secret_format_keys.
+        const bool second = f.rfind("keyValuePairs[1]", 0) == 0;
+        switch (format) {
+            case SecretFormat::AccessKey: return second ? "secretAccessKey" : "accessKeyId";
+            case SecretFormat::UsernamePassword: return second ? "password" : "user";
+            case SecretFormat::SshKey: return "sshKey";
+            case SecretFormat::KeyValues: break;
+        }
+    }
     if (f == "name" || f == "description" || f == "user" || f == "password" || f == "url" || f == "accessKeyId" ||
         f == "secretAccessKey")
         return std::string(f);

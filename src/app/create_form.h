@@ -14,6 +14,7 @@
 #include "core/org.h"
 #include "core/paste_parsers.h"
 #include "core/permitted_scopes.h"
+#include "core/secret_format.h"
 
 namespace cc::app {
 
@@ -24,17 +25,21 @@ struct CreateForm {
     std::string_view description;
     bool use_existing = false;
     std::string_view existing_secret;
+    // A generic secret's format: its fields are those of the kind of the same name (Access key:
+    // key_id and secret_key; Username & password: user and password), or ssh_key, or pairs.
+    SecretFormat format = SecretFormat::KeyValues;
     std::string_view user;                                             // Docker registry, Username & password
     std::string_view password;                                         // Docker registry, Username & password (secret)
     std::string_view url;                                              // Docker registry
     std::string_view key_id;                                           // Access key (secret)
     std::string_view secret_key;                                       // Access key (secret)
     std::string_view ngc_key;                                          // NGC API key (secret)
+    std::string_view ssh_key;                                          // Generic secret, SSH key format (secret)
     std::vector<std::pair<std::string_view, std::string_view>> pairs;  // Generic secret (values secret)
 };
 
 // Field names used for messages: "scope", "name", "description", "existingSecret", "user",
-// "password", "url", "accessKeyId", "secretAccessKey", "ngcApiKey", "pairs", "key.<i>",
+// "password", "url", "accessKeyId", "secretAccessKey", "ngcApiKey", "sshKey", "pairs", "key.<i>",
 // "value.<i>".
 struct FieldProblem {
     std::string field;
@@ -72,7 +77,9 @@ PasteImport import_docker_config(std::string_view text, std::optional<std::size_
 PasteImport import_env_block(std::string_view text, std::size_t rows, bool first_row_blank);
 void wipe(PasteImport& p);
 
-// The form field a server error is about ("meta.name" -> "name"; a 409 is about the name).
-std::string form_field_of(const ApiError& e);
+// The form field a server error is about ("meta.name" -> "name"; a 409 is about the name). In a
+// generic secret of another format than key/value pairs, a pair's error is about that format's
+// field ("spec.keyValuePairs[0].value" of an SSH key -> "sshKey").
+std::string form_field_of(const ApiError& e, SecretFormat format = SecretFormat::KeyValues);
 
 }  // namespace cc::app

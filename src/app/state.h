@@ -18,6 +18,7 @@
 #include "core/result.h"
 #include "core/row_index.h"
 #include "core/scope_tree_navigation.h"
+#include "core/secret_format.h"
 #include "core/sort_index.h"
 #include "core/table.h"
 #include "core/table_query.h"
@@ -86,6 +87,9 @@ struct CreateDialog {
     CredentialKind kind = CredentialKind::DockerRegistry;
     std::optional<ScopeRef> scope;  // normalized; preset when the user may create in one scope only
     bool use_existing = false;      // "Existing secret" rather than "New secret"
+    // A generic secret's format (docs/api.md, 'Generic secret formats'): which fields the form
+    // shows, which existing secrets it offers and which kubectl commands it suggests.
+    SecretFormat format = SecretFormat::KeyValues;
     bool submitting = false;
     std::optional<ApiError> error;  // the last refusal; `field` is a form field name ("name")
     ExistingSecrets existing;

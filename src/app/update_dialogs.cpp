@@ -72,7 +72,7 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     auto created = api::parse_credential(r);
     if (!created) {
         ApiError e = created.error();
-        e.field = form_field_of(e);
+        e.field = form_field_of(e, d.format);
         d.error = std::move(e);
         return {};
     }
@@ -228,6 +228,13 @@ Effects handle(State& s, CreateSourceChosen& a) {
     return follow_existing_secrets(s, false);
 }
 
+Effects handle(State& s, CreateFormatChosen& a) {
+    if (s.dialog.open != DialogKind::Create || s.dialog.create.kind != CredentialKind::GenericSecret) return {};
+    s.dialog.create.format = a.format;
+    s.dialog.create.error.reset();  // a refusal was about the other format's fields
+    return {};
+}
+
 Effects handle(State& s, ExistingSecretsRefreshRequested&) {
     return follow_existing_secrets(s, true);
 }
@@ -243,7 +250,7 @@ Effects handle(State& s, CreateSubmitted& a) {
             if (auto dup = name_problem_in_scope(r.name, r.scope, s.credentials, std::nullopt, s.org))
                 problem = ApiError{409, *dup, {}, "meta.name"};
         if (problem) {
-            problem->field = form_field_of(*problem);
+            problem->field = form_field_of(*problem, d.format);
             d.error = std::move(problem);
         } else {
             d.error.reset();

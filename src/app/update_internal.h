@@ -38,6 +38,7 @@ Effects handle(State& s, ExportRequested& a);
 Effects handle(State& s, NewCredentialRequested& a);
 Effects handle(State& s, CreateScopeChosen& a);
 Effects handle(State& s, CreateSourceChosen& a);
+Effects handle(State& s, CreateFormatChosen& a);
 Effects handle(State& s, ExistingSecretsRefreshRequested& a);
 Effects handle(State& s, CreateSubmitted& a);
 Effects handle(State& s, RenameRequested& a);

@@ -131,7 +131,7 @@ void write_meta(Writer& w, const AssetMeta& m) {
     w.close('}');
 }
 
-// The read model: secret values are always null (as encode_spec_read).
+// The read model: secret values are null, the NGC key absent (as encode_spec_read).
 void write_spec(Writer& w, const CredentialSpec& spec, std::int32_t key_id) {
     w.open('{');
     std::visit(
@@ -170,8 +170,7 @@ void write_spec(Writer& w, const CredentialSpec& spec, std::int32_t key_id) {
                     w.close(']');
                 }
             } else {
-                w.field_int("keyId", key_id);
-                w.field_null("ngc_api_key");
+                w.field_int("keyId", key_id);  // no ngc_api_key: not nullable (see encode_spec_read)
             }
         },
         spec);

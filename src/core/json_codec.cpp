@@ -239,7 +239,10 @@ Json encode_spec_read(const CredentialSpec& s, std::int32_t key_id) {
                         {"keyValuePairs", pairs},
                         {"keyId", key_id}};
             } else {
-                return {{"ngc_api_key", nullptr}, {"keyId", key_id}};
+                // The schema types ngc_api_key as a string that cannot be null, so the masked
+                // key is left out rather than answered as null (docs/api.md, 'Secret values
+                // are write-only').
+                return {{"keyId", key_id}};
             }
         },
         s);

@@ -72,7 +72,7 @@ Result<Target> target_of(const ScopeRef& scope, const OrgTree& org) {
 }  // namespace
 
 Result<std::string> kubectl_create_commands(CredentialKind kind, const ScopeRef& scope, const OrgTree& org,
-                                            std::string_view secret_name) {
+                                            std::string_view secret_name, SecretFormat format) {
     if (!kind_supports_existing_secret(kind))
         return unavailable(std::string(kind_label(kind)) + " credentials cannot use an existing secret");
     auto target = target_of(scope, org);
@@ -96,7 +96,26 @@ Result<std::string> kubectl_create_commands(CredentialKind kind, const ScopeRef&
                      " --docker-server='<REGISTRY_URL>' --docker-username='<USERNAME>' --docker-password='<PASSWORD>'";
             break;
         case CredentialKind::GenericSecret:
-            create = "kubectl create secret generic " + name + " " + ns + " --from-literal='<KEY>=<VALUE>'";
+            // The formats' data keys (docs/api.md, 'Generic secret formats').
+            switch (format) {
+                case SecretFormat::KeyValues:
+                    create = "kubectl create secret generic " + name + " " + ns + " --from-literal='<KEY>=<VALUE>'";
+                    break;
+                case SecretFormat::AccessKey:
+                    create =
+                        "kubectl create secret generic " + name + " " + ns +
+                        " --from-literal=AccessKeyId='<ACCESS_KEY_ID>' --from-literal=SecretKey='<SECRET_ACCESS_KEY>'";
+                    break;
+                case SecretFormat::UsernamePassword:
+                    create = "kubectl create secret generic " + name + " " + ns +
+                             " --from-literal=User='<USERNAME>' --from-literal=Password='<PASSWORD>'";
+                    break;
+                case SecretFormat::SshKey:
+                    create = "kubectl create secret generic " + name + " " + ns +
+                             " --type=" + std::string(kSshAuthSecretType) +
+                             " --from-file=" + std::string(kSshPrivateKeyKey) + "='<PRIVATE_KEY_FILE>'";
+                    break;
+            }
             break;
         case CredentialKind::NgcApiKey: break;  // excluded above
     }

@@ -10,6 +10,7 @@
 #include "core/credential.h"
 #include "core/org.h"
 #include "core/result.h"
+#include "core/secret_format.h"
 
 namespace cc {
 
@@ -23,7 +24,11 @@ namespace cc {
 // Never holds real values. 400 ApiError (message for the UI) when there is nothing to create:
 // NGC API keys (no existing-secret option), account/system scope (a Secret lives in one
 // cluster, so the server refuses existing secrets there), or a node the OrgTree does not know.
+// A generic secret's `format` picks its data keys, and an SSH key's Secret type:
+//   kubectl create secret generic NAME --namespace=NS --type=kubernetes.io/ssh-auth
+//     --from-file=ssh-privatekey='<PRIVATE_KEY_FILE>'
 Result<std::string> kubectl_create_commands(CredentialKind kind, const ScopeRef& scope, const OrgTree& org,
-                                            std::string_view secret_name);
+                                            std::string_view secret_name,
+                                            SecretFormat format = SecretFormat::KeyValues);
 
 }  // namespace cc

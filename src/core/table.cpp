@@ -106,7 +106,8 @@ std::string status_detail(const AssetStatus& s, const OrgTree& org) {
 
 namespace {
 
-// The labels of kinds and statuses are string literals (credential.cpp): they end in a NUL.
+// The labels of kinds, formats and statuses are string literals (credential.cpp,
+// secret_format.cpp): they end in a NUL.
 RowText literal(std::string_view label) {
     return RowText(label.data(), label.size());
 }
@@ -114,7 +115,13 @@ RowText literal(std::string_view label) {
 }  // namespace
 
 CredentialRow::CredentialRow(const CredentialRow& other)
-    : id(other.id), kind(other.kind), status(other.status), scope(other.scope), bytes_(other.bytes_), at_(other.at_) {
+    : id(other.id),
+      kind(other.kind),
+      format(other.format),
+      status(other.status),
+      scope(other.scope),
+      bytes_(other.bytes_),
+      at_(other.at_) {
     if (other.block_) {
         block_ = std::make_unique<char[]>(at_[kTexts]);
         std::memcpy(block_.get(), other.block_.get(), at_[kTexts]);
@@ -134,7 +141,7 @@ RowText CredentialRow::text(std::size_t i) const {
 RowText CredentialRow::cell(Column c) const {
     const RowText stored = text(static_cast<std::size_t>(c));
     if (!stored.empty()) return stored;
-    if (c == Column::Type) return literal(kind_label(kind));
+    if (c == Column::Type) return literal(type_label(kind, format));
     if (c == Column::Status) return status ? literal(status_label(*status)) : RowText("-", 1);
     return stored;
 }
@@ -196,6 +203,7 @@ CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_m
     CredentialRow r;
     r.id = c.meta.id;
     r.kind = c.meta.kind;
+    if (const auto* g = std::get_if<GenericSecretSpec>(&c.spec)) r.format = secret_format_of(*g);
     r.scope = org.normalized(c.meta.scope);
     std::array<std::string_view, CredentialRow::kTexts> texts{};
     auto set = [&texts](Column col, std::string_view v) { texts[static_cast<std::size_t>(col)] = v; };

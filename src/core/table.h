@@ -13,6 +13,7 @@
 #include "core/credential.h"
 #include "core/credential_store.h"
 #include "core/org.h"
+#include "core/secret_format.h"
 
 namespace cc {
 
@@ -79,7 +80,8 @@ class CredentialRow {
 public:
     CredentialId id;
     CredentialKind kind = CredentialKind::AccessKey;
-    std::optional<SyncStatus> status;  // nullopt: the server sent no status ("-")
+    SecretFormat format = SecretFormat::KeyValues;  // a generic secret's, read from its key names
+    std::optional<SyncStatus> status;               // nullopt: the server sent no status ("-")
     ScopeRef scope;
 
     RowText cell(Column c) const;

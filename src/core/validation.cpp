@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/secret_format.h"
 #include "core/text.h"
 
 namespace cc {
@@ -248,6 +249,12 @@ std::optional<ApiError> validate_create(const CreateRequest& r) {
                             return invalid(path + ".key", "Key '" + kv.key + "' is used twice");
                         if (!kv.value) return invalid(path + ".value", "The value of key '" + kv.key + "' is required");
                     }
+                    // The SSH key format (docs/api.md, 'Generic secret formats'): the value must be
+                    // a private key Git can use unattended.
+                    if (secret_format_of(v) == SecretFormat::SshKey)
+                        for (std::size_t i = 0; i < v.key_value_pairs->size(); ++i)
+                            if (auto p = ssh_private_key_problem(*(*v.key_value_pairs)[i].value))
+                                return invalid("spec.keyValuePairs[" + std::to_string(i) + "].value", *p);
                 }
                 return std::nullopt;
             }

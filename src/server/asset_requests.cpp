@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/secret_format.h"
 #include "core/validation.h"
 #include "server/http_util.h"
 
@@ -215,9 +216,14 @@ std::optional<ApiError> decode_git(const Json& spec, AssetCreate& a, const Refer
     if (!c) return c.error();
     if (c->meta.kind == CredentialKind::GenericSecret && current) {
         const auto keys = secret_keys(*c);
-        if (!keys || std::find(keys->begin(), keys->end(), "ssh") == keys->end())
+        // Run:ai's key `ssh`, or the SSH key format's `ssh-privatekey` (docs/api.md, 'Generic
+        // secret formats').
+        const auto has = [&keys](std::string_view k) {
+            return keys && std::find(keys->begin(), keys->end(), k) != keys->end();
+        };
+        if (!has("ssh") && !has(kSshPrivateKeyKey))
             return invalid(field, field + ": generic secret " + c->meta.name +
-                                      " has no key named ssh (the private key for Git over SSH)");
+                                      " has no key named ssh or ssh-privatekey (the private key for Git over SSH)");
     } else if (c->meta.kind != CredentialKind::Password) {
         return invalid(field, field + ": credential " + c->meta.name + " is a " + kind_text(*c) +
                                   "; a Git data source needs " +

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/json_codec.h"
+#include "core/secret_format.h"
 #include "core/validation.h"
 #include "server/credential_query.h"
 #include "server/existing_secrets.h"
@@ -240,6 +241,7 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
     CreateRequest& request = *decoded;
     WipeOnExit wipe_request{&request, nullptr};
     if (auto e = validate_create(request)) return *e;
+    canonicalize_ssh_key(request);  // stored as ssh-keygen writes it, line breaks restored
 
     auto scope = resolve_scope(access.tree, request.scope);
     if (!scope) return scope.error();

@@ -135,7 +135,7 @@ Result<std::vector<ExistingSecretInfo>> list_existing_secrets(Store& store, Cred
         if (!labelled_for_scope(s, kind, normalized_scope)) continue;
         const bool in_use =
             std::any_of(users->begin(), users->end(), [&s](const auto& u) { return u.existing_secret_name == s.name; });
-        out.push_back({s.name, s.namespace_name, kind, in_use});
+        out.push_back({s.name, s.namespace_name, kind, in_use, s.type});
     }
     return out;
 }

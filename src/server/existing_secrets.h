@@ -39,6 +39,7 @@ struct ExistingSecretInfo {
     std::string namespace_name;
     cc::CredentialKind kind = cc::CredentialKind::AccessKey;
     bool in_use = false;
+    std::string type;  // the Secret's Kubernetes type: a generic secret's SSH key format is kubernetes.io/ssh-auth
 };
 
 // Labelled Secrets usable at the scope for the kind, sorted by name; 400 for a scope without a

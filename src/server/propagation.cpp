@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/secret_format.h"
 #include "core/validation.h"
 #include "server/existing_secrets.h"
 
@@ -143,6 +144,7 @@ Result<SecretPayload> secret_payload(const CreateRequest& values) {
         p.data = {{".dockerconfigjson", docker_config_json(*d->url, *d->user, *d->password)}};
     } else if (const auto* g = std::get_if<GenericSecretSpec>(&values.spec)) {
         if (!g->key_value_pairs) return incomplete;
+        p.type = secret_format_k8s_type(secret_format_of(*g));  // kubernetes.io/ssh-auth for an SSH key
         for (const auto& kv : *g->key_value_pairs) p.data[kv.key] = kv.value.value_or("");
     } else if (const auto* n = std::get_if<NgcApiKeySpec>(&values.spec)) {
         if (!n->ngc_api_key) return incomplete;

@@ -183,8 +183,11 @@ void list_existing(const ServerContext& ctx, RequestContext& rc, httplib::Respon
     if (!secrets) return send_error(res, secrets.error());
     Json list = Json::array();
     for (const auto& s : *secrets)
-        list.push_back(
-            {{"name", s.name}, {"namespace", s.namespace_name}, {"kind", k8s_type_label(s.kind)}, {"inUse", s.in_use}});
+        list.push_back({{"name", s.name},
+                        {"namespace", s.namespace_name},
+                        {"kind", k8s_type_label(s.kind)},
+                        {"type", s.type},
+                        {"inUse", s.in_use}});
     send_json(res, 200, Json{{"secrets", std::move(list)}});
 }
 

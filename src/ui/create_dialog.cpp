@@ -35,6 +35,8 @@ app::CreateForm form_of(const app::State& state, const CreateFormUi& f) {
     form.description = f.description.data();
     form.use_existing = state.dialog.create.use_existing;
     form.existing_secret = f.existing.data();
+    form.format = state.dialog.create.format;
+    form.ssh_key = f.ssh_key.view();
     form.user = f.user.data();
     form.password = f.password.view();
     form.url = f.url.data();
@@ -162,35 +164,36 @@ void draw_existing(const app::State& state, CreateFormUi& f, const Messages& m, 
             return;
         case app::ExistingSecrets::Phase::Loaded: break;
     }
-    if (!e.secrets.empty()) {
+    const std::vector<const api::ExistingSecret*> offered = app::offered_existing_secrets(state);
+    if (!offered.empty()) {
         label("Secret");
         ImGui::SetNextItemWidth(-1);
         const char* preview = f.existing[0] ? f.existing.data() : "Select a secret";
         const bool open = ImGui::BeginCombo("##existing", preview);
         register_last_item("##existing", preview);
         if (open) {
-            for (const auto& s : e.secrets) {
-                const std::string item = s.name + "   (" + s.namespace_name + ")##existing-" + s.name;
-                if (ImGui::Selectable(item.c_str(), s.name == f.existing.data())) {
+            for (const api::ExistingSecret* s : offered) {
+                const std::string item = s->name + "   (" + s->namespace_name + ")##existing-" + s->name;
+                if (ImGui::Selectable(item.c_str(), s->name == f.existing.data())) {
                     f.existing.fill(0);
-                    std::strncpy(f.existing.data(), s.name.c_str(), f.existing.size() - 1);
+                    std::strncpy(f.existing.data(), s->name.c_str(), f.existing.size() - 1);
                     f.touched.insert("existingSecret");
                 }
             }
             ImGui::EndCombo();
         }
-        register_last_item("existing/list", std::to_string(e.secrets.size()) + " secrets");
+        register_last_item("existing/list", std::to_string(offered.size()) + " secrets");
         show_message(m, "existingSecret");
         return;
     }
     // None yet: how to create one in advance, ready to copy.
-    const std::string none = "No unused " + std::string(kind_label(d.kind)) + " secrets in " + where +
+    const std::string none = "No unused " + std::string(type_label(d.kind, d.format)) + " secrets in " + where +
                              ". Create one in advance with these commands, then choose it here:";
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(none.c_str());
     ImGui::PopTextWrapPos();
     register_last_item("existing/empty", none);
-    auto commands = kubectl_create_commands(d.kind, scope, state.org, "");
+    auto commands = kubectl_create_commands(d.kind, scope, state.org, "", d.format);
     const std::string text = commands ? *commands : commands.error().message;
     const float h = ImGui::GetTextLineHeight() * 6.5f;
     ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().chip);
@@ -308,6 +311,23 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
             labelled_secret(f, m, "NGC API key", "ngcApiKey", "##ngc-key", f.ngc_key, "nvapi-...");
             break;
         case CredentialKind::GenericSecret: {
+            switch (state.dialog.create.format) {
+                case SecretFormat::KeyValues: break;
+                case SecretFormat::AccessKey:
+                    labelled_secret(f, m, "Access key ID", "accessKeyId", "##access-key-id", f.key_id);
+                    labelled_secret(f, m, "Secret access key", "secretAccessKey", "##secret-access-key", f.secret_key);
+                    return;
+                case SecretFormat::UsernamePassword: username_and_password(f, m); return;
+                case SecretFormat::SshKey:
+                    labelled_secret(f, m, "Private key", "sshKey", "##ssh-key", f.ssh_key,
+                                    "paste the whole key file, -----BEGIN ... PRIVATE KEY-----");
+                    ImGui::PushTextWrapPos(0);
+                    text_muted(
+                        "An unencrypted OpenSSH or PEM private key (e.g. ~/.ssh/id_ed25519, not the .pub "
+                        "file). Git data sources clone with it over SSH.");
+                    ImGui::PopTextWrapPos();
+                    return;
+            }
             draw_import(f, false);
             label("Keys and values");
             const float remove_w = em(2.2f), reveal_w = em(4);
@@ -419,6 +439,24 @@ void draw_name_and_description(CreateFormUi& f, const Messages& m) {
     show_message(m, "description");
 }
 
+// A generic secret's format: radios that wrap on a narrow screen.
+void draw_format_chooser(SecretFormat chosen, Actions& out) {
+    label("Secret format");
+    begin_group("radiogroup/format", "radiogroup", "Secret format");
+    bool first = true;
+    for (const SecretFormat format : kAllSecretFormats) {
+        const std::string text(secret_format_label(format));
+        if (!first)
+            flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(text.c_str()).x);
+        first = false;
+        if (ImGui::RadioButton((text + "##format").c_str(), format == chosen))
+            out.push_back(app::CreateFormatChosen{format});
+        describe_last_item("radio", {}, {{"aria-checked", format == chosen ? "true" : "false"}});
+    }
+    end_group();
+}
+
 // "New secret" or "Existing secret" (for the kinds that can use one), then that secret's fields.
 void draw_secret_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
@@ -441,6 +479,7 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
         else
             text_muted("A new secret is created together with the credential.");
     }
+    if (d.kind == CredentialKind::GenericSecret) draw_format_chooser(d.format, out);
     if (existing)
         draw_existing(state, f, m, out, now_ms);
     else

@@ -49,7 +49,9 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     if (focus) focus_next_item();  // Enter on the selected row: the panel's first control
     if (copy_button("Copy##name", "Copy the credential's name", copied(app::CopyTarget::CredentialName)))
         out.push_back(app::CopyRequested{app::CopyTarget::CredentialName, 0, now_ms});
-    text_muted(std::string(kind_label(c.meta.kind)).c_str());
+    const std::string type(row.cell(Column::Type));  // a generic secret's format too
+    text_muted(type.c_str());
+    register_last_item("details/type", type);
     ImGui::Separator();
 
     text_muted("Status");

@@ -27,6 +27,7 @@ void wipe_create_form(CreateFormUi& f) {
     f.key_id.clear();
     f.secret_key.clear();
     f.ngc_key.clear();
+    f.ssh_key.clear();
     f.import_text.clear();
     f.pairs.clear();  // each value's SecretText wipes itself
     f.import_choices.clear();

@@ -13,6 +13,7 @@
 #include "core/credential.h"
 #include "core/secret_text.h"
 #include "core/table.h"
+#include "core/validation.h"
 #include "ui/diagram_ui.h"
 
 namespace cc::ui {
@@ -78,6 +79,7 @@ struct CreateFormUi {
     SecretText key_id{512};
     SecretText secret_key{1024};
     SecretText ngc_key{1024};
+    SecretText ssh_key{kMaxSecretValueBytes};  // a pasted private key (line breaks dropped by the field)
     std::vector<KeyValueRow> pairs;
     bool reveal = false;            // the single-secret kinds' reveal toggle
     SecretText import_text{16384};  // a pasted .env block or Docker config.json

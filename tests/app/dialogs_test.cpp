@@ -2,8 +2,10 @@
 // in Creating, refusals on the right field), existing secrets, rename, delete with its report.
 #include <doctest/doctest.h>
 
+#include "app/commands.h"
 #include "app/create_form.h"
 #include "app_fixtures.h"
+#include "core/validation.h"
 
 using namespace cc::app::fixtures;
 
@@ -295,4 +297,115 @@ TEST_CASE("form checks: every field's problem, and the request built from a vali
     CHECK(form_field_of(ApiError{400, "", "", "spec.keyValuePairs[3].key"}) == "key.3");
     CHECK(form_field_of(ApiError{400, "", "", "spec.ngc_api_key"}) == "ngcApiKey");
     CHECK(form_field_of(ApiError{409, "", "", ""}) == "name");
+}
+
+namespace {
+
+// TEST-ONLY KEY, made with ssh-keygen for these tests alone.
+constexpr std::string_view kTestKey = R"(-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIDXwcrHDrFdH78A3UQ8Ea2yDkkOu9VEUyiceRR66B1vRoAoGCCqGSM49
+AwEHoUQDQgAEOy5JZZbDjVdGSgdlgyG3Rdr5qcaR1sxyLtRCy1MPNcB3mFrVdvik
+XLyINRg+JB6/SNmAdJ4zQIVNOSu36bDo1Q==
+-----END EC PRIVATE KEY-----
+)";
+
+std::vector<std::pair<std::string, std::string>> pairs_of(const CreateRequest& r) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& kv : *std::get<GenericSecretSpec>(r.spec).key_value_pairs) out.emplace_back(kv.key, *kv.value);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("generic secret formats: each format's fields, checks and key names") {
+    State s = loaded_state();
+    CreateForm f;
+    f.kind = CredentialKind::GenericSecret;
+    f.scope = ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}};
+    f.name = "fmt";
+
+    f.format = SecretFormat::AccessKey;
+    auto problems = check_create_form(f, s.org, s.credentials, nullptr);
+    CHECK(problem_for(problems, "accessKeyId"));
+    CHECK(problem_for(problems, "secretAccessKey"));
+    CHECK_FALSE(problem_for(problems, "pairs"));  // the key/value rows are not this format's
+    f.key_id = "AKIA1";
+    f.secret_key = "s3/+=";
+    CHECK(check_create_form(f, s.org, s.credentials, nullptr).empty());
+    CHECK(pairs_of(make_create_request(f)) ==
+          std::vector<std::pair<std::string, std::string>>{{"AccessKeyId", "AKIA1"}, {"SecretKey", "s3/+="}});
+
+    f.format = SecretFormat::UsernamePassword;
+    CHECK(problem_for(check_create_form(f, s.org, s.credentials, nullptr), "user"));
+    f.user = "bob";
+    f.password = "pa ss";
+    CHECK(check_create_form(f, s.org, s.credentials, nullptr).empty());
+    CreateRequest up = make_create_request(f);
+    CHECK(pairs_of(up) == std::vector<std::pair<std::string, std::string>>{{"User", "bob"}, {"Password", "pa ss"}});
+    CHECK((*std::get<GenericSecretSpec>(up.spec).key_value_pairs)[1].value->capacity() >= 48);  // heap, wipeable
+
+    f.format = SecretFormat::SshKey;
+    CHECK(problem_for(check_create_form(f, s.org, s.credentials, nullptr), "sshKey")->message ==
+          "Paste the private key");
+    f.ssh_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJEn+iAWWu+gya227X611Sh7lj9GBjpZyfUxiglmNiIB me@host";
+    CHECK(problem_for(check_create_form(f, s.org, s.credentials, nullptr), "sshKey")->message.find("public key") !=
+          std::string::npos);
+    // Pasted into the single-line field, the key lost its line breaks: the request has them back.
+    std::string flat;
+    for (char c : kTestKey)
+        if (c != '\n') flat += c;
+    f.ssh_key = flat;
+    CHECK(check_create_form(f, s.org, s.credentials, nullptr).empty());
+    const CreateRequest ssh = make_create_request(f);
+    CHECK(pairs_of(ssh) == std::vector<std::pair<std::string, std::string>>{{"ssh-privatekey", std::string(kTestKey)}});
+    CHECK_FALSE(validate_create(ssh));
+
+    // With an existing secret the format adds no values.
+    f.use_existing = true;
+    f.existing_secret = "deploy-key";
+    const CreateRequest existing = make_create_request(f);
+    CHECK_FALSE(std::get<GenericSecretSpec>(existing.spec).key_value_pairs);
+    CHECK(std::get<GenericSecretSpec>(existing.spec).existing_secret_name == "deploy-key");
+
+    // The server's refusal of a pair lands on the format's field.
+    const ApiError value0{400, "", "", "spec.keyValuePairs[0].value"};
+    const ApiError value1{400, "", "", "spec.keyValuePairs[1].value"};
+    CHECK(form_field_of(value0, SecretFormat::SshKey) == "sshKey");
+    CHECK(form_field_of(value0, SecretFormat::AccessKey) == "accessKeyId");
+    CHECK(form_field_of(value1, SecretFormat::AccessKey) == "secretAccessKey");
+    CHECK(form_field_of(value1, SecretFormat::UsernamePassword) == "password");
+    CHECK(form_field_of(value1) == "value.1");
+}
+
+TEST_CASE("generic secret formats: the chosen format picks the existing secrets and kubectl commands offered") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::GenericSecret});
+    CHECK(s.dialog.create.format == SecretFormat::KeyValues);
+    update(s, CreateSourceChosen{true});
+    const SendRequest req = only(update(s, CreateScopeChosen{ScopeRef{ScopeType::Project, {}, {}, ProjectId{7}}}));
+    update(s, respond(req, 200, R"({"secrets":[
+        {"name":"deploy-key","namespace":"runai-team-a","kind":"generic","type":"kubernetes.io/ssh-auth","inUse":false},
+        {"name":"wandb","namespace":"runai-team-a","kind":"generic","type":"Opaque","inUse":false},
+        {"name":"old","namespace":"runai-team-a","kind":"generic","inUse":false}]})"));
+    const auto names = [&s] {
+        std::vector<std::string> out;
+        for (const auto* x : offered_existing_secrets(s)) out.push_back(x->name);
+        return out;
+    };
+    CHECK(names() == std::vector<std::string>{"deploy-key", "wandb", "old"});
+    CHECK(update(s, CreateFormatChosen{SecretFormat::SshKey}).empty());  // the list stays; no new request
+    CHECK(s.dialog.create.format == SecretFormat::SshKey);
+    CHECK(names() == std::vector<std::string>{"deploy-key"});
+    const auto lines = kubectl_command_lines(s);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].find("--type=kubernetes.io/ssh-auth --from-file=ssh-privatekey=") != std::string::npos);
+    update(s, CreateFormatChosen{SecretFormat::AccessKey});
+    CHECK(names() == std::vector<std::string>{"wandb", "old"});
+    CHECK(kubectl_command_lines(s)[0].find("--from-literal=AccessKeyId=") != std::string::npos);
+
+    // A new dialog starts with key/value pairs again; other kinds ignore the choice.
+    update(s, DialogClosed{});
+    update(s, NewCredentialRequested{CredentialKind::Password});
+    update(s, CreateFormatChosen{SecretFormat::SshKey});
+    CHECK(s.dialog.create.format == SecretFormat::KeyValues);
 }

@@ -119,12 +119,14 @@ test('the page works by keyboard alone: sign in, search, select, details, palett
   await type(page, name);
   await key(page, 'Tab');  // description
   await type(page, 'made by keyboard');
-  for (const stop of ['New secret', 'Existing secret', 'Paste a .env block', 'the first key']) await key(page, 'Tab');
+  for (const stop of ['New secret', 'Existing secret', 'Key(s) & value(s)', 'Access key', 'Username & password', 'SSH key',
+    'Paste a .env block', 'the first key']) await key(page, 'Tab');
   await type(page, 'TOKEN');
   await key(page, 'Tab');  // its value
   await type(page, 'not-a-real-token');
-  // Back: the key, the import, both sources, description, name, then the tree's last node.
-  for (let i = 0; i < 7; i++) await key(page, 'Shift+Tab');
+  // Back: the key, the import, the four secret formats, both sources, description, name, then the
+  // tree's last node.
+  for (let i = 0; i < 11; i++) await key(page, 'Shift+Tab');
   await key(page, 'Space');  // chooses the focused node
   const chosen = await waitForItem(page, (it) => it.id === 'scope/chosen' && it.label !== 'No scope chosen',
     { what: 'a scope chosen by keyboard' });

@@ -215,6 +215,28 @@ TEST_CASE("the fast reader decodes what the DOM decodes: the writer's own lists"
     CHECK(fast_decoded(flat) == dom_decoded(flat));
 }
 
+TEST_CASE("NGC keys: the lists leave the masked key out, and both readers take it absent or null") {
+    const auto list = varied_list();
+    for (bool combined : {true, false})
+        CHECK(encode_credential_list_body(list, combined).find("ngc_api_key") == std::string::npos);
+    // Without the field (this server, and a strict reading of the schema) and with a null (other
+    // servers): the same credential either way.
+    const std::string absent = R"({"entries":[{"meta":{"id":"n-1","kind":"ngcApiKey","name":"ngc","scope":"tenant"},)"
+                               R"("spec":{"ngcApiKey":{"keyId":4},"accessKey":null}}]})";
+    const std::string null = R"({"entries":[{"meta":{"id":"n-1","kind":"ngcApiKey","name":"ngc","scope":"tenant"},)"
+                             R"("spec":{"ngcApiKey":{"ngc_api_key":null,"keyId":4},"accessKey":null}}]})";
+    for (const auto& body : {absent, null}) {
+        CAPTURE(body);
+        auto fast = decode_credential_list_fast(body);
+        REQUIRE(fast.has_value());
+        REQUIRE(fast->size() == 1);
+        CHECK((*fast)[0].meta.kind == CredentialKind::NgcApiKey);
+        CHECK((*fast)[0].key_id == 4);
+        CHECK(fast_decoded(body) == dom_decoded(body));
+    }
+    CHECK(dom_decoded(absent) == dom_decoded(null));
+}
+
 TEST_CASE("the fast reader decodes what the DOM decodes: other servers' spellings") {
     const auto bodies = other_spellings();
     for (const auto& body : bodies) {

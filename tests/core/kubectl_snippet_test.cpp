@@ -110,6 +110,31 @@ TEST_CASE("kubectl: every kind at cluster, department and project scope") {
     }
 }
 
+TEST_CASE("kubectl: a generic secret's format gives its data keys, and an SSH key the ssh-auth type") {
+    const OrgTree t = demo_tree();
+    const std::pair<SecretFormat, const char*> cases[] = {
+        {SecretFormat::KeyValues, " --from-literal='<KEY>=<VALUE>'"},
+        {SecretFormat::AccessKey,
+         " --from-literal=AccessKeyId='<ACCESS_KEY_ID>' --from-literal=SecretKey='<SECRET_ACCESS_KEY>'"},
+        {SecretFormat::UsernamePassword, " --from-literal=User='<USERNAME>' --from-literal=Password='<PASSWORD>'"},
+        {SecretFormat::SshKey, " --type=kubernetes.io/ssh-auth --from-file=ssh-privatekey='<PRIVATE_KEY_FILE>'"},
+    };
+    for (const auto& [format, args] : cases) {
+        CAPTURE(secret_format_label(format));
+        const auto r = kubectl_create_commands(CredentialKind::GenericSecret, project(10), t, "deploy", format);
+        REQUIRE(r.ok());
+        CHECK(*r ==
+              "# on cluster cluster-a\n"
+              "kubectl create secret generic deploy --namespace=runai-team-a" +
+                  std::string(args) +
+                  "\n"
+                  "kubectl label secret deploy --namespace=runai-team-a run.ai/resource=generic");
+    }
+    // Other kinds have no formats.
+    CHECK(kubectl_create_commands(CredentialKind::Password, project(10), t, "x", SecretFormat::SshKey).value() ==
+          kubectl_create_commands(CredentialKind::Password, project(10), t, "x").value());
+}
+
 TEST_CASE("kubectl: project namespace comes from the org tree") {
     const OrgTree t = demo_tree();
     auto requested = kubectl_create_commands(CredentialKind::Password, project(12), t, "db");

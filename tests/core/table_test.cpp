@@ -92,6 +92,38 @@ TEST_CASE("account-scoped rows have no cluster, and absent status shows a dash")
     CHECK_FALSE(r.status.has_value());
 }
 
+TEST_CASE("a generic secret's format shows in the Type column, also after the packed store") {
+    const OrgTree org = demo_org();
+    const std::pair<std::vector<const char*>, const char*> cases[] = {
+        {{"ssh-privatekey"}, "Generic secret \xC2\xB7 SSH key"},
+        {{"SecretKey", "AccessKeyId"}, "Generic secret \xC2\xB7 Access key"},
+        {{"User", "Password"}, "Generic secret \xC2\xB7 Username & password"},
+        {{"WANDB_API_KEY"}, "Generic secret"},
+        {{"ssh"}, "Generic secret"},
+    };
+    CredentialStore store;
+    for (const auto& [keys, label] : cases) {
+        Credential c;
+        c.meta.id = CredentialId{"id-" + std::to_string(store.size())};
+        c.meta.kind = CredentialKind::GenericSecret;
+        c.meta.name = "g";
+        c.meta.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+        GenericSecretSpec g;
+        g.key_value_pairs.emplace();
+        for (const char* k : keys) g.key_value_pairs->push_back({k, std::nullopt});  // as the API answers
+        c.spec = g;
+        CAPTURE(label);
+        const CredentialRow r = make_row(c, org, 0);
+        CHECK(r.cell(Column::Type) == label);
+        CHECK(std::strlen(r.cell(Column::Type).c_str()) == r.cell(Column::Type).size());
+        CHECK(CredentialRow(r).cell(Column::Type) == label);  // a copy keeps it
+        store.push_back(c);
+    }
+    const auto rows = make_rows(store, org, 0);
+    REQUIRE(rows.size() == std::size(cases));
+    for (std::size_t i = 0; i < rows.size(); ++i) CHECK(rows[i].cell(Column::Type) == cases[i].second);
+}
+
 TEST_CASE("a row's texts are C strings, the labels shared by every row included, and a copy owns its own") {
     for (const auto kind : kAllKinds) {
         CredentialRow r;

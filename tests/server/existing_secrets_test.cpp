@@ -23,8 +23,9 @@ std::map<std::string, bool> listing(Api& api, const std::string& query) {
     const Json body = api.expect(api.get(kList + "?" + query), 200);
     std::map<std::string, bool> out;
     for (const auto& s : body.at("secrets")) {
-        CHECK(s.size() == 4);
+        CHECK(s.size() == 5);
         CHECK(s.at("namespace").is_string());
+        CHECK(s.at("type").is_string());  // the Secret's Kubernetes type
         CHECK(s.at("kind").is_string());
         out[s.at("name")] = s.at("inUse");
     }
@@ -60,11 +61,11 @@ TEST_CASE("existing secrets: the listing per scope and kind, with inUse") {
     // Agent-written Secrets in a project namespace are not the user's.
     CHECK(listing(api, "kind=password&scope=project&projectId=1").empty());
     const Json body = api.expect(api.get(kList + "?kind=password&scope=department&departmentId=3"), 200);
-    CHECK(
-        body ==
-        Json{{"secrets",
-              Json::array(
-                  {{{"name", "vision-gitea-creds"}, {"namespace", "runai"}, {"kind", "password"}, {"inUse", true}}})}});
+    CHECK(body == Json{{"secrets", Json::array({{{"name", "vision-gitea-creds"},
+                                                 {"namespace", "runai"},
+                                                 {"kind", "password"},
+                                                 {"type", "Opaque"},
+                                                 {"inUse", true}}})}});
 }
 
 TEST_CASE("existing secrets: every seeded existing-secret credential points to a real labelled Secret") {

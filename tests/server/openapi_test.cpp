@@ -131,6 +131,25 @@ TEST_CASE("live answers match the published schemas") {
         broken["entries"][1]["status"] = {{"status", "Sleeping"}};
         CHECK(schema_errors("CredentialsListResponse", broken).size() == 2);
     }
+    SUBCASE("NGC API keys: every answer leaves the key out, as a strict client needs") {
+        const std::string ngc = "/api/v1/asset/credentials/ngc-api-key";
+        const Json list = get(ngc);
+        REQUIRE_FALSE(list.at("entries").empty());  // the demo org has NGC keys
+        check_against_schema("NgcApiKeyListResponse", list);
+        for (const auto& e : list.at("entries")) CHECK_FALSE(e.at("spec").contains("ngc_api_key"));
+        const Json one = get(ngc + "/" + list.at("entries")[0].at("meta").at("id").get<std::string>());
+        check_against_schema("NgcApiKey", one);
+        // What the server used to answer, and what a strict client refuses: the masked key as null.
+        Json masked = one;
+        masked["spec"]["ngc_api_key"] = nullptr;
+        const auto errors = schema_errors("NgcApiKey", masked);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].find("ngc_api_key is null") != std::string::npos);
+        Json combined = get("/api/v1/asset/credentials");
+        for (auto& e : combined["entries"])
+            if (e["meta"]["kind"] == "ngcApiKey") e["spec"]["ngcApiKey"]["ngc_api_key"] = nullptr;
+        CHECK_FALSE(schema_errors("CredentialsListResponse", combined).empty());
+    }
     SUBCASE("the org tree") {
         const Json clusters = get("/api/v1/clusters");
         get("/api/v1/clusters/" + clusters[0].at("uuid").get<std::string>());
