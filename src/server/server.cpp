@@ -72,6 +72,7 @@ void add_api_routes(Router& router, ServerContext& ctx) {
     add_token_routes(router, ctx);
     add_kiosk_routes(router, ctx);
     add_credential_routes(router, ctx);
+    add_registry_login_routes(router, ctx);
     add_permission_routes(router, ctx);
     add_org_routes(router, ctx);
     add_asset_routes(router, ctx);
@@ -274,6 +275,7 @@ VoidResult Server::Running::start_services(const Config& config) {
     logins = std::make_unique<LoginThrottle>(config.login_policy);
     ctx->logins = logins.get();
     ctx->kiosk_user = config.kiosk_user;
+    ctx->registry.extra_ca_file = config.registry_ca_file;
     agents = std::make_unique<ClusterAgents>(*store, *secrets,
                                              std::chrono::milliseconds(std::max(0, config.agent_delay_ms)));
     ctx->agents = agents.get();
