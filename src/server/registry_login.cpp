@@ -135,8 +135,8 @@ public:
 
     Answer get(const std::string& url, const Auth& auth, TlsCapture& tls) {
         Answer a;
-        const long left = static_cast<long>(
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count());
+        const long left =
+            static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count());
         if (left <= 0) {
             a.code = CURLE_OPERATION_TIMEDOUT;
             a.error = "no time left";
@@ -206,10 +206,8 @@ bool is_tls_failure(CURLcode c) {
         case CURLE_SSL_ISSUER_ERROR:
         case CURLE_SSL_INVALIDCERTSTATUS:
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-        case CURLE_USE_SSL_FAILED:
-            return true;
-        default:
-            return false;
+        case CURLE_USE_SSL_FAILED: return true;
+        default: return false;
     }
 }
 
@@ -238,8 +236,7 @@ RegistryLoginResult transport_failure(const Answer& a, const TlsCapture& tls, co
             return result(LoginOutcome::NotARegistry, what + " did not answer in HTTP (" + a.error + ")");
         case CURLE_OPERATION_TIMEDOUT:
             return result(LoginOutcome::Unreachable, what + " did not answer within 10 seconds");
-        default:
-            return result(LoginOutcome::Unreachable, "Could not reach " + what + ": " + a.error);
+        default: return result(LoginOutcome::Unreachable, "Could not reach " + what + ": " + a.error);
     }
 }
 
@@ -291,8 +288,8 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
                       shown + "/v2/ answered " + std::to_string(first.status) + ", not the Docker Registry API v2");
 
     std::optional<AuthChallenge> challenge;
-    for (const std::string& h : first.headers.count("www-authenticate") ? first.headers.at("www-authenticate")
-                                                                          : std::vector<std::string>{}) {
+    for (const std::string& h :
+         first.headers.count("www-authenticate") ? first.headers.at("www-authenticate") : std::vector<std::string>{}) {
         challenge = parse_auth_challenge(h);
         if (challenge && (challenge->scheme == "bearer" || challenge->scheme == "basic")) break;
         challenge.reset();
@@ -307,9 +304,9 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
         if (second.code != CURLE_OK) return transport_failure(second, tls2, shown);
         if (second.status == 200) return result(LoginOutcome::Ok, "Signed in to " + shown + " (Basic authentication)");
         if (second.status == 401 || second.status == 403)
-            return result(LoginOutcome::WrongCredentials,
-                          "The registry at " + shown + " refused the user name or password (" +
-                              std::to_string(second.status) + ")");
+            return result(LoginOutcome::WrongCredentials, "The registry at " + shown +
+                                                              " refused the user name or password (" +
+                                                              std::to_string(second.status) + ")");
         return result(LoginOutcome::NotARegistry,
                       shown + "/v2/ answered " + std::to_string(second.status) + " to a signed-in request");
     }
@@ -321,9 +318,9 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
     const std::string realm_host = host_of(realm);
     if (realm_host.empty()) return result(LoginOutcome::NotARegistry, "The registry's token service has no host");
     if (!starts_with(lower(realm), "https://") && realm_host != host_of(base))
-        return result(LoginOutcome::NotARegistry,
-                      "The registry sends logins to another host (" + printable_excerpt(realm_host, 80) +
-                          ") over plain HTTP; the password is not sent there");
+        return result(LoginOutcome::NotARegistry, "The registry sends logins to another host (" +
+                                                      printable_excerpt(realm_host, 80) +
+                                                      ") over plain HTTP; the password is not sent there");
     CURLU* u = curl_url();
     std::string token_url;
     if (curl_url_set(u, CURLUPART_URL, realm.c_str(), 0) == CURLUE_OK) {
@@ -331,7 +328,8 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
             curl_url_set(u, CURLUPART_QUERY, ("service=" + challenge->service).c_str(),
                          CURLU_APPENDQUERY | CURLU_URLENCODE);
         if (!challenge->scope.empty())
-            curl_url_set(u, CURLUPART_QUERY, ("scope=" + challenge->scope).c_str(), CURLU_APPENDQUERY | CURLU_URLENCODE);
+            curl_url_set(u, CURLUPART_QUERY, ("scope=" + challenge->scope).c_str(),
+                         CURLU_APPENDQUERY | CURLU_URLENCODE);
         char* full = nullptr;
         if (curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK && full) token_url = full;
         curl_free(full);
@@ -345,10 +343,9 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
         check.get(token_url, user.empty() ? Auth{} : Auth{AuthKind::Basic, &user, &password}, tls2);
     if (token_answer.code != CURLE_OK) return transport_failure(token_answer, tls2, token_shown);
     if (token_answer.status == 401 || token_answer.status == 403)
-        return result(LoginOutcome::WrongCredentials, "The registry's token service (" +
-                                                          printable_excerpt(realm_host, 80) +
-                                                          ") refused the user name or password (" +
-                                                          std::to_string(token_answer.status) + ")");
+        return result(LoginOutcome::WrongCredentials,
+                      "The registry's token service (" + printable_excerpt(realm_host, 80) +
+                          ") refused the user name or password (" + std::to_string(token_answer.status) + ")");
     if (token_answer.status != 200)
         return result(LoginOutcome::NotARegistry,
                       token_shown + " answered " + std::to_string(token_answer.status) + " instead of a token");
@@ -358,7 +355,8 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
     TlsCapture tls3;
     const Answer third = check.get(ping, Auth{AuthKind::Bearer, nullptr, &*token}, tls3);
     if (third.code != CURLE_OK) return transport_failure(third, tls3, shown);
-    if (third.status == 200) return result(LoginOutcome::Ok, "Signed in to " + shown + " (token from its token service)");
+    if (third.status == 200)
+        return result(LoginOutcome::Ok, "Signed in to " + shown + " (token from its token service)");
     if (third.status == 401 || third.status == 403)
         return result(LoginOutcome::WrongCredentials,
                       "The registry at " + shown + " refused the token its token service gave for this login");
@@ -370,16 +368,11 @@ RegistryLoginResult run_check(const std::string& base, const std::string& user, 
 
 std::string_view login_outcome_api_name(LoginOutcome o) {
     switch (o) {
-        case LoginOutcome::Ok:
-            return "ok";
-        case LoginOutcome::WrongCredentials:
-            return "wrongCredentials";
-        case LoginOutcome::Unreachable:
-            return "unreachable";
-        case LoginOutcome::TlsError:
-            return "tlsError";
-        case LoginOutcome::NotARegistry:
-            return "notARegistry";
+        case LoginOutcome::Ok: return "ok";
+        case LoginOutcome::WrongCredentials: return "wrongCredentials";
+        case LoginOutcome::Unreachable: return "unreachable";
+        case LoginOutcome::TlsError: return "tlsError";
+        case LoginOutcome::NotARegistry: return "notARegistry";
     }
     return "unreachable";
 }
@@ -412,9 +405,12 @@ std::optional<AuthChallenge> parse_auth_challenge(std::string_view header) {
             value = trim(header.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i));
             i = end == std::string_view::npos ? header.size() : end;
         }
-        if (name == "realm") c.realm = value;
-        else if (name == "service") c.service = value;
-        else if (name == "scope") c.scope = value;
+        if (name == "realm")
+            c.realm = value;
+        else if (name == "service")
+            c.service = value;
+        else if (name == "scope")
+            c.scope = value;
     }
     return c;
 }

@@ -13,8 +13,8 @@
 #include "core/validation.h"
 #include "server/credential_service.h"
 #include "server/http_util.h"
+#include "server/registry_schedule.h"
 #include "server/routes.h"
-#include "server/secret_values.h"
 #include "server/time_util.h"
 
 namespace cc::server {
@@ -43,8 +43,10 @@ private:
 
 void send_busy(httplib::Response& res) {
     res.set_header("Retry-After", "5");
-    send_error(res, ApiError{503, "Too many registry login checks are running",
-                             "At most 4 run at once; try again in a few seconds", {}});
+    send_error(res, ApiError{503,
+                             "Too many registry login checks are running",
+                             "At most 4 run at once; try again in a few seconds",
+                             {}});
 }
 
 Json check_json(const LoginCheckRecord& c) {
@@ -81,7 +83,8 @@ void test_form_login(const ServerContext& ctx, RequestContext& rc, httplib::Resp
     auto url = body_string(*body, "url", 2048);
     auto user = body_string(*body, "user", 253);
     auto password = body_string(*body, "password", kMaxSecretValueBytes);
-    if (body->contains("password") && (*body)["password"].is_string()) wipe((*body)["password"].get_ref<std::string&>());
+    if (body->contains("password") && (*body)["password"].is_string())
+        wipe((*body)["password"].get_ref<std::string&>());
     if (!url) return send_error(res, url.error());
     if (!user) return send_error(res, user.error());
     if (!password) return send_error(res, password.error());
@@ -100,62 +103,16 @@ void test_form_login(const ServerContext& ctx, RequestContext& rc, httplib::Resp
     send_json(res, 200, check_json(record_of(result)));
 }
 
-// The registry, user and password of a stored credential; 409 when the server holds no values
-// (a credential backed by an existing Secret).
-struct StoredLogin {
-    std::string base_url;
-    std::string user;
-    std::string password;
-};
-
-Result<StoredLogin> stored_login(const ServerContext& ctx, const RequestContext& rc, CredentialKind kind) {
+void test_stored_login(const ServerContext& ctx, RequestContext& rc, httplib::Response& res, CredentialKind kind) {
     const std::string& id = rc.params.at("id");
     auto credential = readable_credential(ctx.store, rc.caller(), id);
-    if (!credential) return credential.error();
-    if (credential->meta.kind != kind) return ApiError{404, "Resource id not found.", "credential " + id, {}};
-    auto blob = ctx.store.credential_secret_blob(CredentialId{id});
-    if (!blob) return blob.error();
-    if (!*blob)
-        return ApiError{409, "This credential uses an existing Kubernetes Secret",
-                        "The server holds no login for it to test; test the Secret's registry login in the cluster",
-                        {}};
-    auto request = open_secret_values(ctx.secrets, **blob, kind, CredentialId{id});
-    if (!request) return request.error();
-    StoredLogin out;
-    if (kind == CredentialKind::NgcApiKey) {
-        const auto& spec = std::get<NgcApiKeySpec>(request->spec);
-        out.base_url = std::string(kNgcRegistryUrl);
-        out.user = std::string(kNgcRegistryUser);
-        out.password = spec.ngc_api_key.value_or("");
-    } else {
-        const auto& spec = std::get<DockerRegistrySpec>(request->spec);
-        auto base = registry_base_url(spec.url.value_or(""));
-        if (!base) {
-            wipe_secrets(*request);
-            return ApiError{409, "The credential's registry URL cannot be checked", base.error().message, {}};
-        }
-        out.base_url = *base;
-        out.user = spec.user.value_or("");
-        out.password = spec.password.value_or("");
-    }
-    wipe_secrets(*request);
-    return out;
-}
-
-void test_stored_login(const ServerContext& ctx, RequestContext& rc, httplib::Response& res, CredentialKind kind) {
+    if (!credential) return send_error(res, credential.error());
+    if (credential->meta.kind != kind) return send_error(res, 404, "Resource id not found.", "credential " + id);
     RunningSlot slot;
     if (!slot.taken()) return send_busy(res);
-    auto login = stored_login(ctx, rc, kind);
-    if (!login) return send_error(res, login.error());
-    const auto result = check_registry_login(login->base_url, login->user, login->password, ctx.registry);
-    wipe(login->password);
-    wipe(login->user);
-    LoginCheckRecord record = record_of(result);
-    const CredentialId id{rc.params.at("id")};
-    if (auto put = ctx.store.put_login_check(id, record); !put) return send_error(res, put.error());
-    auto stored = ctx.store.login_check(id);
-    if (!stored) return send_error(res, stored.error());
-    send_json(res, 200, check_json(stored->value_or(record)));
+    auto kept = check_stored_login(ctx.store, ctx.secrets, CredentialId{id}, kind, ctx.registry);
+    if (!kept) return send_error(res, kept.error());
+    send_json(res, 200, check_json(*kept));
 }
 
 void get_login_check(const ServerContext& ctx, RequestContext& rc, httplib::Response& res, CredentialKind kind) {

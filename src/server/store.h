@@ -142,6 +142,8 @@ public:
     // failing_since from the earlier check while the outcome stays a failure.
     VoidResult put_login_check(const CredentialId& id, const LoginCheckRecord& check);
     Result<std::optional<LoginCheckRecord>> login_check(const CredentialId& id);
+    // The kept checks that failed, by credential id (few: a list reads them all at once).
+    Result<std::vector<std::pair<std::string, LoginCheckRecord>>> failing_login_checks();
     // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
     // Status, issues, message and url as the agents report them.
     VoidResult set_credential_status(const CredentialId& id, const AssetStatus& status);

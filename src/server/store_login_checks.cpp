@@ -51,4 +51,19 @@ Result<std::optional<LoginCheckRecord>> Store::login_check(const CredentialId& i
         LoginCheckRecord{s.col_text(0), s.col_text(1), s.col_text(2), s.col_int(3), s.col_opt_text(4)}};
 }
 
+Result<std::vector<std::pair<std::string, LoginCheckRecord>>> Store::failing_login_checks() {
+    Reader r(*this);
+    sqlite3* db = r.db();
+    Stmt s(db,
+           "SELECT credential_id, outcome, message, checked_at, duration_ms, failing_since FROM "
+           "registry_login_checks WHERE outcome <> 'ok'");
+    std::vector<std::pair<std::string, LoginCheckRecord>> out;
+    for (int rc = s.step(); rc != SQLITE_DONE; rc = s.step()) {
+        if (rc != SQLITE_ROW) return db_error(db, "read login checks");
+        out.emplace_back(s.col_text(0), LoginCheckRecord{s.col_text(1), s.col_text(2), s.col_text(3), s.col_int(4),
+                                                         s.col_opt_text(5)});
+    }
+    return out;
+}
+
 }  // namespace cc::server
