@@ -49,7 +49,8 @@ std::string outcome_text(const std::string& outcome) {
 }  // namespace
 
 LoginCheckNote login_check_note(const LoginCheckState& c, double now_ms, int utc_offset_minutes) {
-    if (c.phase == LoginCheckState::Phase::Checking) return {"Checking the login\xE2\x80\xA6", {}, LoginCheckTone::Busy};
+    if (c.phase == LoginCheckState::Phase::Checking)
+        return {"Checking the login\xE2\x80\xA6", {}, LoginCheckTone::Busy};
     if (c.phase == LoginCheckState::Phase::Failed)
         return {"The login could not be tested", c.error, LoginCheckTone::Bad};
     if (!c.result) return {};

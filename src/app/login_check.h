@@ -21,7 +21,7 @@ bool selected_login_testable(const State& s);
 
 enum class LoginCheckTone { Neutral, Good, Bad, Busy };
 struct LoginCheckNote {
-    std::string text;  // "" when there is nothing to say
+    std::string text;    // "" when there is nothing to say
     std::string detail;  // the server's message, for a second line or a tooltip
     LoginCheckTone tone = LoginCheckTone::Neutral;
 };

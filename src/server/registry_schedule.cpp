@@ -17,7 +17,8 @@ Result<StoredLogin> stored_login(Store& store, const SecretBox& box, const Crede
     auto blob = store.credential_secret_blob(id);
     if (!blob) return blob.error();
     if (!*blob)
-        return ApiError{409, "This credential uses an existing Kubernetes Secret",
+        return ApiError{409,
+                        "This credential uses an existing Kubernetes Secret",
                         "The server holds no login for it to test; test the Secret's registry login in the cluster",
                         {}};
     auto request = open_secret_values(box, **blob, kind, id);

@@ -80,7 +80,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);

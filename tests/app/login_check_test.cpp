@@ -1,10 +1,11 @@
 // Registry login checks in the app: the form's "Test login" (the request it sends, NGC's fixed
 // registry and user, the answer and its line), the selected credential's kept check asked for
 // once, and its "Test login".
+#include "app/login_check.h"
+
 #include <doctest/doctest.h>
 
 #include "app/create_form.h"
-#include "app/login_check.h"
 #include "app_fixtures.h"
 #include "core/time_text.h"
 
@@ -50,8 +51,11 @@ TEST_CASE("login check: the form's test sends the typed values once, and shows t
     // A second press while it runs sends nothing.
     CHECK(login_requests(update(s, CreateLoginTestRequested{"registry.example.com", "robot", "x"})).empty());
 
-    update(s, respond(fx[0], 200,
-                      R"({"outcome":"wrongCredentials","message":"refused","checkedAt":"2026-11-02T09:14:03.000Z","durationMs":9})"));
+    update(
+        s,
+        respond(
+            fx[0], 200,
+            R"({"outcome":"wrongCredentials","message":"refused","checkedAt":"2026-11-02T09:14:03.000Z","durationMs":9})"));
     CHECK(s.dialog.create.login_check.phase == LoginCheckState::Phase::Done);
     const auto note = login_check_note(s.dialog.create.login_check, ms_of("2026-11-02T09:16:10Z"), 0);
     CHECK(note.text == "Wrong user or password \xC2\xB7 checked 2 min ago");
@@ -107,8 +111,11 @@ TEST_CASE("login check: the selected credential's kept check is asked for once; 
     CHECK(test[0].request.path == "api/v1/asset/credentials/docker-registry/c-1/test-login");
     CHECK(test[0].request.body.find("password") == std::string_view::npos);
     CHECK(s.login_check.check.phase == LoginCheckState::Phase::Checking);
-    update(s, respond(test[0], 200,
-                      R"({"outcome":"unreachable","message":"Could not reach","checkedAt":"2026-11-02T10:00:00.000Z","durationMs":5,"failingSince":"2026-11-02T09:50:00.000Z"})"));
+    update(
+        s,
+        respond(
+            test[0], 200,
+            R"({"outcome":"unreachable","message":"Could not reach","checkedAt":"2026-11-02T10:00:00.000Z","durationMs":5,"failingSince":"2026-11-02T09:50:00.000Z"})"));
     const auto note = login_check_note(s.login_check.check, ms_of("2026-11-02T10:00:01Z"), 0);
     CHECK(note.text.find("Registry unreachable (failing since") == 0);
     CHECK(note.tone == LoginCheckTone::Bad);
