@@ -105,7 +105,7 @@ test('the new-credential form tests the typed login: good, then a wrong password
   await clickField(page, 'Test login##form-login-test');
   const good = await note(page, 'form/login-check');
   assert.match(good.label, /^Login OK · checked just now$/);
-  await screenshot(page, 'registry-login-form-ok');
+  await screenshot(page, 'registry-login-form-ok.png');
 
   await clickField(page, '##password');
   await page.keyboard.press('Control+A');
@@ -117,7 +117,7 @@ test('the new-credential form tests the typed login: good, then a wrong password
   assert.match(wrong.label, /checked just now$/);
   const detail = (await items(page)).find((it) => it.id === 'form/login-check/detail');
   assert.ok(detail && detail.label.includes('refused'), 'the server says what the registry did');
-  await screenshot(page, 'registry-login-form-wrong');
+  await screenshot(page, 'registry-login-form-wrong.png');
 });
 
 test('a stored credential is tested from the details panel, and the outcome is kept', async () => {
@@ -139,7 +139,7 @@ test('a stored credential is tested from the details panel, and the outcome is k
   await click(page, byId('Test login##details-login-test'), 'Test login');
   const ok = await note(page, 'details/login-check');
   assert.equal(ok.label, 'Login OK · checked just now');
-  await screenshot(page, 'registry-login-details');
+  await screenshot(page, 'registry-login-details.png');
 
   const kept = await apiGet(server.origin, `/api/v1/asset/credentials/docker-registry/${id}/login-check`, token);
   assert.equal(kept.status, 200);
