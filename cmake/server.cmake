@@ -5,13 +5,16 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+# The registry login check (registry_login.cpp): libcurl over OpenSSL, for its certificate checks.
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 find_package(Threads REQUIRED)
 
 file(GLOB CC_SERVER_SOURCES CONFIGURE_DEPENDS src/server/*.cpp)
 list(FILTER CC_SERVER_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
 add_library(cc_server STATIC ${CC_SERVER_SOURCES})
 target_link_libraries(cc_server PUBLIC cc_core PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::SQLITE
-                      PkgConfig::ARGON2 PkgConfig::ZLIB Threads::Threads)
+                      PkgConfig::ARGON2 PkgConfig::ZLIB PkgConfig::CURL PkgConfig::OPENSSL Threads::Threads)
 target_compile_options(cc_server PRIVATE ${CC_WARNINGS})
 
 add_executable(credentials_server src/server/main.cpp)

@@ -132,6 +132,97 @@ HttpRequest delete_credential_request(const Session& s, CredentialKind kind, con
     return r;
 }
 
+namespace {
+
+// `text` as a JSON string literal appended to `out` (which the caller sized), no other copy.
+void append_json_string(std::string& out, std::string_view text) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    out += '"';
+}
+
+std::size_t json_string_size(std::string_view text) {
+    std::size_t n = 2;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+    }
+    return n;
+}
+
+Result<LoginCheck> decode_login_check(const Json& j) {
+    if (!j.is_object() || !j.contains("outcome") || !j["outcome"].is_string() || !j.contains("checkedAt") ||
+        !j["checkedAt"].is_string())
+        return ApiError{0, "The server's answer to the login test could not be read", {}, {}};
+    LoginCheck c;
+    c.outcome = j["outcome"].get<std::string>();
+    if (j.contains("message") && j["message"].is_string()) c.message = j["message"].get<std::string>();
+    c.checked_at = j["checkedAt"].get<std::string>();
+    if (j.contains("durationMs") && j["durationMs"].is_number_integer())
+        c.duration_ms = j["durationMs"].get<std::int64_t>();
+    if (j.contains("failingSince") && j["failingSince"].is_string())
+        c.failing_since = j["failingSince"].get<std::string>();
+    return c;
+}
+
+}  // namespace
+
+HttpRequest form_login_test_request(const Session& s, std::string_view url, std::string_view user,
+                                    std::string& password) {
+    std::string body;
+    body.reserve(32 + json_string_size(url) + json_string_size(user) + json_string_size(password));
+    body += "{\"url\":";
+    append_json_string(body, url);
+    body += ",\"user\":";
+    append_json_string(body, user);
+    body += ",\"password\":";
+    append_json_string(body, password);
+    body += '}';
+    wipe_string(password);
+    HttpRequest r = with_body(s, "POST", "api/v1/asset/credentials/docker-registry/test-login", std::move(body));
+    r.body_is_secret = true;
+    return r;
+}
+
+HttpRequest stored_login_test_request(const Session& s, CredentialKind kind, const CredentialId& id) {
+    return with_body(s, "POST", credential_path(kind, id) + "/test-login", "{}");
+}
+
+HttpRequest login_check_request(const Session& s, CredentialKind kind, const CredentialId& id) {
+    return get(s, credential_path(kind, id) + "/login-check");
+}
+
+Result<LoginCheck> parse_login_test(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    auto j = parse_json(r.body.view());
+    if (!j) return j.error();
+    return decode_login_check(*j);
+}
+
+Result<std::optional<LoginCheck>> parse_login_check(const HttpResponse& r) {
+    if (!is_success(r.status)) return error_of(r);
+    auto j = parse_json(r.body.view());
+    if (!j) return j.error();
+    if (!j->is_object() || !j->contains("loginCheck")) return ApiError{0, "The login check could not be read", {}, {}};
+    if ((*j)["loginCheck"].is_null()) return std::optional<LoginCheck>{};
+    auto c = decode_login_check((*j)["loginCheck"]);
+    if (!c) return c.error();
+    return std::optional<LoginCheck>{std::move(*c)};
+}
+
 HttpRequest credential_history_request(const Session& s, const CredentialId& id) {
     return get(s, "api/v1/x-reference/credentials/" + url_encode(id.value) +
                       "/history?limit=" + std::to_string(kHistoryPageSize));

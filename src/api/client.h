@@ -66,6 +66,24 @@ HttpRequest delete_credential_request(const Session& s, CredentialKind kind, con
 inline constexpr int kHistoryPageSize = 50;
 HttpRequest credential_history_request(const Session& s, const CredentialId& id);
 
+// ---- registry login checks (this reference server's extension; docs/api.md, 'Registry login
+// checks (extension)') ----------------------------------------------------------------------------
+struct LoginCheck {
+    std::string outcome;  // "ok", "wrongCredentials", "unreachable", "tlsError", "notARegistry"
+    std::string message;
+    std::string checked_at;  // RFC 3339
+    std::int64_t duration_ms = 0;
+    std::string failing_since;  // stored credentials whose checks fail: since when; else ""
+};
+// A form's values, not saved yet. The body holds the password (marked secret); `password` is
+// wiped here.
+HttpRequest form_login_test_request(const Session& s, std::string_view url, std::string_view user,
+                                    std::string& password);
+// A stored docker-registry or NGC credential: the server uses the values it keeps.
+HttpRequest stored_login_test_request(const Session& s, CredentialKind kind, const CredentialId& id);
+// The last check of a stored credential ({"loginCheck": ... | null}).
+HttpRequest login_check_request(const Session& s, CredentialKind kind, const CredentialId& id);
+
 struct ExistingSecret {
     std::string name;
     std::string namespace_name;
@@ -86,6 +104,11 @@ Result<CredentialPermissions> parse_permitted_scopes(const HttpResponse& r);
 Result<std::vector<ExistingSecret>> parse_existing_secrets(const HttpResponse& r);
 // {"entries": [...], "next"?}, newest first.
 Result<AuditPage> parse_credential_history(const HttpResponse& r);
+
+// The answer of a test (either kind).
+Result<LoginCheck> parse_login_test(const HttpResponse& r);
+// The answer of login_check_request: nullopt before the first check.
+Result<std::optional<LoginCheck>> parse_login_check(const HttpResponse& r);
 
 // The error carried by a non-2xx (or failed) exchange, in the Run:ai shape.
 ApiError error_of(const HttpResponse& r);

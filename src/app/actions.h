@@ -53,10 +53,21 @@ struct History {
     CredentialId id;
     std::uint64_t generation = 0;
 };
+struct FormLoginTest {  // the new-credential form's "Test login"
+    std::uint64_t dialog = 0;
+};
+struct StoredLoginTest {  // "Test login" of a stored credential
+    CredentialId id;
+};
+struct LoginCheckLoad {  // the kept check of the selected credential
+    CredentialId id;
+    std::uint64_t generation = 0;
+};
 }  // namespace request
 
 using RequestContext = std::variant<request::Token, request::Load, request::Poll, request::ExistingSecrets,
-                                    request::Create, request::Rename, request::Delete, request::History>;
+                                    request::Create, request::Rename, request::Delete, request::History,
+                                    request::FormLoginTest, request::StoredLoginTest, request::LoginCheckLoad>;
 
 // ---- session and loading ----------------------------------------------------------------------
 struct LoginSubmitted {
@@ -145,13 +156,16 @@ struct ExportRequested {
 };
 struct UsableAtCleared {};        // the "Usable at" chip's remove button
 struct HistoryRetryRequested {};  // the details panel's Retry button, after a failed load
+// "Test login" of the one selected credential (docker registry or NGC): the server signs in to
+// the registry with the values it keeps.
+struct LoginTestRequested {};
 // Time to spare (nothing to draw, no input): the app builds one more column's sort index while
 // has_background_work(state) says there is one to build.
 struct BackgroundWorkDue {};
 using TableAction =
     std::variant<SearchChanged, FilterSet, FilterRemoved, FiltersCleared, SortClicked, ColumnVisibilitySet,
                  ColumnsReset, UrlHashChanged, StoredPreferencesLoaded, RowClicked, SelectionCleared, ExportRequested,
-                 UsableAtCleared, HistoryRetryRequested, BackgroundWorkDue>;
+                 UsableAtCleared, HistoryRetryRequested, LoginTestRequested, BackgroundWorkDue>;
 
 // ---- dialogs: new credential, rename, delete -------------------------------------------------------
 struct NewCredentialRequested {
@@ -174,6 +188,13 @@ struct CreateFormatChosen {
 struct CreateSubmitted {
     CreateRequest request;
 };
+// The form's "Test login": the registry URL, user and password as typed (for an NGC key only the
+// key, as `password`). The password is a heap string made for it; update() wipes it in every case.
+struct CreateLoginTestRequested {
+    std::string url;
+    std::string user;
+    std::string password;
+};
 struct RenameRequested {};  // for the one selected credential
 struct RenameSubmitted {
     UpdateRequest request;
@@ -184,8 +205,8 @@ struct DeleteRequested {};
 struct DeleteConfirmed {};
 struct DialogClosed {};
 using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, CreateFormatChosen,
-                                  ExistingSecretsRefreshRequested, CreateSubmitted, RenameRequested, RenameSubmitted,
-                                  DeleteRequested, DeleteConfirmed, DialogClosed>;
+                                  ExistingSecretsRefreshRequested, CreateSubmitted, CreateLoginTestRequested,
+                                  RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed>;
 
 // ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "app/actions.h"
 #include "core/name_check.h"
 #include "core/secret_format.h"
 #include "core/secret_text.h"
@@ -257,6 +258,15 @@ void wipe(PasteImport& p) {
     EnvParseResult rows{std::move(p.rows), {}};
     wipe(rows);
     p = PasteImport{};
+}
+
+CreateLoginTestRequested make_login_test_request(const CreateForm& f) {
+    CreateLoginTestRequested a;
+    const bool ngc = f.kind == CredentialKind::NgcApiKey;
+    a.url = ngc ? std::string() : std::string(f.url);
+    a.user = ngc ? std::string() : std::string(f.user);
+    a.password = heap_copy(ngc ? f.ngc_key : f.password);
+    return a;
 }
 
 }  // namespace cc::app

@@ -56,6 +56,11 @@ const FieldProblem* problem_for(const std::vector<FieldProblem>& problems, std::
 // small-string buffer, so moving them leaves no partial copy; update() wipes them.
 CreateRequest make_create_request(const CreateForm& f);
 
+// The form's "Test login" with heap copies of its values (the NGC key as the password); update()
+// wipes the password.
+struct CreateLoginTestRequested;
+CreateLoginTestRequested make_login_test_request(const CreateForm& f);
+
 // ---- pasting a .env block or a Docker config.json into the import box ----
 // What an import does to the form. The view copies the values into its buffers (the values
 // are secrets: it moves them into SecretTexts, then wipe() clears the rest of this).

@@ -83,6 +83,15 @@ struct ExistingSecrets {
     std::string error;
 };
 
+// A registry login check (the reference server's extension; docs/api.md, 'Registry login checks
+// (extension)'): of the new-credential form, or of the selected credential.
+struct LoginCheckState {
+    enum class Phase { Idle, Checking, Done, Failed };
+    Phase phase = Phase::Idle;
+    std::optional<api::LoginCheck> result;  // the last answer (kept while a new check runs)
+    std::string error;                      // Failed: why the server gave no answer
+};
+
 struct CreateDialog {
     CredentialKind kind = CredentialKind::DockerRegistry;
     std::optional<ScopeRef> scope;  // normalized; preset when the user may create in one scope only
@@ -93,6 +102,7 @@ struct CreateDialog {
     bool submitting = false;
     std::optional<ApiError> error;  // the last refusal; `field` is a form field name ("name")
     ExistingSecrets existing;
+    LoginCheckState login_check;
 };
 
 struct RenameDialog {
@@ -159,6 +169,15 @@ struct HistoryState {
     bool in_flight = false;
     bool stale = false;            // changed since it was asked for: ask again
     std::uint64_t generation = 0;  // the load generation the request in flight was sent in
+};
+
+// The login check of the one selected docker-registry or NGC credential, in the details panel:
+// the kept one is asked for when the selection settles on it, a new one on "Test login".
+struct StoredLoginCheck {
+    std::optional<CredentialId> id;
+    LoginCheckState check;
+    bool loading = false;  // the kept check is on its way
+    std::uint64_t generation = 0;
 };
 
 // What sits over the page besides the dialogs: the command palette or the list of shortcuts.
@@ -257,6 +276,7 @@ struct State {
 
     DiagramState diagram;
     HistoryState history;
+    StoredLoginCheck login_check;
 
     // What a screen reader says next, unasked (a polite live region): a status that changed, a
     // credential created or deleted. The serial changes with each one, even when the text repeats.

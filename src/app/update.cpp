@@ -42,6 +42,7 @@ std::vector<Effect> update(State& s, Action action) {
     // The selection changes in many places (a click, a reload, a filter, a new credential);
     // the details panel's history follows it here, once, whatever changed it.
     for (auto& e : follow_history(s)) fx.push_back(std::move(e));
+    for (auto& e : follow_login_check(s)) fx.push_back(std::move(e));
     for (auto& e : follow_kept_session(s)) fx.push_back(std::move(e));
     return fx;
 }

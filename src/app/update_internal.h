@@ -52,6 +52,15 @@ Effects on_response(State& s, const request::Create& r, HttpResponded& a);
 Effects on_response(State& s, const request::Rename& r, HttpResponded& a);
 Effects on_response(State& s, const request::Delete& r, HttpResponded& a);
 
+// update_login_check.cpp
+Effects handle(State& s, CreateLoginTestRequested& a);
+Effects handle(State& s, LoginTestRequested& a);
+Effects on_response(State& s, const request::FormLoginTest& r, HttpResponded& a);
+Effects on_response(State& s, const request::StoredLoginTest& r, HttpResponded& a);
+Effects on_response(State& s, const request::LoginCheckLoad& r, HttpResponded& a);
+// After every action: asks for the kept login check of the one selected registry credential.
+Effects follow_login_check(State& s);
+
 // update_diagram.cpp
 Effects handle(State& s, DiagramOpened& a);
 Effects handle(State& s, DiagramClosed& a);

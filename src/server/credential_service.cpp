@@ -5,6 +5,7 @@
 #include "server/credential_service.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/json_codec.h"
 #include "core/secret_format.h"
@@ -17,6 +18,35 @@
 
 namespace cc::server {
 namespace {
+
+// A registry credential whose kept login check fails has an issue (docs/api.md, 'Status
+// lifecycle'): a steady status becomes Issues found, its message says since when and why.
+// Transient and failed statuses stay: what the cluster is doing comes first.
+VoidResult add_login_issues(Store& store, std::vector<Credential>& list) {
+    bool any = false;
+    for (const auto& c : list)
+        if (c.status && (c.meta.kind == CredentialKind::DockerRegistry || c.meta.kind == CredentialKind::NgcApiKey))
+            any = true;
+    if (!any) return ok();
+    auto failing = store.failing_login_checks();
+    if (!failing) return failing.error();
+    if (failing->empty()) return ok();
+    std::unordered_map<std::string, const LoginCheckRecord*> by_id;
+    for (const auto& [id, check] : *failing) by_id.emplace(id, &check);
+    for (auto& c : list) {
+        if (!c.status) continue;
+        auto it = by_id.find(c.meta.id.value);
+        if (it == by_id.end()) continue;
+        const SyncStatus st = c.status->status;
+        if (st != SyncStatus::NoIssuesFound && st != SyncStatus::IssuesFound && st != SyncStatus::NoStatus) continue;
+        const LoginCheckRecord& check = *it->second;
+        const std::string note = "Registry login failing since " + check.failing_since.value_or(check.checked_at) +
+                                 " (checked " + check.checked_at + "): " + check.message;
+        c.status->status = SyncStatus::IssuesFound;
+        c.status->message = c.status->message.empty() ? note : c.status->message + "; " + note;
+    }
+    return ok();
+}
 
 ApiError bad(std::string field, std::string message) {
     return ApiError{400, std::move(message), {}, std::move(field)};
@@ -186,6 +216,8 @@ Result<std::vector<Credential>> list_credentials(Store& store, const CallerAcces
     if (!all) return all.error();
     if (!query->status_info)
         for (auto& c : *all) c.status.reset();
+    else if (auto r = add_login_issues(store, *all); !r)
+        return r.error();
     return std::move(*all);
 }
 
@@ -302,7 +334,13 @@ Result<Credential> get_credential(Store& store, const CallerAccess& access, Cred
     if (!status) return status.error();
     auto c = visible_credential(store, access, access.user, kind, id, usage->value_or(false));
     if (!c) return c.error();
-    if (!status->value_or(false)) c->status.reset();
+    if (!status->value_or(false)) {
+        c->status.reset();
+    } else {
+        std::vector<Credential> one{std::move(*c)};
+        if (auto r = add_login_issues(store, one); !r) return r.error();
+        return std::move(one.front());
+    }
     return c;
 }
 

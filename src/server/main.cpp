@@ -21,7 +21,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: credentials_server [--host HOST] [--port PORT] [--data DIR] [--web DIR] [--base-path /PREFIX/]\n"
     "                          [--agent-delay-ms N] [--demo-size N] [--demo-org standard|large] [--kiosk-user EMAIL]\n"
-    "                          [--frame-ancestors SOURCES]\n"
+    "                          [--frame-ancestors SOURCES] [--registry-ca-file PEM]\n"
+    "                          [--registry-check-interval S]\n"
     "                          [--workers N] [--max-connections N] [--max-connections-per-address N]\n"
     "  --host       address to listen on (default 127.0.0.1)\n"
     "  --port       port, 0 picks a free one (default 8080)\n"
@@ -30,6 +31,10 @@ constexpr const char* kUsage =
     "  --base-path  mount the app and /api under this prefix, as a host console proxy would\n"
     "  --kiosk-user EMAIL  displays (?display=kiosk) get a session of this read-only user without\n"
     "               a password (e.g. viewer@demo.local)\n"
+    "  --registry-ca-file PEM  certificates that registry login checks trust besides the system's\n"
+    "               CA store (a registry with a private CA); verification is never skipped\n"
+    "  --registry-check-interval S  check every stored docker-registry and NGC login every S\n"
+    "               seconds; a failing one shows as an issue in its status (default: off)\n"
     "  --agent-delay-ms  how long the simulated cluster agents leave a credential Creating,\n"
     "               Updating or Deleting before acting on it (default 1500)\n"
     "  --demo-size  how many credentials a new database gets: 0 for an empty account, more than\n"
@@ -99,6 +104,14 @@ std::optional<int> parse_args(int argc, char** argv, cc::server::Config& config)
             config.base_path = value;
         } else if (arg == "--frame-ancestors") {
             config.frame_ancestors = value;
+        } else if (arg == "--registry-check-interval") {
+            if (value.empty() || value.size() > 6 || value.find_first_not_of("0123456789") != std::string::npos) {
+                std::fprintf(stderr, "invalid registry check interval: %s\n", value.c_str());
+                return 2;
+            }
+            config.registry_check_interval_s = std::stoi(value);
+        } else if (arg == "--registry-ca-file") {
+            config.registry_ca_file = value;
         } else if (arg == "--kiosk-user") {
             config.kiosk_user = value;
         } else if (arg == "--agent-delay-ms") {

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "server/auth.h"
 #include "server/crypto.h"
+#include "server/registry_login.h"
 #include "server/router.h"
 #include "server/store.h"
 
@@ -24,6 +25,7 @@ struct ServerContext {
     ClusterAgents* agents = nullptr;  // wake() after a change the cluster agents should act on
     LoginThrottle* logins = nullptr;  // every password check goes through it
     std::string kiosk_user;           // Config::kiosk_user
+    RegistryCheckOptions registry;    // Config::registry_ca_file
 };
 
 // Each group registers its routes with the access rule the dispatcher applies (router.h); the
@@ -48,6 +50,11 @@ void add_org_routes(Router& router, const ServerContext& ctx);
 // /api/v1/asset/datasource/git, /api/v1/asset/datasource/s3, /api/v1/asset/environment: the same
 // role x scope rules as credentials.
 void add_asset_routes(Router& router, const ServerContext& ctx);
+
+// Extensions (not Run:ai): registry login checks. POST .../docker-registry/test-login (a form's
+// values; callers who may create somewhere), POST .../{docker-registry,ngc-api-key}/{id}/test-login
+// and GET .../{id}/login-check (whoever may read the credential; the server uses the stored values).
+void add_registry_login_routes(Router& router, const ServerContext& ctx);
 
 // Extensions of this server (not Run:ai): GET /api/v1/asset/credentials/existing-secrets (where
 // the caller may create credentials) and /api/v1/x-reference/clusters/{clusterUuid}/{secrets,

@@ -22,6 +22,7 @@
 #include "server/http_front.h"
 #include "server/http_util.h"
 #include "server/login_throttle.h"
+#include "server/registry_schedule.h"
 #include "server/routes.h"
 #include "server/security_headers.h"
 #include "server/static_files.h"
@@ -72,6 +73,7 @@ void add_api_routes(Router& router, ServerContext& ctx) {
     add_token_routes(router, ctx);
     add_kiosk_routes(router, ctx);
     add_credential_routes(router, ctx);
+    add_registry_login_routes(router, ctx);
     add_permission_routes(router, ctx);
     add_org_routes(router, ctx);
     add_asset_routes(router, ctx);
@@ -121,7 +123,8 @@ struct Server::Running {
     std::unique_ptr<SecretBox> secrets;
     std::unique_ptr<TokenService> tokens;
     std::unique_ptr<Store> store;
-    std::unique_ptr<ClusterAgents> agents;  // after store: destroyed (stopped) before it
+    std::unique_ptr<ClusterAgents> agents;                     // after store: destroyed (stopped) before it
+    std::unique_ptr<RegistryLoginSchedule> registry_schedule;  // likewise; null when not asked for
     std::unique_ptr<LoginThrottle> logins;
     std::unique_ptr<ServerContext> ctx;
     Router router;
@@ -274,9 +277,15 @@ VoidResult Server::Running::start_services(const Config& config) {
     logins = std::make_unique<LoginThrottle>(config.login_policy);
     ctx->logins = logins.get();
     ctx->kiosk_user = config.kiosk_user;
+    ctx->registry.extra_ca_file = config.registry_ca_file;
     agents = std::make_unique<ClusterAgents>(*store, *secrets,
                                              std::chrono::milliseconds(std::max(0, config.agent_delay_ms)));
     ctx->agents = agents.get();
+    if (config.registry_check_interval_s > 0) {
+        registry_schedule = std::make_unique<RegistryLoginSchedule>(
+            *store, *secrets, ctx->registry, std::chrono::seconds(config.registry_check_interval_s));
+        registry_schedule->start();
+    }
     return agents->start();
 }
 
@@ -370,6 +379,7 @@ VoidResult Server::start() {
 void Server::stop() {
     if (!running_) return;
     if (running_->front) running_->front->stop();
+    if (running_->registry_schedule) running_->registry_schedule->stop();
     if (running_->agents) running_->agents->stop();
     running_.reset();
 }

@@ -30,6 +30,12 @@ struct Config {
     // A user whose session a display may ask for without a password (POST /api/v1/kiosk/session),
     // for kiosk and wall displays; empty: no such sessions. The user may only read.
     std::string kiosk_user;
+    // Certificates the registry login checks trust besides the system's CA store (for tests with a
+    // self-signed registry); empty: the system's only. There is no way to skip verification.
+    std::string registry_ca_file;
+    // Seconds between checks of every stored docker-registry and NGC login (a failing one shows
+    // as an issue in its status); 0: only when a user asks.
+    int registry_check_interval_s = 0;
     // Credentials of a new database: nullopt = the hand-written demo set; 0 = none (an
     // empty account); more than the demo set = the demo set plus generated ones.
     std::optional<std::size_t> demo_size;

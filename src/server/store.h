@@ -38,6 +38,15 @@ struct AccountRecord {
     std::string created_at;
 };
 
+// A registry login check as stored: outcome is an api name ("ok", "wrongCredentials"...).
+struct LoginCheckRecord {
+    std::string outcome;
+    std::string message;
+    std::string checked_at;  // RFC 3339
+    std::int64_t duration_ms = 0;
+    std::optional<std::string> failing_since;  // set by put_login_check
+};
+
 struct RoleAssignment {
     std::string role;  // "System administrator", "Department administrator", "L1 researcher", ...
     ScopeType scope_type = ScopeType::Tenant;
@@ -71,7 +80,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -129,6 +138,12 @@ public:
                                                      const ScopeNodes* nodes = nullptr);
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
+    // The last registry login check of a credential (store_login_checks.cpp); putting one keeps
+    // failing_since from the earlier check while the outcome stays a failure.
+    VoidResult put_login_check(const CredentialId& id, const LoginCheckRecord& check);
+    Result<std::optional<LoginCheckRecord>> login_check(const CredentialId& id);
+    // The kept checks that failed, by credential id (few: a list reads them all at once).
+    Result<std::vector<std::pair<std::string, LoginCheckRecord>>> failing_login_checks();
     // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
     // Status, issues, message and url as the agents report them.
     VoidResult set_credential_status(const CredentialId& id, const AssetStatus& status);

@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 6> kMigrations = {{
+inline constexpr std::array<Migration, 7> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -269,6 +269,20 @@ CREATE INDEX credentials_by_creation ON credentials (created_at, id);
 CREATE INDEX credentials_by_node ON credentials (scope,
     CASE scope WHEN 'cluster' THEN cluster_id WHEN 'department' THEN department_id WHEN 'project' THEN project_id END);
 CREATE INDEX credentials_private_by_owner ON credentials (created_by) WHERE private <> 0;
+)sql"},
+    {7, R"sql(
+-- The last login check of each docker-registry or NGC credential (registry_login.h): what the
+-- registry answered, never a secret. failing_since: when the checks started failing (the first
+-- failing check after a good one), null while they pass. No foreign key: ids are never reused,
+-- and a row of a deleted credential is never read (the credential is looked up first).
+CREATE TABLE registry_login_checks (
+    credential_id TEXT PRIMARY KEY,
+    outcome       TEXT NOT NULL,
+    message       TEXT NOT NULL,
+    checked_at    TEXT NOT NULL,
+    duration_ms   INTEGER NOT NULL,
+    failing_since TEXT
+);
 )sql"},
 }};
 

@@ -10,6 +10,7 @@
 
 #include "app/commands.h"
 #include "app/create_form.h"
+#include "app/login_check.h"
 #include "core/kubectl_snippet.h"
 #include "core/name_check.h"
 #include "core/paste_parsers.h"
@@ -286,7 +287,23 @@ void draw_import(CreateFormUi& f, bool docker) {
     }
 }
 
-void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m) {
+// "Test login" under a registry login's fields: enabled once they are filled; the outcome and
+// when it was checked beside it.
+void draw_form_login_test(const app::State& state, const CreateFormUi& f, Actions& out, double now_ms) {
+    const app::CreateDialog& d = state.dialog.create;
+    ImGui::Dummy(em(0, 0.2f));
+    const app::CreateForm form = form_of(state, f);
+    const bool ready = app::form_login_test_ready(d, form.url, form.user, form.password, form.ngc_key);
+    if (secondary_button(ICON_KEY "  Test login##form-login-test", ImVec2(0, 0), ready))
+        out.push_back(app::make_login_test_request(form));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        tooltip_text(d.kind == CredentialKind::NgcApiKey
+                         ? "Sign in to nvcr.io with this key (user $oauthtoken), from the server"
+                         : "Sign in to the registry with this user and password, from the server");
+    draw_login_check_note(app::login_check_note(d.login_check, now_ms, state.utc_offset_minutes), "form/login-check");
+}
+
+void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out, double now_ms) {
     switch (state.dialog.create.kind) {
         case CredentialKind::DockerRegistry: {
             draw_import(f, true);
@@ -300,6 +317,7 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
                 ImGui::PopStyleColor();
                 register_last_item("warning/url", *w);
             }
+            draw_form_login_test(state, f, out, now_ms);
             break;
         }
         case CredentialKind::AccessKey:
@@ -309,6 +327,7 @@ void draw_new_secret(const app::State& state, CreateFormUi& f, const Messages& m
         case CredentialKind::Password: username_and_password(f, m); break;
         case CredentialKind::NgcApiKey:
             labelled_secret(f, m, "NGC API key", "ngcApiKey", "##ngc-key", f.ngc_key, "nvapi-...");
+            draw_form_login_test(state, f, out, now_ms);
             break;
         case CredentialKind::GenericSecret: {
             switch (state.dialog.create.format) {
@@ -483,7 +502,7 @@ void draw_secret_section(const app::State& state, CreateFormUi& f, const Message
     if (existing)
         draw_existing(state, f, m, out, now_ms);
     else
-        draw_new_secret(state, f, m);
+        draw_new_secret(state, f, m, out, now_ms);
 }
 
 // A refusal the form cannot place next to a field.

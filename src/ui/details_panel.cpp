@@ -62,6 +62,7 @@ void draw_one(const app::State& state, const Credential& c, const CredentialRow&
     ImGui::PopTextWrapPos();
     register_last_item("details/status", std::string(row.status_detail()));
     ImGui::Dummy(em(0, 0.2f));
+    draw_details_login_check(state, c, out, now_ms);
 
     field("Description", c.meta.description.value_or(""), "details/description");
     field("Scope", std::string(row.scope_path()), "details/scope");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/actions.h"
+#include "app/login_check.h"
 #include "app/state.h"
 #include "imgui.h"
 #include "ui/ui_state.h"
@@ -29,6 +30,11 @@ void draw_credential_cards(const app::State& state, Actions& out);
 void draw_details_panel(const app::State& state, Actions& out, double now_ms, bool focus);
 // The selected credential's history, inside the details panel (credential_history.cpp).
 void draw_credential_history(const app::State& state, Actions& out);
+// A login check's line (login_check_view.cpp): a spinner while it runs, the outcome coloured,
+// the server's message wrapped under it; registered as `id` for the tests.
+void draw_login_check_note(const app::LoginCheckNote& note, const char* id);
+// The details panel's "Registry login" section of a docker-registry or NGC credential.
+void draw_details_login_check(const app::State& state, const Credential& c, Actions& out, double now_ms);
 
 // New / Rename / Delete above the table; the "+ New credentials" menu alone (also offered by
 // the empty-account state). `id_suffix` keeps the two menus apart.

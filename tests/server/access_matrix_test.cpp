@@ -116,6 +116,7 @@ TEST_CASE("access: every route declares who may call it, and the table is the on
     server::add_cluster_ext_routes(router, ctx);
     server::add_token_routes(router, ctx);
     server::add_credential_routes(router, ctx);
+    server::add_registry_login_routes(router, ctx);
     server::add_permission_routes(router, ctx);
     server::add_org_routes(router, ctx);
     server::add_asset_routes(router, ctx);
@@ -140,6 +141,11 @@ TEST_CASE("access: every route declares who may call it, and the table is the on
         {"PUT /api/v1/x-reference/clusters/{clusterUuid}/reachability", "system-admin"},
         {"GET /api/v1/x-reference/audit", "system-admin"},
         {"GET /api/v1/x-reference/credentials/{id}/history", "scoped:read"},
+        {"POST /api/v1/asset/credentials/docker-registry/test-login", "scoped:create"},
+        {"POST /api/v1/asset/credentials/docker-registry/{id}/test-login", "scoped:read"},
+        {"GET /api/v1/asset/credentials/docker-registry/{id}/login-check", "scoped:read"},
+        {"POST /api/v1/asset/credentials/ngc-api-key/{id}/test-login", "scoped:read"},
+        {"GET /api/v1/asset/credentials/ngc-api-key/{id}/login-check", "scoped:read"},
     };
     for (auto kind : kAllKinds) {
         const std::string list = kind_path(kind), item = list + "/{id}";
