@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -71,7 +72,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -128,6 +129,8 @@ public:
     Result<std::vector<Credential>> list_credentials(bool with_usage, const CredentialFilter& keep = {},
                                                      const ScopeNodes* nodes = nullptr);
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
+    // The ids of the personal credentials owned by anyone but `viewer` (few: an index holds them).
+    Result<std::set<std::string>> others_private_credential_ids(const std::string& viewer);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
     // Lifecycle (store_credentials.cpp). Each is a 404 when the credential does not exist.
     // Status, issues, message and url as the agents report them.
@@ -174,6 +177,8 @@ public:
         std::optional<std::string> credential_id;
         std::optional<std::string> actor;
         std::optional<std::string> action;
+        // Who reads: events about someone else's personal credential are left out.
+        std::string viewer;
         std::int64_t limit = 100;
         std::int64_t offset = 0;
     };

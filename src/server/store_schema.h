@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 6> kMigrations = {{
+inline constexpr std::array<Migration, 7> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -269,6 +269,17 @@ CREATE INDEX credentials_by_creation ON credentials (created_at, id);
 CREATE INDEX credentials_by_node ON credentials (scope,
     CASE scope WHEN 'cluster' THEN cluster_id WHEN 'department' THEN department_id WHEN 'project' THEN project_id END);
 CREATE INDEX credentials_private_by_owner ON credentials (created_by) WHERE private <> 0;
+)sql"},
+    {7, R"sql(
+-- Personal (private) credentials: their names are unique per owner and kind, not within the
+-- account scope node they carry; the public rule leaves them out.
+DROP INDEX credentials_name_in_scope;
+CREATE UNIQUE INDEX credentials_name_in_scope
+    ON credentials (scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name)
+    WHERE private = 0;
+CREATE UNIQUE INDEX credentials_personal_name ON credentials (created_by, kind, ifnull(name, '')) WHERE private <> 0;
+-- The owner of the personal credential an event is about: nobody else reads it.
+ALTER TABLE audit_events ADD COLUMN private_owner TEXT NOT NULL DEFAULT '';
 )sql"},
 }};
 

@@ -144,10 +144,10 @@ TEST_CASE("access: every route declares who may call it, and the table is the on
     for (auto kind : kAllKinds) {
         const std::string list = kind_path(kind), item = list + "/{id}";
         expected["GET " + list] = "scoped:read";
-        expected["POST " + list] = "scoped:create";
+        expected["POST " + list] = "signed-in";  // a personal credential needs no role
         expected["GET " + item] = "scoped:read";
-        expected["PUT " + item] = "scoped:update";
-        expected["DELETE " + item] = "scoped:delete";
+        expected["PUT " + item] = "signed-in";
+        expected["DELETE " + item] = "signed-in";
     }
     for (const auto& path : {kGit, kS3, kEnv}) {
         expected["POST " + path] = "scoped:create";
@@ -325,9 +325,9 @@ TEST_CASE("access matrix: an asset may reference only credentials its creator ca
             {"environmentVariables", Json::array({{{"name", "X"}, {"credential", {{"assetId", id}, {"key", "k"}}}}})}};
     };
 
-    // An admin's private secret at team-a: only the admin reads it.
+    // An admin's personal (private) secret: only the admin reads it.
     Json private_body =
-        create_body("admins-private-secret", project_scope(1), spec_with_values(CredentialKind::GenericSecret, "pk"));
+        create_body("admins-private-secret", tenant_scope(), spec_with_values(CredentialKind::GenericSecret, "pk"));
     private_body["meta"]["private"] = true;
     const std::string private_secret =
         admin.expect(admin.post(kind_path(CredentialKind::GenericSecret), private_body), 202).at("meta").at("id");
@@ -370,7 +370,7 @@ TEST_CASE("access matrix: an asset may reference only credentials its creator ca
          env,
          seeded("team-b-dockerhub"),
          {"team-b-dockerhub", "team-b"}},
-        {"researcher: the admin's private secret in its own project",
+        {"researcher: the admin's personal secret",
          2,
          kEnv,
          project_scope(1),
