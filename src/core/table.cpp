@@ -110,7 +110,13 @@ RowText literal(std::string_view label) {
 }  // namespace
 
 CredentialRow::CredentialRow(const CredentialRow& other)
-    : id(other.id), kind(other.kind), status(other.status), scope(other.scope), bytes_(other.bytes_), at_(other.at_) {
+    : id(other.id),
+      kind(other.kind),
+      status(other.status),
+      scope(other.scope),
+      personal(other.personal),
+      bytes_(other.bytes_),
+      at_(other.at_) {
     if (other.block_) {
         block_ = std::make_unique<char[]>(at_[kTexts]);
         std::memcpy(block_.get(), other.block_.get(), at_[kTexts]);
@@ -193,6 +199,7 @@ CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_m
     r.id = c.meta.id;
     r.kind = c.meta.kind;
     r.scope = org.normalized(c.meta.scope);
+    r.personal = c.meta.is_private;
     std::array<std::string_view, CredentialRow::kTexts> texts{};
     auto set = [&texts](Column col, std::string_view v) { texts[static_cast<std::size_t>(col)] = v; };
     // Type and Status stay empty: their labels come from the kind and the status.
