@@ -48,7 +48,7 @@ async function typeInto(page, id, text) {
 
 async function openMyCredentials(page) {
   await click(page, (it) => it.id.endsWith('##user-menu') && it.id.includes('@demo.local'), 'the user menu');
-  await click(page, byId('\uf084  My credentials##user-menu'), 'My credentials');
+  await click(page, byId('My credentials##user-menu'), 'My credentials');
   await waitForItem(page, byId('title##personal'), { what: 'My credentials' });
 }
 
@@ -94,7 +94,7 @@ test('personal credentials: made in My credentials, shown only there and only to
   await waitForItem(page, byId('empty##personal'), { what: 'no personal credentials yet' });
 
   for (const p of personal) {
-    await click(page, byId('\uf067  New personal credential##personal'), 'New personal credential');
+    await click(page, byId('New personal credential##personal'), 'New personal credential');
     // Only the three personal types are offered.
     const offered = (await items(page)).filter((it) => it.id.endsWith('##new-personal')).map((it) => it.label);
     assert.deepEqual(offered, ['Docker registry', 'Generic secret', 'NGC API key']);
@@ -122,7 +122,7 @@ test('personal credentials: made in My credentials, shown only there and only to
   await screenshot(page, 'personal-list.png');
 
   // The name a personal Docker registry already has is taken for that type only.
-  await click(page, byId('\uf067  New personal credential##personal'), 'New personal credential');
+  await click(page, byId('New personal credential##personal'), 'New personal credential');
   await click(page, byId('Docker registry##new-personal'), 'Docker registry');
   await typeInto(page, '##name', 'riley-registry');
   const taken = await waitForItem(page, byId('error/name'), { what: 'the name taken' });
@@ -169,7 +169,7 @@ test('personal credentials: made in My credentials, shown only there and only to
   // The owner deletes one from My credentials.
   const again = await signIn(browser, server.url, WINDOW, RILEY);
   await openMyCredentials(again);
-  await click(again, byId('\uf1f8  Delete##personal/riley-ngc'), 'Delete riley-ngc');
+  await click(again, byId('Delete##personal/riley-ngc'), 'Delete riley-ngc');
   const q = await waitForItem(again, byId('delete/question'));
   assert.equal(q.label, 'Delete riley-ngc?');
   await click(again, byId('Delete##delete'), 'confirm');
