@@ -575,15 +575,19 @@ TEST_CASE("access matrix: org lists show readable nodes and the ancestors of tho
 
 // ---- credential endpoints ----------------------------------------------------------------------
 
-TEST_CASE("access matrix: credential actions held nowhere are refused before the request is read") {
+TEST_CASE("access matrix: credential actions held nowhere are refused (403) once the request is understood") {
     auto callers = sign_in_all(shared_server());
     Api& viewer = *callers[3];
     const std::string any_password = seeded("team-a-git");
+    // Create, update and delete are open to anyone signed in (a personal credential needs no
+    // role), so their refusal comes from the service, once it knows what is asked: a bad body is
+    // a 400 first; a good one outside the caller's permissions a 403.
+    expect_error(viewer.post(kind_path(CredentialKind::Password), Json::object()), 400);
+    expect_error(viewer.put(item_path(CredentialKind::Password, any_password), Json{{"spec", Json::object()}}), 400);
     for (const auto& [method, path, body] : std::vector<std::tuple<std::string, std::string, Json>>{
-             {"POST", kind_path(CredentialKind::Password), Json::object()},  // no body check first
              {"POST", kind_path(CredentialKind::Password),
               create_body("v", project_scope(1), spec_with_values(CredentialKind::Password, "v"))},
-             {"PUT", item_path(CredentialKind::Password, any_password), Json{{"spec", Json::object()}}},
+             {"PUT", item_path(CredentialKind::Password, any_password), Json{{"meta", {{"description", "mine"}}}}},
              {"DELETE", item_path(CredentialKind::Password, any_password), nullptr},
              {"GET", kExisting + "?kind=password&scope=project&projectId=1", nullptr},
          }) {

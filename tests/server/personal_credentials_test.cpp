@@ -43,7 +43,8 @@ void hides(const httplib::Result& r, const std::vector<Created>& hidden, const s
 
 std::set<std::string> listed_ids(Api& api, const std::string& path) {
     std::set<std::string> out;
-    for (const auto& e : api.expect(api.get(path), 200).at("entries")) out.insert(e.at("meta").at("id"));
+    const Json list = api.expect(api.get(path), 200);  // kept: a loop over a temporary's member would dangle
+    for (const auto& e : list.at("entries")) out.insert(e.at("meta").at("id"));
     return out;
 }
 
@@ -204,11 +205,16 @@ TEST_CASE("personal credentials: the owner's own, invisible to everyone else thr
     hides(owner.get(kCredentialsPath + "?usageInfo=true&statusInfo=true"), {viewers}, "owner's list");
     expect_error(owner.get(item_path(viewers.kind, viewers.id)), 404);
 
-    // The admin's tools: the audit trail (any filter) and the clusters' Secrets.
+    // The admin's tools: the audit trail (any filter) and the clusters' Secrets. The admin's own
+    // shared riley-docker (made and deleted above) is in the trail by right: there the personal
+    // ones are looked for by id, and by name where the name is theirs alone.
+    std::vector<Created> hidden_in_trail = hidden;
+    for (auto& c : hidden_in_trail)
+        if (c.name == "riley-docker") c.name = c.id;
     for (const std::string& q : {std::string(), std::string("?actor=") + kResearcher.email,
                                  std::string("?action=credential.create"), std::string("?action=credential.delete"),
                                  std::string("?credentialId=") + mine[0].id, std::string("?limit=1000")})
-        hides(admin.get("/api/v1/x-reference/audit" + q), hidden, "audit" + q);
+        hides(admin.get("/api/v1/x-reference/audit" + q), hidden_in_trail, "audit" + q);
     for (const char* cluster : {kClusterA, kClusterB}) {
         hides(admin.get(std::string(kExt) + cluster + "/secrets"), hidden, "secrets");
         hides(admin.get(std::string(kExt) + cluster + "/secrets?namespace=runai"), hidden, "secrets in runai");
@@ -226,5 +232,5 @@ TEST_CASE("personal credentials: the owner's own, invisible to everyone else thr
         CHECK(wait_gone(owner, c.kind, c.id));
     }
     // The deletions are no more visible to the admin than the rest was.
-    hides(admin.get("/api/v1/x-reference/audit?limit=1000"), hidden, "audit after delete");
+    hides(admin.get("/api/v1/x-reference/audit?limit=1000"), hidden_in_trail, "audit after delete");
 }
