@@ -211,6 +211,7 @@ TEST_CASE("delete: the dialog splits the selection into deletable and in-use, an
     used.used_by->workspaces.push_back(WorkloadRef{"w-1", "ws-1", std::nullopt});
     used.used_by->datasources.push_back(DatasourceRef{"d-1", "imagenet-s3", "s3"});
     s.credentials.replace(0, used);
+    update(s, SelectionCleared{});                // the new credential was selected
     CHECK(update(s, DeleteRequested{}).empty());  // nothing selected: no dialog
     CHECK(s.dialog.open == DialogKind::None);
 
