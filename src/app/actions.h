@@ -170,6 +170,7 @@ using TableAction =
 // ---- dialogs: new credential, rename, delete -------------------------------------------------------
 struct NewCredentialRequested {
     CredentialKind kind;
+    bool personal = false;  // "My credentials": a personal credential (docs/product.md, 'Personal credentials')
 };
 // The new-credential form's scope and secret source: the app asks for the existing secrets of
 // the scope when they are needed.
@@ -204,9 +205,17 @@ struct RenameSubmitted {
 struct DeleteRequested {};
 struct DeleteConfirmed {};
 struct DialogClosed {};
+// "My credentials" (the user menu): the signed-in user's personal credentials, over the page.
+struct MyCredentialsOpened {};
+struct MyCredentialsClosed {};
+// The delete button of one personal credential's row: the delete dialog, for that one.
+struct PersonalDeleteRequested {
+    CredentialId id;
+};
 using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, CreateFormatChosen,
                                   ExistingSecretsRefreshRequested, CreateSubmitted, CreateLoginTestRequested,
-                                  RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed>;
+                                  RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed,
+                                  MyCredentialsOpened, MyCredentialsClosed, PersonalDeleteRequested>;
 
 // ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).

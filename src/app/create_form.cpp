@@ -37,12 +37,18 @@ std::optional<std::string> opt(std::string_view v) {
 std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& org, const CredentialStore& loaded,
                                             const PermittedScopes* may_create) {
     std::vector<FieldProblem> out;
-    if (!f.scope) {
+    if (f.personal) {
+        if (!kind_allows_personal(f.kind))
+            out.push_back({"kind", "A personal credential is a Docker registry, a generic secret or an NGC API key"});
+        if (auto p = personal_name_problem(f.name, f.kind, loaded)) out.push_back({"name", *p});
+    } else if (!f.scope) {
         out.push_back({"scope", "Choose the scope the credential belongs to"});
     } else if (may_create && !may_create->allows(org.normalized(*f.scope))) {
         out.push_back({"scope", "You are not allowed to create credentials in " + org.scope_path(*f.scope)});
     }
-    if (f.scope) {
+    if (f.personal) {
+        // checked above
+    } else if (f.scope) {
         if (auto p = name_problem_in_scope(f.name, org.normalized(*f.scope), loaded, std::nullopt, org))
             out.push_back({"name", *p});
     } else if (auto p = name_problem(f.name)) {
@@ -50,7 +56,7 @@ std::vector<FieldProblem> check_create_form(const CreateForm& f, const OrgTree& 
     }
     if (auto p = description_problem(f.description)) out.push_back({"description", *p});
 
-    if (f.use_existing && kind_supports_existing_secret(f.kind)) {
+    if (f.use_existing && !f.personal && kind_supports_existing_secret(f.kind)) {
         need(out, f.existing_secret, "existingSecret", "Choose an existing secret");
         return out;
     }
@@ -121,7 +127,11 @@ CreateRequest make_create_request(const CreateForm& f) {
     r.name = std::string(f.name);
     r.description = opt(f.description);
     if (f.scope) r.scope = *f.scope;
-    const bool existing = f.use_existing && kind_supports_existing_secret(f.kind);
+    if (f.personal) {
+        r.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+        r.is_private = true;
+    }
+    const bool existing = f.use_existing && !f.personal && kind_supports_existing_secret(f.kind);
     const auto secret = [existing](std::string_view v) -> std::optional<std::string> {
         if (existing) return std::nullopt;
         return heap_copy(v);

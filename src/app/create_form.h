@@ -20,6 +20,9 @@ namespace cc::app {
 
 struct CreateForm {
     CredentialKind kind = CredentialKind::DockerRegistry;
+    // A personal credential ("My credentials"): no scope (the account), no existing secret, the
+    // name unique among the user's own of that type; made with meta.private.
+    bool personal = false;
     std::optional<ScopeRef> scope;
     std::string_view name;
     std::string_view description;

@@ -10,6 +10,7 @@
 
 #include "api/client.h"
 #include "app/actions.h"
+#include "app/delete_preview.h"
 #include "core/audit.h"
 #include "core/credential.h"
 #include "core/credential_list_stream.h"
@@ -94,6 +95,7 @@ struct LoginCheckState {
 
 struct CreateDialog {
     CredentialKind kind = CredentialKind::DockerRegistry;
+    bool personal = false;          // a personal credential: no scope, no existing secret
     std::optional<ScopeRef> scope;  // normalized; preset when the user may create in one scope only
     bool use_existing = false;      // "Existing secret" rather than "New secret"
     // A generic secret's format (docs/api.md, 'Generic secret formats'): which fields the form
@@ -111,26 +113,25 @@ struct RenameDialog {
     std::optional<ApiError> error;
 };
 
-struct DeleteFailure {
+// What became of one credential the delete dialog sent.
+struct DeleteOutcome {
+    enum class Result { Pending, Deleted, Refused };
     CredentialId id;
     std::string name;
-    std::string reason;
+    Result result = Result::Pending;
+    std::string message;  // the server's reason for a refusal
 };
 
-// One credential the delete dialog offers. `in_use` says who uses it when the loaded list knows
-// (the server refuses to delete a credential in use; the list may be stale, so the server has
-// the last word and the delete is still sent).
-struct DeleteItem {
-    CredentialId id;
-    std::string name;
-    std::string in_use;  // "nvcr is in use (workspaces: ws-1) and cannot be deleted", or ""
-};
-
+// The delete dialog: the selection split into what will be deleted and what is blocked because
+// something uses it (app::preview_delete; only the deletable ones are sent), then the outcome of
+// each one sent.
 struct DeleteDialog {
-    std::vector<DeleteItem> items;
+    DeletePreview preview;
     std::size_t pending = 0;  // requests still in flight
     bool submitted = false;
-    std::vector<DeleteFailure> failures;
+    std::vector<DeleteOutcome> outcomes;  // one per preview.deletable item, in its order
+
+    std::size_t refused() const;
 };
 
 struct Dialogs {
@@ -145,6 +146,20 @@ struct PermissionState {
     bool loaded = false;
     CredentialPermissions scopes;
     std::string error;  // why they could not be loaded (then the server decides on submit)
+};
+
+// ---- "My credentials": the signed-in user's personal credentials (a page over the table) ----
+struct PersonalItem {
+    CredentialId id;
+    std::string name;
+    std::string type;     // "Docker registry"
+    std::string status;   // the Status column's label
+    std::string created;  // the Creation time column's text
+};
+struct PersonalView {
+    bool open = false;
+    std::vector<PersonalItem> items;    // derived from rows (personal ones), in server order
+    std::uint64_t rows_revision = ~0u;  // of the rows `items` came from
 };
 
 // ---- the scope tree diagram (a full-page view over the table) ----
@@ -277,6 +292,7 @@ struct State {
     DiagramState diagram;
     HistoryState history;
     StoredLoginCheck login_check;
+    PersonalView personal;
 
     // What a screen reader says next, unasked (a polite live region): a status that changed, a
     // credential created or deleted. The serial changes with each one, even when the text repeats.

@@ -3,9 +3,17 @@
 // update_session.cpp, the table view and selection in update_table.cpp, the history in update_history.cpp.
 #include "app/update.h"
 
+#include <algorithm>
+
 #include "app/update_internal.h"
 
 namespace cc::app {
+
+std::size_t DeleteDialog::refused() const {
+    return static_cast<std::size_t>(std::count_if(outcomes.begin(), outcomes.end(), [](const DeleteOutcome& o) {
+        return o.result == DeleteOutcome::Result::Refused;
+    }));
+}
 
 bool State::is_selected(const CredentialId& id) const {
     for (const auto& s : selection)
@@ -44,6 +52,7 @@ std::vector<Effect> update(State& s, Action action) {
     for (auto& e : follow_history(s)) fx.push_back(std::move(e));
     for (auto& e : follow_login_check(s)) fx.push_back(std::move(e));
     for (auto& e : follow_kept_session(s)) fx.push_back(std::move(e));
+    follow_personal(s);
     return fx;
 }
 

@@ -26,4 +26,10 @@ struct KioskNotice {
 };
 KioskNotice kiosk_notice(const State& state);
 
+// The delete dialog's words: its title, the confirm button ("Delete 2 credentials"), and once
+// every answer is in, the report's heading ("2 of 3 credentials deleted; 1 could not be").
+std::string delete_title(const DeleteDialog& d);
+std::string delete_confirm_label(const DeleteDialog& d);
+std::string delete_report_title(const DeleteDialog& d);
+
 }  // namespace cc::app

@@ -78,8 +78,13 @@ Effects on_response(State& s, const request::Create& asked, HttpResponded& a) {
     }
     const CredentialId id = created->meta.id;
     if (!created->status) created->status = AssetStatus{SyncStatus::Creating, {}, {}, {}};
+    const bool personal = created->meta.is_private;
     upsert_credential(s, std::move(*created), a.now_ms);
     close_dialog(s);
+    if (personal) {  // it shows in "My credentials", never in the table
+        if (const CredentialRow* row = s.row(id)) announce(s, std::string(row->cell(Column::Credential)) + " created");
+        return {};
+    }
     // Show the new row: if the current search or filters hide it, they give way.
     const std::uint32_t index = s.row_at(id).value_or(0);
     if (std::find(s.view_rows.begin(), s.view_rows.end(), index) == s.view_rows.end()) {
@@ -129,8 +134,14 @@ Effects on_response(State& s, const request::Delete& asked, HttpResponded& a) {
         session_expired(s);
         return {};
     }
-    const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 &&
-                      std::any_of(d.items.begin(), d.items.end(), [&id](const DeleteItem& i) { return i.id == id; });
+    auto outcome = std::find_if(d.outcomes.begin(), d.outcomes.end(), [&id](const DeleteOutcome& o) {
+        return o.id == id && o.result == DeleteOutcome::Result::Pending;
+    });
+    const bool ours = s.dialog.open == DialogKind::Delete && d.pending > 0 && outcome != d.outcomes.end();
+    if (ours)
+        outcome->result = r.status >= 200 && r.status < 300 ? DeleteOutcome::Result::Deleted
+                          : r.status == 404                 ? DeleteOutcome::Result::Deleted
+                                                            : DeleteOutcome::Result::Refused;
     if (r.status >= 200 && r.status < 300) history_changed(s, id);
     if (r.status == 204 || r.status == 404) {
         remove_row(s, id, a.now_ms);  // gone (404: someone else was faster)
@@ -143,11 +154,12 @@ Effects on_response(State& s, const request::Delete& asked, HttpResponded& a) {
             mark_status(s, id, SyncStatus::Deleting, a.now_ms);
         }
     } else if (ours) {
-        const std::optional<Credential> c = s.credential(id);
-        d.failures.push_back({id, c ? c->meta.name : id.value, reason_of(api::error_of(r))});
+        outcome->message = reason_of(api::error_of(r));
     }
     if (!ours) return {};
-    if (--d.pending == 0 && d.failures.empty()) close_dialog(s);
+    // One credential deleted as asked needs no report; anything more (several, a refusal, some
+    // left out because they are in use) gets one, credential by credential.
+    if (--d.pending == 0 && d.refused() == 0 && d.outcomes.size() == 1 && d.preview.blocked.empty()) close_dialog(s);
     return {};
 }
 
@@ -210,6 +222,16 @@ Effects handle(State& s, NewCredentialRequested& a) {
     open_dialog(s, DialogKind::Create);
     s.dialog.create = CreateDialog{};
     s.dialog.create.kind = a.kind;
+    if (a.personal) {
+        if (!kind_allows_personal(a.kind)) {
+            s.dialog.open = DialogKind::None;
+            return {};
+        }
+        // Personal credentials belong to the account and reach every cluster; no role is needed.
+        s.dialog.create.personal = true;
+        s.dialog.create.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+        return {};
+    }
     // A user who may create in one project only has nothing to choose.
     if (s.permissions.loaded)
         if (auto only = s.permissions.scopes.create.single_project()) s.dialog.create.scope = s.org.normalized(*only);
@@ -217,13 +239,15 @@ Effects handle(State& s, NewCredentialRequested& a) {
 }
 
 Effects handle(State& s, CreateScopeChosen& a) {
-    if (s.dialog.open != DialogKind::Create) return {};
+    if (s.dialog.open != DialogKind::Create || s.dialog.create.personal) return {};
     s.dialog.create.scope = s.org.normalized(a.scope);
     return follow_existing_secrets(s, false);
 }
 
 Effects handle(State& s, CreateSourceChosen& a) {
-    if (s.dialog.open != DialogKind::Create || !kind_supports_existing_secret(s.dialog.create.kind)) return {};
+    if (s.dialog.open != DialogKind::Create || s.dialog.create.personal ||
+        !kind_supports_existing_secret(s.dialog.create.kind))
+        return {};
     s.dialog.create.use_existing = a.existing;
     return follow_existing_secrets(s, false);
 }
@@ -244,11 +268,18 @@ Effects handle(State& s, CreateSubmitted& a) {
     Effects fx;
     CreateDialog& d = s.dialog.create;
     if (s.session && s.dialog.open == DialogKind::Create && !d.submitting) {
+        if (d.personal) {  // whatever the view sent, a personal credential is private, account-wide
+            r.is_private = true;
+            r.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+        }
         r.scope = s.org.normalized(r.scope);
         std::optional<ApiError> problem = validate_create(r);
-        if (!problem)
-            if (auto dup = name_problem_in_scope(r.name, r.scope, s.credentials, std::nullopt, s.org))
+        if (!problem) {
+            const CredentialKind kind = spec_kind(r.spec);
+            if (auto dup = d.personal ? personal_name_problem(r.name, kind, s.credentials)
+                                      : name_problem_in_scope(r.name, r.scope, s.credentials, std::nullopt, s.org))
                 problem = ApiError{409, *dup, {}, "meta.name"};
+        }
         if (problem) {
             problem->field = form_field_of(*problem, d.format);
             d.error = std::move(problem);
@@ -264,7 +295,8 @@ Effects handle(State& s, CreateSubmitted& a) {
 
 Effects handle(State& s, RenameRequested&) {
     if (!s.session || s.dialog.open != DialogKind::None || s.selection.size() != 1) return {};
-    if (!s.row_at(s.selection.front())) return {};
+    const CredentialRow* row = s.row(s.selection.front());
+    if (!row || row->personal) return {};  // personal credentials are never renamed
     open_dialog(s, DialogKind::Rename);
     s.dialog.rename = RenameDialog{s.selection.front(), false, {}};
     return {};
@@ -296,17 +328,13 @@ Effects handle(State& s, RenameSubmitted& a) {
 namespace {
 
 // What the delete dialog offers for the selection: every selected credential still loaded,
-// with a warning on those the loaded list says are in use.
-DeleteDialog propose_delete(const State& s) {
+// split into the deletable ones and those the loaded list says are in use.
+DeleteDialog propose_delete(const State& s, const std::vector<CredentialId>& ids) {
+    std::vector<Credential> selected;
+    for (const auto& id : ids)
+        if (std::optional<Credential> c = s.credential(id)) selected.push_back(std::move(*c));
     DeleteDialog d;
-    for (const auto& id : s.selection) {
-        const std::optional<Credential> c = s.credential(id);
-        if (!c) continue;
-        DeleteItem item{id, c->meta.name, {}};
-        if (c->used_by && c->used_by->in_use())
-            item.in_use = c->meta.name + " is in use (" + c->used_by->describe_users() + ") and cannot be deleted";
-        d.items.push_back(std::move(item));
-    }
+    d.preview = preview_delete(selected);
     return d;
 }
 
@@ -314,8 +342,18 @@ DeleteDialog propose_delete(const State& s) {
 
 Effects handle(State& s, DeleteRequested&) {
     if (!s.session || s.dialog.open != DialogKind::None || s.selection.empty()) return {};
-    DeleteDialog d = propose_delete(s);
-    if (d.items.empty()) return {};
+    DeleteDialog d = propose_delete(s, s.selection);
+    if (d.preview.deletable.empty() && d.preview.blocked.empty()) return {};
+    open_dialog(s, DialogKind::Delete);
+    s.dialog.remove = std::move(d);
+    return {};
+}
+
+Effects handle(State& s, PersonalDeleteRequested& a) {
+    if (!s.session || s.dialog.open != DialogKind::None) return {};
+    const CredentialRow* row = s.row(a.id);
+    if (!row || !row->personal) return {};
+    DeleteDialog d = propose_delete(s, {a.id});
     open_dialog(s, DialogKind::Delete);
     s.dialog.remove = std::move(d);
     return {};
@@ -324,12 +362,14 @@ Effects handle(State& s, DeleteRequested&) {
 Effects handle(State& s, DeleteConfirmed&) {
     DeleteDialog& d = s.dialog.remove;
     if (!s.session || s.dialog.open != DialogKind::Delete || d.submitted) return {};
+    if (d.preview.deletable.empty()) return {};  // everything is blocked: nothing to send
     d.submitted = true;
     Effects fx;
-    for (const auto& item : d.items) {
+    for (const auto& item : d.preview.deletable) {
         const std::optional<Credential> c = s.credential(item.id);
         if (!c) continue;
         ++d.pending;
+        d.outcomes.push_back(DeleteOutcome{item.id, item.name, DeleteOutcome::Result::Pending, {}});
         fx.push_back(
             SendRequest{request::Delete{item.id}, api::delete_credential_request(*s.session, c->meta.kind, item.id)});
     }
@@ -342,6 +382,31 @@ Effects handle(State& s, DialogClosed&) {
     // A delete in flight keeps counting its answers; closing only hides the report.
     close_dialog(s);
     return {};
+}
+
+std::string delete_title(const DeleteDialog& d) {
+    const std::size_t n = d.preview.deletable.size() + d.preview.blocked.size();
+    return n == 1 ? "Delete credential" : "Delete " + std::to_string(n) + " credentials";
+}
+
+std::string delete_confirm_label(const DeleteDialog& d) {
+    const std::size_t n = d.preview.deletable.size();
+    if (n == 0) return "Nothing to delete";
+    return n == 1 ? std::string("Delete") : "Delete " + std::to_string(n) + " credentials";
+}
+
+std::string delete_report_title(const DeleteDialog& d) {
+    const std::size_t total = d.outcomes.size() + d.preview.blocked.size();
+    const std::size_t failed = d.refused() + d.preview.blocked.size();
+    if (failed == 0)
+        return total == 1 ? d.outcomes.front().name + " deleted"
+                          : "All " + std::to_string(total) + " credentials deleted";
+    if (failed == total)
+        return total == 1 ? (d.outcomes.empty() ? d.preview.blocked.front().name : d.outcomes.front().name) +
+                                " was not deleted"
+                          : "None of the " + std::to_string(total) + " credentials was deleted";
+    return std::to_string(total - failed) + " of " + std::to_string(total) + " credentials deleted; " +
+           std::to_string(failed) + " could not be";
 }
 
 }  // namespace cc::app

@@ -46,6 +46,11 @@ Effects handle(State& s, RenameSubmitted& a);
 Effects handle(State& s, DeleteRequested& a);
 Effects handle(State& s, DeleteConfirmed& a);
 Effects handle(State& s, DialogClosed& a);
+Effects handle(State& s, MyCredentialsOpened& a);
+Effects handle(State& s, MyCredentialsClosed& a);
+Effects handle(State& s, PersonalDeleteRequested& a);
+// Rebuilds PersonalView::items when the rows changed and the view is open.
+void follow_personal(State& s);
 // Answers to the dialogs' requests, whatever the load generation.
 Effects on_response(State& s, const request::ExistingSecrets& r, HttpResponded& a);
 Effects on_response(State& s, const request::Create& r, HttpResponded& a);

@@ -284,6 +284,7 @@ void replace_row(State& s, std::size_t at, const Credential& c, double now_ms) {
     if (changed[static_cast<std::size_t>(Column::Status)])
         announce(s, std::string(row.cell(Column::Credential)) + ": " + std::string(row.cell(Column::Status)));
     s.rows[at] = std::move(row);
+    if (s.rows[at].personal) s.personal.rows_revision = ~0u;  // "My credentials" shows it: list it again
 
     // The same id at the same place: the id index and the selection stay; the row's poll is
     // decided again.

@@ -30,6 +30,9 @@ struct AuditTarget {
     std::string kind;  // "credential", "user", "application"
     std::string id;
     std::string name;
+    // The owner of a personal credential the event is about (or that a refused create asked for):
+    // only they see the event. Never encoded; empty for everything else.
+    std::string private_owner;
 };
 
 struct AuditEvent {

@@ -66,6 +66,10 @@ bool kind_supports_existing_secret(CredentialKind k) {
     return k != CredentialKind::NgcApiKey;
 }
 
+bool kind_allows_personal(CredentialKind k) {
+    return k == CredentialKind::DockerRegistry || k == CredentialKind::GenericSecret || k == CredentialKind::NgcApiKey;
+}
+
 std::optional<CredentialKind> kind_from_api_name(std::string_view s) {
     for (const auto& n : kKindNames)
         if (n.api == s) return n.kind;

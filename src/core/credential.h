@@ -28,6 +28,8 @@ std::string_view kind_path_segment(CredentialKind k);  // URL: "access-key"
 std::string_view kind_label(CredentialKind k);         // UI: "Access key"
 std::string_view kind_k8s_label(CredentialKind k);     // run.ai/resource value: "access-key", "" for NGC
 bool kind_supports_existing_secret(CredentialKind k);
+// The kinds a personal (meta.private) credential may have: docker registry, generic secret, NGC API key.
+bool kind_allows_personal(CredentialKind k);
 std::optional<CredentialKind> kind_from_api_name(std::string_view s);
 std::optional<CredentialKind> kind_from_path_segment(std::string_view s);
 

@@ -13,7 +13,8 @@ std::optional<Credential> clash(std::string_view name, const ScopeRef& scope, co
     for (std::size_t i = 0; i < loaded.size(); ++i) {
         if (loaded.name(i) != name || (ignore_id && loaded.id(i) == ignore_id->value)) continue;
         Credential c = loaded.at(i);
-        if (same_scope_node(c.meta.scope, scope)) return c;
+        // A personal credential's name does not take its account node's (docs/api.md, 'Personal credentials').
+        if (!c.meta.is_private && same_scope_node(c.meta.scope, scope)) return c;
     }
     return std::nullopt;
 }
@@ -30,6 +31,19 @@ std::optional<std::string> check(std::string_view name, const ScopeRef& scope, c
 }
 
 }  // namespace
+
+std::optional<std::string> personal_name_problem(std::string_view name, CredentialKind kind,
+                                                 const CredentialStore& loaded) {
+    if (auto p = name_problem(name)) return p;
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        if (loaded.name(i) != name) continue;
+        const Credential c = loaded.at(i);
+        if (c.meta.is_private && c.meta.kind == kind)
+            return "You already have a personal " + std::string(kind_label(c.meta.kind)) + " credential named " +
+                   std::string(name);
+    }
+    return std::nullopt;
+}
 
 std::optional<std::string> name_problem_in_scope(std::string_view name, const ScopeRef& scope,
                                                  const CredentialStore& loaded, std::optional<CredentialId> ignore_id) {

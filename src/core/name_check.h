@@ -27,4 +27,9 @@ std::optional<std::string> name_problem_in_scope(std::string_view name, const Sc
                                                  const CredentialStore& loaded, std::optional<CredentialId> ignore_id,
                                                  const OrgTree& org);
 
+// nullopt when `name` is free for a new personal credential of `kind`: personal names are unique
+// per owner and type, and a loaded list holds only the caller's own personal credentials.
+std::optional<std::string> personal_name_problem(std::string_view name, CredentialKind kind,
+                                                 const CredentialStore& loaded);
+
 }  // namespace cc

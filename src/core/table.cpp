@@ -120,6 +120,7 @@ CredentialRow::CredentialRow(const CredentialRow& other)
       format(other.format),
       status(other.status),
       scope(other.scope),
+      personal(other.personal),
       bytes_(other.bytes_),
       at_(other.at_) {
     if (other.block_) {
@@ -205,6 +206,7 @@ CredentialRow make_row(const Credential& c, const OrgTree& org, int utc_offset_m
     r.kind = c.meta.kind;
     if (const auto* g = std::get_if<GenericSecretSpec>(&c.spec)) r.format = secret_format_of(*g);
     r.scope = org.normalized(c.meta.scope);
+    r.personal = c.meta.is_private;
     std::array<std::string_view, CredentialRow::kTexts> texts{};
     auto set = [&texts](Column col, std::string_view v) { texts[static_cast<std::size_t>(col)] = v; };
     // Type and Status stay empty: their labels come from the kind and the status.

@@ -83,6 +83,9 @@ public:
     SecretFormat format = SecretFormat::KeyValues;  // a generic secret's, read from its key names
     std::optional<SyncStatus> status;               // nullopt: the server sent no status ("-")
     ScopeRef scope;
+    // The signed-in user's personal credential (meta.private): never in the Credentials table's
+    // view, only in "My credentials" (docs/product.md, 'Personal credentials').
+    bool personal = false;
 
     RowText cell(Column c) const;
     RowText scope_path() const { return text(kScopePath); }         // tooltip of the Scope cell

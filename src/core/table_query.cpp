@@ -205,7 +205,7 @@ struct PreparedView {
     PreparedView(const PreparedView&) = delete;  // `search` points into `needle`
     PreparedView& operator=(const PreparedView&) = delete;
     bool passes(const CredentialRow& row) const {
-        if (!usable(row, usable_at)) return false;
+        if (row.personal || !usable(row, usable_at)) return false;
         for (const auto& f : filters)
             if (!matches(row, f)) return false;
         return search_matches(row, search);

@@ -192,9 +192,18 @@ std::optional<ApiError> validate_create(const CreateRequest& r) {
     }
     if (auto e = check_scope(r.scope)) return e;
     const CredentialKind kind = spec_kind(r.spec);
-    if (r.is_private && kind != CredentialKind::DockerRegistry && kind != CredentialKind::GenericSecret)
-        return invalid("meta.private",
-                       "Private credentials are supported only for docker registry and generic secrets");
+    if (r.is_private) {
+        // Personal credentials (docs/api.md, 'Personal credentials'): three kinds, the account
+        // scope (they reach every cluster), new values only.
+        if (!kind_allows_personal(kind))
+            return invalid("meta.private",
+                           "Personal credentials are supported only for docker registry, generic secret and NGC API "
+                           "key");
+        if (r.scope.type != ScopeType::Tenant)
+            return invalid("meta.scope", "A personal credential (meta.private) must have scope tenant");
+        if (spec_existing_secret_name(r.spec))
+            return invalid("spec.existingSecretName", "A personal credential cannot use an existing secret");
+    }
 
     return std::visit(
         [](const auto& v) -> std::optional<ApiError> {

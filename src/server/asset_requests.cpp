@@ -156,6 +156,11 @@ Result<Credential> referenced_credential(const Json& value, const std::string& f
         c.meta.deleted_at.has_value() ||
         (c.status && (c.status->status == SyncStatus::Deleting || c.status->status == SyncStatus::DeletionFailed));
     if (deleting) return invalid(field, field + ": credential " + c.meta.name + " is being deleted");
+    // A shared asset would show a personal credential to everyone who reads the asset; workloads
+    // reference personal credentials by name instead (docs/api.md, 'Personal credentials').
+    if (c.meta.is_private)
+        return invalid(field, field + ": credential " + c.meta.name +
+                                  " is a personal credential and cannot be used by a shared asset");
     if (!tree.inherits(c.meta.scope, at))
         return invalid(field, field + ": credential " + c.meta.name + " (" + tree.scope_path(c.meta.scope) +
                                   ") cannot be used at " + tree.scope_path(at) +

@@ -26,7 +26,8 @@ AuditEvent make_event(const AuditSource& from, std::string_view action, AuditOut
     e.action = std::string(action);
     e.outcome = outcome;
     e.status = status;
-    e.target = AuditTarget{target.kind, audit_clip(target.id, kMaxIdBytes), audit_clip(target.name, kMaxNameBytes)};
+    e.target = AuditTarget{target.kind, audit_clip(target.id, kMaxIdBytes), audit_clip(target.name, kMaxNameBytes),
+                           target.private_owner};
     e.scope_path = audit_clip(scope_path, kMaxScopeBytes);
     e.client_address = audit_clip(from.address, kMaxAddressBytes);
     e.detail = audit_clip(detail, kMaxDetailBytes);

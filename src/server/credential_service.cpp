@@ -156,6 +156,11 @@ bool meta_has(const Json& body, const char* key) {
     return body.is_object() && body.contains("meta") && body["meta"].is_object() && body["meta"].contains(key);
 }
 
+// A create body asking for a personal credential: its audit events are the caller's alone.
+bool asks_private(const Json& body) {
+    return meta_has(body, "private") && body["meta"]["private"].is_boolean() && body["meta"]["private"].get<bool>();
+}
+
 std::string quoted_description(const std::optional<std::string>& d) {
     return d ? "\"" + audit_clip(*d, kMaxDescriptionInDetail) + "\"" : std::string("(none)");
 }
@@ -268,6 +273,7 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
     if (!json) return json.error();
     WipeOnExit wipe_body{nullptr, &*json};
     target.name = body_meta_string(*json, "name").value_or("");
+    if (asks_private(*json)) target.private_owner = caller;
     auto decoded = decode_create_request(*json, kind);
     if (!decoded) return decoded.error();
     CreateRequest& request = *decoded;
@@ -278,7 +284,9 @@ Result<Credential> create_checked(Store& store, const SecretBox& box, const Call
     auto scope = resolve_scope(access.tree, request.scope);
     if (!scope) return scope.error();
     scope_path = access.tree.scope_path(*scope);
-    if (!access.permissions.may(Action::Create, *scope))
+    // A personal credential is the caller's own: anyone signed in may make one, whatever their
+    // roles (docs/api.md, 'Personal credentials').
+    if (!request.is_private && !access.permissions.may(Action::Create, *scope))
         // The path only for a scope the caller can see: the names of other nodes stay hidden.
         return forbidden(access.permissions.sees(*scope)
                              ? "You may not create credentials in " + access.tree.scope_path(*scope)
@@ -381,6 +389,7 @@ void record_create_refusal(Store& store, const OrgTree& tree, const AuditSource&
     std::string scope_path;
     if (auto json = parse_json(body); json.ok()) {
         if (auto name = body_meta_string(*json, "name")) target.name = *name;
+        if (asks_private(*json)) target.private_owner = from.actor;
         auto request = decode_create_request(*json, kind);
         if (request)
             if (auto scope = resolve_scope(tree, request->scope)) scope_path = tree.scope_path(*scope);
@@ -408,6 +417,12 @@ Result<Credential> update_checked(Store& store, const CallerAccess& access, cons
     auto changed = store.transaction([&]() -> VoidResult {
         auto c = visible_credential(store, access, caller, kind, id, false);
         if (!c) return c.error();
+        if (c->meta.is_private) {
+            // Only its owner gets here (visible_credential), and even they cannot edit it.
+            if (request->name && *request->name != c->meta.name)
+                return bad("meta.name", "Personal credentials cannot be renamed");
+            return bad("meta", "Personal credentials cannot be edited; delete it and create a new one");
+        }
         if (!access.permissions.may(Action::Update, c->meta.scope))
             return forbidden("You may not update credentials in " + access.tree.scope_path(c->meta.scope));
         if (c->status && c->status->status == SyncStatus::Deleting)
@@ -465,7 +480,7 @@ VoidResult delete_checked(Store& store, const CallerAccess& access, const AuditS
     return store.transaction([&]() -> VoidResult {
         auto c = visible_credential(store, access, caller, kind, id, true);
         if (!c) return c.error();
-        if (!access.permissions.may(Action::Delete, c->meta.scope))
+        if (!c->meta.is_private && !access.permissions.may(Action::Delete, c->meta.scope))
             return forbidden("You may not delete credentials in " + access.tree.scope_path(c->meta.scope));
         if (c->used_by && c->used_by->in_use())
             return ApiError{412, "The credential is in use", c->used_by->describe_users(), {}};

@@ -33,11 +33,13 @@ constexpr const char* kAdmin = "admin@demo.local";
 constexpr const char* kDeptAdmin = "dept-admin@demo.local";
 constexpr const char* kResearcher = "researcher@demo.local";
 
-constexpr std::array<DemoUser, 4> kUsers = {{
+constexpr std::array<DemoUser, 5> kUsers = {{
     {"admin@demo.local", "demo-admin", "Demo Admin", "System administrator", S::Tenant, ""},
     {"dept-admin@demo.local", "demo-dept-admin", "Dana Department", "Department administrator", S::Department, "1"},
     {"researcher@demo.local", "demo-researcher", "Riley Researcher", "L1 researcher", S::Project, "1"},
     {"viewer@demo.local", "demo-viewer", "Vic Viewer", "Viewer", S::Tenant, ""},
+    // A second researcher of the same project: sees what Riley sees, except Riley's personal credentials.
+    {"researcher-b@demo.local", "demo-researcher-b", "Rowan Researcher", "L1 researcher", S::Project, "1"},
 }};
 
 // Application clients (client_credentials grant): the client id, its secret, and a role like a user's.

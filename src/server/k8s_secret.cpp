@@ -101,7 +101,7 @@ std::optional<ApiError> read_metadata(const Json& j, K8sSecret& s) {
 // The run.ai labels that make a Secret selectable as an existing secret, with the values Run:ai
 // understands; the asset labels belong to the agents.
 std::optional<ApiError> check_runai_labels(const Labels& labels) {
-    for (const char* reserved : {kLabelAsset, kLabelTenantWide})
+    for (const char* reserved : {kLabelAsset, kLabelTenantWide, kLabelUserCredential})
         if (labels.count(reserved))
             return bad("metadata.labels", std::string(reserved) + " is set by the cluster agent, not by users");
     if (auto it = labels.find(kLabelResource); it != labels.end()) {

@@ -22,6 +22,10 @@ inline constexpr const char* kLabelResource = "run.ai/resource";  // user-owned,
 inline constexpr const char* kLabelAsset = "run.ai/asset";        // written by the agent, type
 inline constexpr const char* kLabelClusterWide = "run.ai/cluster-wide";
 inline constexpr const char* kLabelTenantWide = "run.ai/tenant-wide";
+// A personal credential's Secrets: labelled as such, and annotated with their owner's email (a
+// workload may use them only for that user).
+inline constexpr const char* kLabelUserCredential = "run.ai/user-credential";
+inline constexpr const char* kAnnotationOwner = "run.ai/owner";
 inline constexpr const char* kLabelDepartment = "run.ai/department";
 
 using Labels = std::map<std::string, std::string>;

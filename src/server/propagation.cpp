@@ -251,6 +251,10 @@ Result<std::vector<StatusIssue>> apply_credential(ClusterStore& cs, const OrgTre
         source.name = k8s_name;
         source.namespace_name = targets->source_namespace;
         source.labels = asset_labels(c.meta.kind, scope);
+        if (c.meta.is_private) {
+            source.labels[kLabelUserCredential] = "true";
+            source.annotations[kAnnotationOwner] = c.meta.created_by;
+        }
         source.type = payload->type;
         source.data = payload->data;
         source.owner = c.meta.id;
@@ -276,6 +280,7 @@ Result<std::vector<StatusIssue>> apply_credential(ClusterStore& cs, const OrgTre
         replica.name = source.name;
         replica.namespace_name = p->namespace_name;
         replica.labels = source.labels;
+        replica.annotations = source.annotations;
         replica.type = source.type;
         replica.data = source.data;
         replica.owner = c.meta.id;

@@ -87,6 +87,7 @@ void get_audit(const ServerContext& ctx, RequestContext& rc, httplib::Response& 
     q.credential_id = std::move(*credential);
     q.actor = std::move(*actor);
     q.action = std::move(*action);
+    q.viewer = rc.caller().user;
     send_page(ctx.store, std::move(q), res);
 }
 
@@ -98,6 +99,7 @@ void get_history(const ServerContext& ctx, RequestContext& rc, httplib::Response
     auto readable = readable_credential(ctx.store, rc.caller(), id);
     if (!readable) return send_error(res, readable.error());
     q.credential_id = id;
+    q.viewer = rc.caller().user;
     send_page(ctx.store, std::move(q), res);
 }
 

@@ -49,6 +49,10 @@ void list_secrets(const ServerContext& ctx, RequestContext& rc, httplib::Respons
     }
     auto secrets = cs.secrets(cluster->uuid, ns->value_or(""), /*with_data=*/false);
     if (!secrets) return send_error(res, secrets.error());
+    // The Secrets of someone else's personal credential do not exist for this caller.
+    auto hidden = ctx.store.others_private_credential_ids(rc.caller().user);
+    if (!hidden) return send_error(res, hidden.error());
+    std::erase_if(*secrets, [&](const K8sSecret& s) { return s.owner && hidden->count(s.owner->value) > 0; });
     send_json(res, 200, secret_list(*secrets));
 }
 

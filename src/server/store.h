@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -80,7 +81,7 @@ struct Referrer {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     // Opens (creating if needed) and migrates the database at `path`.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path);
@@ -137,6 +138,8 @@ public:
     Result<std::vector<Credential>> list_credentials(bool with_usage, const CredentialFilter& keep = {},
                                                      const ScopeNodes* nodes = nullptr);
     Result<std::optional<Credential>> find_credential(const CredentialId& id, bool with_usage);
+    // The ids of the personal credentials owned by anyone but `viewer` (few: an index holds them).
+    Result<std::set<std::string>> others_private_credential_ids(const std::string& viewer);
     Result<std::optional<Bytes>> credential_secret_blob(const CredentialId& id);
     // The last registry login check of a credential (store_login_checks.cpp); putting one keeps
     // failing_since from the earlier check while the outcome stays a failure.
@@ -189,6 +192,8 @@ public:
         std::optional<std::string> credential_id;
         std::optional<std::string> actor;
         std::optional<std::string> action;
+        // Who reads: events about someone else's personal credential are left out.
+        std::string viewer;
         std::int64_t limit = 100;
         std::int64_t offset = 0;
     };

@@ -13,7 +13,9 @@ Result<std::int64_t> Store::insert_audit_event(const AuditEvent& e) {
     WriteLock lock(*this);
     Stmt s(db_,
            "INSERT INTO audit_events (at, actor, action, outcome, status, target_kind, target_id, target_name, "
-           "scope_path, client_address, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+           "scope_path, client_address, detail, private_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+           "coalesce(nullif(?, ''), (SELECT created_by FROM credentials WHERE id = ? AND private <> 0 AND "
+           "? = 'credential'), ''))");
     auto r = s.text(e.time)
                  .text(e.actor)
                  .text(e.action)
@@ -25,6 +27,9 @@ Result<std::int64_t> Store::insert_audit_event(const AuditEvent& e) {
                  .text(e.scope_path)
                  .text(e.client_address)
                  .text(e.detail)
+                 .text(e.target.private_owner)
+                 .text(e.target.id)
+                 .text(e.target.kind)
                  .run("insert audit event");
     if (!r) return r.error();
     return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
@@ -40,11 +45,13 @@ Result<std::vector<AuditEvent>> Store::audit_events(const AuditQuery& q) {
     if (q.credential_id) sql += " AND target_kind = 'credential' AND target_id = ?";
     if (q.actor) sql += " AND actor = ? COLLATE NOCASE";
     if (q.action) sql += " AND action = ?";
+    sql += " AND (private_owner = '' OR private_owner = ?)";
     sql += " ORDER BY id DESC LIMIT ? OFFSET ?";
     Stmt s(db_, sql.c_str());
     if (q.credential_id) s.text(*q.credential_id);
     if (q.actor) s.text(*q.actor);
     if (q.action) s.text(*q.action);
+    s.text(q.viewer);
     s.integer(q.limit).integer(q.offset);
     std::vector<AuditEvent> out;
     int rc;

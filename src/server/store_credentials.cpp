@@ -39,14 +39,19 @@ std::string_view workload_type_name(ReferrerType t) {
 }
 
 // The unique index credentials_name_in_scope (names are unique within a scope node, across kinds).
+// ... and credentials_personal_name (a personal credential's name is unique per owner and kind).
 bool is_name_clash(sqlite3* db) {
+    const std::string_view message = sqlite3_errmsg(db);
     return sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE &&
-           std::string_view(sqlite3_errmsg(db)).find("credentials_name_in_scope") != std::string_view::npos;
+           (message.find("credentials_name_in_scope") != std::string_view::npos ||
+            message.find("credentials_personal_name") != std::string_view::npos);
 }
 
-ApiError name_taken(const std::string& name) {
+ApiError name_taken(const std::string& name, bool personal = false) {
     return ApiError{409, "Resource with this name already exists",
-                    "A credential named " + name + " already exists in this scope", "meta.name"};
+                    personal ? "You already have a personal credential of this type named " + name
+                             : "A credential named " + name + " already exists in this scope",
+                    "meta.name"};
 }
 
 ApiError not_found(const CredentialId& id) {
@@ -176,7 +181,7 @@ VoidResult Store::insert_credential(const Credential& c, const std::optional<Byt
         .blob(secret_blob);
     const int rc = s.step();
     if (rc == SQLITE_DONE) return ok();
-    if (is_name_clash(db_)) return name_taken(m.name);
+    if (is_name_clash(db_)) return name_taken(m.name, m.is_private);
     return db_error(db_, "insert credential");
 }
 
@@ -279,6 +284,18 @@ Result<std::optional<Credential>> Store::find_credential(const CredentialId& id,
     if (!list) return list.error();
     if (list->empty()) return std::optional<Credential>{};
     return std::optional<Credential>{std::move(list->front())};
+}
+
+Result<std::set<std::string>> Store::others_private_credential_ids(const std::string& viewer) {
+    Reader r(*this);
+    sqlite3* db = r.db();
+    Stmt s(db, "SELECT id FROM credentials WHERE private <> 0 AND created_by <> ?");
+    s.text(viewer);
+    std::set<std::string> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) out.insert(s.col_text(0));
+    if (rc != SQLITE_DONE) return db_error(db, "read personal credentials");
+    return out;
 }
 
 Result<std::optional<Bytes>> Store::credential_secret_blob(const CredentialId& id) {

@@ -11,7 +11,7 @@ struct Migration {
     const char* sql;
 };
 
-inline constexpr std::array<Migration, 7> kMigrations = {{
+inline constexpr std::array<Migration, 8> kMigrations = {{
     {1, R"sql(
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY,
@@ -283,6 +283,17 @@ CREATE TABLE registry_login_checks (
     duration_ms   INTEGER NOT NULL,
     failing_since TEXT
 );
+)sql"},
+    {8, R"sql(
+-- Personal (private) credentials: their names are unique per owner and kind, not within the
+-- account scope node they carry; the public rule leaves them out.
+DROP INDEX credentials_name_in_scope;
+CREATE UNIQUE INDEX credentials_name_in_scope
+    ON credentials (scope, ifnull(cluster_id, ''), ifnull(department_id, ''), ifnull(project_id, 0), name)
+    WHERE private = 0;
+CREATE UNIQUE INDEX credentials_personal_name ON credentials (created_by, kind, ifnull(name, '')) WHERE private <> 0;
+-- The owner of the personal credential an event is about: nobody else reads it.
+ALTER TABLE audit_events ADD COLUMN private_owner TEXT NOT NULL DEFAULT '';
 )sql"},
 }};
 

@@ -31,6 +31,7 @@ constexpr const char* kPopup = "New credentials##dialog";
 app::CreateForm form_of(const app::State& state, const CreateFormUi& f) {
     app::CreateForm form;
     form.kind = state.dialog.create.kind;
+    form.personal = state.dialog.create.personal;
     form.scope = state.dialog.create.scope;
     form.name = f.name.data();
     form.description = f.description.data();
@@ -480,8 +481,8 @@ void draw_format_chooser(SecretFormat chosen, Actions& out) {
 void draw_secret_section(const app::State& state, CreateFormUi& f, const Messages& m, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
     ImGui::Dummy(em(0, 0.3f));
-    const bool existing = d.use_existing && kind_supports_existing_secret(d.kind);
-    if (kind_supports_existing_secret(d.kind)) {
+    const bool existing = d.use_existing && !d.personal && kind_supports_existing_secret(d.kind);
+    if (!d.personal && kind_supports_existing_secret(d.kind)) {
         label("Secret");
         begin_group("radiogroup/source", "radiogroup", "Secret");
         if (ImGui::RadioButton("New secret (recommended)##source", !existing))
@@ -556,7 +557,8 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out, 
     const app::CreateDialog& d = state.dialog.create;
     if (f.serial != state.dialog.serial) open_form(state, f);
     if (!begin_dialog_window()) return;
-    const std::string title = "New " + std::string(kind_label(d.kind)) + " credential";
+    const std::string title =
+        std::string(d.personal ? "New personal " : "New ") + std::string(kind_label(d.kind)) + " credential";
     begin_group("dialog/create", "dialog", title, {{"aria-modal", "true"}});
 
     const app::CreateForm form = form_of(state, f);
@@ -574,7 +576,18 @@ void draw_create_dialog(const app::State& state, CreateFormUi& f, Actions& out, 
     // The form scrolls; the buttons stay at the bottom.
     const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.6f);
     ImGui::BeginChild("##create-form", ImVec2(0, -buttons_h), false, ImGuiWindowFlags_NavFlattened);
-    draw_scope_section(state, f, m, out);
+    if (d.personal) {  // no scope to choose: the account, every cluster, for this user only
+        ImGui::Dummy(em(0, 0.3f));
+        const char* note =
+            "A personal credential is yours alone: nobody else sees it, administrators included. It reaches every "
+            "cluster, and your workloads use it by name.";
+        ImGui::PushTextWrapPos(0);
+        text_muted(note);
+        ImGui::PopTextWrapPos();
+        register_last_item("personal/note##create", note);
+    } else {
+        draw_scope_section(state, f, m, out);
+    }
     draw_name_and_description(f, m);
     draw_secret_section(state, f, m, out, now_ms);
     draw_form_error(d.error);

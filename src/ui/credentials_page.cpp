@@ -43,13 +43,35 @@ void draw_header(const app::State& state, Actions& out) {
         draw_kiosk_notice(state);
         return;
     }
-    const char* user = state.session ? state.session->user.c_str() : "";
+    // The user menu (the signed-in user: "My credentials", sign out), then Sign out itself.
+    // On a phone the button is the icon alone: the title and Sign out take the line.
+    const std::string who = state.session && !narrow_screen() ? state.session->user + "  " : std::string();
+    const std::string user = std::string(ICON_USER "  ") + who + ICON_CARET_DOWN;
     const char* sign_out = ICON_SIGN_OUT "  Sign out";
-    const float sign_out_w = ImGui::CalcTextSize(sign_out).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float user_w = ImGui::CalcTextSize(user).x;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const float sign_out_w = ImGui::CalcTextSize(sign_out).x + pad;
+    const float user_w = ImGui::CalcTextSize(user.c_str()).x + pad;
     ImGui::SameLine(ImGui::GetContentRegionMax().x - sign_out_w - user_w - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::AlignTextToFramePadding();
-    text_muted(user);
+    const char* popup = "user-menu##header";
+    if (secondary_button((user + "##user-menu").c_str())) ImGui::OpenPopup(popup);
+    describe_last_item("button", {},
+                       {{"aria-haspopup", "menu"}, {"aria-expanded", ImGui::IsPopupOpen(popup) ? "true" : "false"}});
+    if (ImGui::BeginPopup(popup)) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+        begin_group(std::string("menu/") + popup, "menu", "User menu");
+        if (ImGui::Selectable(ICON_KEY "  My credentials##user-menu")) {
+            out.push_back(app::MyCredentialsOpened{});
+            ImGui::CloseCurrentPopup();
+        }
+        describe_last_item("menuitem");
+        if (ImGui::Selectable(ICON_SIGN_OUT "  Sign out##user-menu")) {
+            out.push_back(app::LogoutRequested{});
+            ImGui::CloseCurrentPopup();
+        }
+        describe_last_item("menuitem");
+        end_group();
+        ImGui::EndPopup();
+    }
     ImGui::SameLine();
     if (secondary_button(ICON_SIGN_OUT "  Sign out##header")) out.push_back(app::LogoutRequested{});
 }
@@ -177,6 +199,10 @@ void draw_credentials_page(const app::State& state, UiState& ui, Actions& out, d
     ImGui::Dummy(em(0, 0.1f));
     if (state.diagram.open) {  // the table's state stays as it is underneath
         draw_scope_tree_diagram(state, ui.diagram, out);
+        return;
+    }
+    if (state.personal.open) {  // so does it under "My credentials"
+        draw_my_credentials(state, out);
         return;
     }
     if (state.kiosk.on) {

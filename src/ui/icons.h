@@ -17,6 +17,7 @@
 #define ICON_MINUS_CIRCLE "\xef\x81\x96"  // f056
 #define ICON_CIRCLE_O "\xef\x84\x8c"      // f10c
 #define ICON_SIGN_OUT "\xef\x82\x8b"      // f08b
+#define ICON_USER "\xef\x80\x87"          // f007
 #define ICON_KEY "\xef\x82\x84"           // f084
 #define ICON_SITEMAP "\xef\x83\xa8"       // f0e8
 #define ICON_PLUS "\xef\x81\xa7"          // f067

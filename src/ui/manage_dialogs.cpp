@@ -1,8 +1,10 @@
 // Rename and delete dialogs, and draw_dialogs(), which shows whichever dialog the app state
 // says is open and wipes the new-credential form's buffers once its dialog is gone.
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "app/update.h"
 #include "core/name_check.h"
 #include "core/validation.h"
 #include "imgui.h"
@@ -70,6 +72,26 @@ std::string joined(const std::vector<std::string>& names, std::size_t limit) {
     for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
     if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
     return out;
+}
+
+// One line of the delete dialog, wrapped, in `color` when given, named for screen readers and tests.
+void delete_line(const std::string& text, const std::string& id, std::optional<ImU32> color = std::nullopt) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::PushTextWrapPos(0);
+    ImGui::Bullet();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+    register_last_item(id, text);
+}
+
+void section_heading(const std::string& text, const char* id) {
+    ImGui::Dummy(em(0, 0.3f));
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+    register_last_item(id, text);
+    describe_last_item("heading", {}, {{"aria-level", "3"}});
 }
 
 }  // namespace
@@ -140,53 +162,55 @@ void draw_rename_dialog(const app::State& state, RenameFormUi& f, Actions& out) 
 
 void draw_delete_dialog(const app::State& state, Actions& out) {
     const app::DeleteDialog& d = state.dialog.remove;
-    if (!begin_modal("Delete##dialog", 32)) return;
-    const std::size_t n = d.items.size();
+    if (!begin_modal("Delete##dialog", 36)) return;
+    const auto& deletable = d.preview.deletable;
+    const auto& blocked = d.preview.blocked;
     const bool finished = d.submitted && d.pending == 0;
     if (!finished) {
+        title(app::delete_title(d), "title##delete");
         std::vector<std::string> names;
-        for (const auto& item : d.items) names.push_back(item.name);
-        title(n == 1 ? "Delete credential" : "Delete " + std::to_string(n) + " credentials", "title##delete");
-        const std::string question = n == 1 ? "Delete " + names.front() + "?"
-                                            : "Delete " + std::to_string(n) + " credentials: " + joined(names, 8) + "?";
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(question.c_str());
-        ImGui::PopTextWrapPos();
-        register_last_item("delete/question", question);
-        // Who uses them, as the app found before the user confirms: the server will refuse these.
-        for (const auto& item : d.items) {
-            if (item.in_use.empty()) continue;
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
+        for (const auto& item : deletable) names.push_back(item.name);
+        if (!names.empty()) {
+            const std::string question = names.size() == 1 ? "Delete " + names.front() + "?"
+                                                           : "Delete " + std::to_string(names.size()) +
+                                                                 " credentials: " + joined(names, 8) + "?";
             ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted((ICON_WARNING "  " + item.in_use).c_str());
+            ImGui::TextUnformatted(question.c_str());
             ImGui::PopTextWrapPos();
-            ImGui::PopStyleColor();
-            register_last_item("delete/in-use/" + item.name, item.in_use);
+            register_last_item("delete/question", question);
+        }
+        // The two groups: only shown apart when something is blocked.
+        if (!blocked.empty()) {
+            section_heading("Will be deleted (" + std::to_string(deletable.size()) + ")", "delete/will-heading");
+            if (deletable.empty()) text_muted("None: every selected credential is in use.");
+            for (const auto& item : deletable) delete_line(item.name, "delete/will/" + item.name);
+            section_heading("Blocked \xE2\x80\x94 used by workloads or assets (" + std::to_string(blocked.size()) + ")",
+                            "delete/blocked-heading");
+            for (const auto& item : blocked)
+                delete_line(item.name + " \xE2\x80\x94 used by " + item.used_by_text, "delete/blocked/" + item.name,
+                            palette().warn);
+            text_muted("Blocked credentials stay. Remove them from what uses them first.");
         }
         text_muted("Deleting removes the Kubernetes secrets it created from every cluster.");
         ImGui::Dummy(em(0, 0.4f));
-        const bool go =
-            primary_button(d.submitted ? "Deleting\xE2\x80\xA6##delete" : "Delete##delete", ImVec2(0, 0), !d.submitted);
+        const std::string confirm =
+            (d.submitted ? std::string("Deleting\xE2\x80\xA6") : app::delete_confirm_label(d)) + "##delete";
+        const bool can = !d.submitted && !deletable.empty();
+        const bool go = primary_button(confirm.c_str(), ImVec2(0, 0), can);
         ImGui::SameLine();
         const bool cancel = secondary_button("Cancel##delete", ImVec2(0, 0), !d.submitted);
-        if (go || (enter() && !d.submitted)) out.push_back(app::DeleteConfirmed{});
+        if (go || (enter() && can)) out.push_back(app::DeleteConfirmed{});
         if (cancel || (escape() && !d.submitted)) out.push_back(app::DialogClosed{});
     } else {
-        const std::size_t failed = d.failures.size();
-        const std::string head = failed == n
-                                     ? (n == 1 ? d.items.front().name + " was not deleted"
-                                               : "None of the " + std::to_string(n) + " credentials was deleted")
-                                     : std::to_string(n - failed) + " of " + std::to_string(n) +
-                                           " credentials deleted; " + std::to_string(failed) + " could not be";
-        title(head, "title##delete-report");
-        for (const auto& f : d.failures) {
-            const std::string text = f.name + ": " + f.reason;
-            ImGui::PushTextWrapPos(0);
-            ImGui::Bullet();
-            ImGui::TextUnformatted(text.c_str());
-            ImGui::PopTextWrapPos();
-            register_last_item("delete/failure/" + f.name, text);
+        title(app::delete_report_title(d), "title##delete-report");
+        for (const auto& o : d.outcomes) {
+            const bool deleted = o.result == app::DeleteOutcome::Result::Deleted;
+            delete_line(deleted ? o.name + ": deleted" : o.name + ": refused \xE2\x80\x94 " + o.message,
+                        "delete/outcome/" + o.name, deleted ? palette().ok : palette().error);
         }
+        for (const auto& item : blocked)
+            delete_line(item.name + ": not sent \xE2\x80\x94 used by " + item.used_by_text,
+                        "delete/outcome/" + item.name, palette().warn);
         ImGui::Dummy(em(0, 0.4f));
         if (primary_button("Close##delete") || escape() || enter()) out.push_back(app::DialogClosed{});
     }

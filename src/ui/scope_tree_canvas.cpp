@@ -559,7 +559,8 @@ const DiagramCache& update_diagram_cache(const app::State& state, DiagramUi& ui,
     if (!c.has_counts || c.rows_revision != state.rows_revision) {
         std::vector<int> where;
         where.reserve(state.rows.size());
-        for (const auto& r : state.rows) where.push_back(c.tree.find_node(r.scope));
+        for (const auto& r : state.rows)  // a personal credential counts nowhere: the table does not show it
+            where.push_back(r.personal ? -1 : c.tree.find_node(r.scope));
         c.counts = credential_counts(c.tree, std::span<const int>(where));
         c.rows_revision = state.rows_revision;
         c.has_counts = true;

@@ -53,6 +53,8 @@ std::optional<ScopeRef> draw_scope_picker(const app::State& state, CreateFormUi&
 // The scope tree diagram: a full-page view in place of the table while state.diagram.open
 // (scope_tree_diagram.cpp). Esc or its Close button returns to the table.
 void draw_scope_tree_diagram(const app::State& state, DiagramUi& ui, Actions& out);
+// "My credentials": the signed-in user's personal credentials (over the table).
+void draw_my_credentials(const app::State& state, Actions& out);
 // The same tree as a picker, to embed in a form: click a node to choose it. Nodes outside
 // `allowed` (when given) are drawn disabled. `size` as for BeginChild (0: the space left).
 // `chosen` is the highlighted node; returns the node the user clicked, if any. Each embedding

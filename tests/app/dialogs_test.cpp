@@ -203,25 +203,51 @@ TEST_CASE("rename: needs one selected credential, checks the name, sends PUT met
     CHECK(s.row(CredentialId{"c-1"})->cell(Column::Credential) == "nvcr-renamed");
 }
 
-TEST_CASE("delete: the app proposes the selected credentials and flags the ones the list says are in use") {
+TEST_CASE("delete: the dialog splits the selection into deletable and in-use, and sends only the deletable") {
     State s = loaded_state();
+    auto fx = update(s, NewCredentialRequested{CredentialKind::Password});
+    fx = update(s, CreateSubmitted{password_request("second", "pw")});
+    update(s, respond(only(fx), 202, created_body("c-2", "second", CredentialKind::Password)));
     Credential used = s.credentials.at(0);
     used.used_by = UsageInfo{};
     used.used_by->workspaces.push_back(WorkloadRef{"w-1", "ws-1", std::nullopt});
+    used.used_by->datasources.push_back(DatasourceRef{"d-1", "imagenet-s3", "s3"});
     s.credentials.replace(0, used);
+    update(s, SelectionCleared{});                // the new credential was selected
     CHECK(update(s, DeleteRequested{}).empty());  // nothing selected: no dialog
     CHECK(s.dialog.open == DialogKind::None);
+
+    // Only the one in use: blocked, nothing to send.
     update(s, RowClicked{CredentialId{"c-1"}});
     update(s, DeleteRequested{});
     REQUIRE(s.dialog.open == DialogKind::Delete);
-    REQUIRE(s.dialog.remove.items.size() == 1);
-    CHECK(s.dialog.remove.items[0].name == "nvcr");
-    CHECK(s.dialog.remove.items[0].in_use == "nvcr is in use (workspaces: ws-1) and cannot be deleted");
-    // The server has the last word (the list may be stale): confirming still asks it.
-    CHECK(update(s, DeleteConfirmed{}).size() == 1);
+    CHECK(s.dialog.remove.preview.deletable.empty());
+    REQUIRE(s.dialog.remove.preview.blocked.size() == 1);
+    CHECK(s.dialog.remove.preview.blocked[0].used_by_text == "workspace ws-1; data source imagenet-s3");
+    CHECK(delete_confirm_label(s.dialog.remove) == "Nothing to delete");
+    CHECK(update(s, DeleteConfirmed{}).empty());
+    CHECK_FALSE(s.dialog.remove.submitted);
+    update(s, DialogClosed{});
+
+    // Both: one DELETE, for the free one; the report names both.
+    update(s, RowClicked{CredentialId{"c-2"}, true});
+    update(s, DeleteRequested{});
+    REQUIRE(s.dialog.remove.preview.deletable.size() == 1);
+    CHECK(s.dialog.remove.preview.deletable[0].name == "second");
+    CHECK(s.dialog.remove.preview.blocked[0].name == "nvcr");
+    CHECK(delete_title(s.dialog.remove) == "Delete 2 credentials");
+    CHECK(delete_confirm_label(s.dialog.remove) == "Delete");  // the question above names it
+    const SendRequest del = only(update(s, DeleteConfirmed{}));
+    CHECK(del.request.method == "DELETE");
+    CHECK(del.request.path == "api/v1/asset/credentials/password/c-2");
+    update(s, respond(del, 202, ""));
+    REQUIRE(s.dialog.open == DialogKind::Delete);  // the report: one was left out
+    REQUIRE(s.dialog.remove.outcomes.size() == 1);
+    CHECK(s.dialog.remove.outcomes[0].result == DeleteOutcome::Result::Deleted);
+    CHECK(delete_report_title(s.dialog.remove) == "1 of 2 credentials deleted; 1 could not be");
 }
 
-TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a 202 shows Deleting, a 204 removes") {
+TEST_CASE("delete: each sent credential's outcome; a 412 is refused with the server's words, 202 and 204 deleted") {
     State s = loaded_state();
     auto fx = update(s, NewCredentialRequested{CredentialKind::Password});
     fx = update(s, CreateSubmitted{password_request("second", "pw")});
@@ -235,15 +261,14 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     update(s, RowClicked{CredentialId{"c-3"}, true});
     update(s, DeleteRequested{});
     REQUIRE(s.dialog.open == DialogKind::Delete);
-    REQUIRE(s.dialog.remove.items.size() == 3);
-    CHECK(s.dialog.remove.items[0].name == "nvcr");
-    CHECK(s.dialog.remove.items[2].name == "third");
-    CHECK(s.dialog.remove.items[1].in_use.empty());
+    // The list knows no usage of these (the server may know better: it has the last word).
+    REQUIRE(s.dialog.remove.preview.deletable.size() == 3);
+    CHECK(s.dialog.remove.preview.blocked.empty());
+    CHECK(delete_confirm_label(s.dialog.remove) == "Delete 3 credentials");
     fx = update(s, DeleteConfirmed{});
     REQUIRE(fx.size() == 3);
     std::vector<SendRequest> dels;
     for (auto& e : fx) dels.push_back(std::get<SendRequest>(e));
-    CHECK(dels[0].request.method == "DELETE");
     CHECK(dels[0].request.path == "api/v1/asset/credentials/docker-registry/c-1");
     CHECK(update(s, DeleteConfirmed{}).empty());  // once
 
@@ -254,10 +279,21 @@ TEST_CASE("delete: confirm sends one DELETE per credential; a 412 is reported, a
     update(s, respond(dels[2], 204, ""));
     CHECK_FALSE(s.row(CredentialId{"c-3"}));
     REQUIRE(s.dialog.open == DialogKind::Delete);  // the report stays
-    REQUIRE(s.dialog.remove.failures.size() == 1);
-    CHECK(s.dialog.remove.failures[0].name == "nvcr");
-    CHECK(s.dialog.remove.failures[0].reason == "The credential is in use (workspaces: ws-1)");
+    const auto& o = s.dialog.remove.outcomes;
+    REQUIRE(o.size() == 3);
+    CHECK(o[0].name == "nvcr");
+    CHECK(o[0].result == DeleteOutcome::Result::Refused);
+    CHECK(o[0].message == "The credential is in use (workspaces: ws-1)");
+    CHECK(o[1].result == DeleteOutcome::Result::Deleted);
+    CHECK(o[2].result == DeleteOutcome::Result::Deleted);
+    CHECK(delete_report_title(s.dialog.remove) == "2 of 3 credentials deleted; 1 could not be");
     update(s, DialogClosed{});
+    CHECK(s.dialog.open == DialogKind::None);
+
+    // One credential deleted as asked: no report.
+    update(s, RowClicked{CredentialId{"c-1"}});
+    update(s, DeleteRequested{});
+    update(s, respond(only(update(s, DeleteConfirmed{})), 202, ""));
     CHECK(s.dialog.open == DialogKind::None);
 }
 

@@ -150,8 +150,8 @@ TEST_CASE("Delete asks to delete the selection; without one, or in a dialog, key
     key(s, Shortcut::SelectNext);
     key(s, Shortcut::DeleteSelection);
     REQUIRE(s.dialog.open == DialogKind::Delete);
-    REQUIRE(s.dialog.remove.items.size() == 1);
-    CHECK(s.dialog.remove.items.front().name == "cred-00");
+    REQUIRE(s.dialog.remove.preview.deletable.size() == 1);
+    CHECK(s.dialog.remove.preview.deletable.front().name == "cred-00");
     // The dialog has the keyboard: the table's keys and the palette wait.
     key(s, Shortcut::SelectNext);
     CHECK(selected(s) == "cred-00");

@@ -1,7 +1,7 @@
 // New credentials, rename and delete in a real browser, through real mouse and keyboard input:
 // one credential of each type at a different scope level (new and existing secrets), checked
-// against the API (and the Kubernetes secret the cluster agent wrote); rename; delete, a refused
-// delete of a credential in use, a bulk delete with one failure; every bad input refused with a
+// against the API (and the Kubernetes secret the cluster agent wrote); rename; delete, a credential
+// in use blocked before sending, a bulk delete that leaves it out; every bad input refused with a
 // message and nothing sent; and a canary secret not found in the WASM heap, localStorage or URL.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -384,7 +384,7 @@ test('rename edits name and description together; delete asks first and the row 
   await page.context().close();
 });
 
-test('deleting a credential in use is flagged first and refused with its users; a bulk delete reports the failure', async () => {
+test('a credential in use is blocked before anything is sent; a bulk delete sends only the others and reports each', async () => {
   const entries = await list();
   const used = entries.find((e) => e.usedBy && JSON.stringify(e.usedBy).includes('"name"') && e.meta.name !== 'wandb-team');
   const free = entries.filter((e) => !JSON.stringify(e.usedBy ?? {}).includes('"name"') && e.status?.status === 'No issues found' && e.meta.scope !== 'tenant').slice(0, 2);
@@ -392,13 +392,12 @@ test('deleting a credential in use is flagged first and refused with its users; 
   const page = await signIn(browser, server.url, { width: 1920, height: 1080 });
   await selectRows(page, [used.meta.name]);
   await click(page, byId('Delete##actions'), 'Delete');
-  const flag = await waitForItem(page, (it) => it.id === `delete/in-use/${used.meta.name}`, { what: 'the in-use warning' });
-  assert.match(flag.label, /is in use/);
-  await click(page, byId('Delete##delete'), 'confirm');
-  const refusal = await waitForItem(page, (it) => it.id === `delete/failure/${used.meta.name}`, { what: 'the refusal' });
-  assert.ok(refusal.label.length > used.meta.name.length + 2, refusal.label);
-  await screenshot(page, 'delete-refused.png');
-  await click(page, byId('Close##delete'), 'Close');
+  const flag = await waitForItem(page, (it) => it.id === `delete/blocked/${used.meta.name}`, { what: 'the blocked credential' });
+  assert.match(flag.label, / used by /);
+  const nothing = await waitForItem(page, byId('Nothing to delete##delete'), { what: 'the disabled confirm button' });
+  assert.equal(nothing.enabled, false);
+  await screenshot(page, 'delete-blocked.png');
+  await click(page, byId('Cancel##delete'), 'Cancel');
   assert.ok(await byName(used.meta.name), 'still there');
 
   // Bulk: two free ones and the used one.
@@ -421,12 +420,13 @@ test('deleting a credential in use is flagged first and refused with its users; 
   await settle(page);
   await click(page, (it) => it.id.startsWith('Delete (3)##actions'), 'Delete (3)');
   const q = await waitForItem(page, byId('delete/question'));
-  assert.match(q.label, /^Delete 3 credentials: /);
-  for (const n of names) assert.ok(q.label.includes(n));
-  await click(page, byId('Delete##delete'), 'confirm');
+  assert.match(q.label, /^Delete 2 credentials: /);  // the one in use is not offered
+  for (const n of [free[0].meta.name, free[1].meta.name]) assert.ok(q.label.includes(n));
+  await waitForItem(page, (it) => it.id === `delete/blocked/${used.meta.name}`);
+  await click(page, byId('Delete 2 credentials##delete'), 'confirm');
   const head = await waitForItem(page, byId('title##delete-report'), { what: 'the report' });
   assert.equal(head.label, '2 of 3 credentials deleted; 1 could not be');
-  await waitForItem(page, (it) => it.id === `delete/failure/${used.meta.name}`);
+  await waitForItem(page, (it) => it.id === `delete/outcome/${used.meta.name}` && it.label.includes('not sent'));
   await screenshot(page, 'delete-report.png');
   await click(page, byId('Close##delete'), 'Close');
   assert.ok(await byName(used.meta.name));

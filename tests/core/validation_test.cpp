@@ -233,13 +233,20 @@ TEST_CASE("validate_create: scope and id consistency") {
     }
 }
 
-TEST_CASE("validate_create: private only for docker registry and generic secret") {
+TEST_CASE("validate_create: personal (private) only for docker registry, generic secret and NGC, at the account") {
     for (auto k : kKinds) {
         CAPTURE(kind_api_name(k));
         auto r = valid_request(k);
         r.is_private = true;
-        const bool allowed = k == CredentialKind::DockerRegistry || k == CredentialKind::GenericSecret;
-        CHECK(field_of(validate_create(r)) == (allowed ? "<ok>" : "meta.private"));
+        const bool allowed =
+            k == CredentialKind::DockerRegistry || k == CredentialKind::GenericSecret || k == CredentialKind::NgcApiKey;
+        if (!allowed) {
+            CHECK(field_of(validate_create(r)) == "meta.private");
+            continue;
+        }
+        CHECK(field_of(validate_create(r)) == "meta.scope");  // a project: personal ones belong to the account
+        r.scope = ScopeRef{ScopeType::Tenant, {}, {}, {}};
+        CHECK(field_of(validate_create(r)) == "<ok>");
     }
 }
 

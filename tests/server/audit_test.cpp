@@ -364,7 +364,7 @@ TEST_CASE("audit: a credential's history follows the credential's read rule") {
     Api viewer(audit_server(), kViewer);
     Api dept(audit_server(), kDeptAdmin);  // department 1
     Json personal_body =
-        create_body("researcher-own", project_scope(1), spec_with_values(CredentialKind::GenericSecret, kSecretTag));
+        create_body("researcher-own", tenant_scope(), spec_with_values(CredentialKind::GenericSecret, kSecretTag));
     personal_body["meta"]["private"] = true;
     const std::string personal =
         researcher.expect(researcher.post(kind_path(CredentialKind::GenericSecret), personal_body), 202)

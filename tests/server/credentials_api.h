@@ -21,6 +21,7 @@ inline constexpr DemoLogin kAdmin{"admin@demo.local", "demo-admin"};
 inline constexpr DemoLogin kDeptAdmin{"dept-admin@demo.local", "demo-dept-admin"};   // department 1
 inline constexpr DemoLogin kResearcher{"researcher@demo.local", "demo-researcher"};  // project 1
 inline constexpr DemoLogin kViewer{"viewer@demo.local", "demo-viewer"};
+inline constexpr DemoLogin kResearcherB{"researcher-b@demo.local", "demo-researcher-b"};  // project 1, too
 
 // A demo application client, signed in with the client_credentials grant.
 struct DemoClient {

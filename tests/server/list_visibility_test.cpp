@@ -115,12 +115,12 @@ TEST_CASE("list visibility: every caller's list is exactly what the rule gives o
     for (int p : {1, 2, 3, 7, 9, 12})
         f.create(kAdmin.email, "t-project-" + std::to_string(p),
                  R"("scope":"project","projectId":)" + std::to_string(p));
-    f.create(kResearcher.email, "t-researcher-own", R"("scope":"project","projectId":1)", true);
-    f.create(kDeptAdmin.email, "t-dept-admin-own", R"("scope":"department","departmentId":"1")", true);
-    f.create(kDeptAdmin.email, "t-dept-admin-own-p1", R"("scope":"project","projectId":1)", true);
-    f.create(kAdmin.email, "t-admin-own", R"("scope":"tenant")", true);
-    f.create(kAdmin.email, "t-admin-own-p9", R"("scope":"project","projectId":9)", true);
-    f.create("cluster-b-admin@test", "t-cluster-b-admin-own", R"("scope":"project","projectId":9)", true);
+    f.create(kResearcher.email, "t-researcher-own", R"("scope":"tenant")", true);            // personal: the account
+    f.create(kDeptAdmin.email, "t-dept-admin-own", R"("scope":"tenant")", true);             // personal: the account
+    f.create(kDeptAdmin.email, "t-dept-admin-own-p1", R"("scope":"tenant")", true);          // personal: the account
+    f.create(kAdmin.email, "t-admin-own", R"("scope":"tenant")", true);                      // personal: the account
+    f.create(kAdmin.email, "t-admin-own-p9", R"("scope":"tenant")", true);                   // personal: the account
+    f.create("cluster-b-admin@test", "t-cluster-b-admin-own", R"("scope":"tenant")", true);  // personal: the account
 
     const std::vector<std::string> callers = {kAdmin.email,           kDeptAdmin.email,     kResearcher.email,
                                               kViewer.email,          "demo-ci-client",     "demo-research-bot",
@@ -176,8 +176,8 @@ TEST_CASE("list visibility: what each role sees of credentials created at every 
     f.create(kAdmin.email, "t-project-1", R"("scope":"project","projectId":1)");
     f.create(kAdmin.email, "t-project-2", R"("scope":"project","projectId":2)");
     f.create(kAdmin.email, "t-project-9", R"("scope":"project","projectId":9)");
-    f.create(kResearcher.email, "t-researcher-own", R"("scope":"project","projectId":1)", true);
-    f.create(kAdmin.email, "t-admin-own-p1", R"("scope":"project","projectId":1)", true);
+    f.create(kResearcher.email, "t-researcher-own", R"("scope":"tenant")", true);  // personal: the account
+    f.create(kAdmin.email, "t-admin-own-p1", R"("scope":"tenant")", true);         // personal: the account
 
     const auto created = [](const std::vector<Credential>& list) {
         std::set<std::string> out;

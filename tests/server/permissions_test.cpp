@@ -264,7 +264,7 @@ TEST_CASE("RBAC: what each demo user may create, change and see") {
     SUBCASE("private credentials are visible to their creator only") {
         Api admin(server, kAdmin);
         Api researcher(server, kResearcher);
-        Json body = create_body("admins-own", project_scope(1), spec_with_values(K::DockerRegistry, "p"));
+        Json body = create_body("admins-own", tenant_scope(), spec_with_values(K::DockerRegistry, "p"));
         body["meta"]["private"] = true;
         const Json c = admin.expect(admin.post(kind_path(K::DockerRegistry), body), 202);
         CHECK(c.at("meta").at("private") == true);
