@@ -425,7 +425,7 @@ TEST_CASE("a row's menu on a row of a larger selection acts on the whole selecti
           std::vector<std::string>{"Rename (disabled: Select one credential to rename it)", "Delete 2 credentials"});
     run_row_command(s, "Delete 2 credentials");
     CHECK(s.dialog.open == DialogKind::Delete);
-    CHECK(s.dialog.remove.items.size() == 2);
+    CHECK(s.dialog.remove.preview.deletable.size() + s.dialog.remove.preview.blocked.size() == 2);
     update(s, DialogClosed{});
     // On a row outside the selection, the menu is that row's alone; closed, the selection stays.
     update(s, RowMenuOpened{CredentialId{"id-0"}});

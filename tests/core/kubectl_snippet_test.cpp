@@ -119,7 +119,9 @@ TEST_CASE("kubectl: a generic secret's format gives its data keys, and an SSH ke
         {SecretFormat::UsernamePassword, " --from-literal=User='<USERNAME>' --from-literal=Password='<PASSWORD>'"},
         {SecretFormat::SshKey, " --type=kubernetes.io/ssh-auth --from-file=ssh-privatekey='<PRIVATE_KEY_FILE>'"},
     };
-    for (const auto& [format, args] : cases) {
+    for (const auto& one : cases) {
+        const SecretFormat format = one.first;
+        const char* const args = one.second;
         CAPTURE(secret_format_label(format));
         const auto r = kubectl_create_commands(CredentialKind::GenericSecret, project(10), t, "deploy", format);
         REQUIRE(r.ok());

@@ -102,7 +102,9 @@ TEST_CASE("a generic secret's format shows in the Type column, also after the pa
         {{"ssh"}, "Generic secret"},
     };
     CredentialStore store;
-    for (const auto& [keys, label] : cases) {
+    for (const auto& one : cases) {
+        const auto& keys = one.first;
+        const auto& label = one.second;
         Credential c;
         c.meta.id = CredentialId{"id-" + std::to_string(store.size())};
         c.meta.kind = CredentialKind::GenericSecret;
