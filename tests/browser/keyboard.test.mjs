@@ -194,7 +194,7 @@ test('Enter presses the focused button (Cancel cancels), and Shift+F10 opens the
 
   // Delete asks; Tab to Cancel, Enter: the dialog closes and nothing is deleted.
   await key(page, 'Delete');
-  await waitForItem(page, byId('delete/question'), { what: 'the delete confirmation' });
+  await waitForItem(page, byId('title##delete'), { what: 'the delete confirmation' });
   let focused;
   for (let i = 0; i < 6 && focused !== 'Cancel##delete'; i++) {
     await key(page, 'Tab');
@@ -203,7 +203,7 @@ test('Enter presses the focused button (Cancel cancels), and Shift+F10 opens the
   assert.equal(focused, 'Cancel##delete', 'Tab reaches Cancel');
   await key(page, 'Enter');
   await settle(page, 5);
-  assert.ok(!(await items(page)).some((it) => it.id === 'delete/question' && it.visible), 'Enter pressed Cancel');
+  assert.ok(!(await items(page)).some((it) => it.id === 'title##delete' && it.visible), 'Enter pressed Cancel');
   assert.ok(await byName(name), 'nothing was deleted');
   await page.context().close();
 });

@@ -177,7 +177,13 @@ test('personal credentials: made in My credentials, shown only there and only to
   while (Date.now() < deadline && (await items(again)).some((it) => it.id === 'personal/riley-ngc')) await again.waitForTimeout(200);
   assert.ok(!(await items(again)).some((it) => it.id === 'personal/riley-ngc'), 'gone from My credentials');
   await waitForItem(again, byId('personal/riley-registry'));
-  const after = (await apiGet(server.origin, '/api/v1/asset/credentials', rileyToken)).body.entries;
+  // The cluster agents take a moment to remove its Secrets (Deleting...), then it is gone.
+  let after;
+  const gone = Date.now() + 20000;
+  do {
+    after = (await apiGet(server.origin, '/api/v1/asset/credentials', rileyToken)).body.entries;
+    if (after.some((e) => e.meta.name === 'riley-ngc')) await again.waitForTimeout(250);
+  } while (Date.now() < gone && after.some((e) => e.meta.name === 'riley-ngc'));
   assert.ok(!after.some((e) => e.meta.name === 'riley-ngc'), 'deleted on the server');
   await again.context().close();
 });
