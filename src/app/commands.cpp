@@ -89,11 +89,12 @@ std::vector<Command> list_commands(const State& s) {
 
 Command rename_command(const State& s, const std::vector<CredentialId>& ids) {
     Command c{{CommandKind::Rename, 0}, "Rename"};
-    const std::optional<Credential> first = ids.size() == 1 ? s.credential(ids.front()) : std::nullopt;
+    // The rows' scopes are normalized already: no credential is decoded (the toolbar asks every frame).
+    const CredentialRow* first = ids.size() == 1 ? s.row(ids.front()) : nullptr;
     if (!first) {
         c.enabled = false;
         c.disabled_reason = "Select one credential to rename it";
-    } else if (s.permissions.loaded && !s.permissions.scopes.update.allows(s.org.normalized(first->meta.scope))) {
+    } else if (s.permissions.loaded && !s.permissions.scopes.update.allows(first->scope)) {
         c.enabled = false;
         c.disabled_reason = "Your role cannot change credentials in this scope";
     }
@@ -110,8 +111,8 @@ Command delete_command(const State& s, const std::vector<CredentialId>& ids) {
     }
     if (s.permissions.loaded)
         for (const auto& id : ids)
-            if (const std::optional<Credential> cred = s.credential(id))
-                if (!s.permissions.scopes.remove.allows(s.org.normalized(cred->meta.scope))) {
+            if (const CredentialRow* row = s.row(id))
+                if (!s.permissions.scopes.remove.allows(row->scope)) {
                     c.enabled = false;
                     c.disabled_reason = "Your role cannot delete credentials in the scope of every selected one";
                 }

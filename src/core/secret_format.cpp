@@ -97,38 +97,6 @@ bool is_public_key_line(std::string_view s) {
                                       starts_with(type, "sk-ssh-") || starts_with(type, "sk-ecdsa-"));
 }
 
-int base64_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-}
-
-// Strict base64 with padding into `out` (a secret: the caller wipes it). False on any other byte.
-bool decode_base64(std::string_view in, std::string& out) {
-    if (in.empty() || in.size() % 4 != 0) return false;
-    std::size_t len = in.size();
-    if (in[len - 1] == '=') --len;
-    if (in[len - 1] == '=') --len;
-    out.reserve(len * 3 / 4 + 3);
-    std::uint32_t acc = 0;
-    int bits = 0;
-    for (std::size_t i = 0; i < len; ++i) {
-        const int v = base64_value(in[i]);
-        if (v < 0) return false;
-        acc = (acc << 6) | static_cast<std::uint32_t>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-        }
-    }
-    wipe_bytes(&acc, sizeof acc);
-    return true;
-}
-
 // An OpenSSH key body's fields (PROTOCOL.key): "openssh-key-v1\0", then the cipher, KDF and KDF
 // options as strings, the number of keys, the public keys and the private section.
 struct SshReader {
@@ -249,8 +217,10 @@ std::optional<std::string> ssh_private_key_problem(std::string_view text) {
     if (a.body.find("Proc-Type:") != std::string_view::npos && a.body.find("ENCRYPTED") != std::string_view::npos)
         return std::string(kEncrypted);
     std::string b64 = compact_base64(a.body);
-    std::string der;
-    const bool decoded = decode_base64(b64, der);
+    // Strict: a key's body is padded to a multiple of four.
+    std::optional<std::string> body = !b64.empty() && b64.size() % 4 == 0 ? base64_decode(b64) : std::nullopt;
+    const bool decoded = body.has_value();
+    std::string der = decoded ? std::move(*body) : std::string();
     std::optional<std::string> problem;
     if (!decoded)
         problem = "The key is damaged: its body is not base64 (was it cut or changed?)";

@@ -2,7 +2,9 @@
 // volatile stores on clear, reassignment and destruction.
 #include "core/secret_text.h"
 
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace cc {
@@ -68,6 +70,45 @@ bool SecretText::take(std::string& source) {
     const bool fits = assign(source);
     wipe_string_capacity(source);
     return fits;
+}
+
+namespace {
+
+int base64_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> base64_decode(std::string_view in) {
+    std::size_t len = in.size();
+    while (len > 0 && in[len - 1] == '=') --len;
+    const std::size_t pad = in.size() - len;
+    if (pad > 2 || len % 4 == 1 || (pad > 0 && in.size() % 4 != 0)) return std::nullopt;
+    std::string out;
+    out.reserve(len * 3 / 4 + 1);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < len; ++i) {
+        const int v = base64_value(in[i]);
+        if (v < 0) {
+            wipe_string_capacity(out);
+            return std::nullopt;
+        }
+        acc = (acc << 6) | static_cast<std::uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+        }
+    }
+    wipe_bytes(&acc, sizeof acc);
+    return out;
 }
 
 }  // namespace cc

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ void wipe_string_capacity(std::basic_string<char, std::char_traits<char>, Alloc>
 inline void wipe_string_capacity(std::string& s) {
     wipe_string_capacity<std::allocator<char>>(s);
 }
+
+// Standard base64 (RFC 4648) decoded into a string to be treated as a secret (the caller wipes
+// it); the '=' padding may be omitted. nullopt on any other byte.
+std::optional<std::string> base64_decode(std::string_view in);
 
 class SecretText {
 public:
