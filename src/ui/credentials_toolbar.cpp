@@ -139,8 +139,14 @@ void draw_filter_popup(const app::State& state, TableUi& ui, Actions& out) {
     ImGui::EndPopup();
 }
 
-void draw_columns_menu(const app::State& state, TableUi& ui, Actions& out) {
-    if (secondary_button(ICON_COLUMNS "  Columns##toolbar")) ImGui::OpenPopup("columns##popup");
+// The column menu; `with_button` draws its button, else it opens on TableUi::columns_open_requested
+// (the phone's toolbar menu).
+void draw_columns_menu(const app::State& state, TableUi& ui, Actions& out, bool with_button) {
+    if (with_button && secondary_button(ICON_COLUMNS "  Columns##toolbar")) ImGui::OpenPopup("columns##popup");
+    if (ui.columns_open_requested) {
+        ImGui::OpenPopup("columns##popup");
+        ui.columns_open_requested = false;
+    }
     if (!ImGui::BeginPopup("columns##popup")) return;
     close_on_escape();
     text_muted("Show columns");
@@ -162,80 +168,138 @@ void draw_columns_menu(const app::State& state, TableUi& ui, Actions& out) {
     ImGui::EndPopup();
 }
 
+// What the list holds, next to the search: "Loading 4,000 of 10,000…", "12 of 40 credentials".
+struct Progress {
+    std::string text;
+    const char* id = "";
+};
+
+Progress progress_of(const app::State& state) {
+    if (state.rows_preview) return {app::loading_message(state), "loading##toolbar"};
+    if (state.phase == app::LoadPhase::Loaded || (state.phase == app::LoadPhase::Loading && !state.rows.empty())) {
+        const bool narrowed = state.view_rows.size() != state.rows.size();
+        return {
+            narrowed
+                ? std::to_string(state.view_rows.size()) + " of " + std::to_string(state.rows.size()) + " credentials"
+                : std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials"),
+            "count##toolbar"};
+    }
+    return {};
+}
+
+std::string loaded_text(const app::State& state) {
+    return state.loaded_at_ms > 0 ? "Loaded " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) : "";
+}
+
+bool can_export(const app::State& state) {
+    return !state.view_rows.empty() && !state.rows_preview;  // the whole list, not a part
+}
+
+void show_progress(const Progress& progress) {
+    if (progress.text.empty()) return;
+    ImGui::AlignTextToFramePadding();
+    text_muted(progress.text.c_str());
+    register_last_item(progress.id, progress.text);
+}
+
+// A phone's toolbar: the search on its own line, then the count and one menu that holds the
+// filter, the columns, export, refresh and when the list was loaded.
+void draw_narrow_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms) {
+    const bool loading = state.phase == app::LoadPhase::Loading;
+    draw_search(state, ui, out);
+    const Progress progress = progress_of(state);
+    show_progress(progress);
+    const char* more = ICON_ELLIPSIS_V "  More##toolbar";
+    const float more_w = ImGui::CalcTextSize(more, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float spinner_w = loading && !state.rows_preview ? em(1.5f) : 0.0f;
+    if (!progress.text.empty()) ImGui::SameLine();
+    ImGui::SetCursorPosX(ImMax(ImGui::GetContentRegionMax().x - more_w - spinner_w, ImGui::GetCursorPosX()));
+    if (spinner_w > 0) {
+        spinner(em(0.5f), palette().busy);
+        ImGui::SameLine();
+    }
+    const char* popup = "toolbar-menu##toolbar";
+    if (secondary_button(more)) ImGui::OpenPopup(popup);
+    describe_last_item("button", "More actions",
+                       {{"aria-haspopup", "menu"}, {"aria-expanded", ImGui::IsPopupOpen(popup) ? "true" : "false"}});
+    // Under the button, right-aligned with it (not where the finger was).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + em(0.25f)),
+                            ImGuiCond_Appearing, ImVec2(1, 0));
+    if (ImGui::BeginPopup(popup)) {
+        close_on_escape();
+        begin_group(std::string("menu/") + popup, "menu", "More actions");
+        auto item = [](const char* label, bool enabled = true) {
+            const bool chosen = ImGui::Selectable(label, false, enabled ? 0 : ImGuiSelectableFlags_Disabled);
+            describe_last_item("menuitem");
+            return chosen;
+        };
+        if (item(ICON_FILTER "  Add filter##toolbar-menu")) {
+            ui.filter.column.reset();
+            ui.filter.open_requested = true;
+        }
+        if (item(ICON_COLUMNS "  Columns##toolbar-menu")) ui.columns_open_requested = true;
+        if (item(ICON_DOWNLOAD "  Export CSV##toolbar-menu", can_export(state)))
+            out.push_back(app::ExportRequested{ui.display_order, now_ms});
+        if (item(ICON_REFRESH "  Refresh##toolbar-menu", !loading)) out.push_back(app::RefreshRequested{});
+        const std::string loaded = loaded_text(state);
+        if (!loading && !loaded.empty()) {
+            ImGui::Separator();
+            text_muted(loaded.c_str());
+            register_last_item("loaded##toolbar", loaded);
+        }
+        end_group();
+        ImGui::EndPopup();
+    }
+    draw_filter_popup(state, ui, out);
+    draw_columns_menu(state, ui, out, false);
+}
+
 }  // namespace
 
 void draw_toolbar(const app::State& state, TableUi& ui, Actions& out, double now_ms) {
+    if (narrow_screen()) {
+        draw_narrow_toolbar(state, ui, out, now_ms);
+        return;
+    }
     const bool loading = state.phase == app::LoadPhase::Loading;
-    // On a narrow screen the search takes the whole line and the rest wraps below it.
-    const bool narrow = narrow_screen();
     const ImGuiStyle& st = ImGui::GetStyle();
     auto button_w = [&st](const char* label) {
         return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2;
     };
-    bool first = true;  // of the wrapping lines' items
-    auto next = [&](float width) {
-        if (!narrow)
-            ImGui::SameLine();
-        else if (!first)
-            flow_next(width);
-        first = false;
-    };
     draw_search(state, ui, out);
-    next(button_w(ICON_FILTER "  Add filter##toolbar"));
+    ImGui::SameLine();
     if (secondary_button(ICON_FILTER "  Add filter##toolbar")) {
         ui.filter.column.reset();
         ui.filter.open_requested = true;
     }
     draw_filter_popup(state, ui, out);
-    std::string progress;
-    const char* progress_id = "";
-    if (state.rows_preview) {  // a first load shows its rows as they arrive: how far it has come
-        progress = app::loading_message(state);
-        progress_id = "loading##toolbar";
-    } else if (state.phase == app::LoadPhase::Loaded || (loading && !state.rows.empty())) {
-        const bool narrowed = state.view_rows.size() != state.rows.size();
-        progress =
-            narrowed
-                ? std::to_string(state.view_rows.size()) + " of " + std::to_string(state.rows.size()) + " credentials"
-                : std::to_string(state.rows.size()) + (state.rows.size() == 1 ? " credential" : " credentials");
-        progress_id = "count##toolbar";
-    }
-    if (!progress.empty()) {
-        next(ImGui::CalcTextSize(progress.c_str()).x);
-        ImGui::AlignTextToFramePadding();
-        text_muted(progress.c_str());
-        register_last_item(progress_id, progress);
-    }
+    const Progress progress = progress_of(state);
+    if (!progress.text.empty()) ImGui::SameLine();
+    show_progress(progress);
 
-    // Right-aligned group (wrapping along on a narrow screen): columns, export, refresh and when
-    // the data was loaded.
-    const std::string loaded =
-        state.loaded_at_ms > 0 ? "Loaded " + format_clock_time(state.loaded_at_ms, state.utc_offset_minutes) : "";
+    // Right-aligned group: columns, export, refresh and when the data was loaded.
+    const std::string loaded = loaded_text(state);
     const float group_w = button_w(ICON_COLUMNS "  Columns") + button_w(ICON_DOWNLOAD "  Export CSV") +
                           button_w(ICON_REFRESH "  Refresh") + ImGui::CalcTextSize(loaded.c_str()).x +
                           st.ItemSpacing.x * 4 + em(1.2f);
-    if (!narrow) ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
+    ImGui::SameLine(ImMax(ImGui::GetContentRegionMax().x - group_w, ImGui::GetCursorPosX() + em(1)));
     if (loading && !state.rows_preview) {  // a preview says how far it has come instead
-        if (narrow) next(em(1));
         spinner(em(0.5f), palette().busy);
-        if (!narrow) ImGui::SameLine();
+        ImGui::SameLine();
     } else if (!loading && !loaded.empty()) {
-        if (narrow) next(ImGui::CalcTextSize(loaded.c_str()).x);
         ImGui::AlignTextToFramePadding();
         text_muted(loaded.c_str());
         register_last_item("loaded##toolbar", loaded);
         if (ImGui::IsItemHovered()) tooltip_text("When the list was last loaded from the server");
-        if (!narrow) ImGui::SameLine();
+        ImGui::SameLine();
     }
-    if (narrow) next(button_w(ICON_COLUMNS "  Columns"));
-    draw_columns_menu(state, ui, out);
-    next(button_w(ICON_DOWNLOAD "  Export CSV"));
-    const bool can_export = !state.view_rows.empty() && !state.rows_preview;  // the whole list, not a part
-    if (secondary_button(ICON_DOWNLOAD "  Export CSV##toolbar", ImVec2(0, 0), can_export))
+    draw_columns_menu(state, ui, out, true);
+    ImGui::SameLine();
+    if (secondary_button(ICON_DOWNLOAD "  Export CSV##toolbar", ImVec2(0, 0), can_export(state)))
         out.push_back(app::ExportRequested{ui.display_order, now_ms});
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         tooltip_text("Download the rows and columns shown, as CSV");
-    next(button_w(ICON_REFRESH "  Refresh"));
+    ImGui::SameLine();
     if (secondary_button(ICON_REFRESH "  Refresh##toolbar", ImVec2(0, 0), !loading))
         out.push_back(app::RefreshRequested{});
 }

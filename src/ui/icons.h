@@ -37,3 +37,4 @@
 #define ICON_MINUS "\xef\x81\xa8"         // f068
 #define ICON_PLUS_SQUARE "\xef\x83\xbe"   // f0fe
 #define ICON_MINUS_SQUARE "\xef\x85\x86"  // f146
+#define ICON_ELLIPSIS_V "\xef\x85\x82"    // f142 (a menu of more actions)

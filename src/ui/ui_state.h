@@ -43,9 +43,10 @@ struct TableUi {
     bool reset_layout_requested = false;                // restore ImGui's column order and widths
     std::optional<std::uint64_t> drawn_query_revision;  // State::query_revision last drawn: a change scrolls to the top
     std::uint64_t revealed_serial = 0;                  // the last State::reveal_serial scrolled to
-    int reveal_frames = 0;      // frames left to keep it in view (the scroll range grows a frame late)
-    int page_rows = 1;          // rows the table shows at once, for PageUp/PageDown
-    bool focus_search = false;  // the "/" key: the search field takes the keyboard
+    int reveal_frames = 0;                // frames left to keep it in view (the scroll range grows a frame late)
+    int page_rows = 1;                    // rows the table shows at once, for PageUp/PageDown
+    bool focus_search = false;            // the "/" key: the search field takes the keyboard
+    bool columns_open_requested = false;  // the phone's toolbar menu opens the column menu
 };
 
 // The command palette's query and highlighted line; `serial` ties them to one opening.
@@ -89,6 +90,7 @@ struct CreateFormUi {
     std::set<std::string> touched;            // fields the user has edited: their messages show
     bool submit_attempted = false;
     bool focus_name = false;
+    bool login_fields_edited = false;  // the registry login changed this frame (the app is told)
 };
 
 struct RenameFormUi {

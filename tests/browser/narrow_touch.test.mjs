@@ -1,5 +1,5 @@
 // A phone: 390 x 844 CSS pixels at devicePixelRatio 3 with touch. The table becomes cards, the
-// toolbar wraps without overlapping, a finger drags the list (and a flick goes on scrolling), a
+// toolbar folds into a menu without overlapping, a finger drags the list (and a flick goes on scrolling), a
 // tap opens a credential's details as a full-screen sheet, and a credential is created by taps
 // and typing.
 import { after, before } from 'node:test';
@@ -78,16 +78,34 @@ test('on a phone the table is a list of cards, nothing overlaps, a finger scroll
   const drawn = await items(page);
   assert.ok(!drawn.some((it) => it.id.startsWith('header/')), 'no table headers on a phone');
   const bar = drawn.filter((it) => it.visible && !it.group && ['Sign out##header', 'New credentials##actions',
-    'Rename##actions', 'Delete##actions', '##search', 'Add filter##toolbar', 'count##toolbar', 'loaded##toolbar',
-    'Columns##toolbar', 'Export CSV##toolbar', 'Refresh##toolbar'].includes(it.id));
-  assert.equal(bar.length, 11, 'every control is there: ' + bar.map((it) => it.id).join(', '));
-  for (const it of bar) assert.ok(it.x >= 0 && it.x + it.w <= PHONE.width + 0.5, `${it.id} within the screen`);
-  for (let i = 0; i < bar.length; ++i)
-    for (let j = i + 1; j < bar.length; ++j)
-      assert.ok(!overlap(bar[i], bar[j]), `${bar[i].id} and ${bar[j].id} do not overlap`);
+    'Rename##actions', 'Delete##actions', '##search', 'count##toolbar', 'More##toolbar'].includes(it.id));
+  assert.equal(bar.length, 7, 'every control is there: ' + bar.map((it) => it.id).join(', '));
+  const within = (list) => {
+    for (const it of list) assert.ok(it.x >= 0 && it.x + it.w <= PHONE.width + 0.5, `${it.id} within the screen`);
+    for (let i = 0; i < list.length; ++i)
+      for (let j = i + 1; j < list.length; ++j)
+        assert.ok(!overlap(list[i], list[j]), `${list[i].id} and ${list[j].id} do not overlap`);
+  };
+  within(bar);
+  assert.ok(!drawn.some((it) => it.visible && ['Add filter##toolbar', 'Columns##toolbar', 'Export CSV##toolbar',
+    'Refresh##toolbar'].includes(it.id)), 'the toolbar\'s other tools are folded into its menu');
   const cards = drawn.filter((it) => it.id.startsWith('Card/') && it.visible);
   for (const c of cards) assert.ok(c.x >= 0 && c.x + c.w <= PHONE.width + 0.5, 'a card fits the width');
   await screenshot(page, 'phone-cards.png');
+
+  // The toolbar's menu holds the filter, the columns, export, refresh and the time of the load.
+  await tap(page, byId('More##toolbar'), 'More');
+  await waitForItem(page, byId('Refresh##toolbar-menu'), { what: 'the toolbar menu' });
+  const menu = (await items(page)).filter((it) => it.visible && !it.group && ['Add filter##toolbar-menu',
+    'Columns##toolbar-menu', 'Export CSV##toolbar-menu', 'Refresh##toolbar-menu', 'loaded##toolbar'].includes(it.id));
+  assert.equal(menu.length, 5, 'the menu holds every tool: ' + menu.map((it) => it.id).join(', '));
+  within(menu);
+  await screenshot(page, 'phone-toolbar-menu.png');
+  await tap(page, byId('Columns##toolbar-menu'), 'Columns');
+  await waitForItem(page, byId('Reset columns##columns'), { what: 'the column menu' });
+  await page.keyboard.press('Escape');
+  await waitForItem(page, (it) => it.id === 'More##toolbar' && it.visible, { what: 'the toolbar again' });
+  await page.waitForFunction(() => !window.credentialsConsole.items().some((it) => it.id === 'Reset columns##columns'));
 
   // A slow drag moves the list with the finger; a flick goes on after the finger leaves.
   const before = await firstCard(page);
