@@ -196,6 +196,9 @@ struct CreateLoginTestRequested {
     std::string user;
     std::string password;
 };
+// The user changed the registry login the form's "Test login" would try (URL, user, password, NGC
+// key): an outcome shown for the earlier values no longer holds.
+struct CreateLoginFieldsEdited {};
 struct RenameRequested {};  // for the one selected credential
 struct RenameSubmitted {
     UpdateRequest request;
@@ -212,10 +215,11 @@ struct MyCredentialsClosed {};
 struct PersonalDeleteRequested {
     CredentialId id;
 };
-using DialogAction = std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, CreateFormatChosen,
-                                  ExistingSecretsRefreshRequested, CreateSubmitted, CreateLoginTestRequested,
-                                  RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed,
-                                  MyCredentialsOpened, MyCredentialsClosed, PersonalDeleteRequested>;
+using DialogAction =
+    std::variant<NewCredentialRequested, CreateScopeChosen, CreateSourceChosen, CreateFormatChosen,
+                 ExistingSecretsRefreshRequested, CreateSubmitted, CreateLoginTestRequested, CreateLoginFieldsEdited,
+                 RenameRequested, RenameSubmitted, DeleteRequested, DeleteConfirmed, DialogClosed, MyCredentialsOpened,
+                 MyCredentialsClosed, PersonalDeleteRequested>;
 
 // ---- the scope tree diagram --------------------------------------------------------------------------
 // Opens the diagram on a credential's scope (`credential`) or on a scope (`scope`).
@@ -277,7 +281,8 @@ enum class CommandKind {
     OpenScopeTree,
     SignOut,
     KeyboardShortcuts,
-    SortBy,  // a Column: as a click on its header (a second time: the other direction)
+    SortBy,         // a Column: as a click on its header (a second time: the other direction)
+    MyCredentials,  // the signed-in user's personal credentials, as the user menu opens them
     // The row menu's commands, for the selection.
     ShowDetails,
     Rename,

@@ -82,6 +82,7 @@ std::vector<Command> list_commands(const State& s) {
                 tree.title += " at " + std::string(row->cell(Column::Credential));
         out.push_back(std::move(tree));
     }
+    if (!s.personal.open) out.push_back({{CommandKind::MyCredentials, 0}, "My credentials"});
     out.push_back({{CommandKind::SignOut, 0}, "Sign out"});
     out.push_back({{CommandKind::KeyboardShortcuts, 0}, "Keyboard shortcuts"});
     return out;

@@ -59,6 +59,7 @@ Effects on_response(State& s, const request::Delete& r, HttpResponded& a);
 
 // update_login_check.cpp
 Effects handle(State& s, CreateLoginTestRequested& a);
+Effects handle(State& s, CreateLoginFieldsEdited& a);
 Effects handle(State& s, LoginTestRequested& a);
 Effects on_response(State& s, const request::FormLoginTest& r, HttpResponded& a);
 Effects on_response(State& s, const request::StoredLoginTest& r, HttpResponded& a);

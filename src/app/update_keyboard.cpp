@@ -148,6 +148,7 @@ Effects handle(State& s, CommandRun& a) {
             return run(s, DiagramOpened{{}, ScopeRef{ScopeType::Tenant, {}, {}, {}}});
         }
         case CommandKind::SignOut: return run(s, LogoutRequested{});
+        case CommandKind::MyCredentials: return run(s, MyCredentialsOpened{});
         case CommandKind::KeyboardShortcuts: open_overlay(s, Overlay::Shortcuts); return {};
         case CommandKind::SortBy: return run(s, SortClicked{static_cast<Column>(a.id.arg), false});
         case CommandKind::ShowDetails: request_focus(s, FocusTarget::Details); return {};

@@ -58,8 +58,17 @@ Effects handle(State& s, CreateLoginTestRequested& a) {
                         api::form_login_test_request(*s.session, url, user, a.password)}};
 }
 
+Effects handle(State& s, CreateLoginFieldsEdited&) {
+    // The outcome (or the test still running) was for other values: the form says nothing until
+    // the next test.
+    if (s.dialog.open == DialogKind::Create) s.dialog.create.login_check = LoginCheckState{};
+    return {};
+}
+
 Effects on_response(State& s, const request::FormLoginTest& asked, HttpResponded& a) {
-    if (s.dialog.open != DialogKind::Create || asked.dialog != s.dialog.serial) return {};
+    if (s.dialog.open != DialogKind::Create || asked.dialog != s.dialog.serial ||
+        s.dialog.create.login_check.phase != LoginCheckState::Phase::Checking)
+        return {};
     take_test_answer(s, s.dialog.create.login_check, a.response);
     return {};
 }

@@ -89,11 +89,19 @@ void describe_field(std::initializer_list<Aria> aria = {}) {
     g_field_name = "";
 }
 
+// An edit of a field: it is touched, and an edit of the registry login invalidates "Test login"'s
+// outcome.
+void edited(CreateFormUi& f, const char* field) {
+    f.touched.insert(field);
+    const std::string_view name(field);
+    if (name == "user" || name == "password" || name == "url" || name == "ngcApiKey") f.login_fields_edited = true;
+}
+
 // A text field; edits mark the field as touched.
 void text_field(CreateFormUi& f, const char* field, const char* id, char* buf, std::size_t size,
                 const char* hint = "") {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint(id, hint, buf, size)) f.touched.insert(field);
+    if (ImGui::InputTextWithHint(id, hint, buf, size)) edited(f, field);
     describe_field();
 }
 
@@ -103,7 +111,7 @@ void secret_field(CreateFormUi& f, const char* field, const char* id, SecretText
     const float toggle_w = em(4);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - toggle_w - ImGui::GetStyle().ItemSpacing.x);
     const ImGuiInputTextFlags flags = reveal ? 0 : ImGuiInputTextFlags_Password;
-    if (ImGui::InputTextWithHint(id, hint, buf.data(), buf.capacity(), flags)) f.touched.insert(field);
+    if (ImGui::InputTextWithHint(id, hint, buf.data(), buf.capacity(), flags)) edited(f, field);
     describe_field({{"type", reveal ? "text" : "password"}, {"autocomplete", "off"}});
     ImGui::SameLine();
     const std::string toggle = std::string(reveal ? "Hide" : "Show") + "##reveal-" + (id + 2);
@@ -236,6 +244,7 @@ void apply_import(CreateFormUi& f, app::PasteImport&& imp) {
         std::strncpy(f.url.data(), imp.login->url.c_str(), f.url.size() - 1);
         copy_into(f.user, imp.login->username);
         f.password.assign(imp.login->password);
+        f.login_fields_edited = true;
     }
     if (imp.replace_blank_row) f.pairs.clear();
     for (const auto& e : imp.rows) {
@@ -290,8 +299,12 @@ void draw_import(CreateFormUi& f, bool docker) {
 
 // "Test login" under a registry login's fields: enabled once they are filled; the outcome and
 // when it was checked beside it.
-void draw_form_login_test(const app::State& state, const CreateFormUi& f, Actions& out, double now_ms) {
+void draw_form_login_test(const app::State& state, CreateFormUi& f, Actions& out, double now_ms) {
     const app::CreateDialog& d = state.dialog.create;
+    if (f.login_fields_edited) {
+        f.login_fields_edited = false;
+        out.push_back(app::CreateLoginFieldsEdited{});
+    }
     ImGui::Dummy(em(0, 0.2f));
     const app::CreateForm form = form_of(state, f);
     const bool ready = app::form_login_test_ready(d, form.url, form.user, form.password, form.ngc_key);

@@ -15,18 +15,28 @@ void draw_login_check_note(const app::LoginCheckNote& note, const char* id) {
         register_last_item(id, "");
         return;
     }
+    // Beside the button when the line has room for it, else under it (a narrow details panel);
+    // wrapped either way.
+    const char* icon = note.tone == app::LoginCheckTone::Good  ? ICON_CHECK_CIRCLE "  "
+                       : note.tone == app::LoginCheckTone::Bad ? ICON_WARNING "  "
+                                                               : "";
+    const std::string shown = icon + note.text;
+    const float busy_w = note.tone == app::LoginCheckTone::Busy ? em(1.4f) : 0.0f;
     ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-    switch (note.tone) {
-        case app::LoginCheckTone::Busy:
-            spinner(em(0.45f), palette().busy);
-            ImGui::SameLine();
-            text_muted(note.text.c_str());
-            break;
-        case app::LoginCheckTone::Good: text_colored(palette().ok, (ICON_CHECK_CIRCLE "  " + note.text).c_str()); break;
-        case app::LoginCheckTone::Bad: text_colored(palette().error, (ICON_WARNING "  " + note.text).c_str()); break;
-        case app::LoginCheckTone::Neutral: text_muted(note.text.c_str()); break;
+    if (ImGui::GetCursorPosX() + busy_w + ImGui::CalcTextSize(shown.c_str()).x > ImGui::GetContentRegionMax().x)
+        ImGui::NewLine();
+    else
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    if (busy_w > 0) {
+        spinner(em(0.45f), palette().busy);
+        ImGui::SameLine();
     }
+    const ImU32 color = note.tone == app::LoginCheckTone::Good  ? palette().ok
+                        : note.tone == app::LoginCheckTone::Bad ? palette().error
+                                                                : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImGui::PushTextWrapPos(0);
+    text_colored(color, shown.c_str());
+    ImGui::PopTextWrapPos();
     register_last_item(id, note.text);
     if (!note.detail.empty()) {
         ImGui::PushTextWrapPos(0);

@@ -275,6 +275,15 @@ TEST_CASE("palette commands run the app's own actions") {
     CHECK(s.overlay == Overlay::Shortcuts);
     update(s, OverlayClosed{});
 
+    // "My credentials" opens the personal list, as the user menu does; while it is open it is
+    // not offered again.
+    run_command(s, "My credentials");
+    CHECK(s.personal.open);
+    CHECK(s.overlay == Overlay::None);
+    CHECK_FALSE(find_command(list_commands(s), "My credentials"));
+    update(s, MyCredentialsClosed{});
+    CHECK(find_command(list_commands(s), "My credentials"));
+
     // A command id the state does not list is refused.
     update(s, ShortcutPressed{Shortcut::CommandPalette});
     update(s, CommandRun{{CommandKind::ShowColumn, static_cast<int>(Column::Description)}});

@@ -63,6 +63,29 @@ TEST_CASE("login check: the form's test sends the typed values once, and shows t
     CHECK(note.tone == LoginCheckTone::Bad);
 }
 
+TEST_CASE("login check: editing the login drops the form's outcome, and the answer of a test still running") {
+    State s = loaded_state();
+    update(s, NewCredentialRequested{CredentialKind::DockerRegistry});
+    auto fx = login_requests(update(s, CreateLoginTestRequested{"registry.example.com", "robot", "old"}));
+    REQUIRE(fx.size() == 1);
+    update(s, respond(fx[0], 200, kOkAnswer));
+    REQUIRE(s.dialog.create.login_check.phase == LoginCheckState::Phase::Done);
+    CHECK_FALSE(login_check_note(s.dialog.create.login_check, 0, 0).text.empty());
+
+    // A new password: "Login OK" no longer holds for what the form would save.
+    update(s, CreateLoginFieldsEdited{});
+    CHECK(s.dialog.create.login_check.phase == LoginCheckState::Phase::Idle);
+    CHECK(login_check_note(s.dialog.create.login_check, 0, 0).text.empty());
+
+    // Edited while a test runs: its answer, for the earlier values, is not shown.
+    fx = login_requests(update(s, CreateLoginTestRequested{"registry.example.com", "robot", "new"}));
+    REQUIRE(fx.size() == 1);
+    update(s, CreateLoginFieldsEdited{});
+    update(s, respond(fx[0], 200, kOkAnswer));
+    CHECK(s.dialog.create.login_check.phase == LoginCheckState::Phase::Idle);
+    CHECK(login_check_note(s.dialog.create.login_check, 0, 0).text.empty());
+}
+
 TEST_CASE("login check: an NGC key is tested against nvcr.io as $oauthtoken") {
     State s = loaded_state();
     update(s, NewCredentialRequested{CredentialKind::NgcApiKey});
