@@ -299,6 +299,59 @@ async function trial(browser, server, token, which, warm) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The app's own CPU per frame. The frame cost is timed in C++ around the frame (wall time); on a
+// machine with few cores, the threads that share it (SwiftShader drawing the previous frame, the
+// compositor, the server, this script) preempt the page's main thread in the middle of a frame,
+// and what is timed is then their CPU as well. Measured alone, the page's main thread runs on a
+// core of its own (Linux `taskset`; every other thread of Chromium, the server and this script
+// on the other cores) while the wheel turns; the pinning is undone afterwards. Without taskset
+// or with one core, it runs unpinned and says so.
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+
+function pinMainThreads(serverPid) {
+  const n = cpus().length;
+  if (n < 2 || process.platform !== 'linux') return null;
+  const others = `1-${n - 1}`;
+  const set = (args) => { try { execFileSync('taskset', args, { stdio: 'ignore' }); return true; } catch { return false; } };
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const chromium = ps.map((l) => l.trim().match(/^(\d+)\s+(.*)$/)).filter((m) => m && /chrom/.test(m[2]));
+  const renderers = chromium.filter((m) => /--type=renderer/.test(m[2])).map((m) => m[1]);
+  if (!renderers.length) return null;
+  const all = [...chromium.map((m) => m[1]), String(process.pid), ...(serverPid ? [String(serverPid)] : [])];
+  for (const pid of all) if (!set(['-a', '-p', '-c', others, pid])) return null;
+  for (const pid of renderers) set(['-p', '-c', '0', pid]);  // a renderer's main thread: its pid
+  return () => { for (const pid of all) set(['-a', '-p', '-c', `0-${n - 1}`, pid]); };
+}
+
+async function frameCost(browser, server, token) {
+  const h = await openPage(browser, server.url, token);
+  const { page } = h;
+  try {
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await waitLoaded(page);
+    await page.waitForFunction(() => window.credentialsConsole.items().some((i) => i.id === 'count##toolbar'),
+      null, { timeout: 300000, polling: 50 });
+    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    await idleFrames(page, 10);
+    const unpin = pinMainThreads(server.proc.pid);
+    try {
+      await idleFrames(page, 5);
+      await page.evaluate(() => window.credentialsConsole.resetFrameStats());
+      for (let i = 0; i < WHEELS * 2; i++) {
+        await page.mouse.wheel(0, 100);
+        await idleFrames(page, 3);
+      }
+      return { pinned: !!unpin, stats: await page.evaluate(() => window.credentialsConsole.frameStats()) };
+    } finally {
+      if (unpin) unpin();
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN; };
 // Nearest-rank percentile.
 const pct = (xs, p) => { const s = xs.slice().sort((a, b) => a - b); return s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
@@ -346,6 +399,7 @@ try {
           runs[which].push(await trial(browser, server, token, which, t === TRIALS - 1));
         }
       }
+      const cost = await frameCost(browser, server, token);
       const o = runs.ours, p = runs.peer;
       const med = (list, f) => median(list.map(f));
       const total = await (await fetch(new URL('api/v1/asset/credentials?usageInfo=true&statusInfo=true', server.url),
@@ -374,16 +428,22 @@ try {
         console.log('  frame cost during the wheel run: n/a (frameStats not available)');
       } else {
         const part = (k, q) => median(stats.map((s) => s[k] && s[k][q]));
+        console.log('  app frame cost during the trials\' wheel runs (wall time, sharing the cores):');
         for (const k of ['total', 'update', 'ui', 'gl']) {
-          console.log(`  app frame cost, ${k.padEnd(6)} p50 ${ms(part(k, 'p50')).padStart(8)}  p99 ${ms(part(k, 'p99')).padStart(8)}  max ${ms(part(k, 'max')).padStart(8)}`);
+          console.log(`    ${k.padEnd(6)} p50 ${ms(part(k, 'p50')).padStart(8)}  p99 ${ms(part(k, 'p99')).padStart(8)}  max ${ms(part(k, 'max')).padStart(8)}`);
         }
         console.log(`  browser's share of wheel -> frame (p50 minus app total p50): ${ms(pct(ow, 50) - part('total', 'p50'))}`);
-        const p99 = part('total', 'p99');
-        if (n >= 100000) {
-          const ok = Number.isFinite(p99) && p99 <= 4;
-          if (!ok) missed++;
-          console.log(`  app frame cost total p99 ${ms(p99)}   target <= 4 ms   ${ok ? 'ok' : 'MISSED'}`);
-        }
+      }
+      const cs = cost.stats;
+      console.log(`  app frame cost, ${cs.frames} frames of ${WHEELS * 2} wheel events, ` +
+                  (cost.pinned ? 'the page\'s main thread on a core of its own:' : 'unpinned (no taskset, or one core):'));
+      for (const k of ['total', 'update', 'ui', 'gl']) {
+        console.log(`    ${k.padEnd(6)} p50 ${ms(cs[k].p50).padStart(8)}  p99 ${ms(cs[k].p99).padStart(8)}  max ${ms(cs[k].max).padStart(8)}`);
+      }
+      if (n >= 100000) {
+        const ok = Number.isFinite(cs.total.p99) && cs.total.p99 <= 4;
+        if (!ok) missed++;
+        console.log(`  app frame cost total p99 ${ms(cs.total.p99)}   target <= 4 ms   ${ok ? 'ok' : 'MISSED'}`);
       }
       const errors = [...new Set([...o, ...p].flatMap((r) => r.errors))];
       if (errors.length) console.log('  page errors: ' + errors.slice(0, 5).join(' | '));

@@ -69,6 +69,11 @@ struct Poll {
 
 inline constexpr double kFirstPollMs = 1000;
 inline constexpr double kMaxPollMs = 30000;
+// Polls sent by one Tick (four a second), the most overdue first: a request costs the page
+// a fraction of a millisecond to send, and rows that became transient together (a bulk delete)
+// come due together; spread over the ticks, they keep a frame's cost flat and the server's load
+// even.
+inline constexpr std::size_t kMaxPollsPerTick = 2;
 
 // ---- dialogs: new credential, rename, delete ----
 enum class DialogKind { None, Create, Rename, Delete };

@@ -444,12 +444,17 @@ Effects handle(State& s, Tick& a) {
         }
     }
     if (!s.session || s.phase == LoadPhase::Loading) return {};
+    std::vector<std::pair<double, const CredentialId*>> due;
+    for (const auto& [id, poll] : s.polls)
+        if (!poll.in_flight && poll.due_ms <= a.now_ms && s.row_at(id)) due.emplace_back(poll.due_ms, &id);
+    const std::size_t n = std::min(due.size(), kMaxPollsPerTick);
+    std::partial_sort(due.begin(), due.begin() + static_cast<std::ptrdiff_t>(n), due.end(),
+                      [](const auto& x, const auto& y) { return x.first < y.first; });
     Effects fx;
-    for (auto& [id, poll] : s.polls) {
-        if (poll.in_flight || poll.due_ms > a.now_ms) continue;
+    for (std::size_t i = 0; i < n; ++i) {
+        const CredentialId id = *due[i].second;
+        s.polls.at(id).in_flight = true;
         const std::optional<Credential> c = s.credential(id);
-        if (!c) continue;
-        poll.in_flight = true;
         fx.push_back(
             SendRequest{request::Poll{id, s.generation}, api::credential_request(*s.session, c->meta.kind, id)});
     }

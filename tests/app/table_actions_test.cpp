@@ -213,6 +213,27 @@ TEST_CASE("export: the shown rows and the visible columns, as a CSV download") {
     CHECK(file.content == "Status,Credential,Description\r\nIssues found,cred-2,\r\nFailed,s3-backup,\r\n");
 }
 
+TEST_CASE("polls that come due together are spread over the ticks, the most overdue first") {
+    std::vector<Credential> list;
+    for (int i = 0; i < 5; ++i)
+        list.push_back(make(std::to_string(i + 1), "going-" + std::to_string(i), CredentialKind::GenericSecret,
+                            SyncStatus::Deleting));
+    State s = loaded(list);
+    REQUIRE(s.polls.size() == 5);
+    s.polls.at(CredentialId{"4"}).due_ms -= 300;  // the longest overdue
+    auto polled = [](const std::vector<Effect>& fx) {
+        std::vector<std::string> ids;
+        for (const auto& e : fx) ids.push_back(std::get<request::Poll>(std::get<SendRequest>(e).context).id.value);
+        return ids;
+    };
+    const auto first = polled(update(s, Tick{20000}));
+    REQUIRE(first.size() == kMaxPollsPerTick);
+    CHECK(first.front() == "4");
+    CHECK(polled(update(s, Tick{20250})).size() == kMaxPollsPerTick);
+    CHECK(polled(update(s, Tick{20500})).size() == 1);  // the fifth
+    CHECK(update(s, Tick{20750}).empty());              // all in flight
+}
+
 TEST_CASE("rows being created are polled with back-off until they settle") {
     State s = loaded({make("1", "new-one", CredentialKind::Password, SyncStatus::Creating),
                       make("2", "steady", CredentialKind::Password, SyncStatus::NoIssuesFound),
