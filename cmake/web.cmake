@@ -36,11 +36,11 @@ set(CC_FONTS_OUT ${CMAKE_BINARY_DIR}/fonts)
 file(MAKE_DIRECTORY ${CC_FONTS_OUT})
 add_custom_command(
   OUTPUT ${CC_FONTS_OUT}/embedded_fonts.cpp
-  BYPRODUCTS ${CC_FONTS_OUT}/inter_regular.otf ${CC_FONTS_OUT}/inter_semibold.otf ${CC_FONTS_OUT}/icons.ttf
+  BYPRODUCTS ${CC_FONTS_OUT}/inter_regular.otf ${CC_FONTS_OUT}/icons.ttf
   COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
-          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_FONT_DIR}/Inter-SemiBold.otf ${CC_ICON_FONT} ${CC_FONTS_OUT}
+          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_ICON_FONT} ${CC_FONTS_OUT}
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
-          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_FONT_DIR}/Inter-SemiBold.otf ${CC_ICON_FONT}
+          ${CC_FONT_DIR}/Inter-Regular.otf ${CC_ICON_FONT}
   COMMENT "Subsetting and embedding the fonts"
   VERBATIM)
 
@@ -74,8 +74,10 @@ foreach(lib imgui cc_ui cc_app cc_api cc_core credentials_console)
 endforeach()
 target_link_options(credentials_console PRIVATE ${CC_WEB_SIZE_FLAGS}
   -sMALLOC=emmalloc -sFILESYSTEM=0 -sASSERTIONS=0 -sENVIRONMENT=web
-  # Binaryen's passes run until the module stops shrinking (1.2 KiB, 7 s of link).
-  -sBINARYEN_EXTRA_PASSES=--converge
+  # Binaryen's passes run until the module stops shrinking (1.2 KiB, 7 s of link), after
+  # functions that differ only in constants are merged into one taking them as arguments
+  # (0.6 KiB: the many small instantiations of the same template).
+  "-sBINARYEN_EXTRA_PASSES=--merge-similar-functions,--converge"
   # Less glue: every browser with WebGL2 has TextDecoder, and the renderer needs no WebGL
   # extension (WebGL2 itself has what it draws with).
   -sTEXTDECODER=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
