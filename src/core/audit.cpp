@@ -98,6 +98,7 @@ std::string audit_action_label(std::string_view action) {
     if (action == kAuditDelete) return "Delete request";
     if (action == kAuditLink) return "Use by an asset";
     if (action == kAuditLogin) return "Sign-in";
+    if (action == kAuditLoginTest) return "Registry login test";
     return std::string(action);
 }
 

@@ -23,6 +23,8 @@ inline constexpr std::string_view kAuditUpdate = "credential.update";  // a refu
 inline constexpr std::string_view kAuditDelete = "credential.delete";
 inline constexpr std::string_view kAuditLink = "asset.link";  // a data source or environment referencing it
 inline constexpr std::string_view kAuditLogin = "login";
+// A stored registry login tried against its registry (the server used the stored secret).
+inline constexpr std::string_view kAuditLoginTest = "credential.test-login";
 
 enum class AuditOutcome { Done, Refused };
 

@@ -7,10 +7,12 @@
 //        (whoever may read the credential; the server uses the values it stores, which never
 //        travel to the browser, and keeps the outcome)
 // The answer is {outcome, message, checkedAt, durationMs}; no password or token is ever in it or
-// in the log. At most kMaxRunning checks run at once (each holds a worker for up to 10 s).
+// in the log. A stored login's test is recorded in the audit trail (credential.test-login). At most kMaxRunning checks
+// run at once (each holds a worker for up to 10 s).
 #include <atomic>
 
 #include "core/validation.h"
+#include "server/audit_log.h"
 #include "server/credential_service.h"
 #include "server/http_util.h"
 #include "server/registry_schedule.h"
@@ -112,6 +114,13 @@ void test_stored_login(const ServerContext& ctx, RequestContext& rc, httplib::Re
     if (!slot.taken()) return send_busy(res);
     auto kept = check_stored_login(ctx.store, ctx.secrets, CredentialId{id}, kind, ctx.registry);
     if (!kept) return send_error(res, kept.error());
+    // The stored secret was used on someone's request: the trail says who, and what came of it
+    // (the outcome and the registry's message; never a value). A personal credential's events
+    // are its owner's alone.
+    AuditTarget target{"credential", id, credential->meta.name};
+    if (credential->meta.is_private) target.private_owner = credential->meta.created_by;
+    (void)record_done(ctx.store, audit_source(rc), kAuditLoginTest, 200, std::move(target),
+                      rc.caller().tree.scope_path(credential->meta.scope), kept->outcome + ": " + kept->message);
     send_json(res, 200, check_json(*kept));
 }
 

@@ -315,6 +315,17 @@ TEST_CASE("registry login: stored credentials are tested with the values the ser
     CHECK(kept.at("outcome") == "ok");
     CHECK(kept.at("checkedAt") == good.at("checkedAt"));
 
+    // The test is in the credential's history: who used the stored login, and what came of it.
+    const Json history = admin.expect(admin.get("/api/v1/x-reference/credentials/" + good_id + "/history"), 200);
+    const Json* tested = nullptr;
+    for (const Json& e : history.at("entries"))
+        if (e.at("action") == "credential.test-login") tested = &e;
+    REQUIRE(tested);
+    CHECK(tested->at("actor") == kAdmin.email);
+    CHECK(tested->at("outcome") == "done");
+    CHECK(tested->at("detail").get<std::string>().rfind("ok: ", 0) == 0);
+    CHECK(history.dump().find(kPassword) == std::string::npos);
+
     const std::string bad_item = item_path(CredentialKind::DockerRegistry, bad_id);
     const Json bad = admin.expect(admin.post(bad_item + "/test-login", Json::object()), 200);
     CHECK(bad.at("outcome") == "wrongCredentials");
