@@ -4,6 +4,7 @@
 // clipped like the table, so 100,000 cards scroll as smoothly.
 #include <string>
 
+#include "core/bidi.h"
 #include "core/table.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -19,11 +20,13 @@ namespace {
 // Text at `pos`, cut with "…" at `max_x`.
 void card_text(ImDrawList* dl, ImFont* font, ImVec2 pos, float max_x, ImU32 color, std::string_view text) {
     const float size = ImGui::GetFontSize();
-    const std::optional<std::string> shown = elided(font, size, text, max_x - pos.x);
+    const std::optional<std::string> visual = visual_order(text);  // right-to-left runs in display order
+    const std::string_view drawn = visual ? std::string_view(*visual) : text;
+    const std::optional<std::string> shown = elided(font, size, drawn, max_x - pos.x);
     if (shown)
         dl->AddText(font, size, pos, color, shown->c_str());
     else
-        dl->AddText(font, size, pos, color, text.data(), text.data() + text.size());
+        dl->AddText(font, size, pos, color, drawn.data(), drawn.data() + drawn.size());
 }
 
 void draw_card(const app::State& state, const CredentialRow& row, int index, float card_h, Actions& out) {

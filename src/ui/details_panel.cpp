@@ -17,9 +17,8 @@ namespace {
 
 void field(const char* label, const std::string& value, const char* id) {
     text_muted(label);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(value.empty() ? "\xE2\x80\x94" : value.c_str());  // em dash for nothing
-    ImGui::PopTextWrapPos();
+    text_wrapped_bidi(value.empty() ? std::string_view("\xE2\x80\x94")
+                                    : std::string_view(value));  // em dash for nothing
     register_last_item(id, value);
     ImGui::Dummy(em(0, 0.2f));
 }

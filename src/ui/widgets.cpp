@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/bidi.h"
 #include "imgui_internal.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
@@ -121,6 +122,34 @@ void text_colored(ImU32 color, const char* text) {
     ImGui::PopStyleColor();
 }
 
+void text_wrapped_bidi(std::string_view text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    if (!visual_order(text)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(p, end);
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    // Lines are broken in logical order, then each is put in display order, as a browser does.
+    ImFont* font = ImGui::GetFont();
+    const float width = ImMax(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
+    ImGui::BeginGroup();
+    while (p < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.0f * ImGui::GetFontSize() / font->FontSize, p, end, width);
+        if (line_end == p) ++line_end;  // one character wider than the width: it goes alone
+        const std::string_view line(p, static_cast<std::size_t>(line_end - p));
+        const std::optional<std::string> visual = visual_order(line);
+        if (visual)
+            ImGui::TextUnformatted(visual->data(), visual->data() + visual->size());
+        else
+            ImGui::TextUnformatted(line.data(), line.data() + line.size());
+        p = line_end;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    ImGui::EndGroup();
+}
+
 std::optional<std::string> elided(ImFont* font, float size, std::string_view text, float width) {
     const char* begin = text.data();
     const auto measure = [&](std::size_t n) { return font->CalcTextSizeA(size, FLT_MAX, 0, begin, begin + n).x; };
@@ -141,12 +170,15 @@ std::optional<std::string> elided(ImFont* font, float size, std::string_view tex
 }
 
 void cell_text(std::string_view id, std::string_view text, const char* tooltip) {
+    // Drawn in display order (right-to-left runs reversed); named in logical order.
+    const std::optional<std::string> visual = visual_order(text);
+    const std::string_view drawn = visual ? std::string_view(*visual) : text;
     const std::optional<std::string> shown =
-        elided(ImGui::GetFont(), ImGui::GetFontSize(), text, ImGui::GetContentRegionAvail().x);
+        elided(ImGui::GetFont(), ImGui::GetFontSize(), drawn, ImGui::GetContentRegionAvail().x);
     if (shown)
         ImGui::TextUnformatted(shown->c_str());
     else
-        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
     const bool was_elided = shown.has_value();
     register_last_item(id, text);
     describe_last_item("gridcell");

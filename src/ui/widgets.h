@@ -43,6 +43,8 @@ bool spinner_drawn_this_frame();
 void reset_frame_flags();
 // `text` cut to the longest prefix (whole UTF-8 characters) that fits `width` with a "…" after
 // it, in `font` at `size`; nullopt when the whole text fits.
+// Text wrapped at the window's edge, right-to-left runs in display order on each line.
+void text_wrapped_bidi(std::string_view text);
 std::optional<std::string> elided(ImFont* font, float size, std::string_view text, float width);
 // Text in a table cell, elided with "…" when wider than the cell, full text on hover,
 // registered for the browser tests (and screen readers, as a grid cell) under `id`.
