@@ -58,7 +58,7 @@ std::vector<Char> decode(std::string_view text) {
         if (i + n > text.size()) n = 1;
         for (std::size_t k = 1; k < n; ++k)
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = 1;
-        char32_t code = n == 1 ? c0 : c0 & (0x7F >> n);
+        char32_t code = n == 1 ? static_cast<char32_t>(c0) : static_cast<char32_t>(c0 & (0x7Fu >> n));
         for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
         out.push_back(Char{code, text.substr(i, n), kind_of(code)});
         i += n;
