@@ -96,11 +96,9 @@ void append_utf8(std::string& out, char32_t c) {
 std::optional<std::string> visual_order(std::string_view text) {
     if (!may_hold_rtl(text)) return std::nullopt;
     std::vector<Char> chars = decode(text);
-    if (std::none_of(chars.begin(), chars.end(), [](const Char& c) { return c.kind == Kind::R; }))
-        return std::nullopt;
-    const auto first_strong = std::find_if(chars.begin(), chars.end(), [](const Char& c) {
-        return c.kind == Kind::L || c.kind == Kind::R;
-    });
+    if (std::none_of(chars.begin(), chars.end(), [](const Char& c) { return c.kind == Kind::R; })) return std::nullopt;
+    const auto first_strong =
+        std::find_if(chars.begin(), chars.end(), [](const Char& c) { return c.kind == Kind::L || c.kind == Kind::R; });
     const int base = first_strong != chars.end() && first_strong->kind == Kind::R ? 1 : 0;
 
     // Digits after right-to-left letters (or at the start of a right-to-left line) count as
@@ -155,7 +153,8 @@ std::optional<std::string> visual_order(std::string_view text) {
             }
             std::size_t j = i;
             while (j < chars.size() && chars[j].level >= level) ++j;
-            std::reverse(chars.begin() + static_cast<std::ptrdiff_t>(i), chars.begin() + static_cast<std::ptrdiff_t>(j));
+            std::reverse(chars.begin() + static_cast<std::ptrdiff_t>(i),
+                         chars.begin() + static_cast<std::ptrdiff_t>(j));
             i = j;
         }
     std::string out;

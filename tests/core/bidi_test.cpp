@@ -8,7 +8,8 @@
 using cc::visual_order;
 
 TEST_CASE("bidi: text without right-to-left letters is left as it is") {
-    for (const char* s : {"", "registry-creds", "Zugangsschlüssel für €", "日本語のトークン", "Ελληνικά", "🔑 key", "12 (3)"})
+    for (const char* s :
+         {"", "registry-creds", "Zugangsschlüssel für €", "日本語のトークン", "Ελληνικά", "🔑 key", "12 (3)"})
         CHECK_FALSE(visual_order(s));
 }
 
@@ -16,7 +17,8 @@ TEST_CASE("bidi: a Hebrew word inside English is reversed in place") {
     // "abc" + alef bet gimel + "def": the Hebrew letters are drawn right to left.
     CHECK(visual_order("abc \xD7\x90\xD7\x91\xD7\x92 def") == std::string("abc \xD7\x92\xD7\x91\xD7\x90 def"));
     // Two Hebrew words keep their order right to left, the space between them too.
-    CHECK(visual_order("x \xD7\x90\xD7\x91 \xD7\x92\xD7\x93 y") == std::string("x \xD7\x93\xD7\x92 \xD7\x91\xD7\x90 y"));
+    CHECK(visual_order("x \xD7\x90\xD7\x91 \xD7\x92\xD7\x93 y") ==
+          std::string("x \xD7\x93\xD7\x92 \xD7\x91\xD7\x90 y"));
 }
 
 TEST_CASE("bidi: a Hebrew line is right to left; its numbers and English words keep their order") {
