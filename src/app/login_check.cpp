@@ -9,6 +9,10 @@ bool can_test_login(CredentialKind kind) {
     return kind == CredentialKind::DockerRegistry || kind == CredentialKind::NgcApiKey;
 }
 
+bool affects_login_test(std::string_view field) {
+    return field == "url" || field == "user" || field == "password" || field == "ngcApiKey";
+}
+
 bool form_login_test_ready(const CreateDialog& d, std::string_view url, std::string_view user,
                            std::string_view password, std::string_view ngc_key) {
     if (d.use_existing || d.login_check.phase == LoginCheckState::Phase::Checking) return false;

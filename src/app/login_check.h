@@ -15,6 +15,9 @@ bool can_test_login(CredentialKind kind);
 // (url, user and password; an NGC key), and no check running.
 bool form_login_test_ready(const CreateDialog& d, std::string_view url, std::string_view user,
                            std::string_view password, std::string_view ngc_key);
+// Whether an edit of the form's field (its API name: "url", "user", "password", "ngcApiKey")
+// changes the login "Test login" tries, so that an outcome shown no longer holds.
+bool affects_login_test(std::string_view field);
 // The details panel offers "Test login" for the one selected credential: a docker-registry or
 // NGC credential with values in the server (not an existing secret); enabled when none runs.
 bool selected_login_testable(const State& s);

@@ -9,24 +9,6 @@ namespace {
 
 enum class Kind : std::uint8_t { L, R, EN, N };
 
-// A byte that can start a right-to-left letter's UTF-8 sequence: U+0590-U+08FF (D6 90 .. E0 A3),
-// U+FB1D-U+FEFF (EF AC .. EF BB), U+10800-U+10FFF (F0 90 A0 ..). A text without one needs no
-// reordering.
-bool may_hold_rtl(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xD6 && c <= 0xDF) return true;
-        if (c == 0xE0 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) return true;
-        if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xAC &&
-            static_cast<unsigned char>(text[i + 1]) <= 0xBB)
-            return true;
-        if (c == 0xF0 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x90 &&
-            static_cast<unsigned char>(text[i + 2]) >= 0xA0)
-            return true;
-    }
-    return false;
-}
-
 struct Char {
     char32_t code;
     std::string_view bytes;  // as in the text (an invalid byte stays one character)
@@ -93,8 +75,26 @@ void append_utf8(std::string& out, char32_t c) {
 
 }  // namespace
 
+// A byte that can start a right-to-left letter's UTF-8 sequence: U+0590-U+08FF (D6 90 .. E0 A3),
+// U+FB1D-U+FEFF (EF AC .. EF BB), U+10800-U+10FFF (F0 90 A0 ..). A text without one needs no
+// reordering.
+bool may_hold_right_to_left(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xD6 && c <= 0xDF) return true;
+        if (c == 0xE0 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) return true;
+        if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xAC &&
+            static_cast<unsigned char>(text[i + 1]) <= 0xBB)
+            return true;
+        if (c == 0xF0 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x90 &&
+            static_cast<unsigned char>(text[i + 2]) >= 0xA0)
+            return true;
+    }
+    return false;
+}
+
 std::optional<std::string> visual_order(std::string_view text) {
-    if (!may_hold_rtl(text)) return std::nullopt;
+    if (!may_hold_right_to_left(text)) return std::nullopt;
     std::vector<Char> chars = decode(text);
     if (std::none_of(chars.begin(), chars.end(), [](const Char& c) { return c.kind == Kind::R; })) return std::nullopt;
     const auto first_strong =
@@ -118,9 +118,39 @@ std::optional<std::string> visual_order(std::string_view text) {
         }
         return -1;
     };
-    // A run of neutrals between two characters of one direction takes it; else the line's.
     std::vector<int> dir(chars.size());
     for (std::size_t i = 0; i < chars.size(); ++i) dir[i] = direction(i);
+    // Paired brackets take one direction together ("(S3)" in Hebrew text): the line's when they
+    // enclose a letter of it; the other one when they enclose only letters of the other direction
+    // and the text before them is of that direction too; the line's otherwise.
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        const char32_t c = chars[i].code;
+        if (c == '(' || c == '[' || c == '{') {
+            open.push_back(i);
+            continue;
+        }
+        if (c != ')' && c != ']' && c != '}') continue;
+        const auto match =
+            std::find_if(open.rbegin(), open.rend(), [&](std::size_t o) { return mirrored(chars[o].code) == c; });
+        if (match == open.rend()) continue;
+        const std::size_t o = *match;
+        open.erase(std::next(match).base(), open.end());
+        bool line_dir = false, other_dir = false;
+        for (std::size_t k = o + 1; k < i; ++k) {
+            line_dir |= dir[k] == base;
+            other_dir |= dir[k] == 1 - base;
+        }
+        if (!line_dir && !other_dir) continue;
+        int before = base;
+        for (std::size_t k = o; k-- > 0;)
+            if (dir[k] != -1) {
+                before = dir[k];
+                break;
+            }
+        dir[o] = dir[i] = !line_dir && before == 1 - base ? 1 - base : base;
+    }
+    // A run of neutrals between two characters of one direction takes it; else the line's.
     for (std::size_t i = 0; i < chars.size();) {
         if (dir[i] != -1) {
             ++i;

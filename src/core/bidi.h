@@ -15,6 +15,10 @@
 
 namespace cc {
 
+// Whether the text may hold a right-to-left letter, from its bytes alone (no allocation): when
+// not, visual_order() answers nothing and the text is drawn as it is.
+bool may_hold_right_to_left(std::string_view text);
+
 // The text in display order, or nothing when it holds no right-to-left letter (the common case,
 // answered from its bytes alone). `text` is UTF-8; the answer holds the same characters.
 std::optional<std::string> visual_order(std::string_view text);

@@ -93,8 +93,7 @@ void describe_field(std::initializer_list<Aria> aria = {}) {
 // outcome.
 void edited(CreateFormUi& f, const char* field) {
     f.touched.insert(field);
-    const std::string_view name(field);
-    if (name == "user" || name == "password" || name == "url" || name == "ngcApiKey") f.login_fields_edited = true;
+    if (app::affects_login_test(field)) f.login_fields_edited = true;
 }
 
 // A text field; edits mark the field as touched.

@@ -20,13 +20,12 @@ namespace {
 // Text at `pos`, cut with "…" at `max_x`.
 void card_text(ImDrawList* dl, ImFont* font, ImVec2 pos, float max_x, ImU32 color, std::string_view text) {
     const float size = ImGui::GetFontSize();
-    const std::optional<std::string> visual = visual_order(text);  // right-to-left runs in display order
-    const std::string_view drawn = visual ? std::string_view(*visual) : text;
-    const std::optional<std::string> shown = elided(font, size, drawn, max_x - pos.x);
-    if (shown)
-        dl->AddText(font, size, pos, color, shown->c_str());
-    else
-        dl->AddText(font, size, pos, color, drawn.data(), drawn.data() + drawn.size());
+    // Cut in logical order, then right-to-left runs put in display order (as cell_text()).
+    const std::optional<std::string> shown = elided(font, size, text, max_x - pos.x);
+    const std::string_view cut = shown ? std::string_view(*shown) : text;
+    const std::optional<std::string> visual = visual_order(cut);
+    const std::string_view drawn = visual ? std::string_view(*visual) : cut;
+    dl->AddText(font, size, pos, color, drawn.data(), drawn.data() + drawn.size());
 }
 
 void draw_card(const app::State& state, const CredentialRow& row, int index, float card_h, Actions& out) {

@@ -125,7 +125,7 @@ void text_colored(ImU32 color, const char* text) {
 void text_wrapped_bidi(std::string_view text) {
     const char* p = text.data();
     const char* end = p + text.size();
-    if (!visual_order(text)) {
+    if (!may_hold_right_to_left(text)) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(p, end);
         ImGui::PopTextWrapPos();
@@ -136,8 +136,8 @@ void text_wrapped_bidi(std::string_view text) {
     const float width = ImMax(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
     ImGui::BeginGroup();
     while (p < end) {
-        const char* line_end = font->CalcWordWrapPositionA(1.0f * ImGui::GetFontSize() / font->FontSize, p, end, width);
-        if (line_end == p) ++line_end;  // one character wider than the width: it goes alone
+        const char* line_end = font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, p, end, width);
+        if (line_end == p) line_end += ImTextCountUtf8BytesFromChar(p, end);  // wider than the width: alone
         const std::string_view line(p, static_cast<std::size_t>(line_end - p));
         const std::optional<std::string> visual = visual_order(line);
         if (visual)
@@ -170,15 +170,14 @@ std::optional<std::string> elided(ImFont* font, float size, std::string_view tex
 }
 
 void cell_text(std::string_view id, std::string_view text, const char* tooltip) {
-    // Drawn in display order (right-to-left runs reversed); named in logical order.
-    const std::optional<std::string> visual = visual_order(text);
-    const std::string_view drawn = visual ? std::string_view(*visual) : text;
+    // Cut in logical order (the end of the text goes), then drawn in display order (right-to-left
+    // runs reversed, so a Hebrew text keeps its start at the right); named in logical order.
     const std::optional<std::string> shown =
-        elided(ImGui::GetFont(), ImGui::GetFontSize(), drawn, ImGui::GetContentRegionAvail().x);
-    if (shown)
-        ImGui::TextUnformatted(shown->c_str());
-    else
-        ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
+        elided(ImGui::GetFont(), ImGui::GetFontSize(), text, ImGui::GetContentRegionAvail().x);
+    const std::string_view cut = shown ? std::string_view(*shown) : text;
+    const std::optional<std::string> visual = visual_order(cut);
+    const std::string_view drawn = visual ? std::string_view(*visual) : cut;
+    ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
     const bool was_elided = shown.has_value();
     register_last_item(id, text);
     describe_last_item("gridcell");

@@ -72,6 +72,11 @@ TEST_CASE("login check: editing the login drops the form's outcome, and the answ
     REQUIRE(s.dialog.create.login_check.phase == LoginCheckState::Phase::Done);
     CHECK_FALSE(login_check_note(s.dialog.create.login_check, 0, 0).text.empty());
 
+    // Which of the form's fields the login is made of (the name and description are not).
+    for (const char* field : {"url", "user", "password", "ngcApiKey"}) CHECK(affects_login_test(field));
+    for (const char* field : {"name", "description", "existingSecret", "accessKeyId"})
+        CHECK_FALSE(affects_login_test(field));
+
     // A new password: "Login OK" no longer holds for what the form would save.
     update(s, CreateLoginFieldsEdited{});
     CHECK(s.dialog.create.login_check.phase == LoginCheckState::Phase::Idle);

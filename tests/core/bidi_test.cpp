@@ -26,6 +26,9 @@ TEST_CASE("bidi: a Hebrew line is right to left; its numbers and English words k
     CHECK(visual_order("\xD7\x90\xD7\x91\xD7\x92 123") == std::string("123 \xD7\x92\xD7\x91\xD7\x90"));
     // alef bet, " S3 ", gimel: the English word stays readable, at its place from the right.
     CHECK(visual_order("\xD7\x90\xD7\x91 S3 \xD7\x92") == std::string("\xD7\x92 S3 \xD7\x91\xD7\x90"));
+    // Brackets around English inside Hebrew stay a pair, with the number after them at the left:
+    // "<hebrew> (S3) 2026" shows as "2026 (S3) <hebrew reversed>".
+    CHECK(visual_order("\xD7\x90\xD7\x91 (S3) 2026") == std::string("2026 (S3) \xD7\x91\xD7\x90"));
     // Brackets in right-to-left text are mirrored: "(alef)" shows as "(alef)" read from the right.
     CHECK(visual_order("\xD7\x90 (\xD7\x91)") == std::string("(\xD7\x91) \xD7\x90"));
 }
