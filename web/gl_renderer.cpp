@@ -6,11 +6,16 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <optional>
+#include <vector>
 
 #include "imgui.h"
+#include "ui/draw_hints.h"
 
 namespace cc::web {
 namespace {
@@ -40,7 +45,7 @@ in vec2 Frag_UV;
 in vec4 Frag_Color;
 layout (location = 0) out vec4 Out_Color;
 void main() {
-    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+    Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV.st).r);
 }
 )";
 
@@ -50,9 +55,17 @@ struct Renderer {
     GLuint vao = 0, vbo = 0, ibo = 0;
     std::size_t vbo_bytes = 0, ibo_bytes = 0;  // allocated sizes (they only grow)
     GLuint font_texture = 0;
+    // The atlas is sampled pixel for pixel (the texture's own filter: nearest), and smoothly
+    // through this sampler where a view draws text scaled (ui/draw_hints.h).
+    GLuint smooth_sampler = 0;
+    bool smooth = false;
     // What is bound now, so that a draw only changes what differs from the previous one.
     ImTextureID bound_texture = nullptr;
     std::size_t vertex_base = SIZE_MAX;  // first vertex the attribute pointers point at
+    // What the canvas shows: the last frame's size, clear colour, font texture and draw lists,
+    // as bytes. A frame that would draw the very same is not drawn again.
+    std::vector<unsigned char> shown, next;
+    unsigned font_uploads = 0;
 };
 
 Renderer& r() {
@@ -117,6 +130,112 @@ void reserve(GLenum target, std::size_t& allocated, std::size_t needed) {
     allocated = size;
 }
 
+// A rectangle of framebuffer pixels, top-down: [x0, x1) x [y0, y1).
+struct PixelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    PixelRect intersect(const PixelRect& o) const {
+        return {std::max(x0, o.x0), std::max(y0, o.y0), std::min(x1, o.x1), std::min(y1, o.y1)};
+    }
+    long area() const { return x1 > x0 && y1 > y0 ? static_cast<long>(x1 - x0) * (y1 - y0) : 0; }
+};
+
+void scissor(const PixelRect& r, float fb_h) {
+    glScissor(r.x0, static_cast<GLint>(fb_h) - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+}
+
+// The pixels a filled rectangle covers: those whose centres lie inside it, as the rasterizer
+// decides for its two triangles.
+PixelRect covered_pixels(ImVec2 min, ImVec2 max) {
+    const auto first = [](float v) { return static_cast<int>(std::ceil(v - 0.5f)); };
+    return {first(min.x), first(min.y), first(max.x), first(max.y)};
+}
+
+// Rectangles at least this large (in pixels) are cleared rather than drawn.
+constexpr long kClearMinPixels = 2048;
+
+struct OpaqueRect {
+    ImVec2 min, max;
+    ImU32 color;
+};
+
+// The two triangles at `idx` (six indices) as ImGui writes a filled rectangle without rounding
+// (PrimRect: corners a, b, c, d as a-b-c, a-c-d), axis-aligned, in one opaque colour, sampling
+// the atlas' white pixel. Drawn with blending, such a rectangle replaces the pixels under it:
+// a clear of those pixels gives the same result without shading them one by one, which
+// software WebGL (SwiftShader) pays dearly for.
+std::optional<OpaqueRect> opaque_rect(const ImDrawVert* vtx, const ImDrawIdx* idx, ImVec2 white) {
+    if (idx[3] != idx[0] || idx[4] != idx[2]) return std::nullopt;
+    const ImDrawVert& a = vtx[idx[0]];
+    const ImDrawVert& b = vtx[idx[1]];
+    const ImDrawVert& c = vtx[idx[2]];
+    const ImDrawVert& d = vtx[idx[5]];
+    if ((a.col >> IM_COL32_A_SHIFT & 0xFF) != 0xFF || b.col != a.col || c.col != a.col || d.col != a.col)
+        return std::nullopt;
+    for (const ImDrawVert* v : {&a, &b, &c, &d})
+        if (v->uv.x != white.x || v->uv.y != white.y) return std::nullopt;
+    if (!(b.pos.y == a.pos.y && c.pos.x == b.pos.x && d.pos.y == c.pos.y && d.pos.x == a.pos.x)) return std::nullopt;
+    if (!(a.pos.x < c.pos.x && a.pos.y < c.pos.y)) return std::nullopt;
+    return OpaqueRect{a.pos, c.pos, a.col};
+}
+
+void clear_rect(const PixelRect& r, ImU32 color, float fb_h) {
+    scissor(r, fb_h);
+    const auto channel = [color](int shift) { return static_cast<float>(color >> shift & 0xFF) / 255.0f; };
+    glClearColor(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void sample_smoothly(bool on) {
+    Renderer& g = r();
+    if (g.smooth == on) return;
+    g.smooth = on;
+    glBindSampler(0, on ? g.smooth_sampler : 0);
+}
+
+void draw_indices(std::size_t first, unsigned count) {
+    if (count == 0) return;
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), kIndexType,
+                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first * sizeof(ImDrawIdx))));
+}
+
+template <typename T>
+void append_bytes(std::vector<unsigned char>& out, const T* data, std::size_t count) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    out.insert(out.end(), bytes, bytes + count * sizeof(T));
+}
+
+// The bytes that decide the picture (see Renderer::shown); false when a draw callback other than
+// the state reset takes part, whose effect cannot be told from them.
+bool picture_bytes(const ImDrawData& dd, int width, int height, const float clear[3], unsigned font_uploads,
+                   std::vector<unsigned char>& out) {
+    out.clear();
+    const int size[2] = {width, height};
+    append_bytes(out, size, 2);
+    append_bytes(out, clear, 3);
+    append_bytes(out, &font_uploads, 1);
+    append_bytes(out, &dd.DisplayPos, 1);
+    append_bytes(out, &dd.FramebufferScale, 1);
+    for (int n = 0; n < dd.CmdListsCount; ++n) {
+        const ImDrawList* list = dd.CmdLists[n];
+        append_bytes(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
+        append_bytes(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState &&
+                cmd.UserCallback != ui::scaled_drawing_begin && cmd.UserCallback != ui::scaled_drawing_end)
+                return false;
+            append_bytes(out, &cmd.UserCallback, 1);
+            const ImTextureID texture = cmd.GetTexID();
+            append_bytes(out, &cmd.ClipRect, 1);
+            append_bytes(out, &texture, 1);
+            const unsigned counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
+            append_bytes(out, counts, 3);
+        }
+        const int sizes[3] = {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size};
+        append_bytes(out, sizes, 3);
+    }
+    return true;
+}
+
 }  // namespace
 
 bool gl_renderer_init() {
@@ -142,6 +261,11 @@ bool gl_renderer_init() {
     glEnableVertexAttribArray(kPosition);
     glEnableVertexAttribArray(kUV);
     glEnableVertexAttribArray(kColor);
+    glGenSamplers(1, &g.smooth_sampler);
+    glSamplerParameteri(g.smooth_sampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glSamplerParameteri(g.smooth_sampler, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glSamplerParameteri(g.smooth_sampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glSamplerParameteri(g.smooth_sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     apply_fixed_state();
     glUniform1i(glGetUniformLocation(g.program, "Texture"), 0);
 
@@ -157,25 +281,37 @@ void gl_renderer_upload_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     if (!g.font_texture) {
         glGenTextures(1, &g.font_texture);
         glBindTexture(GL_TEXTURE_2D, g.font_texture);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     } else {
         glBindTexture(GL_TEXTURE_2D, g.font_texture);
     }
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     const auto id = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(g.font_texture));
     io.Fonts->SetTexID(id);
     g.bound_texture = id;
+    ++g.font_uploads;
 }
 
 void gl_renderer_render(int width, int height, const float clear[3]) {
     Renderer& g = r();
+    // The frames that follow an input, a response or a tick often draw what is already shown
+    // (a hover that did not change, a spinner-less tick): then the canvas is left as it is, which
+    // spares the browser the frame's rendering, read-back and compositing.
+    const ImDrawData* frame = ImGui::GetDrawData();
+    const bool comparable = frame && picture_bytes(*frame, width, height, clear, g.font_uploads, g.next);
+    if (comparable && g.next == g.shown) return;
+    if (comparable)
+        g.shown.swap(g.next);
+    else
+        g.shown.clear();
     glViewport(0, 0, width, height);
     glScissor(0, 0, width, height);  // the clear honours the scissor test
     glClearColor(clear[0], clear[1], clear[2], 1.0f);
@@ -217,13 +353,18 @@ void gl_renderer_render(int width, int height, const float clear[3]) {
     }
 
     const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const auto to_pixels = [&](ImVec2 p) { return ImVec2((p.x - off.x) * scale.x, (p.y - off.y) * scale.y); };
     vtx_at = idx_at = 0;
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
+        sample_smoothly(false);  // a marker's effect ends with its draw list
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
                 if (cmd.UserCallback == ImDrawCallback_ResetRenderState)
                     apply_fixed_state();
+                else if (cmd.UserCallback == ui::scaled_drawing_begin || cmd.UserCallback == ui::scaled_drawing_end)
+                    sample_smoothly(cmd.UserCallback == ui::scaled_drawing_begin);
                 else
                     cmd.UserCallback(list, &cmd);
                 continue;
@@ -234,8 +375,9 @@ void gl_renderer_render(int width, int height, const float clear[3]) {
             const float x1 = std::min((cmd.ClipRect.z - off.x) * scale.x, fb_w);
             const float y1 = std::min((cmd.ClipRect.w - off.y) * scale.y, fb_h);
             if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0),
-                      static_cast<GLsizei>(y1 - y0));
+            const PixelRect clip{static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1),
+                                 static_cast<int>(y1)};
+            scissor(clip, fb_h);
             const ImTextureID texture = cmd.GetTexID();
             if (texture != g.bound_texture) {
                 g.bound_texture = texture;
@@ -243,12 +385,30 @@ void gl_renderer_render(int width, int height, const float clear[3]) {
             }
             point_attributes_at(vtx_at + cmd.VtxOffset);
             const std::size_t first_index = idx_at + cmd.IdxOffset;
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), kIndexType,
-                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first_index * sizeof(ImDrawIdx))));
+            const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+            const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+            // Large opaque rectangles become clears of their pixels; the triangles between them
+            // are drawn as before, in order.
+            unsigned drawn = 0;
+            for (unsigned i = 0; i + 6 <= cmd.ElemCount; i += 3) {
+                const auto rect = opaque_rect(vtx, idx + i, white);
+                if (!rect) continue;
+                const PixelRect px = clip.intersect(covered_pixels(to_pixels(rect->min), to_pixels(rect->max)));
+                if (px.area() < kClearMinPixels) continue;
+                draw_indices(first_index + drawn, i - drawn);
+                clear_rect(px, rect->color, fb_h);
+                scissor(clip, fb_h);
+                i += 3;  // the rectangle's second triangle
+                drawn = i + 3;
+            }
+            draw_indices(first_index + drawn, cmd.ElemCount - drawn);
         }
         vtx_at += static_cast<std::size_t>(list->VtxBuffer.Size);
         idx_at += static_cast<std::size_t>(list->IdxBuffer.Size);
     }
+    // The commands go to the GPU process now rather than when the page composites: it renders
+    // the frame while the page finishes its task, instead of after.
+    glFlush();
 }
 
 }  // namespace cc::web

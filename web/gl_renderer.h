@@ -14,7 +14,9 @@ bool gl_renderer_init();
 // the atlas. Call after the atlas was built or changed, outside a frame.
 void gl_renderer_upload_fonts();
 // Clears the framebuffer (width x height device pixels) to `clear` and draws
-// ImGui::GetDrawData().
+// ImGui::GetDrawData(), unless it would draw exactly what the canvas shows already (then the
+// canvas keeps its picture). Large opaque rectangles are cleared rather than drawn; the
+// commands are flushed to the GPU process at the end.
 void gl_renderer_render(int width, int height, const float clear[3]);
 
 }  // namespace cc::web

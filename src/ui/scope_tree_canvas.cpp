@@ -12,6 +12,7 @@
 
 #include "core/scope_diagram.h"
 #include "imgui_internal.h"
+#include "ui/draw_hints.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
@@ -629,7 +630,9 @@ void draw_scope_canvas(const app::State& state, DiagramUi& ui, const CanvasModel
     update_view(ui, model, c, focus, match, f);
     const ImGuiIO& io = ImGui::GetIO();
 
-    // Channel 0: grid, connectors and nodes; channel 1: the legend, over them.
+    // Channel 0: grid, connectors and nodes; channel 1: the legend, over them. Their text is
+    // drawn at the zoom's size.
+    f.dl->AddCallback(scaled_drawing_begin, nullptr);
     f.dl->ChannelsSplit(2);
     f.dl->ChannelsSetCurrent(0);
     draw_grid(f);
@@ -649,6 +652,7 @@ void draw_scope_canvas(const app::State& state, DiagramUi& ui, const CanvasModel
     f.dl->ChannelsSetCurrent(1);
     draw_legend(legend, np.legend, f);
     f.dl->ChannelsMerge();
+    f.dl->AddCallback(scaled_drawing_end, nullptr);
 
     // The canvas itself, last: it gets the mouse where no node or legend is (a drag there pans).
     ImGui::SetCursorScreenPos(f.origin);
