@@ -6,8 +6,8 @@
 //
 // - The layer is transparent and lets the pointer through; each element sits over its item, so
 //   the browser's find highlights the right place and a screen reader's outline matches the view.
-// - It is rebuilt when the app says its items changed, at most once per idle moment, and only the
-//   elements whose item changed are touched.
+// - It is rebuilt when the app says its items changed, in an idle moment once they have settled
+//   (at once when the keyboard focus moved), and only the elements whose item changed are touched.
 // - A screen reader's activation (a click on an element) reaches the app as a click at the item.
 // - The keyboard focus follows the app's: the element of the item ImGui's keyboard navigation or
 //   text editing is on gets the DOM focus (the keys still reach the app, which listens on window).
@@ -32,16 +32,37 @@
   const nodes = new Map(); // item id -> { el, item, sig }
   const interactive = new Set(['button', 'checkbox', 'radio', 'textbox', 'searchbox', 'menuitem', 'treeitem',
     'columnheader', 'row', 'listitem', 'link', 'tab', 'switch', 'option']);
-  let pending = false;
   let focusedId = '';
   let focusing = false;  // the mirror itself is moving the DOM focus
 
-  function schedule() {
+  // The mirror may lag the canvas a little; it must never delay a frame. A move of the keyboard
+  // focus is mirrored at the next idle moment (typed text and IME compositions go to the focused
+  // input). Other changes wait until the items have stayed the same for a moment: a sort, a
+  // keystroke in the search or a wheel step changes them in the frame that shows the result and
+  // the frames just after it, and those frames come first. While they keep changing (the list
+  // scrolling), the mirror still follows at least twice a second.
+  const QUIET_MS = 150, MAX_LAG_MS = 500;
+  let pending = false;  // an update waits for an idle moment
+  let timer = 0;        // an update waits for the items to settle
+  let firstChange = 0;  // when they started changing since the last update was scheduled
+  function whenIdle() {
+    timer = 0;
     if (pending) return;
     pending = true;
-    // The mirror may lag the canvas a little; it must never delay a frame.
     if (window.requestIdleCallback) window.requestIdleCallback(update, { timeout: 100 });
-    else setTimeout(update, 100);
+    else setTimeout(update, 0);
+  }
+  function schedule(urgent) {
+    if (pending) return;
+    if (urgent === true) {
+      clearTimeout(timer);
+      whenIdle();
+      return;
+    }
+    const now = performance.now();
+    if (!timer) firstChange = now;
+    else clearTimeout(timer);
+    timer = setTimeout(whenIdle, Math.max(0, Math.min(QUIET_MS, firstChange + MAX_LAG_MS - now)));
   }
   Module.onItemsChanged = schedule;
   window.addEventListener('scroll', schedule, { passive: true });  // a host page that scrolls the canvas

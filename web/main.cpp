@@ -38,6 +38,7 @@ struct WebApp {
     bool dark = false;
     double last_tick_ms = 0;
     std::uint64_t items_revision = 0;  // of the items the page was last told about
+    std::uint64_t focus_revision = 0;  // of the keyboard focus the page was last told about
     float zoom = 1.0f;                 // text and controls larger than the display's own scale (wall screens)
 };
 
@@ -269,10 +270,11 @@ void save_layout_if_changed() {
     cc::web::save_setting(kLayoutSetting, std::string(ini, size));
 }
 
-// The page's accessibility mirror (a11y_mirror.js) reads the items again, when it next can.
+// The page's accessibility mirror (a11y_mirror.js) reads the items again: soon when the keyboard
+// focus moved, else once they have settled.
 // clang-format off
-EM_JS(void, js_items_changed, (), {
-    if (Module.onItemsChanged) Module.onItemsChanged();
+EM_JS(void, js_items_changed, (int focus_moved), {
+    if (Module.onItemsChanged) Module.onItemsChanged(!!focus_moved);
 });
 // clang-format on
 
@@ -324,7 +326,9 @@ void frame() {
     cc::web::frame_stats_add(cost);
     if (cc::ui::items_revision() != a.items_revision) {
         a.items_revision = cc::ui::items_revision();
-        js_items_changed();
+        const bool focus_moved = cc::ui::focus_revision() != a.focus_revision;
+        a.focus_revision = cc::ui::focus_revision();
+        js_items_changed(focus_moved ? 1 : 0);
     }
     // Spinners animate (20 frames a second is smooth enough for them), and polls of
     // transient rows come due (Tick runs every 250 ms). A response that arrives draws at
@@ -390,9 +394,9 @@ EM_JS(void, js_show_no_webgl, (), {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* cc_items_json() {
+EMSCRIPTEN_KEEPALIVE const char* cc_items_json(const char* id_prefix) {
     static std::string json;
-    json = cc::ui::items_json();
+    json = cc::ui::items_json(id_prefix ? id_prefix : "");
     return json.c_str();
 }
 

@@ -1,11 +1,15 @@
 // Appended to the Emscripten output (--post-js). Exposes the app to the page and to browser
 // tests: window.credentialsConsole.items() lists the items drawn in the last frame, in CSS
-// pixels; .frame counts drawn frames; .frameStats() tells what they cost; .setToken() lets a
+// pixels (items(prefix): only those whose id starts with it); .frame counts drawn frames; .frameStats() tells what they cost; .setToken() lets a
 // host console skip the login.
 (function () {
   let initialized = false;
   const api = {
-    items() { return initialized ? JSON.parse(UTF8ToString(Module._cc_items_json())) : []; },
+    items(prefix) {
+      if (!initialized) return [];
+      const p = prefix ? allocateUTF8(String(prefix)) : 0;
+      try { return JSON.parse(UTF8ToString(Module._cc_items_json(p))); } finally { if (p) Module._free(p); }
+    },
     // The font atlas: replacementGlyphs counts the characters no font had that the last frame
     // drew (-1: cannot tell), atlasWidth and atlasHeight are the texture's size in pixels, buildMs
     // how long its last build took.

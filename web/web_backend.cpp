@@ -70,6 +70,8 @@ struct Backend {
     } finger;
     double momentum = 0;  // CSS pixels per ms still to scroll after a flick
     double momentum_ms = 0;
+    bool in_frame = false;  // main_loop() is running
+    bool answered = false;  // answer_now() drew a frame since the last animation frame
 };
 
 Backend& be() {
@@ -139,6 +141,22 @@ void push_mods(bool ctrl, bool shift, bool alt, bool super) {
     be().mods = ev;
 }
 
+void main_loop();
+
+// Input that completes something (a button released, a key that is not a character, a
+// character, a tap) is answered at once, in its event handler, instead of at the next animation
+// frame: the frame it draws is already rendering when the browser's next frame begins, and that
+// frame shows it. A click, a keystroke or a tap is then on screen one display frame after it
+// happened, and the browser's frame holds none of our work. A press waits for its release (the
+// two usually come together); moves and wheel steps, which the browser delivers once per frame
+// anyway, wait for the animation frame.
+void answer_now() {
+    Backend& b = be();
+    if (b.in_frame) return;
+    main_loop();
+    b.answered = true;
+}
+
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     Backend& b = be();
     const float s = b.scale;
@@ -157,6 +175,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         b.queue.push_back(click);
     }
     backend_request_frames(3);
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP && button >= 0) answer_now();
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
 }
 
@@ -306,6 +325,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (type == EMSCRIPTEN_EVENT_TOUCHEND && !f.dragging) {  // a tap: a click where it was
         push_button(0, true);
         push_button(0, false);
+        answer_now();
     } else if (f.dragging && now - f.last_ms < 150 && std::abs(f.velocity) > 0.1) {
         b.momentum = f.velocity;  // the pointer stays: the wheel scrolls what is under it
         b.momentum_ms = emscripten_get_now();
@@ -336,6 +356,11 @@ void apply_momentum() {
     const double now = emscripten_get_now();
     const double dt = std::min(now - b.momentum_ms, 100.0);
     b.momentum_ms = now;
+    // The flick goes on as the drag did: a drag (the scope diagram pans, never zooms) and the
+    // wheel (a list scrolls).
+    InputEvent drag{InputEvent::FingerDrag};
+    drag.y = static_cast<float>(b.momentum * dt) * b.scale;
+    b.queue.push_back(drag);
     InputEvent wheel{InputEvent::Wheel};
     wheel.y = wheel_units(b.momentum * dt);
     b.queue.push_back(wheel);
@@ -417,6 +442,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         key.code = k;
         key.down = type == EMSCRIPTEN_EVENT_KEYDOWN;
         be().queue.push_back(key);
+        // A key that types a character is answered with its character (keypress).
+        const bool types = !e->ctrlKey && !e->metaKey && (k == 32 || (k >= 65 && k <= 90));
+        if (key.down && !types) answer_now();
     }
     if (is_browser_shortcut(e)) {
         // Copy/cut are served by ImGui's clipboard callback, so ImGui must see the keys.
@@ -439,6 +467,7 @@ EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
         be().queue.push_back(ch);
     }
     backend_request_frames(3);
+    answer_now();
     return EM_TRUE;
 }
 
@@ -597,9 +626,11 @@ void request_follow_up_frames() {
 
 void main_loop() {
     Backend& b = be();
+    b.answered = false;
     update_canvas_size();
     const double now = emscripten_get_now();
     if (b.frames_wanted <= 0 && b.queue.empty() && now < b.next_frame_due_ms) return;
+    b.in_frame = true;
     if (b.frames_wanted > 0) --b.frames_wanted;
     b.next_frame_due_ms = HUGE_VAL;
     ImGuiIO& io = ImGui::GetIO();
@@ -614,6 +645,7 @@ void main_loop() {
         js_set_cursor(cursor_name(cursor));
     }
     request_follow_up_frames();
+    b.in_frame = false;
 }
 
 }  // namespace
@@ -652,6 +684,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_insert_text(const char* text) {
     }
     b.queue.push_back(held);
     backend_request_frames(3);
+    answer_now();
 }
 
 bool backend_init(BackendCallbacks callbacks) {
@@ -729,6 +762,12 @@ void backend_run() {
     // plugins), which the page does not use.
     emscripten_request_animation_frame_loop(
         [](double, void*) -> EM_BOOL {
+            // Input answered since the last animation frame: that frame is what this one shows;
+            // what else is due (follow-up frames, a response) is drawn at the next one.
+            if (be().answered && be().queue.empty()) {
+                be().answered = false;
+                return EM_TRUE;
+            }
             main_loop();
             return EM_TRUE;
         },

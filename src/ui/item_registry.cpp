@@ -44,6 +44,7 @@ struct Registry {
     std::unordered_map<ImGuiID, std::size_t> index;  // id -> position in `building`
     std::vector<std::size_t> groups;                 // open groups: positions in `building`
     std::uint64_t revision = 0;                      // changes when a frame's items differ
+    std::uint64_t focus_revision = 0;                // ... when the keyboard focus moved
     float scale = 1.0f;
     ImGuiID focus_request = 0;  // an item the keyboard focus moves to when it is drawn next
     bool focus_edits = false;   // ... and it is a text field: its editing starts
@@ -77,21 +78,28 @@ bool is_whole(ImGuiContext& g, const ImRect& bb) {
 // EF 80-A3) are dropped and the text trimmed, so "<icon>  Refresh##toolbar" is found as
 // "Refresh##toolbar" with the label "Refresh".
 std::string without_icons(std::string_view in) {
+    // An icon is one character of the icon font's private-use range: three UTF-8 bytes starting
+    // 0xEE, or 0xEF 0x80-0xA3. The text between icons is copied a run at a time.
+    const auto is_icon_at = [&](std::size_t i) {
+        const auto c0 = static_cast<unsigned char>(in[i]);
+        const auto c1 = static_cast<unsigned char>(in[i + 1]);
+        return c0 == 0xEE || (c0 == 0xEF && c1 >= 0x80 && c1 <= 0xA3);
+    };
     std::string out;
     out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size();) {
-        const auto c0 = static_cast<unsigned char>(in[i]);
-        const auto c1 = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
-        if (i + 2 < in.size() && (c0 == 0xEE || (c0 == 0xEF && c1 >= 0x80 && c1 <= 0xA3))) {
-            i += 3;
-            continue;
-        }
-        out += in[i++];
+    std::size_t run = 0;
+    for (std::size_t i = 0; i + 2 < in.size(); ++i) {
+        if (!is_icon_at(i)) continue;
+        out.append(in, run, i - run);
+        i += 2;
+        run = i + 1;
     }
-    const auto first = out.find_first_not_of(' ');
-    if (first == std::string::npos) return {};
+    out.append(in, run, std::string_view::npos);
     const auto last = out.find_last_not_of(' ');
-    return out.substr(first, last - first + 1);
+    if (last == std::string::npos) return {};
+    out.erase(last + 1);
+    out.erase(0, out.find_first_not_of(' '));
+    return out;
 }
 
 std::string visible_part(std::string_view label) {
@@ -144,7 +152,17 @@ void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     for (auto& item : r.building)
         if (!item.label.empty() || !item.key.empty())
             next.push_back(std::move(item));  // `building` restarts next frame
-    if (next != r.last) ++r.revision;
+    if (next != r.last) {
+        ++r.revision;
+        const auto focused_key = [](const std::vector<Item>& items) -> const std::string* {
+            for (const Item& item : items)
+                if (item.focused) return item.key.empty() ? &item.label : &item.key;
+            return nullptr;
+        };
+        const std::string* now = focused_key(next);
+        const std::string* before = focused_key(r.last);
+        if ((now == nullptr) != (before == nullptr) || (now && *now != *before)) ++r.focus_revision;
+    }
     r.last = std::move(next);
 }
 
@@ -245,12 +263,18 @@ std::uint64_t items_revision() {
     return reg().revision;
 }
 
-std::string items_json() {
+std::uint64_t focus_revision() {
+    return reg().focus_revision;
+}
+
+std::string items_json(std::string_view id_prefix) {
     const Registry& r = reg();
     nlohmann::json out = nlohmann::json::array();
     const float s = r.scale;
     for (const auto& item : r.last) {
-        nlohmann::json j = {{"id", item.key.empty() ? item.label : item.key},
+        const std::string& id = item.key.empty() ? item.label : item.key;
+        if (id.compare(0, id_prefix.size(), id_prefix) != 0) continue;
+        nlohmann::json j = {{"id", id},
                             {"label", item.label},
                             {"x", item.rect.Min.x / s},
                             {"y", item.rect.Min.y / s},

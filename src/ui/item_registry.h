@@ -40,8 +40,9 @@ void register_offscreen_item(std::string_view id, std::string_view label, std::s
                              std::initializer_list<Aria> aria = {});
 
 // The last completed frame's items as a JSON array of {id, label, x, y, w, h, visible, whole,
-// enabled, checked?, role, name?, parent?, focused?, group?, aria?}.
-std::string items_json();
+// enabled, checked?, role, name?, parent?, focused?, group?, aria?}; only those whose id starts
+// with `id_prefix` (a test waiting for one item reads it without encoding all the others).
+std::string items_json(std::string_view id_prefix = {});
 // Moves the keyboard focus to the item drawn under `key` in the last frame (a text field starts
 // being edited), when it is drawn next: a screen reader moved its cursor there. False when no
 // such item can take the focus.
@@ -52,5 +53,8 @@ std::optional<ImRect> last_item_rect(std::string_view key);
 std::string focused_item_role();
 // Changes whenever a completed frame's items differ from the frame before's.
 std::uint64_t items_revision();
+// Changes whenever the keyboard focus moved to another item (or to none) from one completed
+// frame to the next.
+std::uint64_t focus_revision();
 
 }  // namespace cc::ui
