@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
-#include <vector>
 
 #include "imgui.h"
 #include "ui/draw_hints.h"
@@ -62,9 +61,9 @@ struct Renderer {
     // What is bound now, so that a draw only changes what differs from the previous one.
     ImTextureID bound_texture = nullptr;
     std::size_t vertex_base = SIZE_MAX;  // first vertex the attribute pointers point at
-    // What the canvas shows: the last frame's size, clear colour, font texture and draw lists,
-    // as bytes. A frame that would draw the very same is not drawn again.
-    std::vector<unsigned char> shown, next;
+    // What the canvas shows: a digest of the last frame's size, clear colour, font texture and
+    // draw lists. A frame that would draw the very same is not drawn again.
+    std::uint64_t shown = 0;
     unsigned font_uploads = 0;
 };
 
@@ -198,42 +197,55 @@ void draw_indices(std::size_t first, unsigned count) {
                    reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first * sizeof(ImDrawIdx))));
 }
 
-template <typename T>
-void append_bytes(std::vector<unsigned char>& out, const T* data, std::size_t count) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
-    out.insert(out.end(), bytes, bytes + count * sizeof(T));
-}
+// A 64-bit digest of bytes, eight at a time: enough to tell one frame's picture from the last.
+struct Digest {
+    std::uint64_t value = 0x243F6A8885A308D3ULL;
+    template <typename T>
+    void add(const T* data, std::size_t count) {
+        const auto* p = reinterpret_cast<const unsigned char*>(data);
+        std::size_t n = count * sizeof(T);
+        for (; n >= 8; n -= 8, p += 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, 8);
+            mix(word);
+        }
+        std::uint64_t rest = 0;
+        std::memcpy(&rest, p, n);
+        mix(rest ^ (static_cast<std::uint64_t>(n) << 56));
+    }
+    void mix(std::uint64_t word) {
+        value = (value ^ word) * 0x9E3779B97F4A7C15ULL;
+        value ^= value >> 29;
+    }
+};
 
-// The bytes that decide the picture (see Renderer::shown); false when a draw callback other than
-// the state reset takes part, whose effect cannot be told from them.
-bool picture_bytes(const ImDrawData& dd, int width, int height, const float clear[3], unsigned font_uploads,
-                   std::vector<unsigned char>& out) {
-    out.clear();
+// The digest of what decides the picture (see Renderer::shown); 0 when a draw callback other
+// than the state reset and the sampling markers takes part, whose effect it cannot tell.
+std::uint64_t picture_digest(const ImDrawData& dd, int width, int height, const float clear[3], unsigned font_uploads) {
+    Digest d;
     const int size[2] = {width, height};
-    append_bytes(out, size, 2);
-    append_bytes(out, clear, 3);
-    append_bytes(out, &font_uploads, 1);
-    append_bytes(out, &dd.DisplayPos, 1);
-    append_bytes(out, &dd.FramebufferScale, 1);
+    d.add(size, 2);
+    d.add(clear, 3);
+    d.add(&font_uploads, 1);
+    d.add(&dd.DisplayPos, 1);
+    d.add(&dd.FramebufferScale, 1);
     for (int n = 0; n < dd.CmdListsCount; ++n) {
         const ImDrawList* list = dd.CmdLists[n];
-        append_bytes(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
-        append_bytes(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
+        d.add(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
+        d.add(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState &&
                 cmd.UserCallback != ui::scaled_drawing_begin && cmd.UserCallback != ui::scaled_drawing_end)
-                return false;
-            append_bytes(out, &cmd.UserCallback, 1);
+                return 0;
             const ImTextureID texture = cmd.GetTexID();
-            append_bytes(out, &cmd.ClipRect, 1);
-            append_bytes(out, &texture, 1);
+            d.add(&cmd.UserCallback, 1);
+            d.add(&cmd.ClipRect, 1);
+            d.add(&texture, 1);
             const unsigned counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
-            append_bytes(out, counts, 3);
+            d.add(counts, 3);
         }
-        const int sizes[3] = {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size};
-        append_bytes(out, sizes, 3);
     }
-    return true;
+    return d.value ? d.value : 1;
 }
 
 }  // namespace
@@ -306,12 +318,9 @@ void gl_renderer_render(int width, int height, const float clear[3]) {
     // (a hover that did not change, a spinner-less tick): then the canvas is left as it is, which
     // spares the browser the frame's rendering, read-back and compositing.
     const ImDrawData* frame = ImGui::GetDrawData();
-    const bool comparable = frame && picture_bytes(*frame, width, height, clear, g.font_uploads, g.next);
-    if (comparable && g.next == g.shown) return;
-    if (comparable)
-        g.shown.swap(g.next);
-    else
-        g.shown.clear();
+    const std::uint64_t picture = frame ? picture_digest(*frame, width, height, clear, g.font_uploads) : 0;
+    if (picture != 0 && picture == g.shown) return;
+    g.shown = picture;
     glViewport(0, 0, width, height);
     glScissor(0, 0, width, height);  // the clear honours the scissor test
     glClearColor(clear[0], clear[1], clear[2], 1.0f);
