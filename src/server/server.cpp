@@ -150,6 +150,17 @@ struct Server::Running {
     VoidResult listen(const Config& config);                      // binds the front and starts serving
 };
 
+namespace {
+
+// Types a page loads into itself and never displays as a document.
+bool is_subresource_type(std::string_view type) {
+    type = type.substr(0, type.find(';'));
+    return type == "text/javascript" || type == "application/javascript" || type == "text/css" ||
+           type == "application/wasm" || starts_with(type, "font/");
+}
+
+}  // namespace
+
 void Server::Running::handle(const httplib::Request& req, httplib::Response& res) {
     try {
         dispatch(req, res);
@@ -161,6 +172,15 @@ void Server::Running::handle(const httplib::Request& req, httplib::Response& res
         internal_error(res);
     }
     finish_encoding(req, res);
+    // The policy (CSP, framing, referrer) governs documents: the page, and every API answer and
+    // error, which a browser could be tricked into showing as one. A script, style sheet,
+    // WebAssembly module or font is never shown as a document, so it carries only nosniff (its
+    // type is what it says): the other headers would be bytes on every load, read by nobody.
+    if (res.status >= 200 && res.status < 300 && is_subresource_type(res.get_header_value("Content-Type"))) {
+        res.headers.erase("X-Content-Type-Options");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        return;
+    }
     for (const auto& [name, value] : security_headers) {
         res.headers.erase(name);
         res.set_header(name, value);

@@ -225,6 +225,31 @@ TEST_CASE("security headers on every answer: page, API, errors") {
     }
 }
 
+TEST_CASE("a script, style sheet or WebAssembly module the page loads carries nosniff, not the page's policy") {
+    TempDir web;
+    write_file(web.path() / "index.html", "<!doctype html><title>t</title>");
+    write_file(web.path() / "app.js", "console.log(1);");
+    write_file(web.path() / "app.css", "p{}");
+    write_file(web.path() / "app.wasm", std::string("\0asm\1\0\0\0", 8));
+    server::Config config = test_config({});
+    config.web_dir = web.path();
+    TestServer server(config);
+    auto c = server.client();
+    for (const char* path : {"/app.js", "/app.css", "/app.wasm"}) {
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CAPTURE(path);
+        CHECK(r->status == 200);
+        CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+        CHECK(r->get_header_value_count("X-Content-Type-Options") == 1);
+        CHECK_FALSE(r->has_header("Content-Security-Policy"));
+        CHECK_FALSE(r->has_header("X-Frame-Options"));
+    }
+    auto page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+}
+
 TEST_CASE("frame-ancestors follows the server option, and a bad one stops the start") {
     server::Config config = test_config({});
     config.frame_ancestors = "'self' https://console.example.com";
