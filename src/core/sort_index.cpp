@@ -186,7 +186,9 @@ std::vector<std::uint32_t> compute_view_from(const std::vector<CredentialRow>& r
         return sort_with_index(rows, std::move(members), view.sort, index);
     }
     if (in_order) return members;
-    std::sort(members.begin(), members.end());
+    // One key walks the column's order and only asks which rows are members; more keys (and
+    // none) need them in row order, which breaks their ties.
+    if (view.sort.size() != 1) std::sort(members.begin(), members.end());
     return sort_with_index(rows, std::move(members), view.sort, index);
 }
 

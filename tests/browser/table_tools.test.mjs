@@ -118,6 +118,10 @@ test('sort: click a header for ascending then descending, shift-click adds a sec
   const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
   await click(page, byId('header/Credential'), 'Credential header');
   await waitForItem(page, (it) => it.id === 'header/Credential' && it.label === 'Credential (ascending)');
+  // items(prefix) answers only the items whose id starts with it (what a watcher reads per frame).
+  const headers = await page.evaluate(() => window.credentialsConsole.items('header/'));
+  assert.ok(headers.length >= 5 && headers.every((it) => it.id.startsWith('header/')), headers.map((it) => it.id).join(', '));
+  assert.equal(headers.find((it) => it.id === 'header/Credential').label, 'Credential (ascending)');
   let names = await allNames(page);
   assert.equal(names.length, entries.length);
   assert.deepEqual(names, [...names].sort(natural));
