@@ -29,7 +29,7 @@ function assembleWebDir(appWebDir) {
   }
   const peer = path.join(dir, 'peer');
   mkdirSync(peer);
-  for (const f of ['index.html', 'peer.js', 'peer.css']) copyFileSync(path.join(root, 'scripts/bench_peer', f), path.join(peer, f));
+  for (const f of ['index.html', 'peer.js', 'peer.css', 'floor.html', 'floor.js']) copyFileSync(path.join(root, 'scripts/bench_peer', f), path.join(peer, f));
   const ag = path.join(root, 'node_modules/ag-grid-community');
   copyFileSync(path.join(ag, 'dist/ag-grid-community.min.noStyle.js'), path.join(peer, 'ag-grid-community.min.noStyle.js'));
   copyFileSync(path.join(ag, 'styles/ag-grid.min.css'), path.join(peer, 'ag-grid.min.css'));
@@ -57,6 +57,7 @@ function pageScript({ key, session, token, user }) {
     addEventListener(type, (e) => { b.inputAt = e.timeStamp; }, { capture: true, passive: true });
   }
   const isPeer = location.pathname.includes('/peer/');
+  const isFloor = location.pathname.endsWith('/floor.html');
   const cc = () => window.credentialsConsole;
   // Only the items a condition looks at (the watcher runs in every frame, on the page's main
   // thread: reading all of them would add the bench's own work to the frames it times).
@@ -121,10 +122,13 @@ function pageScript({ key, session, token, user }) {
     // Scrolled, and the row drawn across the middle of the rows is another one or has moved
     // (geometry, not row index arithmetic: with many rows the grid compresses the scroll range).
     peerScrolled: (before) => viewport().scrollTop !== before.top && peerMiddleRow() !== before.middle && peerMiddleRow() !== '',
+    floorReady: () => !!window.floor,
+    floorShown: (before) => window.floor.shown > before,
   };
   const snapshots = {
     appScrolled: () => ({ frame: cc().frame, first: appFirstRow() }),
     peerScrolled: () => ({ top: viewport().scrollTop, middle: peerMiddleRow() }),
+    floorShown: () => window.floor.shown,
   };
   const watch = (name, arg, timeout) => new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -141,7 +145,7 @@ function pageScript({ key, session, token, user }) {
   b.arm = (name, arg) => { b.armed = { name, arg: snapshots[name] ? snapshots[name]() : arg }; };
   b.settle = (timeout = 30000) => watch(b.armed.name, b.armed.arg, timeout);
   // From navigation start (the page clock's origin) to the first frame after rows are shown.
-  b.loaded = watch(isPeer ? 'peerRows' : 'appRows', null, 300000).then((t) => { b.rowsAt = t; return t; });
+  b.loaded = watch(isFloor ? 'floorReady' : isPeer ? 'peerRows' : 'appRows', null, 300000).then((t) => { b.rowsAt = t; return t; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,6 +305,31 @@ async function trial(browser, server, token, which, warm) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The floor (scripts/bench_peer/floor.js): a click and a key -> the frame after the one showing
+// them, on a page that repaints a blank WebGL canvas in the input's handler. Medians of FLOOR_INPUTS
+// of each.
+const FLOOR_INPUTS = 9;
+async function floorTrial(browser, server, token) {
+  const h = await openPage(browser, server.url + 'peer/floor.html', token);
+  const { page } = h;
+  try {
+    await page.goto(server.url + 'peer/floor.html', { waitUntil: 'commit' });
+    await waitLoaded(page);
+    await idleFrames(page, 10);
+    const click = [], key = [];
+    for (let i = 0; i < FLOOR_INPUTS; i++) {
+      click.push(await timed(page, 'floorShown', () => page.mouse.click(VIEWPORT.width / 2, VIEWPORT.height / 2)));
+      await idleFrames(page, 5);
+      key.push(await timed(page, 'floorShown', () => page.keyboard.press(SEARCH_CHAR)));
+      await idleFrames(page, 5);
+    }
+    return { click: median(click), key: median(key) };
+  } finally {
+    await h.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The app's own CPU per frame. The frame cost is timed in C++ around the frame (wall time); on a
 // machine with few cores, the threads that share it (SwiftShader drawing the previous frame, the
 // compositor, the server, this script) preempt the page's main thread in the middle of a frame,
@@ -402,6 +431,7 @@ try {
         }
       }
       const cost = await frameCost(browser, server, token);
+      const floor = await floorTrial(browser, server, token);
       const o = runs.ours, p = runs.peer;
       const med = (list, f) => median(list.map(f));
       const total = await (await fetch(new URL('api/v1/asset/credentials?usageInfo=true&statusInfo=true', server.url),
@@ -412,6 +442,8 @@ try {
       row('start -> rows visible', med(o, (r) => r.load), med(p, (r) => r.load), ms, 0.8);
       row('header click -> sorted frame', med(o, (r) => r.sort), med(p, (r) => r.sort), ms, 0.25);
       row(`search '${SEARCH_CHAR}' -> filtered frame`, med(o, (r) => r.search), med(p, (r) => r.search), ms, 0.25);
+      row('  floor: click -> blank WebGL frame', floor.click, med(p, (r) => r.sort), ms);
+      row(`  floor: key '${SEARCH_CHAR}' -> blank WebGL frame`, floor.key, med(p, (r) => r.search), ms);
       const ow = o.flatMap((r) => r.wheel), pw = p.flatMap((r) => r.wheel);
       row(`wheel -> next frame p50 (${ow.length} events)`, pct(ow, 50), pct(pw, 50), ms);
       row(`wheel -> next frame p99 (${ow.length} events)`, pct(ow, 99), pct(pw, 99), ms, 1);
