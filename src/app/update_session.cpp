@@ -30,11 +30,14 @@ Effects start_load(State& s) {
     using request::LoadPart;
     // A refresh asks whether the list changed: an unchanged list costs no body and no decoding.
     const std::string etag = s.credentials.empty() ? std::string() : s.credentials_etag;
-    return {load(s, LoadPart::Credentials, api::list_credentials_request(session, etag)),
-            load(s, LoadPart::Clusters, api::clusters_request(session)),
+    // The org lists are asked first: an answer the page already holds (asked for while the app
+    // started) comes back as the request is sent, and the list's first part can then show its
+    // rows at once (they name their scopes).
+    return {load(s, LoadPart::Clusters, api::clusters_request(session)),
             load(s, LoadPart::Departments, api::departments_request(session, 0)),
             load(s, LoadPart::Projects, api::projects_request(session, 0)),
-            load(s, LoadPart::PermittedScopes, api::permitted_scopes_request(session))};
+            load(s, LoadPart::PermittedScopes, api::permitted_scopes_request(session)),
+            load(s, LoadPart::Credentials, api::list_credentials_request(session, etag))};
 }
 
 // The org parts, once all arrived, become the org tree (once per load).
