@@ -144,8 +144,8 @@ void push_mods(bool ctrl, bool shift, bool alt, bool super) {
 void main_loop();
 
 // Input that completes something (a button released, a key that is not a character, a
-// character, a tap) is answered at once, in its event handler, instead of at the next animation
-// frame: the frame it draws is already rendering when the browser's next frame begins, and that
+// character, pasted or composed text, a tap) is answered at once, in its event handler, instead
+// of at the next animation frame: the frame it draws is already rendering when the browser's next frame begins, and that
 // frame shows it. A click, a keystroke or a tap is then on screen one display frame after it
 // happened, and the browser's frame holds none of our work. A press waits for its release (the
 // two usually come together); moves and wheel steps, which the browser delivers once per frame
