@@ -1,14 +1,18 @@
 // Sets up the Emscripten module before credentials_console.js loads: the canvas to draw on, no
-// browser context menu over it, and the boot message removed once the runtime starts. A file of
+// browser context menu over it, and the boot message removed once the app has drawn. A file of
 // its own, not an inline script: the Content-Security-Policy allows scripts from this origin only.
 var Module = {
   canvas: document.getElementById('canvas'),
   onRuntimeInitialized: function () {
     // A mark a profile (and the tests) can read: requests started before it were not the app's.
     performance.mark('credentials-console:runtime-ready');
+    document.getElementById('canvas').focus();
+  },
+  // The boot message stays until the canvas shows something (the app may hold its first frame
+  // for the table's first rows).
+  onFirstFrame: function () {
     var boot = document.getElementById('boot');
     if (boot) boot.remove();
-    document.getElementById('canvas').focus();
   },
 };
 document.getElementById('canvas').addEventListener('contextmenu', function (event) { event.preventDefault(); });

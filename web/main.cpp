@@ -40,6 +40,7 @@ struct WebApp {
     std::uint64_t items_revision = 0;  // of the items the page was last told about
     std::uint64_t focus_revision = 0;  // of the keyboard focus the page was last told about
     float zoom = 1.0f;                 // text and controls larger than the display's own scale (wall screens)
+    double started_ms = 0;             // emscripten_get_now() when main() began
 };
 
 constexpr const char* kLayoutSetting = "credentials-console.layout";  // ImGui's column order and widths
@@ -273,6 +274,9 @@ void save_layout_if_changed() {
 // The page's accessibility mirror (a11y_mirror.js) reads the items again: soon when the keyboard
 // focus moved, else once they have settled.
 // clang-format off
+EM_JS(void, js_first_frame_drawn, (), {
+    if (Module.onFirstFrame) Module.onFirstFrame();
+});
 EM_JS(void, js_items_changed, (int focus_moved), {
     if (Module.onItemsChanged) Module.onItemsChanged(!!focus_moved);
 });
@@ -316,7 +320,7 @@ void frame() {
     const double gl_start = emscripten_get_now();
     cc::web::backend_render_draw_data();
     const double update_start = emscripten_get_now();
-    ++a.frame;
+    if (++a.frame == 1) js_first_frame_drawn();
     save_layout_if_changed();
     const double end = emscripten_get_now();
     cost.update = (ui_start - start) + dispatch_ms + (end - update_start);
@@ -346,6 +350,19 @@ void frame() {
         cc::web::backend_request_frame_within(*until - now + 10);
     // A display wakes up for its next refresh (or session request) with nobody touching it.
     if (a.state.kiosk.on) cc::web::backend_request_frame_within(std::max(a.state.kiosk.next_ms - now, 50.0));
+}
+
+// The first frame waits, for at most this long after the start, while the table's first load
+// has nothing to show. Until the page's main thread has drawn its first frame (for which software
+// WebGL first compiles its pipelines, a few hundred milliseconds), the answers the page asked
+// for while the app started are not even read: held back, the first frame shows their rows.
+// The page's "Loading Credentials Console…" stays meanwhile.
+constexpr double kFirstFrameHoldMs = 1000;
+
+bool hold_first_frame() {
+    const WebApp& a = app();
+    return a.frame == 0 && emscripten_get_now() - a.started_ms < kFirstFrameHoldMs &&
+           cc::app::first_rows_pending(a.state);
 }
 
 // Pixels per CSS pixel stay the display's (items are reported in CSS pixels); text and controls
@@ -480,6 +497,7 @@ EMSCRIPTEN_KEEPALIVE void cc_on_color_scheme(int dark) {
 }  // extern "C"
 
 int main() {
+    app().started_ms = emscripten_get_now();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     // Visible keyboard focus, Space to press the focused control, arrows inside dialogs and menus.
@@ -504,7 +522,7 @@ int main() {
         const cc::web::KeptSession kept = cc::web::load_session();
         if (!kept.token.empty()) dispatch(cc::app::TokenProvided{kept.token, kept.user, true});
     }
-    if (!cc::web::backend_init({frame, scale_changed})) {
+    if (!cc::web::backend_init({frame, scale_changed, hold_first_frame})) {
         js_show_no_webgl();
         return 1;
     }

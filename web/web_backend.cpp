@@ -141,20 +141,18 @@ void push_mods(bool ctrl, bool shift, bool alt, bool super) {
     be().mods = ev;
 }
 
-void main_loop();
+bool main_loop();
 
 // Input that completes something (a button released, a key that is not a character, a
 // character, pasted or composed text, a tap) is answered at once, in its event handler, instead
-// of at the next animation frame: the frame it draws is already rendering when the browser's next frame begins, and that
-// frame shows it. A click, a keystroke or a tap is then on screen one display frame after it
-// happened, and the browser's frame holds none of our work. A press waits for its release (the
-// two usually come together); moves and wheel steps, which the browser delivers once per frame
-// anyway, wait for the animation frame.
+// of at the next animation frame: the frame it draws is already rendering when the browser's next frame begins, and
+// that frame shows it. A click, a keystroke or a tap is then on screen one display frame after it happened, and the
+// browser's frame holds none of our work. A press waits for its release (the two usually come together); moves and
+// wheel steps, which the browser delivers once per frame anyway, wait for the animation frame.
 void answer_now() {
     Backend& b = be();
     if (b.in_frame) return;
-    main_loop();
-    b.answered = true;
+    b.answered = main_loop();
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
@@ -624,12 +622,14 @@ void request_follow_up_frames() {
     }
 }
 
-void main_loop() {
+// Draws a frame when one is due; true if it did.
+bool main_loop() {
     Backend& b = be();
     b.answered = false;
     update_canvas_size();
     const double now = emscripten_get_now();
-    if (b.frames_wanted <= 0 && b.queue.empty() && now < b.next_frame_due_ms) return;
+    if (b.frames_wanted <= 0 && b.queue.empty() && now < b.next_frame_due_ms) return false;
+    if (b.cb.hold_frame && b.cb.hold_frame()) return false;
     b.in_frame = true;
     if (b.frames_wanted > 0) --b.frames_wanted;
     b.next_frame_due_ms = HUGE_VAL;
@@ -646,6 +646,7 @@ void main_loop() {
     }
     request_follow_up_frames();
     b.in_frame = false;
+    return true;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@ namespace cc::web {
 struct BackendCallbacks {
     std::function<void()> frame;                     // build and render one ImGui frame
     std::function<void(float scale)> scale_changed;  // rebuild fonts/style for a new scale
+    std::function<bool()> hold_frame;                // true: draw nothing at this animation frame
 };
 
 bool backend_init(BackendCallbacks callbacks);

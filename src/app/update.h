@@ -15,6 +15,10 @@ std::vector<Effect> update(State& state, Action action);
 // then dispatches BackgroundWorkDue when it has nothing else to do, without drawing a frame.
 bool has_background_work(const State& state);
 
+// True while the table's first load has nothing to show yet (no rows, still loading): the
+// platform may hold back its first frame for a moment, so that the frame shows the first rows.
+bool first_rows_pending(const State& state);
+
 // What the page says while the table loads: "Loading credentials… 40% (3.6 of 9.0 MB)".
 std::string loading_message(const State& state);
 

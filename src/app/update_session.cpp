@@ -541,4 +541,8 @@ Effects on_response(State& s, const request::Load& asked, HttpResponded& a) {
     return {};
 }
 
+bool first_rows_pending(const State& s) {
+    return s.screen == Screen::Credentials && s.phase == LoadPhase::Loading && s.rows.empty();
+}
+
 }  // namespace cc::app

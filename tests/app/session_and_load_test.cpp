@@ -72,6 +72,24 @@ TEST_CASE("a kept session restored at page load loads at once; a host's token is
     CHECK(update(hosted, TokenProvided{"", "", true}).empty());
 }
 
+TEST_CASE("the first load has its first rows pending until rows or an outcome arrive; a refresh has not") {
+    State s;
+    CHECK_FALSE(first_rows_pending(s));  // the login form shows
+    auto reqs = sign_in(s);
+    CHECK(first_rows_pending(s));
+    update(s, respond(find(reqs, LoadPart::Credentials), 200, credentials_body()));
+    answer_org(s, reqs);
+    REQUIRE(s.phase == LoadPhase::Loaded);
+    CHECK_FALSE(first_rows_pending(s));
+    update(s, RefreshRequested{});
+    CHECK_FALSE(first_rows_pending(s));  // the rows it has stay on screen
+
+    State failed;
+    reqs = sign_in(failed);
+    update(failed, respond(find(reqs, LoadPart::Credentials), 500, R"({"code":500,"message":"down"})"));
+    CHECK_FALSE(first_rows_pending(failed));  // the error shows at once
+}
+
 TEST_CASE("Refresh asks whether the list changed; an unchanged list keeps the rows") {
     State s;
     auto reqs = sign_in(s);
