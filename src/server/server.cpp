@@ -176,12 +176,10 @@ void Server::Running::handle(const httplib::Request& req, httplib::Response& res
     // error, which a browser could be tricked into showing as one. A script, style sheet,
     // WebAssembly module or font is never shown as a document, so it carries only nosniff (its
     // type is what it says): the other headers would be bytes on every load, read by nobody.
-    if (res.status >= 200 && res.status < 300 && is_subresource_type(res.get_header_value("Content-Type"))) {
-        res.headers.erase("X-Content-Type-Options");
-        res.set_header("X-Content-Type-Options", "nosniff");
-        return;
-    }
+    const bool subresource =
+        res.status >= 200 && res.status < 300 && is_subresource_type(res.get_header_value("Content-Type"));
     for (const auto& [name, value] : security_headers) {
+        if (subresource && name != "X-Content-Type-Options") continue;
         res.headers.erase(name);
         res.set_header(name, value);
     }

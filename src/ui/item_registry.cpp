@@ -55,6 +55,11 @@ Registry& reg() {
     return r;
 }
 
+// The id tests and the page know the item by: its key, or its label when it has none.
+const std::string& id_of(const Item& item) {
+    return item.key.empty() ? item.label : item.key;
+}
+
 // The item's ARIA role: the one a view gave it, else what its kind of widget is.
 std::string_view role_of(const Item& item) {
     return !item.role.empty()  ? std::string_view(item.role)
@@ -156,7 +161,7 @@ void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
         ++r.revision;
         const auto focused_key = [](const std::vector<Item>& items) -> const std::string* {
             for (const Item& item : items)
-                if (item.focused) return item.key.empty() ? &item.label : &item.key;
+                if (item.focused) return &id_of(item);
             return nullptr;
         };
         const std::string* now = focused_key(next);
@@ -272,7 +277,7 @@ std::string items_json(std::string_view id_prefix) {
     nlohmann::json out = nlohmann::json::array();
     const float s = r.scale;
     for (const auto& item : r.last) {
-        const std::string& id = item.key.empty() ? item.label : item.key;
+        const std::string& id = id_of(item);
         if (id.compare(0, id_prefix.size(), id_prefix) != 0) continue;
         nlohmann::json j = {{"id", id},
                             {"label", item.label},
